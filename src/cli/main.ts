@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// The precis command line: thin; each command parses its options, calls the library, prints.
+import { Command, CommanderError } from 'commander';
+import { register as registerBrief } from './brief.js';
+import { register as registerExtract } from './extract.js';
+import { register as registerRouge } from './rouge.js';
+import { register as registerEval } from './eval.js';
+import { register as registerServe } from './serve.js';
+import { InputError } from '../types.js';
+import { VERSION } from '../version.js';
+
+/** Exit codes: 0 done, 2 bad usage or bad input, 1 internal failure. */
+export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('precis')
+    .description('Turn a cluster of news articles about one story into a briefing that cites its sources.')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  registerBrief(program);
+  registerExtract(program);
+  registerRouge(program);
+  registerEval(program);
+  registerServe(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof InputError) {
+      process.stderr.write(`precis: ${err.line}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`precis: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT.internal;
+  }
+}
+
+const code = await main(process.argv);
+process.exitCode = code;
