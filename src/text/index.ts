@@ -1,0 +1,67 @@
+// The text stage: an Article becomes a Doc of sentences with exact offsets, tokens and stems.
+import type { Article, Doc, Sentence } from '../types.js';
+import { porterStem } from './porter.js';
+import { splitSentences } from './sentences.js';
+
+export { splitSentences } from './sentences.js';
+export { porterStem } from './porter.js';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Lower-cased word tokens of a text, punctuation dropped ("Assad's" stays one token). */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD)) out.push(m[0].replace(/’/g, "'"));
+  return out;
+}
+
+/** Porter stems of tokens; possessive "'s" dropped first. */
+export function stem(tokens: string[]): string[] {
+  return tokens.map((t) => porterStem(t.endsWith("'s") ? t.slice(0, -2) : t));
+}
+
+/** Words as a reader counts them: runs of non-space characters holding a letter or digit. */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const w of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) n++;
+  return n;
+}
+
+/** Paragraph spans of a cleaned text (paragraphs are separated by blank lines). */
+function paragraphs(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const re = /\n[ \t]*\n/g;
+  let start = 0;
+  for (let m = re.exec(text); ; m = re.exec(text)) {
+    const end = m ? m.index : text.length;
+    if (text.slice(start, end).trim()) spans.push({ start, end });
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return spans;
+}
+
+/** Splits an article into sentences; every sentence keeps its offsets: text === article.text.slice(start, end). */
+export function segment(article: Article): Doc {
+  const sentences: Sentence[] = [];
+  paragraphs(article.text).forEach((p, paragraph) => {
+    for (const span of splitSentences(article.text, p.start, p.end)) {
+      const text = article.text.slice(span.start, span.end);
+      const tokens = tokenize(text);
+      if (tokens.length === 0) continue;
+      const index = sentences.length;
+      sentences.push({
+        id: `${article.id}#${index}`,
+        source: article.id,
+        index,
+        paragraph,
+        start: span.start,
+        end: span.end,
+        text,
+        tokens,
+        stems: stem(tokens),
+      });
+    }
+  });
+  return { article, sentences, words: countWords(article.text) };
+}
