@@ -1,4 +1,8 @@
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
 import type { Removal } from '../types.js';
+import { readMetadata } from './html-metadata.js';
+import { blockText } from './html-text.js';
 
 /** What extraction finds in one HTML page. */
 export interface ExtractedPage {
@@ -14,8 +18,10 @@ export interface ExtractedPage {
   removed: Removal[];
 }
 
-// Placeholder until the extractor lands.
 export function extractFromHtml(html: string, options: { url?: string | null } = {}): ExtractedPage {
-  const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, '\n').replace(/\n\s*\n+/g, '\n\n').trim();
-  return { title: null, byline: null, outlet: null, published: null, url: options.url ?? null, text, removed: [] };
+  const { document } = parseHTML(html) as unknown as { document: Document };
+  const meta = readMetadata(document, options.url ?? null);
+  const r = new Readability<Node>(document, { serializer: (node) => node }).parse();
+  const text = r?.content ? blockText(r.content) : '';
+  return { title: meta.title, byline: meta.byline, outlet: meta.outlet, published: meta.published, url: meta.url, text, removed: [] };
 }

@@ -1,0 +1,222 @@
+// Article metadata from an HTML page: JSON-LD (schema.org NewsArticle and kin), Open Graph,
+// article:*, Twitter cards, plain <meta name=...>, <time datetime> and <link rel=canonical>.
+// Structured data is trusted first because publishers fill it for search engines and it is the
+// least likely to carry site decoration (" | Site name" suffixes, "By" prefixes).
+
+/** The structured-data fields found on a page. */
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  outlet: string | null;
+  /** YYYY-MM-DD (or YYYY-MM, YYYY) as the page states it. */
+  published: string | null;
+  /** The canonical URL when the page names one, else the URL given. */
+  url: string | null;
+  /** JSON-LD articleBody when the page carries one (plain text, as published). */
+  articleBody: string | null;
+}
+
+// schema.org types whose JSON-LD node describes the article itself.
+const ARTICLE_TYPES =
+  /^(?:Article|NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|SocialMediaPosting|TechArticle|WebPage)$/;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function collapse(text: string | null | undefined): string | null {
+  if (typeof text !== 'string') return null;
+  const clean = decodeEntities(text).replace(/\s+/g, ' ').trim();
+  return clean || null;
+}
+
+// Meta contents sometimes arrive with entities escaped twice (&amp;#8217;); decode what is left.
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return Number.isFinite(point) && point > 0 && point < 0x110000 ? String.fromCodePoint(point) : whole;
+    }
+    return named[code.toLowerCase()] ?? whole;
+  });
+}
+
+/** All JSON-LD nodes of the page, with @graph arrays and nested lists flattened. */
+export function jsonLdNodes(document: Document): JsonObject[] {
+  const nodes: JsonObject[] = [];
+  const visit = (value: Json | undefined): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isObject(value)) {
+      nodes.push(value);
+      if (value['@graph'] !== undefined) visit(value['@graph']);
+    }
+  };
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    const source = (script.textContent ?? '').replace(/^\s*<!--|-->\s*$/g, '').trim();
+    if (!source) continue;
+    try {
+      visit(JSON.parse(source) as Json);
+    } catch {
+      // Broken JSON-LD is common (trailing commas, raw newlines in strings); the meta tags remain.
+      try {
+        visit(JSON.parse(source.replace(/[\n\r\t]+/g, ' ').replace(/,\s*([}\]])/g, '$1')) as Json);
+      } catch {
+        /* give up on this block */
+      }
+    }
+  }
+  return nodes;
+}
+
+function types(node: JsonObject): string[] {
+  const type = node['@type'];
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
+}
+
+/** The JSON-LD node that describes the article: an article type, preferring one with a body. */
+function articleNode(nodes: JsonObject[]): JsonObject | null {
+  const articles = nodes.filter((node) => types(node).some((t) => ARTICLE_TYPES.test(t)));
+  const ranked = articles.sort((a, b) => rank(b) - rank(a));
+  return ranked[0] ?? null;
+  function rank(node: JsonObject): number {
+    const isPage = types(node).every((t) => t === 'WebPage');
+    return (typeof node.articleBody === 'string' ? 4 : 0) + (node.headline ? 2 : 0) + (isPage ? 0 : 1);
+  }
+}
+
+function names(value: Json | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(names);
+  if (isObject(value)) return typeof value.name === 'string' ? [value.name] : names(value.name);
+  return [];
+}
+
+function metaContent(document: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const selector = `meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`;
+    for (const meta of Array.from(document.querySelectorAll(selector))) {
+      const value = collapse(meta.getAttribute('content'));
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A date as YYYY-MM-DD, taken as the page writes it (an ISO timestamp keeps its own calendar
+ * day rather than being shifted to UTC); null when the text holds no recognizable date.
+ */
+export function normalizeDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const text = value.trim();
+  const iso = /^(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_])/.exec(text) ?? /^(\d{4})\/(\d{2})\/(\d{2})\b/.exec(text);
+  if (iso) return valid(+iso[1], +iso[2], +iso[3]);
+  const yearMonth = /^(\d{4})-(\d{2})$/.exec(text);
+  if (yearMonth && +yearMonth[2] >= 1 && +yearMonth[2] <= 12) return `${yearMonth[1]}-${yearMonth[2]}`;
+  if (/^\d{10}(?:\d{3})?$/.test(text)) {
+    // Unix timestamps in seconds or milliseconds.
+    const ms = text.length === 13 ? +text : +text * 1000;
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+  // "November 20, 2019", "20 Nov 2019", "Wed, 20 Nov 2019 04:00:00 GMT".
+  const monthFirst = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(text);
+  const dayFirst = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(text);
+  for (const [month, day, year] of [
+    monthFirst ? [monthFirst[1], monthFirst[2], monthFirst[3]] : null,
+    dayFirst ? [dayFirst[2], dayFirst[1], dayFirst[3]] : null,
+  ].filter((m): m is string[] => m !== null)) {
+    const index = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
+    if (index >= 0) return valid(+year, index + 1, +day);
+  }
+  return null;
+
+  function valid(year: number, month: number, day: number): string | null {
+    if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+}
+
+function absolute(href: string | null | undefined, base: string | null): string | null {
+  if (!href || !href.trim()) return null;
+  try {
+    const url = base ? new URL(href.trim(), base) : new URL(href.trim());
+    return /^https?:$/.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// Author fields that hold a profile link, not a name (article:author often does).
+function personName(value: string | null): string | null {
+  if (!value || /^https?:\/\//i.test(value) || /^www\./i.test(value)) return null;
+  return value.replace(/^by\s+/i, '').trim() || null;
+}
+
+function firstTimeElement(document: Document): string | null {
+  for (const time of Array.from(document.querySelectorAll('time[datetime], [itemprop="datePublished"]'))) {
+    const date = normalizeDate(time.getAttribute('datetime') ?? time.getAttribute('content') ?? time.textContent);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** Reads the metadata of a page; `url` is where the page came from, used to resolve links. */
+export function readMetadata(document: Document, url: string | null): PageMetadata {
+  const nodes = jsonLdNodes(document);
+  const article = articleNode(nodes);
+  const organization = nodes.find((node) => types(node).some((t) => /^(?:NewsMediaOrganization|Organization)$/.test(t)));
+  const website = nodes.find((node) => types(node).includes('WebSite'));
+
+  const title =
+    collapse(article && typeof article.headline === 'string' ? article.headline : null) ??
+    metaContent(document, 'og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'headline') ??
+    collapse(document.querySelector('h1')?.textContent) ??
+    collapse(document.querySelector('title')?.textContent);
+
+  const authors = article ? names(article.author).map((n) => personName(collapse(n))).filter((n): n is string => !!n) : [];
+  const byline =
+    (authors.length ? [...new Set(authors)].join(', ') : null) ??
+    personName(metaContent(document, 'author', 'article:author', 'sailthru.author', 'parsely-author', 'byl', 'dc.creator', 'DC.creator')) ??
+    personName(collapse(document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]')?.textContent));
+
+  const publisher = article ? names(article.publisher)[0] : undefined;
+  const outlet =
+    collapse(publisher) ??
+    metaContent(document, 'og:site_name', 'application-name', 'publisher', 'twitter:app:name:iphone') ??
+    collapse(organization ? names(organization)[0] : null) ??
+    collapse(website ? names(website)[0] : null);
+
+  const published =
+    normalizeDate(article && typeof article.datePublished === 'string' ? article.datePublished : null) ??
+    normalizeDate(
+      metaContent(
+        document,
+        'article:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate',
+        'publish-date', 'publish_date', 'sailthru.date', 'parsely-pub-date', 'dc.date', 'DC.date', 'DC.date.issued',
+        'dcterms.date', 'dcterms.created', 'article.published', 'cXenseParse:recs:publishtime', 'date.release',
+      ),
+    ) ??
+    firstTimeElement(document) ??
+    normalizeDate(article && typeof article.dateCreated === 'string' ? article.dateCreated : null);
+
+  const canonical =
+    absolute(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), url) ??
+    absolute(metaContent(document, 'og:url'), url) ??
+    absolute(article && typeof article.url === 'string' ? article.url : null, url);
+
+  const body = article && typeof article.articleBody === 'string' ? article.articleBody : null;
+  return {
+    title,
+    byline,
+    outlet,
+    published,
+    url: canonical ?? url,
+    articleBody: body && body.trim() ? decodeEntities(body).trim() : null,
+  };
+}
