@@ -1,9 +1,26 @@
-import type { ArticleInput, Briefing, Problem } from '../types.js';
+// The brief stage: runs the pipeline and assembles the Briefing of briefing.schema.json.
+import { analyze } from '../analyze/index.js';
+import { cleanArticle } from '../clean/index.js';
+import { fromArticleInputs, readInputs } from '../ingest/index.js';
+import { summarize } from '../summarize/index.js';
+import { segment } from '../text/index.js';
+import {
+  InputError,
+  type Analysis,
+  type ArticleInput,
+  type Briefing,
+  type Citation,
+  type Doc,
+  type Problem,
+  type RawArticle,
+  type Selection,
+  type Sentence,
+} from '../types.js';
 
 export interface BriefOptions {
   /** Summary word budget (default 150). */
   words?: number;
-  /** Story title; by default the most representative article title. */
+  /** Story title; by default the title that shares most words with the other articles' titles. */
   title?: string;
   /** Any bad input fails the whole brief (InputError) instead of being reported and skipped. */
   strict?: boolean;
@@ -13,14 +30,113 @@ export interface BriefResult {
   briefing: Briefing;
   /** Inputs that could not be used, one line each; the briefing was built from the others. */
   problems: Problem[];
+  /** The pipeline's intermediate results, for callers that want more than the briefing. */
+  docs: Doc[];
+  analysis: Analysis;
 }
 
-/** Brief articles held in memory (the HTTP API, the library). Work in progress. */
-export function briefArticles(_articles: ArticleInput[], _options: BriefOptions = {}): BriefResult {
-  throw new Error('not yet');
+export const DEFAULT_WORDS = 150;
+
+/** Nothing usable was given: every problem is listed, the briefing cannot be made. */
+export class NothingUsableError extends InputError {
+  constructor(
+    input: string,
+    public readonly problems: Problem[],
+  ) {
+    super(input, problems.length ? `no usable article (${problems.length} input${problems.length > 1 ? 's' : ''} rejected)` : 'no usable article');
+    this.name = 'NothingUsableError';
+  }
 }
 
-/** Brief files and folders ("-" for stdin). Work in progress. */
-export async function brief(_inputs: string[], _options: BriefOptions = {}): Promise<BriefResult> {
-  throw new Error('not yet');
+/** Brief files and folders ("-" for stdin). */
+export async function brief(inputs: string[], options: BriefOptions = {}): Promise<BriefResult> {
+  const { articles, problems } = await readInputs(inputs, { strict: options.strict });
+  return briefRawArticles(articles, problems, options, inputs.join(' '));
+}
+
+/** Brief articles held in memory (the HTTP API, the library). Bad articles throw InputError. */
+export function briefArticles(articles: ArticleInput[], options: BriefOptions = {}): BriefResult {
+  return briefRawArticles(fromArticleInputs(articles), [], { ...options, strict: true }, 'articles');
+}
+
+/** Runs clean -> text -> analyze -> summarize on ingested articles and assembles the briefing. */
+export function briefRawArticles(raws: RawArticle[], problems: Problem[], options: BriefOptions, label: string): BriefResult {
+  const docs: Doc[] = [];
+  const allProblems = [...problems];
+  for (const raw of raws) {
+    const article = cleanArticle(raw);
+    const doc = segment(article);
+    if (doc.sentences.length === 0) {
+      const problem = { input: raw.path && raw.path !== '-' ? raw.path : raw.id, message: 'no article text left after cleaning' };
+      if (options.strict) throw new InputError(problem.input, problem.message);
+      allProblems.push(problem);
+      continue;
+    }
+    docs.push(doc);
+  }
+  if (docs.length === 0) throw new NothingUsableError(label, allProblems);
+  const analysis = analyze(docs);
+  const selection = summarize(docs, { words: options.words ?? DEFAULT_WORDS });
+  return { briefing: assembleBriefing(docs, analysis, selection, options), problems: allProblems, docs, analysis };
+}
+
+const cite = (s: Sentence): Citation => ({ source: s.source, quote: s.text });
+
+/** Picks the story title: the article title sharing the most words with the other titles. */
+export function storyTitle(docs: Doc[]): string {
+  const words = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+  const sets = docs.map((d) => words(d.article.title));
+  let best = 0;
+  let bestScore = -1;
+  docs.forEach((_, i) => {
+    let score = 0;
+    sets.forEach((other, j) => {
+      if (i !== j) for (const w of sets[i]!) if (other.has(w)) score++;
+    });
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return docs[best]!.article.title;
+}
+
+/** Builds the Briefing; a summary sentence cites itself and every near-duplicate in other sources. */
+export function assembleBriefing(docs: Doc[], analysis: Analysis, selection: Selection, options: BriefOptions = {}): Briefing {
+  const byId = new Map<string, Sentence>();
+  for (const d of docs) for (const s of d.sentences) byId.set(s.id, s);
+  const groupOf = new Map<string, string[]>();
+  for (const g of analysis.groups) for (const id of g) groupOf.set(id, g);
+
+  const summary = selection.sentences.map((s) => {
+    const citations: Citation[] = [cite(s)];
+    const seenSources = new Set([s.source]);
+    for (const id of groupOf.get(s.id) ?? []) {
+      const other = byId.get(id);
+      if (!other || seenSources.has(other.source)) continue;
+      seenSources.add(other.source);
+      citations.push(cite(other));
+    }
+    return { text: s.text.replace(/\s+/g, ' '), citations };
+  });
+
+  return {
+    version: 1,
+    story: { title: options.title?.trim() || storyTitle(docs), from: analysis.from, to: analysis.to },
+    sources: docs.map((d) => ({
+      id: d.article.id,
+      title: d.article.title,
+      outlet: d.article.outlet,
+      published: d.article.published ?? analysis.published[d.article.id] ?? null,
+      url: d.article.url,
+      path: d.article.path,
+      words: d.words,
+      removed: d.article.removed,
+      unique: analysis.unique[d.article.id] ?? [],
+    })),
+    summary,
+    timeline: analysis.timeline,
+    entities: analysis.entities,
+    conflicts: analysis.conflicts,
+  };
 }

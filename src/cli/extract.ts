@@ -1,7 +1,26 @@
 import type { Command } from 'commander';
+import { extract } from '../extract.js';
+import { reportProblems, emit } from './output.js';
+import { NothingUsableError } from '../brief/index.js';
 
 export function register(program: Command): void {
-  program.command('extract').description('(work in progress)').action(() => {
-    process.exitCode = 1;
-  });
+  program
+    .command('extract')
+    .description('read and clean articles: one JSON line per article with its cleaned text and what was removed, and why')
+    .argument('<inputs...>', 'files (.txt .md .html .html.gz .json .jsonl), folders, or - for stdin')
+    .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
+    .option('--strict', 'fail (exit 2) on any bad input instead of skipping it')
+    .addHelpText('after', `
+Each line: {"id", "path", "title", "published", "outlet", "url", "text", "removed": [{"reason", "text"}]}
+where text is the cleaned article body, paragraphs separated by a blank line.`)
+    .action(async (inputs: string[], opts: { out?: string; strict?: boolean }) => {
+      try {
+        const { articles, problems } = await extract(inputs, { strict: opts.strict });
+        reportProblems(problems);
+        await emit(articles.map((a) => JSON.stringify({ id: a.id, path: a.path, title: a.title, published: a.published, outlet: a.outlet, url: a.url, byline: a.byline, text: a.text, removed: a.removed }) + '\n').join(''), opts.out);
+      } catch (err) {
+        if (err instanceof NothingUsableError) reportProblems(err.problems);
+        throw err;
+      }
+    });
 }

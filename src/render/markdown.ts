@@ -1,0 +1,69 @@
+import type { Briefing } from '../types.js';
+import { CitationIndex, dateSpan, removalSummary, sourceLabel } from './citations.js';
+
+/** Markdown special characters in article text are escaped so a quote cannot become markup. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s+/g, ' ').trim();
+}
+
+export function renderMarkdown(b: Briefing): string {
+  const cites = new CitationIndex();
+  const refs = (cs: Briefing['summary'][number]['citations']) => cs.map((c) => `[${cites.number(c)}]`).join('');
+  const out: string[] = [];
+  out.push(`# ${escapeMarkdown(b.story.title)}`, '');
+  const span = dateSpan(b);
+  out.push(`*${b.sources.length} source${b.sources.length === 1 ? '' : 's'}${span ? ` · ${span}` : ''}*`, '');
+
+  out.push('## Summary', '');
+  if (b.summary.length === 0) out.push('_No summary could be made._', '');
+  for (const s of b.summary) out.push(`${escapeMarkdown(s.text)} ${refs(s.citations)}`, '');
+
+  if (b.timeline.length) {
+    out.push('## Timeline', '');
+    for (const t of b.timeline) out.push(`- **${t.date}**: ${escapeMarkdown(t.text)} ${refs(t.citations)}`);
+    out.push('');
+  }
+
+  if (b.entities.length) {
+    out.push('## People, organisations and places', '');
+    out.push('| Name | Type | Mentions | Sources | Also written as |', '|---|---|---|---|---|');
+    for (const e of b.entities) {
+      out.push(`| ${escapeMarkdown(e.name)} | ${e.type} | ${e.mentions} | ${e.sources.length} | ${e.aliases.map(escapeMarkdown).join(', ')} |`);
+    }
+    out.push('');
+  }
+
+  if (b.conflicts.length) {
+    out.push('## Where sources disagree', '');
+    for (const c of b.conflicts) {
+      const nature = c.nature === 'update' ? ' (an update over time)' : c.nature === 'disagreement' ? ' (sources disagree)' : '';
+      out.push(`### ${escapeMarkdown(c.topic)}${nature}`, '');
+      for (const claim of c.claims) {
+        const who = [...new Set(claim.citations.map((x) => sourceLabel(b, x.source)))].map(escapeMarkdown).join(', ');
+        out.push(`- **${escapeMarkdown(String(claim.value))}**: ${who} ${refs(claim.citations)}`);
+      }
+      out.push('');
+    }
+  }
+
+  out.push('## Sources', '');
+  for (const s of b.sources) {
+    out.push(`### ${escapeMarkdown(s.title || s.id)}`, '');
+    const facts = [s.outlet ? escapeMarkdown(s.outlet) : null, s.published, `${s.words} words kept`, `id \`${s.id}\``].filter(Boolean);
+    out.push(facts.join(' · '));
+    if (s.url && /^https?:\/\//i.test(s.url)) out.push('', `<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
+    if (s.removed.length) out.push('', `Removed by cleaning: ${escapeMarkdown(removalSummary(s.removed))}.`);
+    if (s.unique?.length) {
+      out.push('', 'Only this source reports:');
+      for (const u of s.unique) out.push(`- ${escapeMarkdown(u.quote)}`);
+    }
+    out.push('');
+  }
+
+  if (cites.list.length) {
+    out.push('## Citations', '');
+    cites.list.forEach((c, i) => out.push(`${i + 1}. ${escapeMarkdown(sourceLabel(b, c.source))} (\`${c.source}\`): “${escapeMarkdown(c.quote)}”`));
+    out.push('');
+  }
+  return out.join('\n');
+}
