@@ -3,6 +3,7 @@ import { Readability } from '@mozilla/readability';
 import type { Removal } from '../types.js';
 import { readMetadata } from './html-metadata.js';
 import { blockText } from './html-text.js';
+import { removeBoilerplate } from './html-boilerplate.js';
 
 /** What extraction finds in one HTML page. */
 export interface ExtractedPage {
@@ -18,10 +19,30 @@ export interface ExtractedPage {
   removed: Removal[];
 }
 
+interface BodyAttempt {
+  text: string;
+  removed: Removal[];
+}
+
+function parse(html: string): Document {
+  return (parseHTML(html) as unknown as { document: Document }).document;
+}
+
+/** Readability over the page after pre-cleaning at the given strength; changes the document. */
+function readBody(document: Document, useClassHints: boolean): BodyAttempt {
+  const removed = removeBoilerplate(document, { useClassHints });
+  const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
+  return { text: article?.content ? blockText(article.content) : '', removed };
+}
+
 export function extractFromHtml(html: string, options: { url?: string | null } = {}): ExtractedPage {
-  const { document } = parseHTML(html) as unknown as { document: Document };
+  const document = parse(html);
   const meta = readMetadata(document, options.url ?? null);
-  const r = new Readability<Node>(document, { serializer: (node) => node }).parse();
-  const text = r?.content ? blockText(r.content) : '';
-  return { title: meta.title, byline: meta.byline, outlet: meta.outlet, published: meta.published, url: meta.url, text, removed: [] };
+  let body = readBody(document, true);
+  const longestRemoved = Math.max(0, ...body.removed.map((r) => r.text.length));
+  if (body.text.length < 250 || longestRemoved > body.text.length) {
+    const looser = readBody(parse(html), false);
+    if (body.text.length < looser.text.length * 0.5) body = looser;
+  }
+  return { title: meta.title, byline: meta.byline, outlet: meta.outlet, published: meta.published, url: meta.url, text: body.text, removed: body.removed };
 }

@@ -1,0 +1,151 @@
+// Pre-cleaning before readability: drops the blocks around an article that news templates mark
+// by tag, ARIA role or class/id words (navigation, share bars, related stories, newsletter
+// sign-ups, captions, bylines, comments, hidden pop-ups). Readability scores containers by their
+// text, so a related-stories list with long teasers inside the article container otherwise survives
+// its conditional cleaning; removing such blocks first is the "better pre-cleaning" that
+// boilerplate-aware extractors (trafilatura, newspaper) rely on.
+
+import type { Removal } from '../types.js';
+
+/** Tags that never hold article prose. */
+const NEVER_ARTICLE: Record<string, string> = {
+  SCRIPT: 'script',
+  STYLE: 'style',
+  NOSCRIPT: 'script fallback',
+  TEMPLATE: 'template',
+  IFRAME: 'embedded frame',
+  NAV: 'navigation',
+  BUTTON: 'button',
+  SELECT: 'form control',
+  TEXTAREA: 'form control',
+  FORM: 'form',
+  FIGCAPTION: 'image caption',
+  DIALOG: 'dialog',
+};
+
+/** ARIA roles of page furniture. */
+const ROLES: Record<string, string> = {
+  navigation: 'navigation',
+  banner: 'site header',
+  contentinfo: 'site footer',
+  complementary: 'sidebar',
+  dialog: 'dialog',
+  alertdialog: 'dialog',
+  menu: 'navigation',
+  menubar: 'navigation',
+  search: 'search box',
+  tooltip: 'pop-up',
+};
+
+/**
+ * Words of class and id attributes that name page furniture, and the reason reported for
+ * dropping it. Matched as whole words of the attribute split at spaces, dashes, underscores and
+ * camelCase humps, so "article-share-bar" hits "share" while "shareholders" does not.
+ */
+const HINTS: Array<[RegExp, string]> = [
+  [/^(?:share|sharing|sharebar|sharetools|social|socials|sociallinks|addthis|sharethis)$/, 'share buttons'],
+  [/^(?:related|recommended|recommendations|recirc|recirculation|morestories|moreon|alsolike|readmore|readnext|upnext|whatsnext|trending|mostpopular|mostread|popular|outbrain|taboola|zergnet|teaser|teasers|promo|promos|crosslinks)$/, 'related links'],
+  [/^(?:newsletter|newsletters|subscribe|subscription|signup|optin|registration|paywall|regwall|piano)$/, 'newsletter or subscription'],
+  [/^(?:comment|comments|commenting|disqus|discussion|replies|respond)$/, 'comments'],
+  [/^(?:ad|ads|advert|adverts|advertisement|advertising|adslot|adunit|dfp|gpt|sponsor|sponsored|commercial|affiliate)$/, 'advertisement'],
+  [/^(?:caption|captions|credit|credits|imagecredit|photocredit|wp-caption-text)$/, 'image caption'],
+  [/^(?:byline|bylines|author|authors|dateline|timestamp|datetime|published|pubdate|updated|postmeta|entrymeta|meta)$/, 'byline or date'],
+  [/^(?:breadcrumb|breadcrumbs|nav|navbar|navigation|menu|masthead|pagination|pager)$/, 'navigation'],
+  [/^(?:sidebar|aside|rail|widget|widgets)$/, 'sidebar'],
+  [/^(?:cookie|cookies|consent|gdpr|privacy-banner)$/, 'cookie notice'],
+  [/^(?:rollover|tooltip|popover|popup|modal|overlay|hovercard|lightbox)$/, 'pop-up'],
+  [/^(?:tags|tag|taglist|keywords|topics)$/, 'tag list'],
+];
+
+// Containers never removed by class words: templates put words like "has-sidebar" or
+// "comments-open" on the page or article wrapper itself.
+const KEEP_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+
+/** Splits a class or id value into lower-case words at separators and camelCase humps. */
+export function hintWords(value: string): string[] {
+  return value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function hintReason(element: Element): string | null {
+  const attributes = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  if (!attributes.trim()) return null;
+  const words = hintWords(attributes);
+  // Joined neighbours catch compounds written with separators ("more-stories", "read-more").
+  const pairs = words.slice(1).map((word, i) => words[i] + word);
+  for (const [pattern, reason] of HINTS) {
+    if (words.some((w) => pattern.test(w)) || pairs.some((w) => pattern.test(w))) return reason;
+  }
+  return null;
+}
+
+function isHidden(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = (element.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+  return /display:none|visibility:hidden/.test(style);
+}
+
+function textLength(element: Element): number {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+}
+
+/** Length of text inside <p> elements: a rough measure of how much article prose a block holds. */
+function paragraphTextLength(element: Element): number {
+  let total = 0;
+  for (const p of Array.from(element.querySelectorAll('p'))) total += textLength(p);
+  return total;
+}
+
+export interface BoilerplateOptions {
+  /** Drop blocks by class/id words (the risky rule; tags, roles and hidden markup always go). */
+  useClassHints: boolean;
+}
+
+/**
+ * Removes page furniture from the document in place and returns what it removed and why.
+ * A block named like furniture is still kept when it holds a large share of the page's
+ * paragraph text, since then the name belongs to the article's own container.
+ */
+export function removeBoilerplate(document: Document, options: BoilerplateOptions = { useClassHints: true }): Removal[] {
+  const removed: Removal[] = [];
+  const body = document.body ?? document.documentElement;
+  if (!body) return removed;
+  const pageProse = Math.max(1, paragraphTextLength(body));
+
+  const drop = (element: Element, reason: string, silent = false): void => {
+    if (!silent) {
+      const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text) removed.push({ reason, text });
+    }
+    element.remove();
+  };
+
+  // Snapshot, then skip elements already detached with an ancestor.
+  for (const element of Array.from(body.querySelectorAll('*'))) {
+    if (!element.parentNode || !body.contains(element)) continue;
+    const tag = element.tagName.toUpperCase();
+    const byTag = NEVER_ARTICLE[tag];
+    if (byTag) {
+      // Some sites wrap the whole page in a <form> (ASP.NET) or a <nav>-like shell: keep those.
+      const silent = tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE';
+      if (silent || paragraphTextLength(element) < pageProse * 0.3) drop(element, byTag, silent);
+      continue;
+    }
+    if (KEEP_TAGS.has(tag)) continue;
+    const role = (element.getAttribute('role') ?? '').toLowerCase();
+    const byRole = ROLES[role];
+    if (isHidden(element) || element.getAttribute('aria-hidden') === 'true') {
+      if (paragraphTextLength(element) < pageProse * 0.3) drop(element, 'hidden');
+      continue;
+    }
+    const reason = byRole ?? (options.useClassHints ? hintReason(element) : null);
+    if (!reason) continue;
+    // Furniture words on the article's own wrapper: keep the wrapper, its children are still examined.
+    if (paragraphTextLength(element) >= pageProse * 0.3) continue;
+    drop(element, reason);
+  }
+  return removed;
+}
