@@ -1,0 +1,247 @@
+// The embedded SQLite back end of the store (better-sqlite3: synchronous, one connection).
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import type { Briefing } from '../types.js';
+import type { BriefingBuilder, NewStory, Store, StoredArticle, StoryArticle, StoryRecord, StorySummary } from './index.js';
+
+export interface SqliteOptions {
+  /**
+   * How hard a commit waits for the disk. With journal_mode=WAL:
+   * - 'normal': a commit is written to the WAL file (the OS has it) but not fsynced; it survives
+   *   the server process being killed at any point, but a power cut or OS crash may lose the
+   *   last commits.
+   * - 'full' (default): the WAL is fsynced at every commit, so a story acknowledged with 201
+   *   survives a power cut too. An acknowledgement is a promise, so the default keeps it even
+   *   when the machine dies; pick 'normal' only where the last second of writes may be lost.
+   */
+  synchronous?: 'full' | 'normal';
+  /** Milliseconds to wait on a lock held by another connection (another process on the file). */
+  busyTimeoutMs?: number;
+}
+
+/** A schema change: applied once, in order, each in its own transaction with the version bump. */
+interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/** The schema history. Append only: never edit a migration that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'stories, their articles, every version of their briefing',
+    sql: `
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        requested_title TEXT,
+        title TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX stories_by_update ON stories (updated_at DESC, id);
+      CREATE TABLE articles (
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        file TEXT,
+        title TEXT,
+        text TEXT,
+        html TEXT,
+        url TEXT,
+        published TEXT,
+        outlet TEXT,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (story_id, position)
+      );
+      CREATE TABLE briefings (
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        briefing TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (story_id, version)
+      );
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Brings the database up to SCHEMA_VERSION; refuses a database written by a newer precis. */
+function migrate(db: Database.Database, path: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`${path}: store schema version ${current} is newer than this precis understands (${SCHEMA_VERSION})`);
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    // user_version is part of the database header, so it commits or rolls back with the DDL:
+    // a crash mid-migration leaves the previous version intact.
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}
+
+/** Story ids: 72 random bits, URL-safe; unguessable, so a story is shared only by its link. */
+function newStoryId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+interface StoryRow {
+  id: string;
+  title: string;
+  requested_title: string | null;
+  version: number;
+  articles: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface ArticleRow {
+  position: number;
+  file: string | null;
+  title: string | null;
+  text: string | null;
+  html: string | null;
+  url: string | null;
+  published: string | null;
+  outlet: string | null;
+  added_at: string;
+}
+
+function toSummary(row: StoryRow): StorySummary {
+  return {
+    id: row.id,
+    title: row.title,
+    version: row.version,
+    articles: row.articles,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toInput(row: ArticleRow): StoryArticle {
+  const input: StoryArticle = {};
+  if (row.file !== null) input.file = row.file;
+  if (row.title !== null) input.title = row.title;
+  if (row.text !== null) input.text = row.text;
+  if (row.html !== null) input.html = row.html;
+  if (row.url !== null) input.url = row.url;
+  if (row.published !== null) input.published = row.published;
+  if (row.outlet !== null) input.outlet = row.outlet;
+  return input;
+}
+
+export function openSqliteStore(path: string, options: SqliteOptions = {}): Store {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    migrate(db, path);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+
+  const storyColumns = `s.id, s.title, s.requested_title, s.version, s.articles, s.created_at, s.updated_at`;
+  const insertStory = db.prepare(
+    `INSERT INTO stories (id, requested_title, title, version, articles, created_at, updated_at)
+     VALUES (@id, @requestedTitle, @title, @version, @articles, @now, @now)`,
+  );
+  const insertArticle = db.prepare(
+    `INSERT INTO articles (story_id, position, file, title, text, html, url, published, outlet, added_at)
+     VALUES (@storyId, @position, @file, @title, @text, @html, @url, @published, @outlet, @now)`,
+  );
+  const insertBriefing = db.prepare(
+    `INSERT INTO briefings (story_id, version, briefing, created_at) VALUES (?, ?, ?, ?)`,
+  );
+  const selectStory = db.prepare(`SELECT ${storyColumns} FROM stories s WHERE s.id = ?`);
+  const selectStories = db.prepare(`SELECT ${storyColumns} FROM stories s ORDER BY s.updated_at DESC, s.id LIMIT ?`);
+  const selectBriefing = db.prepare(`SELECT briefing FROM briefings WHERE story_id = ? AND version = ?`);
+  const selectVersions = db.prepare(`SELECT version FROM briefings WHERE story_id = ? ORDER BY version`);
+  const selectArticles = db.prepare(
+    `SELECT position, file, title, text, html, url, published, outlet, added_at FROM articles WHERE story_id = ? ORDER BY position`,
+  );
+  const selectMaxPosition = db.prepare(`SELECT COALESCE(MAX(position), -1) AS max FROM articles WHERE story_id = ?`);
+  const updateStory = db.prepare(`UPDATE stories SET title = ?, version = ?, articles = ?, updated_at = ? WHERE id = ?`);
+  const countStories = db.prepare(`SELECT COUNT(*) AS n FROM stories`);
+  const storyExists = db.prepare(`SELECT 1 FROM stories WHERE id = ?`);
+
+  const saveArticles = (storyId: string, first: number, articles: StoryArticle[], now: string) => {
+    articles.forEach((article, i) => {
+      insertArticle.run({
+        storyId,
+        position: first + i,
+        file: article.file ?? null,
+        title: article.title ?? null,
+        text: article.text ?? null,
+        html: article.html ?? null,
+        url: article.url ?? null,
+        published: article.published ?? null,
+        outlet: article.outlet ?? null,
+        now,
+      });
+    });
+  };
+
+  // IMMEDIATE transactions take the write lock up front, so two processes on one file queue on
+  // busy_timeout instead of failing with SQLITE_BUSY when a read lock would need upgrading.
+  const create = db.transaction((story: NewStory) => {
+    const now = new Date().toISOString();
+    let id = newStoryId();
+    while (storyExists.get(id)) id = newStoryId();
+    insertStory.run({ id, requestedTitle: story.title, title: story.briefing.story.title, version: 1, articles: story.briefing.sources.length, now });
+    saveArticles(id, 0, story.articles, now);
+    insertBriefing.run(id, 1, JSON.stringify(story.briefing), now);
+    return { id, version: 1 };
+  });
+
+  const add = db.transaction((id: string, articles: StoryArticle[], build: BriefingBuilder) => {
+    const row = selectStory.get(id) as StoryRow | undefined;
+    if (!row) return null;
+    const now = new Date().toISOString();
+    const first = (selectMaxPosition.get(id) as { max: number }).max + 1;
+    saveArticles(id, first, articles, now);
+    const all = (selectArticles.all(id) as ArticleRow[]).map(toInput);
+    // A throw here (e.g. the new articles are unusable) rolls the inserts back.
+    const briefing = build(all, row.requested_title);
+    const version = row.version + 1;
+    insertBriefing.run(id, version, JSON.stringify(briefing), now);
+    updateStory.run(briefing.story.title, version, briefing.sources.length, now, id);
+    return { id, version };
+  });
+
+  // Read transactions, so a story row and its briefing come from the same snapshot.
+  const readStory = db.transaction((id: string, version: number | undefined): StoryRecord | null => {
+    const row = selectStory.get(id) as StoryRow | undefined;
+    if (!row) return null;
+    const wanted = version ?? row.version;
+    const found = selectBriefing.get(id, wanted) as { briefing: string } | undefined;
+    if (!found) return null;
+    return { ...toSummary(row), version: wanted, briefing: JSON.parse(found.briefing) as Briefing, briefingJson: found.briefing };
+  });
+  const readArticles = db.transaction((id: string): StoredArticle[] | null => {
+    if (!storyExists.get(id)) return null;
+    return (selectArticles.all(id) as ArticleRow[]).map((row) => ({ ...toInput(row), position: row.position, addedAt: row.added_at }));
+  });
+
+  return {
+    createStory: (story) => create.immediate(story),
+    addArticles: (id, articles, build) => add.immediate(id, articles, build),
+    listStories: ({ limit = 100 } = {}) =>
+      (selectStories.all(Math.max(1, Math.min(10_000, Math.floor(limit)))) as StoryRow[]).map(toSummary),
+    getStory: (id, version) => readStory.deferred(id, version),
+    getArticles: (id) => readArticles.deferred(id),
+    listVersions: (id) => (selectVersions.all(id) as { version: number }[]).map((r) => r.version),
+    countStories: () => (countStories.get() as { n: number }).n,
+    hasStory: (id) => storyExists.get(id) !== undefined,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
