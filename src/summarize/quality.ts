@@ -1,0 +1,69 @@
+// How well a sentence reads on its own, lifted out of its article: a multiplier in [0, 1] on
+// what the sentence adds to a summary. 0 means never pick it (page furniture, fragments).
+// The rules are about the form of a sentence, not about any story: extractive summaries read
+// badly when they hold dangling references ("He said...") or web debris (captions, bylines,
+// "Click here"), the failure modes catalogued for extractive multi-document summaries by
+// Nenkova & McKeown (2011, "Automatic Summarization", ch. 4: linguistic quality).
+
+/** Sentences opening with these lean on the sentence before them. */
+const DEPENDENT_OPENERS = new Set([
+  'he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'its', 'their', 'this', 'that', 'these', 'those',
+  'but', 'and', 'or', 'so', 'yet', 'however', 'also', 'still', 'then', 'meanwhile', 'instead', 'moreover',
+  'furthermore', 'nevertheless', 'thus', 'therefore', 'besides', 'otherwise', 'such', 'there', 'here',
+  'both', 'neither', 'nor', 'another', 'later', 'afterward', 'afterwards', 'likewise', 'similarly', 'though',
+  'although', 'because', 'while', 'we', 'i', 'you', 'our', 'my', 'your', 'other', 'others', 'indeed',
+  'anyway', 'plus', 'again', 'too', 'if', 'even',
+]);
+
+/** Phrases that mark page furniture rather than reporting (navigation, sharing, credits, ads). */
+const FURNITURE = [
+  /\bclick here\b/i, /\bsign up\b/i, /\bsubscribe\b/i, /\bnewsletter\b/i, /\ball rights reserved\b/i,
+  /\bcopyright\b/i, /©/, /\bfollow (us|him|her|them)\b/i, /\bshare (this|on)\b/i, /\bread more\b/i,
+  /\brelated:/i, /^advertisement\b/i, /\b(photo|image|video|file photo|credit)s?:/i, /\bgetty images\b/i,
+  /\bassociated press contributed\b/i, /\bcontributed to this report\b/i, /\b(reporting|editing|writing) by\b/i,
+  /\bemail (us|the author)\b/i, /\bcookies?\b.*\b(browser|policy|accept)\b/i, /\bjavascript\b/i,
+  /\bterms of (use|service)\b/i, /\bprivacy policy\b/i, /\bcomments?\b.*\b(moderat|below|closed)\b/i,
+  /\b(enlarge|toggle) (this )?(image|caption)\b/i, /\bhide caption\b/i, /\bwatch:/i, /\blisten:/i,
+  /\bplease (enable|note that comments)\b/i, /\bthis (article|story) (was|has been) (updated|corrected)\b/i,
+];
+
+const TERMINAL = /[.!?]["'”’)\]]*$/;
+
+export interface QualityOptions {
+  /** Shortest sentence worth a place, in words. */
+  minWords: number;
+}
+
+/** Word count as the budget counts it: whitespace-separated tokens of the sentence text. */
+export function budgetWords(text: string): number {
+  let n = 0;
+  for (const w of text.split(/\s+/)) if (w) n++;
+  return n;
+}
+
+/**
+ * A multiplier in [0, 1] for how well `text` stands alone as a summary sentence.
+ * `tokens` are its lower-cased word tokens.
+ */
+export function standaloneQuality(text: string, tokens: string[], options: QualityOptions): number {
+  const trimmed = text.trim();
+  const words = budgetWords(trimmed);
+  if (words < options.minWords || tokens.length < options.minWords - 1) return 0;
+  for (const re of FURNITURE) if (re.test(trimmed)) return 0;
+  // A run of capitalised words with no lower-case word is a headline, caption credit or dateline.
+  const lowerWords = trimmed.split(/\s+/).filter((w) => /^[("“'‘]?\p{Ll}/u.test(w)).length;
+  if (lowerWords < Math.max(2, words * 0.25)) return 0;
+  let q = 1;
+  // Truncated teasers ("His ...") and sentences without an end are usually fragments or captions.
+  if (/(\.\.\.|…)["'”’)]*$/.test(trimmed)) q *= 0.2;
+  else if (!TERMINAL.test(trimmed)) q *= 0.4;
+  if (/\|/.test(trimmed)) q *= 0.3;
+  const first = tokens[0] ?? '';
+  if (DEPENDENT_OPENERS.has(first)) q *= 0.6;
+  // A quotation with no speaker in view reads as out of context.
+  if (/^["“‘']/.test(trimmed)) q *= 0.6;
+  if (/\?["'”’)]*$/.test(trimmed)) q *= 0.6;
+  // A very long sentence costs a lot of budget; a very short one is often a fragment.
+  if (words < 8) q *= 0.7;
+  return q;
+}

@@ -1,0 +1,130 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { summarize, budgetWords, standaloneQuality } from '../src/summarize/index.js';
+import { segment } from '../src/text/index.js';
+import type { Article, Doc } from '../src/types.js';
+import { sharedDir } from './helpers.js';
+
+function doc(id: string, text: string, published: string | null = null): Doc {
+  const article: Article = { id, path: null, title: id, url: null, published, outlet: null, byline: null, text, removed: [] };
+  return segment(article);
+}
+
+function seedDocs(): Doc[] {
+  const dir = path.join(sharedDir, 'seeds');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f, i) => {
+      // The first line is the headline; the body follows.
+      const raw = readFileSync(path.join(dir, f), 'utf8');
+      const body = raw.split('\n').slice(1).join('\n').replace(/\n\s*\n+/g, '\n\n').trim();
+      return doc(`s${i}`, body);
+    });
+}
+
+const words = (sentences: { text: string }[]): number => sentences.reduce((n, s) => n + budgetWords(s.text), 0);
+
+test('keeps to the word budget and never cuts a sentence', () => {
+  const docs = seedDocs();
+  const all = new Map(docs.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)));
+  for (const budget of [20, 60, 150, 250, 400]) {
+    const { sentences } = summarize(docs, { words: budget });
+    assert.ok(sentences.length > 0, `something picked at ${budget}`);
+    assert.ok(words(sentences) <= budget, `${words(sentences)} <= ${budget}`);
+    for (const s of sentences) {
+      assert.equal(all.get(s.id), s, 'a selected sentence is a sentence of the input, unchanged');
+      const d = docs.find((x) => x.article.id === s.source)!;
+      assert.equal(d.article.text.slice(s.start, s.end), s.text);
+    }
+    assert.equal(new Set(sentences.map((s) => s.id)).size, sentences.length, 'no sentence twice');
+  }
+});
+
+test('fills most of a generous budget when the articles allow it', () => {
+  const { sentences } = summarize(seedDocs(), { words: 250 });
+  assert.ok(words(sentences) >= 200, `${words(sentences)} words of 250`);
+});
+
+test('nothing to pick: no documents, empty documents, zero budget', () => {
+  assert.deepEqual(summarize([], { words: 100 }).sentences, []);
+  assert.deepEqual(summarize([doc('a', '')], { words: 100 }).sentences, []);
+  assert.deepEqual(summarize(seedDocs(), { words: 0 }).sentences, []);
+});
+
+test('a fact reported by many sources beats one reported by a single source', () => {
+  const docs = [
+    doc('a', 'A local bakery won a regional award for its sourdough bread this spring. The city council approved the new stadium budget on Tuesday after a long debate.'),
+    doc('b', 'A regional gardening club opened its annual flower show downtown on Saturday morning. The city council approved the new stadium budget on Tuesday after hours of debate.'),
+    doc('c', 'Residents complained that parking near the old harbour remains scarce every weekend. On Tuesday the city council approved the new stadium budget following a debate.'),
+  ];
+  const { sentences } = summarize(docs, { words: 16 });
+  assert.equal(sentences.length, 1);
+  assert.match(sentences[0]!.text, /stadium budget/);
+});
+
+test('wire copy repeated across outlets is picked once', () => {
+  const wire =
+    'Flooding forced the evacuation of 3,000 residents from the river valley on Monday, officials said.\n\n' +
+    'Emergency crews used boats to reach families stranded on rooftops as the water kept rising.\n\n' +
+    'The regional governor declared a state of emergency and asked for federal assistance.';
+  const docs = [
+    doc('a', wire),
+    doc('b', wire),
+    doc('c', `${wire}\n\nSchools across the valley will stay closed for the rest of the week.`),
+  ];
+  const { sentences } = summarize(docs, { words: 120 });
+  const texts = sentences.map((s) => s.text);
+  assert.equal(new Set(texts).size, texts.length, `duplicated sentence in: ${texts.join(' | ')}`);
+  assert.ok(texts.some((t) => t.includes('Schools across the valley')), 'the one new fact is kept');
+});
+
+test('a sentence that stands alone is preferred to one that leans on a missing antecedent', () => {
+  const docs = [
+    doc('a', 'Officials announced the opening of a new railway line between the two northern cities.\n\nHe said the new railway line between the two northern cities would cut travel times sharply.'),
+    doc('b', 'Passengers welcomed the new railway line between the two northern cities this week.\n\nThe minister said the new railway line between the two northern cities would cut travel times sharply.'),
+  ];
+  const { sentences } = summarize(docs, { words: 40 });
+  const texts = sentences.map((s) => s.text);
+  assert.ok(texts.some((t) => t.startsWith('The minister said')), texts.join(' | '));
+  assert.ok(!texts.some((t) => t.startsWith('He said')), texts.join(' | '));
+});
+
+test('page furniture and fragments are not picked', () => {
+  const docs = [
+    doc('a', 'Click here to subscribe to our daily newsletter for the latest storm updates and alerts.\n\nThe storm knocked out power to 40,000 homes across the county overnight, the utility said.'),
+    doc('b', 'PHOTO GALLERY STORM DAMAGE IN PICTURES\n\nThe storm knocked out power to about 40,000 homes in the county, according to the utility.'),
+  ];
+  const { sentences } = summarize(docs, { words: 200 });
+  for (const s of sentences) {
+    assert.doesNotMatch(s.text, /Click here|GALLERY/);
+  }
+  assert.ok(sentences.length >= 1);
+});
+
+test('reading order: leads first, consecutive sentences of one article stay together', () => {
+  const docs = seedDocs();
+  const { sentences } = summarize(docs, { words: 250 });
+  // Within one article the picked sentences keep their article order.
+  for (const d of docs) {
+    const mine = sentences.filter((s) => s.source === d.article.id).map((s) => s.index);
+    assert.deepEqual(mine, [...mine].sort((a, b) => a - b));
+  }
+  // A sentence directly after its predecessor in the article is printed right after it.
+  sentences.forEach((s, i) => {
+    const prevInSummary = sentences.findIndex((x) => x.source === s.source && x.index === s.index - 1);
+    if (prevInSummary >= 0) assert.equal(prevInSummary, i - 1, `${s.id} follows its predecessor`);
+  });
+});
+
+test('standaloneQuality: full sentences score 1, dangling openers and fragments less', () => {
+  const q = (t: string) => standaloneQuality(t, t.toLowerCase().match(/[a-z0-9']+/g) ?? [], { minWords: 6 });
+  assert.equal(q('The council approved the stadium budget on Tuesday after a long debate.'), 1);
+  assert.ok(q('But the council approved the stadium budget on Tuesday after a long debate.') < 1);
+  assert.ok(q('He approved the stadium budget on Tuesday after a long debate.') < 1);
+  assert.ok(q('The council approved the stadium budget on Tuesday after a long ...') < 0.5);
+  assert.equal(q('Too short.'), 0);
+  assert.equal(q('Sign up for our newsletter to get the news every single morning.'), 0);
+});
