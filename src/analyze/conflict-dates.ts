@@ -1,0 +1,112 @@
+// Date conflicts: one event dated differently by two sources ("the vote was held on March 3" in
+// one, "on March 4" in another). Only sentences that tell the same fact are compared: sentences of
+// one near-duplicate group, or sentences whose content words mostly coincide. Each such sentence
+// must carry exactly one day-precise date, so that the date compared is the date of that fact.
+import type { Conflict, Doc, Sentence } from '../types.js';
+import type { ConflictContext, ConflictDateMention } from './conflicts.js';
+import { FUNCTION_WORDS, UPDATE_GAP_DAYS, daysBetween, tokensWithOffsets } from './conflicts.js';
+
+/** Dice overlap of content words above which two sentences are read as telling the same fact. */
+export const SAME_FACT_DICE = 0.6;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const CALENDAR = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|next|last|week|day|month|year)$/;
+
+const POSTPONED = /\b(?:postponed|delayed|pushed back|brought forward|moved (?:to|forward|back)|rescheduled|put off|now (?:set|due|scheduled))\b/i;
+
+interface Dated {
+  sentence: Sentence;
+  mention: ConflictDateMention;
+  /** Last day covered when the mention is a range ("Jan. 29-30"). */
+  until: string;
+  words: { stem: string; text: string }[];
+}
+
+function content(sentence: Sentence, mention: ConflictDateMention): { stem: string; text: string }[] {
+  const out: { stem: string; text: string }[] = [];
+  const from = mention.start - sentence.start;
+  const to = mention.end - sentence.start;
+  for (const t of tokensWithOffsets(sentence.text)) {
+    if (!t.word || (t.start >= from && t.end <= to)) continue;
+    if (FUNCTION_WORDS.has(t.lower) || CALENDAR.test(t.lower) || /\d/.test(t.text) || t.lower.length < 3) continue;
+    out.push({ stem: t.stem, text: t.lower });
+  }
+  return out;
+}
+
+/** "Jan. 29-30" dated 2018-01-29 covers through 2018-01-30. */
+function rangeEnd(mention: ConflictDateMention): string {
+  const m = /\b(\d{1,2})\s*[-–]\s*(\d{1,2})\b/.exec(mention.text);
+  if (!m || !DAY.test(mention.date)) return mention.date;
+  const last = Number(m[2]);
+  if (last <= Number(m[1]) || last > 31) return mention.date;
+  return `${mention.date.slice(0, 8)}${String(last).padStart(2, '0')}`;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return (2 * n) / (a.size + b.size);
+}
+
+function overlapping(a: Dated, b: Dated): boolean {
+  return !(a.until < b.mention.date || b.until < a.mention.date);
+}
+
+export function findDateConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
+  const groupOf = new Map<string, number>();
+  context.groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
+  const dated: Dated[] = [];
+  for (const doc of docs) {
+    for (const s of doc.sentences) {
+      const mentions = (context.dates.get(s.id) ?? []).filter((m) => DAY.test(m.date));
+      if (mentions.length !== 1 || (context.dates.get(s.id) ?? []).length !== 1) continue;
+      dated.push({ sentence: s, mention: mentions[0], until: rangeEnd(mentions[0]), words: content(s, mentions[0]) });
+    }
+  }
+  // Block by content stem so that only sentences sharing words are compared.
+  const index = new Map<string, number[]>();
+  dated.forEach((d, i) => {
+    for (const stem of new Set(d.words.map((w) => w.stem))) index.set(stem, [...(index.get(stem) ?? []), i]);
+  });
+  const conflicts: Conflict[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < dated.length; i++) {
+    if (used.has(i)) continue;
+    const a = dated[i];
+    const aStems = new Set(a.words.map((w) => w.stem));
+    const candidates = new Set<number>();
+    for (const stem of aStems) for (const j of index.get(stem) ?? []) if (j > i) candidates.add(j);
+    for (const j of candidates) {
+      if (used.has(j)) continue;
+      const b = dated[j];
+      if (a.sentence.source === b.sentence.source || overlapping(a, b)) continue;
+      const ga = groupOf.get(a.sentence.id);
+      const sameGroup = ga !== undefined && ga === groupOf.get(b.sentence.id);
+      const bStems = new Set(b.words.map((w) => w.stem));
+      if (!sameGroup && dice(aStems, bStems) < SAME_FACT_DICE) continue;
+      used.add(i);
+      used.add(j);
+      const pa = context.published[a.sentence.source] ?? null;
+      const pb = context.published[b.sentence.source] ?? null;
+      const gap = daysBetween(pa, pb);
+      const moved = POSTPONED.test(a.sentence.text) || POSTPONED.test(b.sentence.text);
+      const nature = moved || (gap !== null && Math.abs(gap) >= UPDATE_GAP_DAYS) ? 'update' : 'disagreement';
+      const [first, second] = gap !== null && gap < 0 ? [b, a] : [a, b];
+      const shared = first.words.filter((w) => bStems.has(w.stem) && aStems.has(w.stem)).map((w) => w.text);
+      const topic = `date: ${[...new Set(shared)].slice(0, 4).join(' ') || 'event'}`;
+      conflicts.push({
+        topic,
+        kind: 'date',
+        nature,
+        claims: [first, second].map((d) => ({
+          value: d.mention.date === d.until ? d.mention.date : `${d.mention.date}/${d.until}`,
+          citations: [{ source: d.sentence.source, quote: d.sentence.text }],
+        })),
+      });
+      break;
+    }
+  }
+  return conflicts;
+}

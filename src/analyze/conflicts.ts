@@ -1,0 +1,436 @@
+// Conflicts: figures that refer to the same thing and differ across sources ("more than 1,500"
+// delegates invited in one report, "some 1,600" in another), and dates of one event that differ.
+// Precision first: two figures are compared only when they count the same noun with the same
+// event, share context, and do not name different actors; a source that itself gives two
+// different figures for one key makes the key ambiguous, and the key is dropped.
+import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../types.js';
+import { porterStem } from '../text/porter.js';
+import { differ, findFigures, incompatible, type Figure } from './figures.js';
+import { findDateConflicts } from './conflict-dates.js';
+
+/** A date found in a sentence (the shape of dates.ts' DateMention; offsets in Article.text). */
+export interface ConflictDateMention {
+  sentence: string;
+  text: string;
+  start: number;
+  end: number;
+  date: string;
+  relative: boolean;
+}
+
+export interface ConflictContext {
+  /** Near-duplicate sentence groups (Sentence ids): sentences in one group carry the same fact. */
+  groups: string[][];
+  /** Article id -> its date (YYYY-MM-DD, YYYY-MM, YYYY) or null. */
+  published: Record<string, string | null>;
+  /** Sentence id -> the dates mentioned in it. */
+  dates: Map<string, ConflictDateMention[]>;
+}
+
+interface Token {
+  text: string;
+  lower: string;
+  stem: string;
+  start: number;
+  end: number;
+  word: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[’'´-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+export function tokensWithOffsets(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const lower = m[0].toLowerCase().replace(/[’´]/g, "'");
+    const word = /[\p{L}\p{N}]/u.test(m[0]);
+    const base = lower.replace(/'s$/, '');
+    out.push({ text: m[0], lower, stem: word ? porterStem(base) : lower, start: m.index!, end: m.index! + m[0].length, word });
+  }
+  return out;
+}
+
+// Words that end a noun phrase after a number, or carry no content for context overlap.
+export const FUNCTION_WORDS = new Set(
+  ('a an the to of in on at for from by with and or but nor have has had having were was are is be been being ' +
+    'will would could should may might must can shall do does did who whom that which whose as than this these ' +
+    'those their its his her our your my into onto over under after before during since while said say says ' +
+    'more less fewer most least some about around up down out off only just also still yet not no so such ' +
+    'it they he she we you i them him us there here when where what why how all each every both either ' +
+    'neither other another any many much few several per via if then than according told added')
+    .split(' '),
+);
+
+// Verbs that report rather than tell what happened: never the event a figure counts.
+const REPORTING = new Set(
+  'said says say told reported report added according confirmed stated claimed announced estimated expected believed thought noted wrote quoted'.split(' '),
+);
+
+// Words ending in -ed that are not past participles.
+const NOT_VERBS = new Set('united hundred need speed seed bed red shed feed breed creed greed bred naked wicked sacred ragged rugged'.split(' '));
+
+// Event classes: surface forms that report the same kind of outcome, keyed by Porter-stem prefix.
+// A figure "dead" in one source and "killed" in another counts the same thing.
+const EVENT_CLASSES: [string, string[]][] = [
+  ['killed', ['kill', 'dead', 'die', 'death', 'fatal', 'perish']],
+  ['injured', ['injur', 'wound', 'hurt']],
+  ['evacuated', ['evacu']],
+  ['displaced', ['displac', 'homeless', 'flee', 'fled']],
+  ['missing', ['miss']],
+  ['arrested', ['arrest', 'detain']],
+  ['rescued', ['rescu']],
+  ['invited', ['invit']],
+];
+
+function eventClass(stem: string): string | null {
+  for (const [name, prefixes] of EVENT_CLASSES) if (prefixes.some((p) => stem.startsWith(p))) return name;
+  return null;
+}
+
+// Nouns that all count people: "40 people", "40 residents" and "40 civilians" count the same.
+const PEOPLE = new Set(
+  'people person persons resident residents civilian civilians villager villagers inhabitant inhabitants individual individuals citizen citizens local locals victim victims casualties'.split(' '),
+);
+
+// Nouns that name a measure when they precede "of <figure>" ("a death toll of 40", "a bid of $2bn").
+const MEASURE_NOUNS = new Set(
+  'toll turnout offer bid price cost budget fine deal total figure number count majority margin share stake rate wage wages pay salary value valuation loss losses profit revenue debt tally sum payment compensation fund package increase rise raise cut claim damages'.split(' '),
+);
+
+interface Claim {
+  figure: Figure;
+  sentence: Sentence;
+  key: string;
+  noun: string;
+  event: string;
+  agent: string[];
+  context: Set<string>;
+  prior: boolean;
+}
+
+function isEventWord(t: Token): boolean {
+  if (!t.word || /^\p{Lu}/u.test(t.text)) return false;
+  if (REPORTING.has(t.lower) || FUNCTION_WORDS.has(t.lower)) return false;
+  if (eventClass(t.stem)) return true;
+  return t.lower.length > 4 && t.lower.endsWith('ed') && !NOT_VERBS.has(t.lower);
+}
+
+/** The noun phrase right after a figure: words up to a function word, verb, number or punctuation. */
+function chunkAfter(tokens: Token[], from: number): { words: Token[]; next: number } {
+  const words: Token[] = [];
+  let i = from;
+  for (; i < tokens.length && words.length < 4; i++) {
+    const t = tokens[i];
+    if (!t.word || FUNCTION_WORDS.has(t.lower) || /\d/.test(t.text) || t.lower.endsWith('ly')) break;
+    if (isEventWord(t) && words.length > 0) break;
+    if (isEventWord(t) && !eventClass(t.stem)) break;
+    words.push(t);
+    if (eventClass(t.stem)) {
+      i++;
+      break; // "40 deaths", "55 evacuees": the noun is the event
+    }
+  }
+  return { words, next: i };
+}
+
+const CONJUNCTIONS = new Set(['and', 'or', 'but', 'while', 'whereas']);
+
+const DETERMINERS = new Set('the a an their its his her our all these those'.split(' '));
+
+function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], dates: ConflictDateMention[]): Claim | null {
+  const startIdx = tokens.findIndex((t) => t.start >= figure.end);
+  const after = startIdx < 0 ? tokens.length : startIdx;
+  let { words, next } = chunkAfter(tokens, after);
+  let complement: Token[] = [];
+  if (tokens[next]?.lower === 'of') {
+    let j = next + 1;
+    while (j < tokens.length && DETERMINERS.has(tokens[j].lower)) j++;
+    const c = chunkAfter(tokens, j);
+    complement = c.words;
+    next = c.next;
+  }
+  if (words.length === 0 && complement.length) {
+    words = complement;
+    complement = [];
+  }
+  const figIdx = tokens.findIndex((t) => t.end > figure.start);
+  // "a death toll of 40", "a bid of $2.5 billion": the measure noun precedes the figure.
+  if (words.length === 0 || figure.unit !== 'count') {
+    const before = tokens.slice(Math.max(0, figIdx - 3), figIdx).filter((t) => t.word);
+    const measure = [...before].reverse().find((t) => MEASURE_NOUNS.has(t.lower));
+    if (measure && words.length === 0) words = [measure];
+  }
+  let head = words.length ? words[words.length - 1] : null;
+  let noun = head ? (PEOPLE.has(head.lower) ? 'people' : head.stem) : '';
+  let nounText = head ? (PEOPLE.has(head.lower) ? 'people' : head.lower) : '';
+  let event = '';
+  let eventText = '';
+  if (head && eventClass(head.stem)) {
+    // "40 deaths", "55 evacuees", "a death toll of 40".
+    event = eventClass(head.stem)!;
+    eventText = event;
+    noun = 'people';
+    nounText = 'people';
+  }
+  if (complement.length) {
+    const c = complement[complement.length - 1];
+    noun += ` of ${c.stem}`;
+    nounText += ` of ${c.lower}`;
+  }
+  // The event: the nearest event word in the same clause, after the phrase first (passives:
+  // "were evacuated"), then before the figure ("invited more than 1,500").
+  if (!event) {
+    // A comma or a conjunction starts another clause: in "killed and 11 million driven from
+    // their homes" the 11 million were not killed.
+    const clauseEnd = (i: number) => (!tokens[i].word && /[;:,()–—]/.test(tokens[i].text)) || CONJUNCTIONS.has(tokens[i].lower);
+    let best: Token | null = null;
+    let bestDistance = Infinity;
+    for (let i = next, d = 0; i < tokens.length && d < 6; i++, d++) {
+      if (clauseEnd(i)) break;
+      if (isEventWord(tokens[i])) {
+        best = tokens[i];
+        bestDistance = d;
+        break;
+      }
+    }
+    for (let i = figIdx - 1, d = 0; i >= 0 && d < 6; i--, d++) {
+      if (clauseEnd(i)) break;
+      if (isEventWord(tokens[i])) {
+        if (d < bestDistance) best = tokens[i];
+        break;
+      }
+    }
+    if (best) {
+      event = eventClass(best.stem) ?? best.stem;
+      eventText = eventClass(best.stem) ?? best.lower;
+    }
+  }
+  if (!noun && event && ['killed', 'injured', 'evacuated', 'displaced', 'missing', 'arrested', 'rescued'].includes(event)) {
+    noun = 'people'; // "hundreds of thousands have been killed"
+    nounText = 'people';
+  }
+  if (figure.unit === 'count' && !noun) return null;
+  if (!noun && !event) return null;
+
+  // The actor: the nearest capitalised name before the figure in the same clause ("Russia has
+  // invited", "Smith won"), so that figures of two different actors are never compared.
+  const agent: string[] = [];
+  for (let i = figIdx - 1, d = 0; i >= 0 && d < 8; i--, d++) {
+    const t = tokens[i];
+    if (!t.word && /[;:,()–—]/.test(t.text)) break;
+    if (t.word && /^\p{Lu}/u.test(t.text) && i > 0 && !MONTH_OR_DAY.test(t.text)) {
+      agent.push(t.lower.slice(0, 5));
+    } else if (agent.length) break;
+  }
+
+  const lead = sentence.text.slice(Math.max(0, figure.start - 40), figure.start).toLowerCase();
+  const prior =
+    /\b(?:up|down|revised|raised|lowered)? ?from\s*$/.test(lead) ||
+    /\b(?:initially|originally|first|previously|earlier|had been)\b[^.;]{0,30}$/.test(lead) && !/\bthan\s*$/.test(lead);
+
+  const skip = new Set([...words, ...complement].map((t) => t.stem));
+  const context = new Set<string>();
+  for (const t of tokens) {
+    if (!t.word || FUNCTION_WORDS.has(t.lower) || REPORTING.has(t.lower) || /\d/.test(t.text) || t.lower.length < 3) continue;
+    if (skip.has(t.stem) || eventClass(t.stem)) continue;
+    context.add(t.stem);
+  }
+  void dates;
+  const key = `${figure.unit}|${figure.currency ?? ''}|${noun}|${event}`;
+  return { figure, sentence, key, noun: nounText, event: eventText, agent, context, prior };
+}
+
+const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+
+/** Figures of a sentence with what they count, dropping those inside date mentions. */
+export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []): Claim[] {
+  const tokens = tokensWithOffsets(sentence.text);
+  const out: Claim[] = [];
+  for (const figure of findFigures(sentence.text)) {
+    const absStart = sentence.start + figure.numberStart;
+    if (dates.some((d) => absStart >= d.start && absStart < d.end)) continue;
+    const claim = describeClaim(sentence, figure, tokens, dates);
+    if (claim) out.push(claim);
+  }
+  return out;
+}
+
+const UPDATE_CUES =
+  /\b(?:rose|risen|rising|climbed|jumped|increased|grew|swelled|revised|updated|now stands|up from|down from|than (?:first|initially|previously|earlier|originally) (?:reported|thought|stated|announced|estimated|feared|said)|has since|latest (?:figure|count|toll|tally)|new (?:figure|toll|count|tally)|one more than|more than (?:first|initially) )/i;
+
+/** Days between two dates of the form YYYY-MM-DD; null when either is missing or not a day. */
+export function daysBetween(a: string | null | undefined, b: string | null | undefined): number | null {
+  if (!a || !b || !/^\d{4}-\d{2}-\d{2}$/.test(a) || !/^\d{4}-\d{2}-\d{2}$/.test(b)) return null;
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+}
+
+/**
+ * Reports of a running count made at least UPDATE_GAP_DAYS apart are read as successive
+ * updates rather than as a disagreement: same-day and next-day reports of an event are
+ * concurrent accounts (wire copy is refiled within hours), later ones know more.
+ */
+export const UPDATE_GAP_DAYS = 2;
+
+function sameActor(a: string[], b: string[]): boolean {
+  if (!a.length || !b.length) return true;
+  return a.some((x) => b.includes(x));
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+interface ValueCluster {
+  claims: Claim[];
+  representative: Figure;
+}
+
+function citationsOf(claims: Claim[]): Citation[] {
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const c of claims) {
+    if (seen.has(c.sentence.id)) continue;
+    seen.add(c.sentence.id);
+    out.push({ source: c.sentence.source, quote: c.sentence.text });
+  }
+  return out;
+}
+
+function mostCommon(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = values[0];
+  for (const [v, n] of counts) if (n > (counts.get(best) ?? 0)) best = v;
+  return best;
+}
+
+function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
+  const groupOf = new Map<string, number>();
+  context.groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
+  const published = (source: string) => context.published[source] ?? docs.find((d) => d.article.id === source)?.article.published ?? null;
+
+  const byKey = new Map<string, Claim[]>();
+  for (const doc of docs) {
+    for (const s of doc.sentences) {
+      if (!/\d|dozen|hundreds|thousands|millions|billions|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i.test(s.text)) continue;
+      for (const c of claimsOf(s, context.dates.get(s.id) ?? [])) {
+        const list = byKey.get(c.key) ?? [];
+        list.push(c);
+        byKey.set(c.key, list);
+      }
+    }
+  }
+
+  const conflicts: { conflict: Conflict; weight: number }[] = [];
+  for (const all of byKey.values()) {
+    const current = all.filter((c) => !c.prior);
+    if (new Set(current.map((c) => c.sentence.source)).size < 2) continue;
+    // Split by actor: claims naming different actors are about different things.
+    const actorSets: Claim[][] = [];
+    for (const c of current) {
+      const home = actorSets.find((set) => set.every((o) => sameActor(o.agent, c.agent)));
+      if (home) home.push(c);
+      else actorSets.push([c]);
+    }
+    for (const claims of actorSets) {
+      if (new Set(claims.map((c) => c.sentence.source)).size < 2) continue;
+      // A source that gives two different figures for one key (two events, two places, a
+      // figure and its part) makes the key ambiguous.
+      const perSource = new Map<string, Claim[]>();
+      for (const c of claims) perSource.set(c.sentence.source, [...(perSource.get(c.sentence.source) ?? []), c]);
+      let ambiguous = false;
+      for (const list of perSource.values()) {
+        const specific = list.filter((c) => c.figure.specific);
+        if (specific.some((a) => specific.some((b) => differ(a.figure, b.figure)))) ambiguous = true;
+      }
+      if (ambiguous) continue;
+
+      // Cluster the values: specific figures within rounding of each other are one claim.
+      const specific = claims.filter((c) => c.figure.specific).sort((a, b) => a.figure.value - b.figure.value);
+      const clusters: ValueCluster[] = [];
+      for (const c of specific) {
+        const home = clusters.find((k) => !differ(k.representative, c.figure));
+        if (home) home.claims.push(c);
+        else clusters.push({ claims: [c], representative: c.figure });
+      }
+      // Vague figures ("hundreds of thousands") join a claim they agree with; one that agrees
+      // with none is a claim of its own; one that agrees with every claim adds nothing.
+      for (const c of claims.filter((x) => !x.figure.specific)) {
+        const agreeing = clusters.filter((k) => !incompatible(k.representative, c.figure));
+        if (agreeing.length === 0) {
+          const vagueHome = clusters.find((k) => !k.representative.specific && !incompatible(k.representative, c.figure));
+          if (vagueHome) vagueHome.claims.push(c);
+          else clusters.push({ claims: [c], representative: c.figure });
+        }
+      }
+      if (clusters.length < 2) continue;
+      const sourcesOf = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source));
+      // Every pair of claims must come from different sources somewhere and share context:
+      // a content word besides the figure, or a near-duplicate group.
+      let related = true;
+      for (let i = 0; i < clusters.length && related; i++) {
+        for (let j = i + 1; j < clusters.length && related; j++) {
+          const a = clusters[i];
+          const b = clusters[j];
+          const sa = sourcesOf(a);
+          const sb = sourcesOf(b);
+          if ([...sa].every((s) => sb.has(s)) && [...sb].every((s) => sa.has(s))) {
+            related = false;
+            break;
+          }
+          const linked = a.claims.some((x) =>
+            b.claims.some((y) => {
+              if (x.sentence.source === y.sentence.source) return false;
+              const gx = groupOf.get(x.sentence.id);
+              if (gx !== undefined && gx === groupOf.get(y.sentence.id)) return true;
+              return overlap(x.context, y.context) >= 1;
+            }),
+          );
+          if (!linked) related = false;
+        }
+      }
+      if (!related) continue;
+
+      // Order the claims by the date of their earliest source, then by value.
+      const dated = clusters.map((k) => {
+        const dates = k.claims.map((c) => published(c.sentence.source)).filter((d): d is string => !!d).sort();
+        return { k, date: dates[0] ?? null };
+      });
+      dated.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.k.representative.value - b.k.representative.value);
+      const cue = clusters.some((k) => k.claims.some((c) => UPDATE_CUES.test(c.sentence.text)));
+      let spaced = dated.every((d) => d.date);
+      for (let i = 1; i < dated.length && spaced; i++) {
+        const gap = daysBetween(dated[i - 1].date, dated[i].date);
+        if (gap === null || gap < UPDATE_GAP_DAYS) spaced = false;
+      }
+      const nature: 'update' | 'disagreement' = cue || spaced ? 'update' : 'disagreement';
+
+      const nounText = mostCommon(claims.map((c) => c.noun).filter(Boolean));
+      const eventText = mostCommon(claims.map((c) => c.event).filter(Boolean));
+      const topic = [nounText || (claims[0].figure.unit === 'money' ? 'sum' : claims[0].figure.unit === 'percent' ? 'share' : ''), eventText]
+        .filter(Boolean)
+        .join(' ');
+      const ordered = nature === 'update' ? dated.map((d) => d.k) : [...clusters].sort((a, b) => a.representative.value - b.representative.value);
+      const claimsOut: ConflictClaim[] = ordered.map((k) => ({
+        value: k.claims[0].figure.text,
+        citations: citationsOf(k.claims),
+      }));
+      conflicts.push({
+        conflict: { topic, kind: 'quantity', nature, claims: claimsOut },
+        weight: new Set(claims.map((c) => c.sentence.source)).size,
+      });
+    }
+  }
+  conflicts.sort((a, b) => b.weight - a.weight);
+  return conflicts.map((c) => c.conflict);
+}
+
+/**
+ * Points on which the sources of a cluster differ: figures of the same thing ("delegates
+ * invited", "people evacuated") and dates of the same event, each claim cited, each marked as a
+ * disagreement or an update over time.
+ */
+export function findConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
+  return [...quantityConflicts(docs, context), ...findDateConflicts(docs, context)];
+}

@@ -1,0 +1,280 @@
+// Figures in running text: "more than 1,500", "some 1,600", "hundreds of thousands", "$2.5 billion",
+// "12 percent". Each becomes an anchor value and a plausible interval, so that two reports can be
+// compared by what they claim rather than by how they word it.
+
+export type FigureUnit = 'count' | 'money' | 'percent';
+/** How the text qualifies the number: "exact" (1,500), "approximate" (some/about 1,600),
+ * "more" (more than/at least 1,500), "less" (fewer than/up to 40), "vague" (hundreds, dozens). */
+export type FigureQualifier = 'exact' | 'approximate' | 'more' | 'less' | 'vague';
+
+export interface Figure {
+  /** The figure as written, qualifier included ("more than 1,500"). */
+  text: string;
+  /** Offsets in the text handed to findFigures. */
+  start: number;
+  end: number;
+  /** The number the text names (1500 for "more than 1,500"; 200000 for "hundreds of thousands"). */
+  value: number;
+  /** The interval of values the wording allows. */
+  low: number;
+  high: number;
+  qualifier: FigureQualifier;
+  unit: FigureUnit;
+  /** "$", "€", "£"... for money, else null. */
+  currency: string | null;
+  /** A stated number (not "hundreds" or "dozens"): two specific figures that differ are worth showing. */
+  specific: boolean;
+  /** Offset where the number itself starts (after the qualifier and currency sign). */
+  numberStart: number;
+}
+
+const SMALL: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
+  seventy: 70, eighty: 80, ninety: 90,
+};
+const UNITS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+};
+const SCALE: Record<string, number> = {
+  hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12,
+};
+
+// Plural quantity words. The intervals read each word as "at least two of the unit, fewer than
+// ten of the next": "hundreds" is 200-999, "dozens" 24-99.
+const VAGUE: Record<string, [number, number]> = {
+  dozens: [24, 99],
+  scores: [40, 99],
+  hundreds: [200, 999],
+  thousands: [2000, 9999],
+  millions: [2e6, 999e6],
+  billions: [2e9, 999e9],
+};
+
+const MONTHS =
+  /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(january|february|march|april|june|july|august|september|october|november|december)$/i;
+
+// Qualifiers, longest first so "no more than" wins over "more than".
+const QUALIFIERS: [RegExp, FigureQualifier, number, number][] = [
+  // [pattern, qualifier, low factor, high factor]; "approximate" reads as +-10%, the spread a
+  // reporter's "some"/"about" usually covers; "nearly" as up to 15% below.
+  [/(?:no more than|not more than|at most|up to|as many as|fewer than|less than|under|below)\s+$/i, 'less', 0, 1],
+  [/(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than|not less than|above|exceeding|almost? more than)\s+$/i, 'more', 1, Infinity],
+  [/(?:nearly|almost|close to|just under|just shy of)\s+$/i, 'approximate', 0.85, 1],
+  [/(?:some|about|around|roughly|approximately|an estimated|estimated|circa|approx\.?|just over|an? additional|another)\s+$/i, 'approximate', 0.9, 1.1],
+];
+
+const CURRENCY = /(?:US\$|A\$|C\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?)$/;
+
+// A number core: digits with thousands separators or decimals, or a number written out.
+const NUMBER =
+  /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\ba dozen\b|\b(?:tens|hundreds) of (?:thousands|millions)\b|\b(?:dozens|scores|hundreds|thousands|millions|billions)\b/gi;
+
+function wordValue(word: string): number | null {
+  const w = word.toLowerCase();
+  if (w === 'a dozen') return 12;
+  if (w in SMALL) return SMALL[w];
+  const m = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(\w+)$/.exec(w);
+  if (m && m[2] in UNITS) return SMALL[m[1]] + UNITS[m[2]];
+  return null;
+}
+
+function vagueInterval(word: string): [number, number] | null {
+  const w = word.toLowerCase().replace(/\s+/g, ' ');
+  if (w in VAGUE) return VAGUE[w];
+  const m = /^(tens|hundreds) of (thousands|millions)$/.exec(w);
+  if (m) {
+    const unit = m[2] === 'thousands' ? 1e3 : 1e6;
+    return m[1] === 'tens' ? [20 * unit, 99 * unit] : [200 * unit, 999 * unit];
+  }
+  return null;
+}
+
+/** The word before position `at` (letters, digits, dots), or "". */
+function wordBefore(text: string, at: number): string {
+  const m = /([\p{L}\p{N}.]+)[\s(]*$/u.exec(text.slice(Math.max(0, at - 40), at));
+  return m ? m[1] : '';
+}
+
+function wordAfter(text: string, at: number): string {
+  const m = /^[\s]*([\p{L}\p{N}.]+)/u.exec(text.slice(at, at + 40));
+  return m ? m[1] : '';
+}
+
+/**
+ * Numbers that are not quantities: years, parts of dates and times, ordinals, ages, ranges,
+ * codes in names ("Resolution 2224", "Pier 4"), and compound modifiers ("two-day conference").
+ */
+function isNotAQuantity(text: string, start: number, end: number, raw: string, value: number, hasCurrency: boolean): boolean {
+  const before = text.slice(Math.max(0, start - 3), start);
+  const after = text.slice(end, end + 12);
+  const prev = wordBefore(text, start);
+  const next = wordAfter(text, end);
+  if (/^(?:st|nd|rd|th)\b/i.test(after)) return true; // ordinal "29th"
+  if (/^[:.]\d/.test(after) || /\d[:.]$/.test(before)) return true; // time 10:30, 1.2.3
+  if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b)/i.test(after)) return true;
+  if (/^[-–]\s*\d/.test(after) || /\d\s*[-–]$/.test(before)) return true; // range 29-30
+  if (/^-(?:year|month|week|day|hour|minute|storey|story|member|point|man|strong|page|seat|mile|km|foot|metre|meter)/i.test(after)) return true;
+  if (/^[-–]\p{L}/u.test(after) && !hasCurrency) return true; // other compound modifiers "six-year"
+  if (MONTHS.test(prev) || MONTHS.test(next)) return true; // "Jan. 29", "29 January"
+  if (/^(?:aged?|no\.?|number|#)$/i.test(prev)) return true;
+  if (/^(?:years?-old|year|years old)$/i.test(next) && /^\s+years?\s+old/i.test(after)) return true;
+  if (!hasCurrency && /^\d{4}$/.test(raw) && value >= 1800 && value <= 2100) return true; // a year
+  // A number right after a capitalised word that is not sentence-initial is a code or a name
+  // ("Resolution 2224", "Route 9", "Gate 4").
+  const prevMatch = /(\p{Lu}[\p{L}.]*)[ \t]+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (prevMatch && !hasCurrency) {
+    const prevStart = start - prevMatch[0].length;
+    const beforePrev = text.slice(0, prevStart).trimEnd();
+    if (beforePrev && !/[.!?:;"“”'‘’(\[–—-]$/.test(beforePrev)) return true;
+  }
+  return false;
+}
+
+/** Every quantity in a text, with its qualifier, unit and interval, in text order. */
+export function findFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+    const raw = m[0];
+    let start = m.index;
+    let end = start + raw.length;
+    // Never start inside a word or a longer number ("A380", "3.5.1").
+    if (start > 0 && /[\p{L}\p{N}_]/u.test(text[start - 1])) continue;
+    if (/^[\p{L}_]/u.test(text.slice(end, end + 1)) && /\d$/.test(raw) && !/^(?:k|m|bn|mn|b|tn)\b/i.test(text.slice(end))) continue;
+
+    let value: number;
+    let low: number;
+    let high: number;
+    let qualifier: FigureQualifier = 'exact';
+    let specific = true;
+    const vague = vagueInterval(raw);
+    if (vague) {
+      [low, high] = vague;
+      value = low;
+      qualifier = 'vague';
+      specific = false;
+    } else if (/\d/.test(raw)) {
+      value = Number(raw.replace(/,/g, ''));
+      low = high = value;
+    } else {
+      const w = wordValue(raw);
+      if (w === null) continue;
+      value = low = high = w;
+    }
+
+    // Scale words: "2.5 billion", "$3bn", "11 million", "four thousand".
+    const scale = /^\s?(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b/i.exec(text.slice(end));
+    if (scale && specific) {
+      const factor = SCALE[scale[1].toLowerCase()];
+      // "m" and "b" alone are scales only right after a number ("$3m"), not the article "a".
+      if (!(scale[0].startsWith(' ') && scale[1].length === 1)) {
+        value *= factor;
+        low *= factor;
+        high *= factor;
+        end += scale[0].length;
+        // "hundreds of thousands" is matched as one vague word above; "two hundred thousand" here.
+        const second = /^\s(thousand|million|billion)\b/i.exec(text.slice(end));
+        if (second) {
+          const f2 = SCALE[second[1].toLowerCase()];
+          value *= f2;
+          low *= f2;
+          high *= f2;
+          end += second[0].length;
+        }
+      }
+    }
+
+    let unit: FigureUnit = 'count';
+    let currency: string | null = null;
+    const numberStart = start;
+    const head = text.slice(Math.max(0, start - 6), start);
+    const cur = CURRENCY.exec(head);
+    if (cur) {
+      currency = cur[0].trim().replace(/^USD$/, '$').replace(/^EUR$/, '€').replace(/^GBP$/, '£').replace(/^US\$$/, '$');
+      unit = 'money';
+      start -= cur[0].length;
+    } else {
+      const suffix = /^\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)/i.exec(text.slice(end));
+      if (suffix) {
+        unit = 'percent';
+        end += suffix[0].length;
+      } else {
+        const named = /^\s(?:dollars|euros|pounds|yuan|yen|rupees|francs|kronor|krona|crowns)\b/i.exec(text.slice(end));
+        if (named && specific) {
+          unit = 'money';
+          currency = named[0].trim().toLowerCase();
+          end += named[0].length;
+        }
+      }
+    }
+    if (isNotAQuantity(text, numberStart, m.index + raw.length, raw, value, currency !== null)) continue;
+
+    // Qualifier before the figure.
+    const lead = text.slice(Math.max(0, start - 30), start);
+    for (const [re, q, lowFactor, highFactor] of QUALIFIERS) {
+      const qm = re.exec(lead);
+      if (!qm) continue;
+      // Keep "over" and "under" as qualifiers only where they do not start a phrase of place
+      // ("under 40" is a quantity; "killed over 40" too): they sit right before the number.
+      start -= qm[0].length;
+      if (specific) {
+        qualifier = q;
+        low = value * lowFactor;
+        high = highFactor === Infinity ? Infinity : value * highFactor;
+      } else if (q === 'more') {
+        high = Infinity;
+      } else if (q === 'less') {
+        low = 0;
+      }
+      break;
+    }
+    out.push({
+      text: text.slice(start, end).replace(/\s+/g, ' '),
+      start,
+      end,
+      value,
+      low,
+      high,
+      qualifier,
+      unit,
+      currency,
+      specific,
+      numberStart,
+    });
+  }
+  return out;
+}
+
+/** True when the intervals of two figures of the same unit leave no value both allow. */
+export function incompatible(a: Figure, b: Figure): boolean {
+  return a.high < b.low || b.high < a.low;
+}
+
+/**
+ * Relative gap between the numbers two figures name. Figures in news copy are rounded to two
+ * significant figures more often than not, which moves a value by up to 5%: gaps below
+ * ROUNDING_TOLERANCE are read as the same number rounded differently.
+ */
+export const ROUNDING_TOLERANCE = 0.05;
+
+export function relativeGap(a: number, b: number): number {
+  if (a === b) return 0;
+  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Whether two figures about the same thing tell the reader different things: two stated numbers
+ * that differ beyond rounding ("more than 1,500" and "some 1,600"; "at least 40" and "more than
+ * 55"), or any two figures whose intervals cannot both hold ("hundreds" and "3,000").
+ * A vague figure compatible with a stated one ("hundreds of thousands" and "more than 340,000")
+ * says nothing new and is not a difference.
+ */
+export function differ(a: Figure, b: Figure): boolean {
+  if (a.unit !== b.unit) return false;
+  if (a.currency !== b.currency) return false;
+  if (a.specific && b.specific) return relativeGap(a.value, b.value) > ROUNDING_TOLERANCE || incompatible(a, b);
+  return incompatible(a, b);
+}
