@@ -18,7 +18,8 @@ export function buildProgram(): Command {
     .name('precis')
     .description('Turn a cluster of news articles about one story into a briefing that cites its sources.')
     .version(VERSION)
-    .showHelpAfterError()
+    // One line per usage error, like every other error: `precis: <problem>`.
+    .configureOutput({ outputError: (str, write) => write(`precis: ${str.replace(/^error: /, '').trim()} (see --help)\n`) })
     .exitOverride();
   registerBrief(program);
   registerExtract(program);
