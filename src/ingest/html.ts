@@ -3,7 +3,7 @@ import { Readability } from '@mozilla/readability';
 import type { Removal } from '../types.js';
 import { readMetadata } from './html-metadata.js';
 import { blockText } from './html-text.js';
-import { removeBoilerplate } from './html-boilerplate.js';
+import { removeBoilerplate, removeLinkParagraphs } from './html-boilerplate.js';
 
 /** What extraction finds in one HTML page. */
 export interface ExtractedPage {
@@ -19,6 +19,10 @@ export interface ExtractedPage {
   removed: Removal[];
 }
 
+// A paragraph whose text is more than this share link text is navigation, not prose. On the
+// Zyte pages 0.8 helped 14 pages and hurt 3; 0.95 helped fewer, 0.6 started cutting real prose.
+const MAX_LINK_SHARE = 0.8;
+
 interface BodyAttempt {
   text: string;
   removed: Removal[];
@@ -32,7 +36,10 @@ function parse(html: string): Document {
 function readBody(document: Document, useClassHints: boolean): BodyAttempt {
   const removed = removeBoilerplate(document, { useClassHints });
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
-  return { text: article?.content ? blockText(article.content) : '', removed };
+  if (!article?.content) return { text: '', removed };
+  const content = article.content as Element;
+  removed.push(...removeLinkParagraphs(content, MAX_LINK_SHARE));
+  return { text: blockText(content), removed };
 }
 
 export function extractFromHtml(html: string, options: { url?: string | null } = {}): ExtractedPage {
