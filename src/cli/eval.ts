@@ -1,9 +1,45 @@
 import type { Command } from 'commander';
+import { DEFAULT_EVAL_WORDS, evaluate, formatScores, readClusters, writePredictions } from '../eval/evaluate.js';
+import { wrap } from './brief.js';
+import { positiveInt } from './output.js';
 
-// Placeholder: the 'eval' command is registered here.
 export function register(program: Command): void {
-  program.command('eval').description('(not yet available)').action(() => {
-    process.stderr.write('precis: eval is not available yet\n');
-    process.exitCode = 1;
-  });
+  program
+    .command('eval')
+    .description('summarize every cluster of a JSONL file and, when it holds reference summaries, score them (ROUGE-1/2/Lsum, rs style)')
+    .argument('<clusters>', 'JSONL file, one cluster a line: {"id", "articles": [{"text" | "html", "title"?}], "summaries"?: [...]}')
+    .option('-w, --words <n>', 'summary length in words', wrap(positiveInt('--words')), DEFAULT_EVAL_WORDS)
+    .option('-o, --out <file>', 'write the summaries, one {"id", "summary"} line per cluster, to a file (default: stdout)')
+    .option('--json', 'print the figures as JSON')
+    .addHelpText('after', `
+Summaries go to --out, or to stdout; the figures then go to stdout with --out, else to stderr.
+A progress bar is drawn on stderr when it is a terminal.
+
+Examples:
+  precis eval dev.jsonl --words 250 --out preds.jsonl
+  precis eval dev.jsonl --json --out /dev/null`)
+    .action((file: string, opts: { words: number; out?: string; json?: boolean }) => {
+      const clusters = readClusters(file);
+      const bar = process.stderr.isTTY ? progressBar(process.stderr) : undefined;
+      const result = evaluate(clusters, { words: opts.words, onProgress: bar });
+      if (bar) process.stderr.write('\r\x1b[K');
+      if (opts.out && opts.out !== '-') writePredictions(opts.out, result.items);
+      else for (const item of result.items) process.stdout.write(`${JSON.stringify({ id: item.id, summary: item.summary })}\n`);
+      const figures = opts.json
+        ? `${JSON.stringify({ clusters: result.items.length, scored: result.scored, words: opts.words, meanWords: result.meanWords, scores: result.scores ?? null, seconds: result.seconds, clustersPerSecond: result.clustersPerSecond, stages: result.stages })}\n`
+        : formatScores(result);
+      (opts.out && opts.out !== '-' ? process.stdout : process.stderr).write(figures);
+    });
+}
+
+/** A one-line progress bar redrawn in place. */
+function progressBar(stream: NodeJS.WriteStream): (done: number, total: number) => void {
+  let last = -1;
+  return (done, total) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    if (filled === last && done !== total) return;
+    last = filled;
+    stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} clusters`);
+  };
 }

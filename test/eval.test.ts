@@ -1,0 +1,120 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { evaluate, parseClusterLine, readClusters, type EvalCluster } from '../src/eval/evaluate.js';
+import { InputError } from '../src/types.js';
+import { precis, tempDir } from './helpers.js';
+
+const storm = [
+  'A powerful storm knocked out electricity to 40,000 homes across Harlow County overnight, the utility said on Monday.',
+  'Crews from three neighbouring states were sent to repair downed lines, and most customers should have power back by Wednesday.',
+  'The county opened two warming shelters at public schools for residents without heat.',
+].join('\n\n');
+const stormToo = [
+  'About 40,000 homes in Harlow County lost power when the storm swept through overnight, according to the utility.',
+  'Officials said the warming shelters at two public schools would stay open until power is restored.',
+].join('\n\n');
+
+function cluster(id: string, extra: Partial<EvalCluster> = {}): EvalCluster {
+  return { id, articles: [{ text: storm }, { text: stormToo }], ...extra };
+}
+
+test('evaluate: every summary line is a whole input sentence, within the budget', () => {
+  const result = evaluate([cluster('c1'), cluster('c2')], { words: 40 });
+  assert.equal(result.items.length, 2);
+  assert.equal(result.scores, undefined, 'no references, no scores');
+  const input = `${storm}\n\n${stormToo}`;
+  for (const item of result.items) {
+    assert.ok(item.words <= 40 && item.words > 0, `${item.words} words`);
+    for (const line of item.summary.split('\n')) assert.ok(input.includes(line), `"${line}" is verbatim input`);
+  }
+  assert.ok(result.clustersPerSecond > 0);
+});
+
+test('evaluate: scores against references; a summary equal to its reference scores 1', () => {
+  const text = 'The museum reopened its east wing on Friday after a two-year renovation costing $40 million.';
+  const perfect: EvalCluster = { id: 'p', articles: [{ text }], summaries: [text] };
+  const other: EvalCluster = { id: 'o', articles: [{ text }], summaries: ['Completely unrelated words about football tactics and weather.'] };
+  const result = evaluate([perfect, other], { words: 100 });
+  assert.equal(result.scored, 2);
+  assert.equal(result.items[0]!.scores!.rouge1.f, 1);
+  assert.equal(result.items[0]!.scores!.rouge2.f, 1);
+  assert.ok(result.items[1]!.scores!.rouge1.f < 0.2);
+  assert.ok(Math.abs(result.scores!.rouge1.f - (1 + result.items[1]!.scores!.rouge1.f) / 2) < 1e-12, 'corpus figure is the mean');
+});
+
+test('evaluate: HTML articles go through extraction; empty articles are skipped', () => {
+  const html = `<html><head><title>Storm</title></head><body><nav>Home | World | Sport</nav><article>${storm
+    .split('\n\n')
+    .map((p) => `<p>${p}</p>`)
+    .join('')}</article></body></html>`;
+  const result = evaluate([{ id: 'h', articles: [{ html }, { text: '   ' }, { text: stormToo }] }], { words: 60 });
+  const summary = result.items[0]!.summary;
+  assert.ok(summary.length > 0);
+  assert.doesNotMatch(summary, /<|>|Home \| World/);
+});
+
+test('parseClusterLine: bad lines name the file and line', () => {
+  const bad: [string, RegExp][] = [
+    ['{"id": "x", "articles": [', /malformed JSON/],
+    ['[1, 2]', /expected a cluster object/],
+    ['{"id": "x"}', /"articles"/],
+    ['{"id": "x", "articles": [{"title": "only a title"}]}', /article 1: needs "text" or "html"/],
+    ['{"id": "x", "articles": [{"text": 5}]}', /article 1: "text" must be a string/],
+    ['{"id": "x", "articles": [{"text": "t"}], "summaries": [1]}', /"summaries"/],
+  ];
+  for (const [line, message] of bad) {
+    assert.throws(
+      () => parseClusterLine(line, 'data.jsonl:7'),
+      (err: unknown) => err instanceof InputError && err.input === 'data.jsonl:7' && message.test(err.message),
+      line,
+    );
+  }
+  assert.deepEqual(parseClusterLine('{"id": 3, "articles": ["plain text"], "summaries": "ref"}', 'f:1'), {
+    id: '3',
+    articles: [{ text: 'plain text' }],
+    summaries: ['ref'],
+  });
+});
+
+test('readClusters: line numbers count blank lines; duplicate ids and empty files are errors', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'c.jsonl');
+  writeFileSync(file, `${JSON.stringify(cluster('a'))}\n\n{oops\n`);
+  assert.throws(() => readClusters(file), (err: unknown) => err instanceof InputError && err.input === `${file}:3`);
+  writeFileSync(file, `${JSON.stringify(cluster('a'))}\n${JSON.stringify(cluster('a'))}\n`);
+  assert.throws(() => readClusters(file), /duplicate cluster id "a"/);
+  writeFileSync(file, '\n\n');
+  assert.throws(() => readClusters(file), /no clusters/);
+  assert.throws(() => readClusters(path.join(dir, 'missing.jsonl')), /no such file/);
+});
+
+test('precis eval: writes one prediction per cluster and prints ROUGE; bad input exits 2 writing nothing', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'clusters.jsonl');
+  const out = path.join(dir, 'preds.jsonl');
+  const refs = { summaries: ['A storm cut power to 40,000 homes in Harlow County; shelters opened at two schools.'] };
+  writeFileSync(file, [cluster('one', refs), cluster('two', refs)].map((c) => JSON.stringify(c)).join('\n') + '\n');
+  const ok = precis(['eval', file, '--words', '50', '--out', out]);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /ROUGE-1 \d+\.\d\d  ROUGE-2 \d+\.\d\d  ROUGE-Lsum \d+\.\d\d/);
+  assert.match(ok.stdout, /clusters\/s/);
+  const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; summary: string });
+  assert.deepEqual(lines.map((l) => l.id), ['one', 'two']);
+  assert.ok(lines.every((l) => l.summary.split(/\s+/).length <= 50));
+
+  const json = precis(['eval', file, '--json', '--out', path.join(dir, 'p2.jsonl')]);
+  const figures = JSON.parse(json.stdout) as { scores: { rouge1: { f: number } }; clustersPerSecond: number };
+  assert.ok(figures.scores.rouge1.f > 0 && figures.clustersPerSecond > 0);
+
+  writeFileSync(file, `${JSON.stringify(cluster('one'))}\n{"id": "two", "articles": 3}\n`);
+  const badOut = path.join(dir, 'bad.jsonl');
+  const bad = precis(['eval', file, '--out', badOut]);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr.trim(), `precis: ${file}:2: expected "articles": an array of {"text" | "html", "title"?}`);
+  assert.equal(existsSync(badOut), false);
+
+  const usage = precis(['eval', file, '--words', 'many']);
+  assert.equal(usage.code, 2);
+});
