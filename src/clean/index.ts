@@ -1,12 +1,93 @@
 import type { Article, RawArticle } from '../types.js';
+import { textToBlocks } from './blocks.js';
+import { isProse, words } from './cues.js';
+import { statedDates } from './dates.js';
+import { CleaningDoc, type Block } from './document.js';
+import { markdownToBlocks } from './markdown.js';
+import { CLEANING_RULES, type CleaningRule } from './rules/index.js';
 
-// Placeholder until the cleaning rules land: first line is the title, the rest is kept.
-export function cleanArticle(raw: RawArticle): Article {
-  const lines = raw.body.split(/\n/);
-  const title = raw.title ?? (lines.find((l) => l.trim())?.trim() || raw.id);
-  const text = raw.body.trim().replace(/\r\n?/g, '\n').replace(/\n\s*\n+/g, '\n\n');
+export { CLEANING_RULES } from './rules/index.js';
+export type { CleaningRule } from './rules/index.js';
+export { CleaningDoc } from './document.js';
+export type { Block, Metadata } from './document.js';
+export { isPhotoCaption, isPhotoCredit } from './rules/captions.js';
+export { dateLine, statedDates } from './dates.js';
+export { markdownToBlocks, visibleText } from './markdown.js';
+export { textToBlocks } from './blocks.js';
+
+export interface CleanOptions {
+  /** Rules to run instead of CLEANING_RULES (to switch one off, or to test one alone). */
+  rules?: readonly CleaningRule[];
+}
+
+/** A title when the article states none: its first sentence, cut at a word boundary. */
+function titleFromText(text: string, fallback: string): string {
+  const first = text.split('\n\n').find((p) => isProse(p, 3)) ?? text.split('\n\n')[0] ?? '';
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(first)?.[0] ?? first;
+  const ws = words(sentence);
+  if (ws.length === 0) return fallback;
+  if (ws.length <= 16) return sentence.replace(/[.]$/, '');
+  // Cut after the 16th word, at the end of that word in the original text.
+  let count = 0;
+  const cut = sentence.replace(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu, (w) => (++count <= 16 ? w : '\u0000'));
+  return cut.slice(0, cut.indexOf('\u0000')).trim().replace(/[,;:–—-]$/, '') + '…';
+}
+
+/** A published date as found in metadata, reduced to YYYY-MM-DD, YYYY-MM or YYYY. */
+function normalizePublished(value: string | null): string | null {
+  if (value === null) return null;
+  const v = value.trim();
+  if (/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(v)) return v;
+  const iso = /^(\d{4}-\d{2}-\d{2})T/.exec(v);
+  if (iso) return iso[1];
+  return statedDates(v)[0]?.value ?? null;
+}
+
+/**
+ * Keep only the article: drop comments, teasers, widgets, captions, credits, headings and
+ * header lines, each with the reason; take the title, date, outlet and byline from the
+ * header lines when the input's metadata lacks them. Paragraphs end up separated by one
+ * blank line.
+ */
+export function cleanArticle(raw: RawArticle, options: CleanOptions = {}): Article {
+  let blocks: Block[];
+  const meta = {
+    title: raw.title?.trim() || null,
+    published: normalizePublished(raw.published),
+    outlet: raw.outlet?.trim() || null,
+    byline: raw.byline?.trim() || null,
+  };
+  let inline: { block: number; removal: { reason: string; text: string } }[] = [];
+  if (raw.format === 'markdown') {
+    const md = markdownToBlocks(raw.body);
+    blocks = md.blocks;
+    inline = md.inline;
+    meta.title ??= md.frontMatter.title;
+    meta.published ??= normalizePublished(md.frontMatter.date);
+    meta.byline ??= md.frontMatter.author;
+  } else {
+    blocks = textToBlocks(raw.body);
+  }
+
+  const doc = new CleaningDoc(blocks, meta);
+  for (const x of inline) doc.note(x.block, x.removal);
+  for (const rule of options.rules ?? CLEANING_RULES) rule.run(doc);
+
+  const text = doc
+    .kept()
+    .map((i) => doc.blocks[i].text)
+    .filter((t) => t !== '')
+    .join('\n\n');
+  const found = doc.resolved();
   return {
-    id: raw.id, path: raw.path, title, url: raw.url, published: raw.published, outlet: raw.outlet,
-    byline: raw.byline, text, removed: [...raw.removed],
+    id: raw.id,
+    path: raw.path,
+    title: found.title ?? titleFromText(text, raw.id),
+    url: raw.url,
+    published: found.published,
+    outlet: found.outlet,
+    byline: found.byline,
+    text,
+    removed: [...raw.removed, ...doc.removals()],
   };
 }

@@ -1,0 +1,58 @@
+import type { Block } from './document.js';
+
+/**
+ * Scrape defects that are safe to repair because they change no word: Windows line ends,
+ * no-break and zero-width spaces, private-use icon glyphs (font icons scraped as text), tabs.
+ */
+export function normalizeWhitespace(body: string): string {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\ue000-\uf8ff]/g, '')
+    .replace(/\t/g, '    ');
+}
+
+/** Runs of spaces inside a line become one space; leading indentation is measured, not kept. */
+export function tidyLine(line: string): string {
+  return line.trim().replace(/ {2,}/g, ' ');
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/**
+ * A line that stops mid-sentence and is long enough to have been wrapped at a fixed width
+ * continues on the next line (hard-wrapped plain text). Short lines ("Jan 28, 2018, 00:38")
+ * and lines that end a sentence stay separate, since scraped text puts one paragraph, caption
+ * or widget per line.
+ */
+function continuesOnNextLine(line: string, next: string): boolean {
+  const t = line.trim();
+  const n = next.trim();
+  if (t.length < 50 || n.length === 0) return false;
+  if (/[.!?:;"”’)\]]$/.test(t)) return false;
+  if (/^[•·▪◦*+-]\s/.test(n)) return false;
+  return /^[\p{Ll}\p{N}(“"‘']/u.test(n) || t.length >= 60;
+}
+
+/** Plain or extracted text: paragraphs are separated by blank lines, lines kept apart unless wrapped. */
+export function textToBlocks(body: string): Block[] {
+  const blocks: Block[] = [];
+  for (const paragraph of normalizeWhitespace(body).split(/\n[ ]*\n/)) {
+    const lines = paragraph.split('\n').filter((l) => l.trim() !== '');
+    let current: { text: string; indent: number } | null = null;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (current === null) current = { text: tidyLine(line), indent: indentOf(line) };
+      else current.text += ' ' + tidyLine(line);
+      const next = lines[i + 1];
+      if (next === undefined || !continuesOnNextLine(line, next)) {
+        if (current.text !== '') blocks.push({ text: current.text, indent: current.indent });
+        current = null;
+      }
+    }
+  }
+  return blocks;
+}

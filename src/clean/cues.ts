@@ -1,0 +1,50 @@
+// Small text cues shared by the cleaning rules.
+
+/** Words as a reader counts them (runs of letters or digits). */
+export function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+}
+
+export function wordCount(text: string): number {
+  return words(text).length;
+}
+
+/** Ends the way a sentence ends, closing quotes and brackets allowed after the mark. */
+export function endsLikeSentence(text: string): boolean {
+  return /[.!?…:;]["'”’»)\]]*\s*$/u.test(text) || /["”»]\s*$/u.test(text);
+}
+
+/**
+ * A block that reads as running prose: enough words and a sentence ending. Headlines, widget
+ * labels and credits fail one of the two.
+ */
+export function isProse(text: string, minWords = 8): boolean {
+  return wordCount(text) >= minWords && endsLikeSentence(text);
+}
+
+/** Lower-cased letters and digits only, for comparing a line with the title. */
+export function comparable(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Every word starts with a capital (or is a short joining word): names, titles, mastheads. */
+export function isTitleCased(text: string): boolean {
+  const ws = words(text);
+  if (ws.length === 0) return false;
+  const joiners = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'de', 'al', 'von', 'van', 'da', 'bin', 'la', 'le', 'y', 'del', 'du']);
+  return ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || joiners.has(w.toLowerCase()) || /^al-/i.test(w));
+}
+
+/** No lower-case letters at all (and some letters): "APD NEWS", "IMMEDIATE BREAKTHROUGHS". */
+export function isAllCaps(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+/** Starts like a sentence of the article would: a capital, a digit or an opening quote. */
+export function startsLikeSentence(text: string): boolean {
+  return /^["“‘'(]?[\p{Lu}\p{N}]/u.test(text);
+}

@@ -1,0 +1,78 @@
+import type { CleaningDoc } from '../document.js';
+import { wordCount } from '../cues.js';
+import type { CleaningRule } from './rule.js';
+
+// A person's or desk's name as printed in credits: capitalised words, initials, particles.
+const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|al|bin|la|le|del|dos))*`;
+const NAMES = String.raw`${NAME}(?:\s*(?:,|&|\band\b)\s*${NAME})*`;
+
+const BYLINE = new RegExp(
+  String.raw`^(?:[/|]\s*)?(?:(?:updated|source:\s*[\p{L}.' ]+?)\s+)?(?:by|written by|posted by|words by|story by|text by|author:?|reporter:?)\s+(${NAMES})(?:\s*[,|–—-]\s*[\p{L}.&' ]{0,60})?$`,
+  'iu',
+);
+
+/** "By Jane Doe", "By JANE DOE, Associated Press", "/ Updated By A and B", "Posted by admin". */
+function byline(text: string): string | null {
+  if (wordCount(text) > 14 || /[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''))) return null;
+  const m = BYLINE.exec(text);
+  return m ? m[1] : null;
+}
+
+export const removeBylines: CleaningRule = {
+  name: 'removeBylines',
+  run(doc: CleaningDoc) {
+    for (const i of doc.kept()) {
+      const name = byline(doc.blocks[i].text);
+      if (name === null) continue;
+      doc.offer('byline', name, 2);
+      doc.drop(i, 'byline');
+    }
+  },
+};
+
+// Credits at the end of wire copy and of reports: "(Reporting by X; Editing by Y)",
+// "X contributed to this report.", "Press journalist for HRO media – Khizer Hayat reports.",
+// "-- Jane Doe", and a bare source credit like "(CGTN & AFP)".
+const CREDIT_WORDS = String.raw`(?:reporting|additional reporting|writing|editing|compiled|produced|translated|research|graphics|edited|written|reported)`;
+const SIGN_OFFS: RegExp[] = [
+  new RegExp(String.raw`^\(\s*${CREDIT_WORDS}\b.*\)\.?$`, 'i'),
+  new RegExp(String.raw`^${CREDIT_WORDS} by\b.{0,160}$`, 'i'),
+  /^.{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b.{0,40}$/i,
+  /^.{0,120}\bcontributed reporting\b.{0,40}$/i,
+  new RegExp(String.raw`^.{0,80}[–—-]\s*${NAME}\s+(?:reports|reporting)\.?$`, 'u'),
+  new RegExp(String.raw`^(?:--|—|–|-)\s*${NAMES}(?:,\s*[\p{L}.&' ]{1,40})?$`, 'u'),
+];
+const SOURCE_CREDIT = /^\(\s*(\p{Lu}[\p{L}.]*(?:\s*(?:&|and|\/|,)\s*\p{Lu}[\p{L}.]*)*)\s*\)\.?$/u;
+
+export const removeSignOffs: CleaningRule = {
+  name: 'removeSignOffs',
+  run(doc) {
+    for (const i of doc.kept()) {
+      const text = doc.blocks[i].text;
+      if (wordCount(text) > 40) continue;
+      const credit = SOURCE_CREDIT.exec(text);
+      if (credit && wordCount(text) <= 6) {
+        doc.offer('outlet', credit[1], 3);
+        doc.drop(i, 'sign-off');
+      } else if (SIGN_OFFS.some((re) => re.test(text))) {
+        doc.drop(i, 'sign-off');
+      }
+    }
+  },
+};
+
+/** The author's biography closing the page: "Jane Doe is a contributing editor at X." */
+export const removeAuthorBio: CleaningRule = {
+  name: 'removeAuthorBio',
+  run(doc) {
+    const kept = doc.kept();
+    const last = kept[kept.length - 1];
+    if (last === undefined || kept.length < 3) return;
+    const text = doc.blocks[last].text;
+    const bio = new RegExp(
+      String.raw`^${NAME} (?:is|was) (?:a|an|the) [^.]{0,80}\b(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|author|producer|photographer|intern|fellow)\b`,
+      'u',
+    );
+    if (wordCount(text) <= 50 && bio.test(text)) doc.drop(last, 'author-bio');
+  },
+};

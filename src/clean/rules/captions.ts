@@ -1,0 +1,53 @@
+import { endsLikeSentence, wordCount } from '../cues.js';
+import { blockRule } from './rule.js';
+
+// Cues that alone mark a line as a caption or a picture credit.
+const CAPTION_STRONG: RegExp[] = [
+  /^(?:photo|photos|photograph|picture|pic|image|images|file photo|caption|credit|photo credit|image credit|image copyright|image caption|illustration|graphic|photo illustration)\s*[:|]/i,
+  /\((?:photos?|photograph|picture|image|credit|photo credit|illustration)\s*(?:by\b|:|courtesy\b)/i,
+  /^(?:enlarge this image|toggle caption|hide caption|image copyright|image caption|slideshow \(\d+ images?\)|photo gallery|view (?:gallery|slideshow))\b/i,
+  /^in this (?:[\w.,-]+ ){0,6}(?:photo|picture|photograph|image|video (?:still|grab)|screengrab|screenshot)\b/i,
+  /^this (?:[\w.,-]+ ){0,4}(?:photo|picture|photograph|image|handout|screengrab|screenshot)\b,? (?:provided|released|taken|made available|obtained|supplied|shows)\b/i,
+  /^file (?:photo|picture|image)\b/i,
+  /\b(?:AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty|Xinhua|AAP|PA|Bloomberg|NurPhoto|Anadolu)\s*(?:Photo|Images|PHOTO|Pictures)?\s*\/\s*\p{Lu}[\p{L}.' -]*\)?$/u,
+  /\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua)(?: Photo)?(?:\/[^)]*)?\)$/,
+  /\b(?:via|\/) Getty Images\)?$|\bGetty Images$/,
+  /\b(?:courtesy of|photo courtesy|image courtesy)\b[^.]{0,60}$/i,
+];
+
+// Cues that mark a caption only in company: a position marker ("(C)", "(2nd L)"), a picture
+// verb ("is pictured", "looks on", "poses"), a closing "on January 25, 2018." date.
+const POSITION_MARKER = /\s\((?:C|L|R|centre|center|left|right|front|back|top|bottom|\d(?:st|nd|rd|th)\s?(?:L|R|left|right)|L-?R|R-?L|from left|from right|far left|far right)\)/;
+const PICTURE_VERB = /\b(?:(?:is|are) (?:pictured|seen|shown|photographed)|pictured|looks? on|poses?|posing|gestures?|gesturing|waves? to|attends?|arrives?|speaks? (?:during|at|to)|walks?|listens?|reacts?|smiles?|holds? up)\b/;
+const CLOSING_DATE = /\b(?:on|in) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\.?\)?$/;
+const SPEECH = /\b(?:said|says|told|tells|according to|asked)\b|["“”]/;
+
+/** Is this line a photo caption? Decided by cues, not by where the line sits. */
+export function isPhotoCaption(text: string): boolean {
+  const n = wordCount(text);
+  if (n > 70) return false;
+  if (CAPTION_STRONG.some((re) => re.test(text))) return true;
+  if (SPEECH.test(text)) return false;
+  const weak = [POSITION_MARKER.test(text), PICTURE_VERB.test(text), CLOSING_DATE.test(text)].filter(Boolean).length;
+  return weak >= 2;
+}
+
+export const removePhotoCaptions = blockRule('removePhotoCaptions', 'photo-caption', isPhotoCaption);
+
+/**
+ * A credit line on its own: "Getty Images", "AP Photo/Jane Doe", "Jane Doe/Reuters",
+ * "(Smith & Jones/Journal of Examples)", "Courtesy of the Doe family".
+ */
+export function isPhotoCredit(text: string): boolean {
+  if (wordCount(text) > 10 || endsLikeSentence(text.replace(/\)$/, '').replace(/\b\p{Lu}\.$/u, ''))) return false;
+  const t = text.replace(/^\((.*)\)$/, '$1').trim();
+  return (
+    /^(?:Getty Images|AP|AFP|Reuters|EPA|Shutterstock|iStock|Xinhua|Alamy|Corbis|AAP|PA|Bloomberg)(?:\s*(?:Photo|Images|PHOTO))?(?:\s*\/.*)?$/.test(t) ||
+    /^(?:photo|image|picture)s?\s*(?:by|courtesy)\b/i.test(t) ||
+    /^(?:photograph|photography|illustration) by\b/i.test(t) ||
+    /^courtesy(?: of)?\s+\p{Lu}/u.test(t) ||
+    /^\p{Lu}[\p{L}.'’&, -]*\s?\/\s?\p{Lu}[\p{L}.'’&, -]*(?:\s?\/\s?\p{Lu}[\p{L}.'’&, -]*)?$/u.test(t)
+  );
+}
+
+export const removePhotoCredits = blockRule('removePhotoCredits', 'photo-credit', isPhotoCredit);

@@ -1,0 +1,107 @@
+import type { CleaningDoc } from '../document.js';
+import { comparable, endsLikeSentence, isAllCaps, isProse, isTitleCased, wordCount } from '../cues.js';
+import { statedDates } from '../dates.js';
+import type { CleaningRule } from './rule.js';
+
+// A headline is short; a first line longer than this is the article's first paragraph
+// (news headlines run 8-14 words; 30 leaves room for long ones and subtitles).
+const MAX_TITLE_WORDS = 30;
+
+function looksLikeHeadline(text: string): boolean {
+  const n = wordCount(text);
+  if (n === 0 || n > MAX_TITLE_WORDS) return false;
+  // "Text." with a full stop and many words is a sentence of the body, not a headline.
+  return !(/[.]["”’)]?$/.test(text) && n > 12);
+}
+
+/**
+ * A date glued in front of the headline (" date 2018-01-29 Kremlin unfazed by ..."): the date
+ * part, when only a label precedes it.
+ */
+function leadingDate(text: string): { prefix: string; value: string } | null {
+  const first = statedDates(text)[0];
+  if (!first || first.index > 20) return null;
+  const label = text.slice(0, first.index);
+  if (!/^\s*(?:(?:date|published|posted|updated|on)\s*:?\s*)*$/i.test(label)) return null;
+  const prefix = text.slice(0, first.index + first.text.length);
+  const rest = text.slice(prefix.length).replace(/^[\s|,:–—-]+/, '');
+  if (rest === '') return null;
+  return { prefix: text.slice(0, text.length - rest.length), value: first.value };
+}
+
+/**
+ * The headline: the input's title when it has one; otherwise the first meaningful line of
+ * the body (or the first Markdown heading), which is then removed from the text.
+ */
+export const takeTitle: CleaningRule = {
+  name: 'takeTitle',
+  run(doc: CleaningDoc) {
+    const kept = doc.kept();
+    const first = kept[0];
+    if (first === undefined) return;
+    const block = doc.blocks[first];
+    if (doc.meta.title !== null) {
+      // A Markdown "# Heading" at the top is the title even when metadata also gave one.
+      if (block.heading === 1) doc.drop(first, comparable(block.text) === comparable(doc.meta.title) ? 'repeated-headline' : 'title');
+      return;
+    }
+    const markdownTitle = kept.find((i) => doc.blocks[i].heading === 1);
+    const i = markdownTitle !== undefined && markdownTitle === kept.find((k) => doc.blocks[k].heading !== undefined) ? markdownTitle : first;
+    const dated = leadingDate(doc.blocks[i].text);
+    if (dated) {
+      doc.offer('published', dated.value, 0);
+      doc.stripPrefix(i, dated.prefix, 'date-line');
+    }
+    const text = doc.blocks[i].text;
+    if (doc.blocks[i].heading === undefined && !looksLikeHeadline(text)) return;
+    doc.meta.title = text;
+    doc.drop(i, 'title');
+  },
+};
+
+/** The headline printed again at the top of the body (scrapes often carry it twice). */
+export const removeRepeatedHeadline: CleaningRule = {
+  name: 'removeRepeatedHeadline',
+  run(doc) {
+    if (doc.meta.title === null) return;
+    const title = comparable(doc.meta.title);
+    if (title === '') return;
+    for (const i of doc.kept()) {
+      const text = comparable(doc.blocks[i].text);
+      // Equal, or the title followed by a site name ("Headline - Site", "Headline | Site").
+      if (text === title || (text.startsWith(title + ' ') && wordCount(doc.blocks[i].text) - wordCount(doc.meta.title) <= 4 && !endsLikeSentence(doc.blocks[i].text))) {
+        doc.drop(i, 'repeated-headline');
+      }
+    }
+  },
+};
+
+/**
+ * Short lines above the first paragraph that are not sentences: a masthead in capitals
+ * ("APD NEWS", becomes the outlet), a leftover image caption naming who is pictured right
+ * under the headline ("Russian President Vladimir Putin"), and other page furniture.
+ */
+// Capitalised labels above a story that name its kind, not its outlet.
+const KICKERS = /^(?:exclusive|breaking(?: news)?|update[d]?|watch|video|live|opinion|analysis|comment|editorial|feature|news|world|politics|business|sport|sports|review|interview|photos|special report|explainer|fact check)$/i;
+
+export const removeHeaderFurniture: CleaningRule = {
+  name: 'removeHeaderFurniture',
+  run(doc) {
+    const body = doc.kept().find((i) => isProse(doc.blocks[i].text));
+    const limit = body ?? doc.blocks.length;
+    for (const i of doc.kept()) {
+      if (i >= limit) break;
+      const text = doc.blocks[i].text;
+      if (wordCount(text) > 6 || endsLikeSentence(text) || doc.blocks[i].listItem) continue;
+      const afterHeadline = i > 0 && ['title', 'repeated-headline'].includes(doc.reasonOf(i - 1) ?? '');
+      if (isAllCaps(text) && wordCount(text) <= 4 && !KICKERS.test(text)) {
+        doc.offer('outlet', text, 1);
+        doc.drop(i, 'masthead');
+      } else if (afterHeadline && isTitleCased(text) && wordCount(text) >= 2) {
+        doc.drop(i, 'photo-caption');
+      } else {
+        doc.drop(i, 'page-furniture');
+      }
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import { removeAuthorBio, removeBylines, removeSignOffs } from './bylines.js';
+import { removePhotoCaptions, removePhotoCredits } from './captions.js';
+import { removeReaderComments } from './comments.js';
+import { removeDateline } from './dateline.js';
+import { removeDateLines } from './dates.js';
+import { removeHeaderFurniture, removeRepeatedHeadline, takeTitle } from './header.js';
+import { removeMarkup, removeSeparators } from './markup.js';
+import {
+  removeAdvertisements,
+  removeCookiePrompts,
+  removeCopyright,
+  removeEditorNotes,
+  removeNewsletterPrompts,
+  removePageFurnitureLabels,
+  removeRepublicationNotes,
+} from './prompts.js';
+import { removeRelatedLinks, removeTrailingTeasers } from './related.js';
+import type { CleaningRule } from './rule.js';
+import { removeDuplicates, removeSectionHeadings } from './structure.js';
+import { removeTagLines } from './tags.js';
+import { removeShareCounters, removeShareWidgets, removeSocialPrompts } from './widgets.js';
+
+export type { CleaningRule } from './rule.js';
+
+/**
+ * The cleaning rules in the order they run. Rules that recognise a block by its own words
+ * come first, so a block gets the most specific reason; rules that judge by position
+ * (title, header furniture, headings, trailing teasers) come after, on what is left.
+ * The comment thread goes early: everything after its start is comments, whatever it says.
+ */
+export const CLEANING_RULES: readonly CleaningRule[] = [
+  removeMarkup,
+  removeSeparators,
+  removeDateLines,
+  removeReaderComments,
+  removeShareCounters,
+  removeShareWidgets,
+  removeAdvertisements,
+  removeNewsletterPrompts,
+  removeCookiePrompts,
+  removeCopyright,
+  removeRepublicationNotes,
+  removeEditorNotes,
+  removePageFurnitureLabels,
+  removeSocialPrompts,
+  removeRelatedLinks,
+  removeTagLines,
+  removeBylines,
+  removeSignOffs,
+  removePhotoCaptions,
+  removePhotoCredits,
+  takeTitle,
+  removeRepeatedHeadline,
+  removeDateline,
+  removeHeaderFurniture,
+  removeDuplicates,
+  removeSectionHeadings,
+  removeAuthorBio,
+  removeTrailingTeasers,
+];

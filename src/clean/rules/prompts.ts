@@ -1,0 +1,76 @@
+import { wordCount } from '../cues.js';
+import { blockRule } from './rule.js';
+
+// Advertising slots and "continue reading" markers that sites place inside the article.
+const AD_PHRASES =
+  /\b(?:advertisement|advertising|advert|sponsored(?: content| links?)?|paid (?:content|post)|promoted(?: content| stories)?|story continues below(?: advertisement)?|story continued below|article continues below(?: this)?(?: advertisement| ad)?|continue reading(?: the main story| below)?|scroll (?:down )?to continue(?: with content)?|skip advertisement|ad feedback|report this ad|photo|ad)\b/gi;
+
+/** "Advertisement", "Story continues below", "Advertisement Continue reading the main story". */
+export const removeAdvertisements = blockRule('removeAdvertisements', 'advertisement', (t) => {
+  if (wordCount(t) > 12) return false;
+  const rest = t.replace(AD_PHRASES, ' ').replace(/[\s\-–—|:.•·()]+/g, '');
+  return rest === '' && /advert|sponsor|promoted|paid|continue|scroll|\bad\b/i.test(t);
+});
+
+/** "Sign up for our newsletter", "Get breaking news delivered to your inbox". */
+export const removeNewsletterPrompts = blockRule('removeNewsletterPrompts', 'newsletter-prompt', (t) => {
+  if (wordCount(t) > 45) return false;
+  return (
+    /^(?:sign up|subscribe|register|get|receive|enter your email|want (?:more|the latest)|never miss|don't miss|stay (?:informed|up to date|updated)|be the first)\b.*\b(?:newsletters?|inbox|e-?mails?|alerts|updates|briefing|digest)\b/i.test(t) ||
+    /\b(?:sign up for|subscribe to) (?:our|the|my) [\w\s-]{0,40}newsletter/i.test(t) ||
+    /\bdelivered (?:straight |directly |right )?to your inbox\b/i.test(t) ||
+    /^(?:breaking news )?emails? (?:alerts?|newsletters?)\b/i.test(t) ||
+    /^(?:subscribe|sign up|sign in|log in|register)(?: now| today| here)?[.!]?$/i.test(t) ||
+    /^already (?:a subscriber|have an account)\b/i.test(t)
+  );
+});
+
+/** Cookie and consent banners. */
+export const removeCookiePrompts = blockRule('removeCookiePrompts', 'cookie-prompt', (t) => {
+  if (wordCount(t) > 60) return false;
+  return (
+    /\b(?:we|this (?:site|website)|our (?:site|website|partners)) (?:uses?|places?|sets?) cookies\b/i.test(t) ||
+    /\b(?:accept|allow|manage|reject) (?:all )?cookies\b/i.test(t) ||
+    /\bby (?:continuing to (?:use|browse)|using) (?:this|our) (?:site|website)\b.*\b(?:agree|accept|consent)/i.test(t) ||
+    /^(?:cookie (?:policy|settings|preferences|consent)|privacy policy|terms of (?:use|service))\.?$/i.test(t)
+  );
+});
+
+/** "Copyright 2018 The Associated Press. All rights reserved." and redistribution notices. */
+export const removeCopyright = blockRule('removeCopyright', 'copyright', (t) => {
+  if (wordCount(t) > 40) return false;
+  return (
+    /^(?:©|\(c\)\s*\d{4}|copyright\b)/i.test(t) ||
+    /\ball rights reserved\b/i.test(t) ||
+    /\bmay not be (?:published|reproduced|redistributed|rewritten|broadcast)\b/i.test(t)
+  );
+});
+
+/** "This article was originally published on ...", "A version of this story appeared in ...". */
+export const removeRepublicationNotes = blockRule('removeRepublicationNotes', 'republication-note', (t) => {
+  if (wordCount(t) > 45) return false;
+  return (
+    /^(?:this (?:article|story|piece|post|report|column|interview)|it) (?:was|is|has been) (?:originally |first )?(?:published|posted|appeared|republished|reprinted|adapted)\b/i.test(t) ||
+    /^(?:this (?:article|story|piece|post) )?(?:originally|first) (?:published|appeared) (?:on|in|at|by)\b/i.test(t) ||
+    /^a version of this (?:article|story|piece|report) (?:appeared|was published|first appeared)\b/i.test(t) ||
+    /^read the (?:full|original|rest of the) (?:story|article|report|post)\b/i.test(t)
+  );
+});
+
+/** Editors' notes about the page itself: "Correction: An earlier version of this story misstated ...". */
+export const removeEditorNotes = blockRule('removeEditorNotes', 'editor-note', (t) => {
+  if (wordCount(t) > 80) return false;
+  return (
+    /^(?:editor'?s'?’?\s+note|editors’ note|correction|clarification|update(?:d)?)\s*[:—–-]/i.test(t) &&
+    /\b(?:this (?:story|article|post|report|piece) (?:was|has been|is being) (?:updated|corrected|amended|changed)|(?:an )?earlier version|originally (?:misstated|misnamed|misidentified|reported|said|stated)|incorrectly (?:stated|said|reported|identified))\b/i.test(
+      t,
+    )
+  );
+});
+
+// Navigation and UI labels that scrapes pick up as lines of their own.
+const UI_LABELS =
+  /^(?:top of page|back to top|return to top|skip to (?:main )?content|skip navigation|print(?: this (?:page|article))?|close|menu|search|home|loading\.*|next|previous|next (?:article|story|post)|previous (?:article|story|post)|article excerpt|full article|comments|share|listen|listen to (?:this|the) (?:article|story)|\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?|see a mistake\?.*|report (?:a typo|an error|a correction)\b.*|have a (?:news )?tip\?.*|got a (?:news )?tip\?.*|contact us\.?|image \d+ of \d+|\d+ of \d+|view (?:gallery|slideshow|photos)|expand|collapse|more|less)$/i;
+
+/** Navigation and widget labels: "Top of Page", "Back to top", "See a mistake? Tell us." */
+export const removePageFurnitureLabels = blockRule('removePageFurnitureLabels', 'page-furniture', (t) => wordCount(t) <= 14 && UI_LABELS.test(t));

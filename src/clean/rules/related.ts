@@ -1,0 +1,66 @@
+import type { CleaningDoc } from '../document.js';
+import { endsLikeSentence, isProse, wordCount } from '../cues.js';
+import type { CleaningRule } from './rule.js';
+
+// Cues that open a teaser for another story. Each needs a separator (":", "|", "-", "»") or
+// to stand alone as the whole line, so that "Read more about it, she said." stays.
+const TEASER_CUE =
+  /^\[?\s*(?:more news|more stories|related(?: stories| articles| coverage| content| links| posts| news| reading| video| topics)?|read more|read also|also read|also see|see also|more from [^:|]{1,40}|more on [^:|]{1,40}|more|recommended(?: for you| reading| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|further reading|watch|watch now|listen|video|also on [^:|]{1,30}|read next|up next|don't miss|most read|most popular|popular now|top stories|trending(?: now)?|editor'?s'? picks|from around the web|in other news|previously|next article|previous article|latest news|more headlines|related video|must read|explore more)\s*(?:[:|»›>–—-]|$)/i;
+
+function isTeaser(text: string): boolean {
+  if (/^\[\s*(?:related|see also|read more|more)\b[^\]]*\]$/i.test(text)) return true;
+  if (/^click here\b/i.test(text) && wordCount(text) <= 30) return true;
+  if (/^(?:check out|see|view|watch|read|explore) (?:the full|our full|more|all|the latest)\b/i.test(text) && wordCount(text) <= 20 && /!$|:$|[^.!?]$/.test(text)) return true;
+  const cue = TEASER_CUE.exec(text);
+  if (!cue) return false;
+  // A teaser is a cue and a headline; a long paragraph after "More:" is still article text.
+  return wordCount(text) <= 30;
+}
+
+/** A heading that introduces a list of teasers ("More from the Herald:", "Related stories"). */
+function isTeaserListHeading(text: string): boolean {
+  return TEASER_CUE.test(text) && text.replace(TEASER_CUE, '').trim() === '';
+}
+
+/**
+ * Related-link teasers: "More news: ...", "Related: ...", "Read more ...", "[Related: ...]",
+ * and the headline list under a "More from X:" heading.
+ */
+export const removeRelatedLinks: CleaningRule = {
+  name: 'removeRelatedLinks',
+  run(doc: CleaningDoc) {
+    const kept = doc.kept();
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k];
+      const text = doc.blocks[i].text;
+      if (!isTeaser(text)) continue;
+      doc.drop(i, 'related-links');
+      if (!isTeaserListHeading(text)) continue;
+      // The headlines listed under it, up to the next paragraph of prose.
+      for (let j = k + 1; j < kept.length; j++) {
+        const t = doc.blocks[kept[j]].text;
+        if (isProse(t) || endsLikeSentence(t) || wordCount(t) > 25) break;
+        doc.drop(kept[j], 'related-links');
+      }
+    }
+  },
+};
+
+/**
+ * Teaser headlines at the very end of the page: two or more headline-shaped lines (no
+ * sentence ending) after the last paragraph. Runs after section headings have been judged,
+ * so one closing subhead alone is not taken for a list of links.
+ */
+export const removeTrailingTeasers: CleaningRule = {
+  name: 'removeTrailingTeasers',
+  run(doc) {
+    const kept = doc.kept();
+    const run: number[] = [];
+    for (let k = kept.length - 1; k > 0; k--) {
+      const t = doc.blocks[kept[k]].text;
+      if (endsLikeSentence(t) || /\?$/.test(t) || wordCount(t) < 4 || wordCount(t) > 25 || doc.blocks[kept[k]].listItem) break;
+      run.push(kept[k]);
+    }
+    if (run.length >= 2) for (const i of run) doc.drop(i, 'related-links');
+  },
+};

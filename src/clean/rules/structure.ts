@@ -1,0 +1,63 @@
+import type { CleaningDoc } from '../document.js';
+import { comparable, endsLikeSentence, isAllCaps, isProse, wordCount } from '../cues.js';
+import type { CleaningRule } from './rule.js';
+
+/**
+ * A block repeated word for word (pull quotes, teasers printed twice, scrape loops): the
+ * first copy stays. Very short blocks are left to the other rules.
+ */
+export const removeDuplicates: CleaningRule = {
+  name: 'removeDuplicates',
+  run(doc: CleaningDoc) {
+    const seen = new Set<string>();
+    for (const i of doc.kept()) {
+      const key = comparable(doc.blocks[i].text);
+      if (wordCount(key) < 4) continue;
+      if (seen.has(key)) doc.drop(i, 'duplicate');
+      else seen.add(key);
+    }
+  },
+};
+
+// Subheads are short: 10 words covers "IMMEDIATE BREAKTHROUGHS IMPROBABLE" and most
+// label-like subheads without reaching one-clause sentences.
+const MAX_HEADING_WORDS = 10;
+
+function isShortLabel(text: string): boolean {
+  return wordCount(text) > 0 && wordCount(text) <= MAX_HEADING_WORDS && !endsLikeSentence(text) && !/\?$/.test(text);
+}
+
+/**
+ * Subheads inside the article ("Sochi agenda", "– ‘Future belongs to Syrians’ –",
+ * "IMMEDIATE BREAKTHROUGHS IMPROBABLE"): not sentences, and they would otherwise run into
+ * the next sentence when the text is split. Kept are runs of short lines (a list, not a
+ * heading) and a closing line with nothing after it.
+ */
+export const removeSectionHeadings: CleaningRule = {
+  name: 'removeSectionHeadings',
+  run(doc) {
+    const kept = doc.kept();
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k];
+      const block = doc.blocks[i];
+      if (block.heading !== undefined) {
+        doc.drop(i, 'section-heading');
+        continue;
+      }
+      const text = block.text;
+      if (block.listItem || !isShortLabel(text)) continue;
+      const dashWrapped = /^[–—-]\s.*\s[–—-]$/.test(text);
+      const prev = kept[k - 1];
+      const next = kept[k + 1];
+      if (next === undefined) continue;
+      const nextIsProse = isProse(doc.blocks[next].text, 5);
+      if (dashWrapped || (isAllCaps(text) && wordCount(text) >= 2 && nextIsProse)) {
+        doc.drop(i, 'section-heading');
+        continue;
+      }
+      // Between two paragraphs, alone: a heading. Next to another short line: part of a list.
+      const prevIsLabel = prev !== undefined && isShortLabel(doc.blocks[prev].text);
+      if (prev !== undefined && !prevIsLabel && nextIsProse) doc.drop(i, 'section-heading');
+    }
+  },
+};
