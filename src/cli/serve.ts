@@ -1,9 +1,62 @@
 import type { Command } from 'commander';
+import { DEFAULT_MAX_BODY_BYTES, isLoopbackHost, startServer } from '../server/index.js';
+import { InputError } from '../types.js';
 
-// Placeholder: the 'serve' command is registered here.
+interface ServeOptions {
+  port: string;
+  host: string;
+  db: string;
+  maxBodyMb: string;
+  words?: string;
+}
+
+function wholeNumber(value: string, option: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new InputError(option, `expected a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return Number(value);
+}
+
 export function register(program: Command): void {
-  program.command('serve').description('(not yet available)').action(() => {
-    process.stderr.write('precis: serve is not available yet\n');
-    process.exitCode = 1;
-  });
+  program
+    .command('serve')
+    .description('Run the web app and JSON API over a story store (SQLite file).')
+    .option('--port <port>', 'port to listen on (0: any free port)', '8080')
+    .option('--host <host>', 'address to listen on; loopback by default, so only this machine can connect', '127.0.0.1')
+    .option('--db <file>', 'SQLite file holding stories, articles and briefing versions (created when missing)', 'precis.db')
+    .option('--max-body-mb <mb>', 'largest request body accepted, in MB', String(DEFAULT_MAX_BODY_BYTES / 1048576))
+    .option('--words <n>', 'summary word budget of every briefing')
+    .action(async (opts: ServeOptions) => {
+      const port = wholeNumber(opts.port, '--port', 0, 65535);
+      const maxBodyBytes = wholeNumber(opts.maxBodyMb, '--max-body-mb', 1, 1024) * 1048576;
+      const words = opts.words === undefined ? undefined : wholeNumber(opts.words, '--words', 10, 5000);
+      if (!opts.db.trim()) throw new InputError('--db', 'expected a file name');
+      let running;
+      try {
+        running = await startServer({ port, host: opts.host, db: opts.db, maxBodyBytes, words });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException)?.code;
+        if (code === 'EADDRINUSE') throw new InputError(`${opts.host}:${port}`, 'address already in use');
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(opts.host, 'not an address of this machine');
+        if (code === 'EACCES') throw new InputError(`${opts.host}:${port}`, 'permission denied');
+        if (err instanceof Error && /SQLITE|database|store schema/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`)) {
+          throw new InputError(opts.db, err.message);
+        }
+        throw err;
+      }
+      if (!isLoopbackHost(opts.host)) {
+        process.stderr.write(`precis serve: listening on ${opts.host}: other machines can reach this server, and it has no login\n`);
+      }
+      process.stdout.write(`precis serve: ${running.url} (store ${opts.db})\n`);
+      // Stop on Ctrl-C or a service manager's TERM: finish requests in flight, then close the store.
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void running.close().then(resolve);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
 }

@@ -1,0 +1,318 @@
+// The web app and JSON API over the store, on node:http. Requests are handled one at a time
+// between awaits (better-sqlite3 is synchronous), and a write is acknowledged only once its
+// transaction has committed.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { render } from '../render/index.js';
+import { HTML_CONTENT_SECURITY_POLICY, renderHtml } from '../render/html.js';
+import { openStore, type Store, type StoreOptions, type StoryArticle } from '../store/index.js';
+import { InputError, type Briefing } from '../types.js';
+import { briefStory, parseAddJson, parseCreateJson, parseForm, type StoryRequest } from './articles.js';
+import { HttpError, mediaType, readBody, send, sendError, sendJson, sendRawJson } from './http.js';
+import { APP_CONTENT_SECURITY_POLICY, errorPage, homePage } from './pages.js';
+
+/**
+ * Largest request body accepted. Ten articles of 1 MB of HTML each fit; anything bigger is more
+ * likely a mistake or abuse than a news story, and is refused before it is buffered.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface ServerOptions {
+  store: Store;
+  /** Request body limit in bytes (default DEFAULT_MAX_BODY_BYTES); larger bodies get 413. */
+  maxBodyBytes?: number;
+  /** Summary word budget for every briefing (default: the library's). */
+  words?: number;
+  /**
+   * Host names the Host header may carry. A server on loopback accepts only loopback names, so a
+   * web page elsewhere cannot reach it through DNS rebinding. Default: any.
+   */
+  allowedHosts?: string[] | 'any';
+}
+
+/** Story ids as the store makes them (and nothing that could surprise a URL or a log). */
+const STORY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+function hostNameOf(hostHeader: string | undefined): string | null {
+  if (!hostHeader) return null;
+  try {
+    return new URL(`http://${hostHeader}`).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+const HTML_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+
+/** Creates the HTTP server (not yet listening). */
+export function createPrecisServer(options: ServerOptions): http.Server {
+  const { store } = options;
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const allowed = options.allowedHosts ?? 'any';
+  const build = (articles: StoryArticle[], title: string | null): Briefing => briefStory(articles, title, { words: options.words }).briefing;
+
+  /** Refuses requests for a foreign Host, and writes posted from another site's page. */
+  function checkOrigin(req: IncomingMessage): void {
+    if (allowed !== 'any') {
+      const name = hostNameOf(req.headers.host);
+      if (!name || !(allowed.includes(name) || (allowed.some(isLoopbackHost) && isLoopbackHost(name)))) {
+        throw new HttpError(421, 'this server does not answer for that host name');
+      }
+    }
+    if (req.method === 'POST') {
+      if (req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'cross-site requests may not write');
+      const origin = req.headers.origin;
+      if (origin && origin !== 'null') {
+        let originHost: string | null = null;
+        try {
+          originHost = new URL(origin).host.toLowerCase();
+        } catch {
+          /* an unparsable Origin is refused below */
+        }
+        if (originHost !== (req.headers.host ?? '').toLowerCase()) throw new HttpError(403, 'cross-origin requests may not write');
+      }
+    }
+  }
+
+  async function readStoryRequest(req: IncomingMessage, splitText: boolean): Promise<StoryRequest> {
+    const type = mediaType(req);
+    if (type !== 'application/json' && type !== 'multipart/form-data' && type !== 'application/x-www-form-urlencoded') {
+      throw new HttpError(415, 'send application/json, multipart/form-data or application/x-www-form-urlencoded');
+    }
+    const body = await readBody(req, limit);
+    if (type === 'application/json') return parseCreateJson(body);
+    return parseForm(body, req.headers['content-type']!, { splitText });
+  }
+
+  function createStory(request: StoryRequest): { id: string; version: number } {
+    const briefing = build(request.articles, request.title);
+    return store.createStory({ title: request.title, articles: request.articles, briefing });
+  }
+
+  function storyOr404(id: string, version?: number) {
+    const story = STORY_ID.test(id) ? store.getStory(id, version) : null;
+    if (!story) throw new HttpError(404, version === undefined ? `no story ${id}` : `no version ${version} of story ${id}`);
+    return story;
+  }
+
+  function versionParam(url: URL): number | undefined {
+    const raw = url.searchParams.get('version');
+    if (raw === null) return undefined;
+    if (!/^[1-9]\d{0,8}$/.test(raw)) throw new HttpError(400, 'version must be a positive whole number');
+    return Number(raw);
+  }
+
+  function allow(req: IncomingMessage, methods: string[]): void {
+    const method = req.method === 'HEAD' ? 'GET' : req.method!;
+    if (!methods.includes(method)) throw new HttpError(405, `${req.method} is not allowed here`, { allow: methods.join(', ') });
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL, parts: string[]): Promise<void> {
+    // parts: ['api', 'stories', id?, tail?]
+    if (parts[1] !== 'stories' || parts.length > 4) throw new HttpError(404, 'no such API route');
+    if (parts.length === 2) {
+      allow(req, ['GET', 'POST']);
+      if (req.method === 'POST') {
+        const request = await readStoryRequest(req, false);
+        const created = createStory(request);
+        // The transaction has committed: only now is the story acknowledged.
+        sendJson(res, 201, created, { location: `/api/stories/${created.id}` });
+        return;
+      }
+      const limitParam = url.searchParams.get('limit');
+      const max = limitParam && /^\d{1,5}$/.test(limitParam) ? Number(limitParam) : 100;
+      sendJson(res, 200, { stories: store.listStories({ limit: max }) });
+      return;
+    }
+    const id = parts[2]!;
+    if (parts.length === 3) {
+      allow(req, ['GET']);
+      const story = storyOr404(id, versionParam(url));
+      // The briefing is sent as stored, without parsing and serialising it again.
+      sendRawJson(res, 200, `{"id":${JSON.stringify(story.id)},"version":${story.version},"title":${JSON.stringify(story.title)},"briefing":${story.briefingJson}}`);
+      return;
+    }
+    const tail = parts[3]!;
+    if (tail === 'articles') {
+      allow(req, ['POST']);
+      if (!STORY_ID.test(id) || !store.hasStory(id)) throw new HttpError(404, `no story ${id}`);
+      const type = mediaType(req);
+      let articles: StoryArticle[];
+      if (type === 'application/json') articles = parseAddJson(await readBody(req, limit));
+      else articles = (await readStoryRequest(req, false)).articles;
+      const added = store.addArticles(id, articles, build);
+      if (!added) throw new HttpError(404, `no story ${id}`);
+      sendJson(res, 200, added);
+      return;
+    }
+    if (tail === 'briefing.md' || tail === 'briefing.html' || tail === 'briefing.json') {
+      allow(req, ['GET']);
+      const story = storyOr404(id, versionParam(url));
+      if (tail === 'briefing.md') {
+        send(res, 200, render(story.briefing, 'md'), { 'content-type': 'text/markdown; charset=utf-8', 'cache-control': 'no-store' });
+      } else if (tail === 'briefing.json') {
+        sendRawJson(res, 200, story.briefingJson);
+      } else {
+        send(res, 200, renderHtml(story.briefing), { ...HTML_HEADERS, 'content-security-policy': HTML_CONTENT_SECURITY_POLICY });
+      }
+      return;
+    }
+    throw new HttpError(404, 'no such API route');
+  }
+
+  async function pages(req: IncomingMessage, res: ServerResponse, parts: string[]): Promise<void> {
+    const appHeaders = { ...HTML_HEADERS, 'content-security-policy': APP_CONTENT_SECURITY_POLICY };
+    if (parts.length === 0) {
+      allow(req, ['GET']);
+      send(res, 200, homePage(store.listStories({ limit: 200 })), appHeaders);
+      return;
+    }
+    if (parts[0] === 'stories' && parts.length === 1) {
+      allow(req, ['POST']);
+      let request: StoryRequest | null = null;
+      try {
+        request = await readStoryRequest(req, true);
+        const { id } = createStory(request);
+        send(res, 303, '', { location: `/stories/${id}` });
+      } catch (err) {
+        const known = err instanceof HttpError || err instanceof InputError;
+        if (!known) throw err;
+        const status = err instanceof HttpError ? err.status : 422;
+        const message = err instanceof InputError ? err.line : err.message;
+        // Give back what was typed (pasted text, not files) so the reader can fix and resend.
+        const pasted = request?.articles.filter((a) => !a.file).map((a) => a.text ?? '').join('\n\n---\n\n');
+        const extra = err instanceof HttpError ? err.headers : {};
+        send(res, status, homePage(store.listStories({ limit: 200 }), { error: message, title: request?.title ?? '', text: pasted }), { ...appHeaders, ...extra });
+      }
+      return;
+    }
+    if (parts[0] === 'stories' && parts.length === 2) {
+      allow(req, ['GET']);
+      const id = parts[1]!;
+      const story = STORY_ID.test(id) ? store.getStory(id) : null;
+      if (!story) {
+        send(res, 404, errorPage(404, 'No such story'), appHeaders);
+        return;
+      }
+      const base = `/api/stories/${encodeURIComponent(id)}`;
+      const html = renderHtml(story.briefing, {
+        nav: [
+          { label: '← All stories', href: '/' },
+          { label: 'Markdown', href: `${base}/briefing.md` },
+          { label: 'JSON', href: `${base}/briefing.json` },
+          { label: 'Standalone page', href: `${base}/briefing.html` },
+        ],
+      });
+      send(res, 200, html, { ...HTML_HEADERS, 'content-security-policy': HTML_CONTENT_SECURITY_POLICY });
+      return;
+    }
+    send(res, 404, errorPage(404, 'No such page'), appHeaders);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://precis.invalid');
+    } catch {
+      throw new HttpError(400, 'malformed request URL');
+    }
+    const parts = url.pathname.split('/').filter(Boolean);
+    const isApi = parts[0] === 'api';
+    try {
+      checkOrigin(req);
+      if (isApi) await api(req, res, url, parts);
+      else await pages(req, res, parts);
+    } catch (err) {
+      if (err instanceof HttpError) {
+        if (isApi || err.status === 413 || err.status === 421 || err.status === 403) sendError(res, err);
+        else send(res, err.status, errorPage(err.status, err.message), { ...HTML_HEADERS, ...err.headers, 'content-security-policy': APP_CONTENT_SECURITY_POLICY });
+      } else if (err instanceof InputError) {
+        // The articles were read but could not be briefed (e.g. nothing left after cleaning).
+        sendJson(res, 422, { error: err.line });
+      } else {
+        throw err;
+      }
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      process.stderr.write(`precis serve: internal error on ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+  // Bound the time a client may take to send its headers and body.
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 120_000;
+  return server;
+}
+
+export interface StartOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: only this machine can connect. */
+  host?: string;
+  /** SQLite file (created when missing), or ':memory:'. */
+  db: string;
+  maxBodyBytes?: number;
+  words?: number;
+  storeOptions?: StoreOptions;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: http.Server;
+  store: Store;
+  /** Stops accepting, lets requests in flight finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the store and listens. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const store = openStore(options.db, options.storeOptions);
+  const server = createPrecisServer({
+    store,
+    maxBodyBytes: options.maxBodyBytes,
+    words: options.words,
+    allowedHosts: isLoopbackHost(host) ? LOOPBACK_NAMES : 'any',
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 8080, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  const { port } = server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${shown}:${port}`,
+    port,
+    server,
+    store,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+      })),
+  };
+}
