@@ -1,0 +1,254 @@
+// Agreement across sources: sentences that carry the same words (shared wire copy, a fact
+// reprinted with light edits) are grouped, and each source's sentences that no other source
+// carries are listed as what that source adds.
+//
+// Sentences are compared as sets of content-word stems. Candidate pairs come from an inverted
+// index over those stems, so only sentences sharing words are ever compared (no pass over all
+// sentence pairs); stems found in very many sentences are left out of the index because they
+// cannot tell near-duplicates apart and would make the candidate lists quadratic.
+import type { Citation, Doc, Sentence } from '../types.js';
+
+/** Function words: they make any two sentences look alike. */
+const STOPWORDS = new Set(
+  `a an the and or but nor so yet of in on at to for from by with about as into onto over under after before
+  since until than then that this these those there here which who whom whose what when where why how
+  is are was were be been being am has have had having do does did doing will would shall should can could may
+  might must it its it's he him his she her hers they them their theirs we us our ours you your yours i me my
+  not no also just only very more most some any all each both either neither such own same other another
+  said says say told according per up down out off again further once one two if while because though although
+  mr mrs ms dr`.split(/\s+/).filter(Boolean),
+);
+
+/**
+ * Resemblance (Jaccard of content-stem sets) at or above which two sentences from different
+ * sources count as one sentence. 0.5 is the near-duplicate cut Broder et al. used for web pages
+ * (Broder, Glassman, Manasse & Zweig 1997, "Syntactic clustering of the Web"); on news copy it
+ * joins a wire sentence reprinted with a changed clause, and not two sentences that merely
+ * share a topic.
+ */
+export const RESEMBLANCE_THRESHOLD = 0.5;
+/**
+ * Containment (shared stems over the smaller set) at or above which a short sentence counts as
+ * a trimmed copy of a longer one ("Two workers were killed ..., officials said" inside a longer
+ * wire sentence); also Broder's measure (1997, "On the resemblance and containment of documents").
+ * It must be backed by a shared word sequence (see SHARED_BIGRAMS_MIN) so that two sentences
+ * reusing the same names in a different order are not joined.
+ */
+export const CONTAINMENT_THRESHOLD = 0.8;
+/** Share of the smaller sentence's stem bigrams also in the other, required with containment. */
+export const SHARED_BIGRAMS_MIN = 0.5;
+/** Sentences with fewer content stems are too short to say they carry the same fact (datelines, captions). */
+export const MIN_CONTENT_STEMS = 5;
+/** A stem in more than this share of all sentences is not indexed (it cannot discriminate). */
+const MAX_INDEX_SHARE = 0.2;
+
+/** A sentence as agreement compares it: its content-stem set and its stem bigrams. */
+export interface Profile {
+  sentence: Sentence;
+  stems: Set<string>;
+  /** Stems of capitalised words inside the sentence (names): sharing only names is not sharing a fact. */
+  names: Set<string>;
+  bigrams: Set<string>;
+}
+
+/** The same word pattern as the text stage's tokenizer, so tokens line up with their original casing. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+function capitalisedStems(s: Sentence): Set<string> {
+  const words = [...s.text.matchAll(WORD)].map((m) => m[0]);
+  const out = new Set<string>();
+  if (words.length !== s.tokens.length) return out;
+  words.forEach((w, i) => {
+    if (!/^\p{Lu}/u.test(w) || STOPWORDS.has(s.tokens[i]!)) return;
+    // A sentence's first word is capitalised anyway: it is a name only when the name goes on ("Nordhavn Chemicals").
+    if (i === 0 && !/^\p{Lu}/u.test(words[1] ?? '')) return;
+    out.add(s.stems[i]!);
+  });
+  return out;
+}
+
+function contentStems(s: Sentence): string[] {
+  const out: string[] = [];
+  s.tokens.forEach((t, i) => {
+    if (STOPWORDS.has(t) || t.length < 2) return;
+    if (/^\d+$/.test(t) && t.length < 2) return;
+    out.push(s.stems[i]!);
+  });
+  return out;
+}
+
+export function profileOf(s: Sentence): Profile {
+  const stems = new Set(contentStems(s));
+  const bigrams = new Set<string>();
+  for (let i = 1; i < s.stems.length; i++) bigrams.add(`${s.stems[i - 1]} ${s.stems[i]}`);
+  return { sentence: s, stems, names: capitalisedStems(s), bigrams };
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of small) if (large.has(x)) n++;
+  return n;
+}
+
+/** Whether two sentences carry the same words: high resemblance, or a trimmed copy with a shared word sequence. */
+export function sameSentence(a: Profile, b: Profile): boolean {
+  const shared = overlap(a.stems, b.stems);
+  const union = a.stems.size + b.stems.size - shared;
+  if (union === 0) return false;
+  if (shared / union >= RESEMBLANCE_THRESHOLD) return true;
+  const [small, large] = a.stems.size <= b.stems.size ? [a, b] : [b, a];
+  if (small.stems.size < MIN_CONTENT_STEMS || shared / small.stems.size < CONTAINMENT_THRESHOLD) return false;
+  // The words around the names must be shared too: "X chief executive Y is expected to attend" is not
+  // a copy of "X chief executive Y has said the company will pay".
+  let words = 0;
+  let sharedWords = 0;
+  for (const stem of small.stems) {
+    if (small.names.has(stem)) continue;
+    words++;
+    if (large.stems.has(stem)) sharedWords++;
+  }
+  if (words < 3 || sharedWords / words < CONTAINMENT_THRESHOLD) return false;
+  const sharedBigrams = overlap(a.bigrams, b.bigrams);
+  return sharedBigrams / Math.max(1, Math.min(a.bigrams.size, b.bigrams.size)) >= SHARED_BIGRAMS_MIN;
+}
+
+/** Profiles of all sentences long enough to compare, and an inverted index stem -> profile numbers. */
+function indexSentences(docs: Doc[]): { profiles: Profile[]; index: Map<string, number[]> } {
+  const profiles: Profile[] = [];
+  for (const d of docs) {
+    for (const s of d.sentences) {
+      const p = profileOf(s);
+      if (p.stems.size >= MIN_CONTENT_STEMS) profiles.push(p);
+    }
+  }
+  const postings = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    for (const stem of p.stems) {
+      let list = postings.get(stem);
+      if (!list) postings.set(stem, (list = []));
+      list.push(i);
+    }
+  });
+  const cap = Math.max(50, Math.ceil(profiles.length * MAX_INDEX_SHARE));
+  for (const [stem, list] of postings) if (list.length > cap) postings.delete(stem);
+  return { profiles, index: postings };
+}
+
+/**
+ * Candidate partners of profile i from other sources: those sharing enough indexed stems to
+ * possibly pass sameSentence (a pair passing either test shares at least half of the smaller set).
+ */
+function candidates(i: number, profiles: Profile[], index: Map<string, number[]>): number[] {
+  const p = profiles[i]!;
+  const counts = new Map<number, number>();
+  for (const stem of p.stems) {
+    const list = index.get(stem);
+    if (!list) continue;
+    for (const j of list) {
+      if (j <= i || profiles[j]!.sentence.source === p.sentence.source) continue;
+      counts.set(j, (counts.get(j) ?? 0) + 1);
+    }
+  }
+  const out: number[] = [];
+  for (const [j, n] of counts) {
+    const need = Math.ceil(Math.min(p.stems.size, profiles[j]!.stems.size) * 0.4);
+    if (n >= need) out.push(j);
+  }
+  return out;
+}
+
+/**
+ * Near-duplicate sentences across different sources, as groups of Sentence ids (each group has
+ * sentences from 2 or more sources), in reading order of their first sentence.
+ */
+export function groupNearDuplicates(docs: Doc[]): string[][] {
+  const { profiles, index } = indexSentences(docs);
+  const parent = profiles.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  for (let i = 0; i < profiles.length; i++) {
+    for (const j of candidates(i, profiles, index)) {
+      if (sameSentence(profiles[i]!, profiles[j]!)) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  profiles.forEach((_, i) => {
+    const root = find(i);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = []));
+    g.push(i);
+  });
+  const out: string[][] = [];
+  for (const members of groups.values()) {
+    const sources = new Set(members.map((i) => profiles[i]!.sentence.source));
+    if (members.length < 2 || sources.size < 2) continue;
+    out.push(members.map((i) => profiles[i]!.sentence.id));
+  }
+  return out;
+}
+
+/** Unique sentences listed per source, at most. */
+export const MAX_UNIQUE_PER_SOURCE = 5;
+/**
+ * A sentence is "only this source" when at least this share of its content stems appear in no
+ * other source, and no single sentence elsewhere contains half of its stems.
+ */
+const MIN_NOVELTY = 0.3;
+const MAX_SHARED_WITH_ONE_SENTENCE = 0.5;
+
+/**
+ * Per source: its sentences carrying content no other source has (not in any near-duplicate
+ * group, most of their words absent from other sources, no sentence elsewhere overlapping
+ * them by half), ranked by how much new content they carry, at most MAX_UNIQUE_PER_SOURCE each.
+ */
+export function uniqueBySource(docs: Doc[], groups: string[][]): Record<string, Citation[]> {
+  const grouped = new Set(groups.flat());
+  const { profiles, index } = indexSentences(docs);
+  // How many sources use each stem.
+  const sourcesOfStem = new Map<string, Set<string>>();
+  for (const p of profiles) {
+    for (const stem of p.stems) {
+      let set = sourcesOfStem.get(stem);
+      if (!set) sourcesOfStem.set(stem, (set = new Set()));
+      set.add(p.sentence.source);
+    }
+  }
+  const bySource = new Map<string, { profile: Profile; score: number }[]>();
+  profiles.forEach((p, i) => {
+    const s = p.sentence;
+    if (grouped.has(s.id) || docs.length < 2) return;
+    let novel = 0;
+    for (const stem of p.stems) if ((sourcesOfStem.get(stem)?.size ?? 0) <= 1) novel++;
+    const novelty = novel / p.stems.size;
+    if (novelty < MIN_NOVELTY) return;
+    // The largest share of this sentence's stems found in any one sentence of another source.
+    const counts = new Map<number, number>();
+    for (const stem of p.stems) {
+      for (const j of index.get(stem) ?? []) {
+        if (profiles[j]!.sentence.source !== s.source) counts.set(j, (counts.get(j) ?? 0) + 1);
+      }
+    }
+    let maxShared = 0;
+    for (const n of counts.values()) maxShared = Math.max(maxShared, n / p.stems.size);
+    if (maxShared >= MAX_SHARED_WITH_ONE_SENTENCE) return;
+    // New content, weighted by how much there is of it; figures and names are what readers look for.
+    const figures = /\d/.test(s.text) ? 1.2 : 1;
+    const score = novel * figures * (1 - maxShared) - s.index * 0.01;
+    let list = bySource.get(s.source);
+    if (!list) bySource.set(s.source, (list = []));
+    list.push({ profile: p, score });
+  });
+  const out: Record<string, Citation[]> = {};
+  for (const d of docs) {
+    const list = (bySource.get(d.article.id) ?? []).sort((a, b) => b.score - a.score).slice(0, MAX_UNIQUE_PER_SOURCE);
+    // Reading order, so the list reads like the article.
+    list.sort((a, b) => a.profile.sentence.index - b.profile.sentence.index);
+    out[d.article.id] = list.map(({ profile }) => ({ source: d.article.id, quote: profile.sentence.text }));
+  }
+  return out;
+}
+
+export { contentStems, overlap };
