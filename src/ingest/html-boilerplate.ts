@@ -99,6 +99,17 @@ function paragraphTextLength(element: Element): number {
   return total;
 }
 
+/**
+ * Replaces the links inside block quotes by their text. Embedded posts (tweets and the like)
+ * are quotations full of links (handles, t.co, the date), and readability's link-density rule
+ * would otherwise throw them out as navigation although the story quotes them.
+ */
+function unlinkQuotes(root: Element): void {
+  for (const link of Array.from(root.querySelectorAll('blockquote a'))) {
+    link.replaceWith(...Array.from(link.childNodes));
+  }
+}
+
 export interface BoilerplateOptions {
   /** Drop blocks by class/id words (the risky rule; tags, roles and hidden markup always go). */
   useClassHints: boolean;
@@ -123,6 +134,7 @@ export function removeBoilerplate(document: Document, options: BoilerplateOption
     element.remove();
   };
 
+  unlinkQuotes(body);
   // Snapshot, then skip elements already detached with an ancestor.
   for (const element of Array.from(body.querySelectorAll('*'))) {
     if (!element.parentNode || !body.contains(element)) continue;
@@ -143,6 +155,13 @@ export function removeBoilerplate(document: Document, options: BoilerplateOption
     }
     const reason = byRole ?? (options.useClassHints ? hintReason(element) : null);
     if (!reason) continue;
+    // Embedded posts (tweets, Instagram) sit in "social" containers but are quoted in the story:
+    // keep them, and take away the class words readability would also hold against them.
+    if (element.querySelector('blockquote')) {
+      element.removeAttribute('class');
+      element.removeAttribute('id');
+      continue;
+    }
     // Furniture words on the article's own wrapper: keep the wrapper, its children are still examined.
     if (paragraphTextLength(element) >= pageProse * 0.3) continue;
     drop(element, reason);

@@ -3,6 +3,7 @@ import { Readability } from '@mozilla/readability';
 import type { Removal } from '../types.js';
 import { readMetadata } from './html-metadata.js';
 import { blockText } from './html-text.js';
+import { removeEdgeBoilerplate } from './html-edges.js';
 import { removeBoilerplate, removeLinkParagraphs } from './html-boilerplate.js';
 
 /** What extraction finds in one HTML page. */
@@ -39,7 +40,8 @@ function readBody(document: Document, useClassHints: boolean): BodyAttempt {
   if (!article?.content) return { text: '', removed };
   const content = article.content as Element;
   removed.push(...removeLinkParagraphs(content, MAX_LINK_SHARE));
-  return { text: blockText(content), removed };
+  const edges = removeEdgeBoilerplate(blockText(content));
+  return { text: edges.text, removed: [...removed, ...edges.removed] };
 }
 
 export function extractFromHtml(html: string, options: { url?: string | null } = {}): ExtractedPage {

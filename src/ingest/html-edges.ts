@@ -1,0 +1,47 @@
+// Lines that templates put inside the article container but that are not the article: ad
+// labels between paragraphs, and dateline, byline, copyright, sign-up and comment prompts at the
+// top or bottom of the body. Only the edges are searched for the latter, because the same words
+// in the middle of a story are usually the story ("He was published in 2001...").
+
+import type { Removal } from '../types.js';
+
+/** Paragraphs that are only an advertising or layout label. */
+const LABEL = /^(?:advertisement|advert|ad|ads|sponsored(?: content)?|promoted|continue reading(?: the main story)?(?: below)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip (?:to content|advertisement)|this slideshow requires javascript|comments?|share(?: this)?(?: article| story)?|print|email)\.?$/i;
+
+function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Why a paragraph at the top or bottom of the body is not article text, or null. */
+function edgeReason(paragraph: string): string | null {
+  const text = paragraph.replace(/\s+/g, ' ').trim();
+  const n = words(text);
+  if (n <= 15 && /^(?:by|posted|published|updated|last updated|first published|written by)\b[\s:]/i.test(text)) return 'byline or date';
+  if (n <= 15 && /^\|?\s*(?:posted|published|updated)\s*:/i.test(text)) return 'byline or date';
+  if (n <= 40 && (/^(?:©|\(c\)|copyright\b)/i.test(text) || /\ball rights reserved\b/i.test(text))) return 'copyright notice';
+  if (n <= 40 && /\b(?:sign up|subscribe)\b.*\b(?:newsletter|inbox|email|daily|weekly)\b/i.test(text)) return 'newsletter or subscription';
+  if (n <= 12 && /^(?:tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|what do you think)\b/i.test(text)) return 'comments';
+  return null;
+}
+
+/** Splits a body into paragraphs, drops labels anywhere and furniture at either edge. */
+export function removeEdgeBoilerplate(text: string): { text: string; removed: Removal[] } {
+  const removed: Removal[] = [];
+  let paragraphs = text.split(/\n{2,}/);
+  paragraphs = paragraphs.filter((paragraph) => {
+    if (!LABEL.test(paragraph.trim())) return true;
+    removed.push({ reason: 'advertising or layout label', text: paragraph });
+    return false;
+  });
+  while (paragraphs.length > 1) {
+    const reason = edgeReason(paragraphs[0]);
+    if (!reason) break;
+    removed.push({ reason, text: paragraphs.shift()! });
+  }
+  while (paragraphs.length > 1) {
+    const reason = edgeReason(paragraphs[paragraphs.length - 1]);
+    if (!reason) break;
+    removed.push({ reason, text: paragraphs.pop()! });
+  }
+  return { text: paragraphs.join('\n\n'), removed };
+}
