@@ -110,6 +110,17 @@ export function uploadedArticle(rawName: string, bytes: Uint8Array): StoryArticl
   return { file: name, text: decodeText(data, name) };
 }
 
+/** A form the server refused, with what the reader had typed in it. */
+export class FormRefused extends HttpError {
+  constructor(
+    status: number,
+    message: string,
+    public readonly typed: { title: string; text: string },
+  ) {
+    super(status, message);
+  }
+}
+
 /** A line holding only dashes separates two pasted articles in the page's form. */
 const PASTE_SEPARATOR = /^[ \t]*-{3,}[ \t]*$/m;
 
@@ -133,23 +144,33 @@ export async function parseForm(body: Buffer, contentType: string, options: { sp
     throw new HttpError(400, 'malformed form body');
   }
   const titleValue = form.get('title');
-  const title = titleSchema.safeParse(typeof titleValue === 'string' ? titleValue : null);
-  if (!title.success) throw new HttpError(400, describeIssue(title.error));
+  const typedTitle = typeof titleValue === 'string' ? titleValue : '';
+  const pasted = form.getAll('text').filter((v): v is string => typeof v === 'string');
+  // A refusal carries what was typed, so the page can give it back instead of losing it.
+  const refuse = (err: HttpError): never => {
+    throw new FormRefused(err.status, err.message, { title: typedTitle, text: pasted.join('\n\n---\n\n') });
+  };
+  const title = titleSchema.safeParse(typedTitle);
+  if (!title.success) refuse(new HttpError(400, describeIssue(title.error)));
   const articles: StoryArticle[] = [];
-  for (const [field, value] of form.entries()) {
-    if (typeof value === 'string') {
-      if (field !== 'text') continue;
-      const texts = options.splitText ? splitPasted(value) : value.trim() ? [value] : [];
-      for (const text of texts) articles.push({ text });
-    } else {
-      // An empty file input still sends a part with no name and no bytes.
-      if (!value.name && value.size === 0) continue;
+  for (const text of pasted) {
+    const texts = options.splitText ? splitPasted(text) : text.trim() ? [text] : [];
+    for (const t of texts) articles.push({ text: t });
+  }
+  for (const value of form.values()) {
+    if (typeof value === 'string') continue;
+    // An empty file input still sends a part with no name and no bytes.
+    if (!value.name && value.size === 0) continue;
+    try {
       articles.push(uploadedArticle(value.name, new Uint8Array(await value.arrayBuffer())));
+    } catch (err) {
+      if (err instanceof HttpError) refuse(err);
+      throw err;
     }
   }
-  if (articles.length === 0) throw new HttpError(400, 'give at least one article: paste its text or add a file');
-  if (articles.length > MAX_ARTICLES_PER_REQUEST) throw new HttpError(400, `at most ${MAX_ARTICLES_PER_REQUEST} articles per request`);
-  return { title: title.data, articles };
+  if (articles.length === 0) refuse(new HttpError(400, 'give at least one article: paste its text or add a file'));
+  if (articles.length > MAX_ARTICLES_PER_REQUEST) refuse(new HttpError(400, `at most ${MAX_ARTICLES_PER_REQUEST} articles per request`));
+  return { title: title.data ?? null, articles };
 }
 
 /** Runs the pipeline over a story's articles, oldest first. Unusable articles throw InputError. */

@@ -7,7 +7,7 @@ import { render } from '../render/index.js';
 import { HTML_CONTENT_SECURITY_POLICY, renderHtml } from '../render/html.js';
 import { openStore, type Store, type StoreOptions, type StoryArticle } from '../store/index.js';
 import { InputError, type Briefing } from '../types.js';
-import { briefStory, parseAddJson, parseCreateJson, parseForm, type StoryRequest } from './articles.js';
+import { FormRefused, briefStory, parseAddJson, parseCreateJson, parseForm, type StoryRequest } from './articles.js';
 import { HttpError, mediaType, readBody, send, sendError, sendJson, sendRawJson } from './http.js';
 import { APP_CONTENT_SECURITY_POLICY, errorPage, homePage } from './pages.js';
 
@@ -187,9 +187,12 @@ export function createPrecisServer(options: ServerOptions): http.Server {
         const status = err instanceof HttpError ? err.status : 422;
         const message = err instanceof InputError ? err.line : err.message;
         // Give back what was typed (pasted text, not files) so the reader can fix and resend.
-        const pasted = request?.articles.filter((a) => !a.file).map((a) => a.text ?? '').join('\n\n---\n\n');
+        const typed =
+          err instanceof FormRefused
+            ? err.typed
+            : { title: request?.title ?? '', text: (request?.articles ?? []).filter((a) => !a.file).map((a) => a.text ?? '').join('\n\n---\n\n') };
         const extra = err instanceof HttpError ? err.headers : {};
-        send(res, status, homePage(store.listStories({ limit: 200 }), { error: message, title: request?.title ?? '', text: pasted }), { ...appHeaders, ...extra });
+        send(res, status, homePage(store.listStories({ limit: 200 }), { error: message, ...typed }), { ...appHeaders, ...extra });
       }
       return;
     }
