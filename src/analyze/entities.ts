@@ -1,0 +1,474 @@
+// Entities: people, organisations and places named in a cluster, each with every surface form
+// merged under one name. Names are found as runs of capitalised words (with name particles such
+// as "al-" and "de"), stripped of titles and possessives; typed by cues (titles, role nouns,
+// organisation and place words, a gazetteer, place prepositions) voted over all mentions; and
+// merged across the cluster: surname-only mentions to the full name, acronyms to the name they
+// abbreviate, spelling variants by transliteration form, phonetic key and edit distance.
+// Only the cleaned article text is read, so names that occur only in removed noise (commenters,
+// teasers, bylines) never become entities.
+import type { Doc, Entity, EntityType } from '../types.js';
+import {
+  DEMONYMS,
+  GAZETTEER,
+  GAZETTEER_PHRASES,
+  NOT_NAMES,
+  ORG_WORDS,
+  PERSON_TITLES,
+  PLACE_PREPOSITIONS,
+  PLACE_WORDS,
+  ROLE_NOUNS,
+  TITLES,
+} from './entity-lexicon.js';
+import { fold, sameNameWord } from './entity-names.js';
+
+interface Mention {
+  /** The name as written, title and possessive removed. */
+  surface: string;
+  words: string[];
+  source: string;
+  sentence: string;
+  votes: Record<'person' | 'organization' | 'place', number>;
+  /** The first word of its sentence, where capitals say nothing. */
+  initial: boolean;
+}
+
+// Cue weights: a title or gazetteer entry is near-certain (3); a preposition or a role noun is
+// a hint (1).
+const STRONG = 3;
+const WEAK = 1;
+
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'la', 'du', 'dos', 'das', 'ben', 'abu', 'ter', 'st', 'st.']);
+const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|bel|ben)-(?=\p{Lu})/u;
+const CONNECTORS = new Set(['of', 'for', 'on', '&']);
+
+const WORD = /[\p{L}\p{N}]+(?:[’'´.-][\p{L}\p{N}]+)*\.?(?:[’'´]s?)?|[^\s\p{L}\p{N}]/gu;
+
+interface Tok {
+  text: string;
+  start: number;
+  /** The word without a possessive ending. */
+  bare: string;
+  possessive: boolean;
+  word: boolean;
+}
+
+function tokenize(text: string): Tok[] {
+  const out: Tok[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let t = m[0];
+    const word = /[\p{L}\p{N}]/u.test(t);
+    let possessive = false;
+    const pm = /^(.*?)(?:[’'´]s|(?<=s)[’'´])$/u.exec(t);
+    if (word && pm && pm[1].length > 1) {
+      t = pm[1];
+      possessive = true;
+    }
+    // A sentence-final period is not part of a word, an abbreviation's period is ("Mr.", "U.N.").
+    let bare = t;
+    if (word && bare.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(bare) && !TITLES.has(bare.toLowerCase()) && !/^(?:St|Jr|Sr|Co|Inc|Corp|Ltd)\.$/.test(bare)) {
+      bare = bare.slice(0, -1);
+    }
+    out.push({ text: m[0], start: m.index!, bare, possessive, word });
+  }
+  return out;
+}
+
+/** "UN-backed", "Kremlin-allied": the name is the part before a lower-case suffix. */
+function splitCompound(bare: string): { name: string; compound: boolean } {
+  const m = /^(\p{Lu}[\p{L}.]*)-\p{Ll}+$/u.exec(bare);
+  if (m && !PARTICLE_PREFIX.test(bare)) return { name: m[1], compound: true };
+  return { name: bare, compound: false };
+}
+
+function isCapitalised(w: string): boolean {
+  return /^\p{Lu}/u.test(w) || PARTICLE_PREFIX.test(w);
+}
+
+function isAcronym(w: string): boolean {
+  return /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u.test(w);
+}
+
+function looksAllCaps(sentence: string): boolean {
+  const letters = sentence.replace(/[^\p{L}]/gu, '');
+  return letters.length > 8 && letters === letters.toUpperCase();
+}
+
+function placeKey(words: string[]): boolean {
+  const phrase = words.map((w) => fold(w)).join(' ');
+  return GAZETTEER_PHRASES.has(phrase) || (words.length === 1 && GAZETTEER.has(phrase));
+}
+
+/** Mentions of names in one sentence. */
+function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>): Mention[] {
+  if (looksAllCaps(text)) return [];
+  const toks = tokenize(text);
+  const out: Mention[] = [];
+  let firstWord = toks.findIndex((t) => t.word);
+  // Quotation marks and dashes do not start a name: the first word after them is sentence-initial too.
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    const { name, compound } = splitCompound(t.bare);
+    const startsWithParticle =
+      t.word && PARTICLES.has(t.bare) && toks[i + 1]?.word && /^\p{Lu}/u.test(toks[i + 1].bare) && i !== firstWord;
+    if (!startsWithParticle && (!t.word || !isCapitalised(name) || /^\d/.test(name))) {
+      i++;
+      continue;
+    }
+    // Grow a run of capitalised words, particles and connectors.
+    const run: { tok: Tok; name: string; index: number }[] = [{ tok: t, name, index: i }];
+    let j = i + 1;
+    let ended = t.possessive || compound;
+    while (!ended && j < toks.length) {
+      const u = toks[j];
+      if (!u.word) break;
+      const part = splitCompound(u.bare);
+      if (isCapitalised(part.name) && !/^\d/.test(part.name)) {
+        run.push({ tok: u, name: part.name, index: j });
+        j++;
+        if (u.possessive || part.compound) ended = true;
+        continue;
+      }
+      const lower = u.bare.toLowerCase();
+      const next = toks[j + 1];
+      const nextCap = next && next.word && isCapitalised(splitCompound(next.bare).name);
+      if (PARTICLES.has(lower) && nextCap) {
+        run.push({ tok: u, name: u.bare, index: j });
+        j++;
+        continue;
+      }
+      // "Ministry of Defence", "Observatory for Human Rights": connectors inside organisation names.
+      if (CONNECTORS.has(lower) && run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && nextCap) {
+        run.push({ tok: u, name: u.bare, index: j });
+        j++;
+        continue;
+      }
+      if (CONNECTORS.has(lower) && next?.word && next.bare.toLowerCase() === 'the' && toks[j + 2]?.word && isCapitalised(toks[j + 2].bare) && run.some((r) => ORG_WORDS.has(r.name.toLowerCase()))) {
+        run.push({ tok: u, name: u.bare, index: j }, { tok: next, name: next.bare, index: j + 1 });
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    i = j;
+    out.push(...mentionsOfRun(run, toks, firstWord, source, sentence, commonWords));
+  }
+  return out;
+}
+
+function mentionsOfRun(
+  run: { tok: Tok; name: string; index: number }[],
+  toks: Tok[],
+  firstWord: number,
+  source: string,
+  sentence: string,
+  commonWords: Set<string>,
+): Mention[] {
+  const votes = { person: 0, organization: 0, place: 0 };
+  let initial = run[0].index === firstWord || (run[0].index > 0 && /^[“"‘'(\-–—:]$/.test(toks[run[0].index - 1].text) && run[0].index - 1 <= firstWord + 1);
+  // Drop leading words that open sentences but are not names ("The", "But", "Earlier").
+  while (run.length && (NOT_NAMES.has(run[0].name.toLowerCase()) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
+    const dropped = run.shift()!;
+    if (dropped.name.toLowerCase() === 'the' && run.length === 1 && !initial) votes.organization += WEAK; // "the Kremlin"
+    initial = false;
+  }
+  // Trailing connectors and particles never end a name.
+  while (run.length && (CONNECTORS.has(run[run.length - 1].name.toLowerCase()) || PARTICLES.has(run[run.length - 1].name))) run.pop();
+  if (!run.length) return [];
+  const out: Mention[] = [];
+
+  // Titles: "Russian Foreign Minister Sergei Lavrov", "UN Secretary-General Antonio Guterres".
+  let lastTitle = -1;
+  for (let k = 0; k < run.length - 1; k++) {
+    const w = run[k].name.toLowerCase();
+    if (TITLES.has(w) || TITLES.has(w.replace(/\.$/, ''))) lastTitle = k;
+    else if (lastTitle >= 0) break;
+  }
+  let words = run.map((r) => r.name);
+  const hasOrgWord = words.some((w) => ORG_WORDS.has(w.toLowerCase()));
+  if (lastTitle >= 0 && !(hasOrgWord && words.slice(lastTitle + 1).some((w) => ORG_WORDS.has(w.toLowerCase())))) {
+    const titleWords = words.slice(0, lastTitle + 1);
+    const firstTitle = titleWords.findIndex((w) => TITLES.has(w.toLowerCase()));
+    const prefix = titleWords.slice(0, firstTitle);
+    // What precedes the title names the one the titled person serves: "UN" in "UN Secretary-General".
+    if (prefix.length && !prefix.every((w) => DEMONYMS.has(w.toLowerCase()))) {
+      const kept = prefix.filter((w) => !DEMONYMS.has(w.toLowerCase()));
+      if (kept.length) out.push(makeMention(kept, source, sentence, { person: 0, organization: isAcronym(kept[0]) ? WEAK : 0, place: 0 }, initial));
+    }
+    if (titleWords.some((w) => PERSON_TITLES.has(w.toLowerCase()))) votes.person += STRONG;
+    else votes.person += WEAK;
+    words = words.slice(lastTitle + 1);
+    initial = false;
+  } else if (words.length > 1 && DEMONYMS.has(words[0].toLowerCase()) && !hasOrgWord && !placeKey(words) && !PLACE_WORDS.has(words[words.length - 1].toLowerCase())) {
+    // "Syrian Bashar al-Assad" is rare; "Turkish Mevlut Cavusoglu" drops the adjective.
+    words = words.slice(1);
+  }
+  if (!words.length) return out;
+  if (words.length === 1 && DEMONYMS.has(words[0].toLowerCase())) return out; // "Syrian" is not an entity
+  if (words.every((w) => TITLES.has(w.toLowerCase()))) return out; // "President" alone refers back
+
+  // Cues around the run.
+  const first = run[run.length - words.length];
+  const last = run[run.length - 1];
+  // "Resolution 2224", "Flight 370": a name followed by a number is a document or a code.
+  if (toks[last.index + 1]?.word && /^\d/.test(toks[last.index + 1].bare)) return out;
+  const prev = toks.slice(0, first.index).reverse().find((t) => t.word);
+  const prevLower = prev?.bare.toLowerCase() ?? '';
+  if (prev && ROLE_NOUNS.has(prevLower)) votes.person += STRONG;
+  if (prev && PLACE_PREPOSITIONS.has(prevLower)) votes.place += WEAK;
+  const after = toks.slice(last.index + 1, last.index + 4).filter((t) => t.word).map((t) => t.bare.toLowerCase());
+  if (toks[last.index + 1]?.text === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after[0] ?? '') && ROLE_NOUNS.has(after[1] ?? '')) votes.person += STRONG;
+  if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && placeKey([toks[last.index + 2].bare])) votes.place += STRONG; // "Geneva, Switzerland"
+  const lowerWords = words.map((w) => w.toLowerCase());
+  if (lowerWords.some((w) => ORG_WORDS.has(w))) votes.organization += STRONG;
+  if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1])) votes.place += STRONG;
+  if (placeKey(words)) votes.place += STRONG + 1;
+  if (words.length === 1 && isAcronym(words[0]) && !placeKey(words)) votes.organization += WEAK + 1;
+  out.push(makeMention(words, source, sentence, votes, initial));
+  return out;
+}
+
+function makeMention(words: string[], source: string, sentence: string, votes: Mention['votes'], initial: boolean): Mention {
+  return { surface: words.join(' '), words, source, sentence, votes: { ...votes }, initial };
+}
+
+/** Lower-case words of the cluster: a sentence-initial "Earlier" that also appears as "earlier" is no name. */
+function commonWordsOf(docs: Doc[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of docs) for (const m of d.article.text.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'-]+/gu)) out.add(m[0]);
+  return out;
+}
+
+/** A form of a name for comparison: folded words, particles kept apart ("al-Assad" -> "al assad"). */
+function keyWords(words: string[]): string[] {
+  return words
+    .flatMap((w) => fold(w).split(/-/))
+    .map((w) => w.replace(/\.$/, ''))
+    .filter(Boolean);
+}
+
+/** The surname part of a person's name: the last word with no particles. */
+function surname(words: string[]): string {
+  const k = keyWords(words).filter((w) => !PARTICLES.has(w));
+  return k[k.length - 1] ?? '';
+}
+
+function acronymOf(words: string[]): string {
+  return words
+    .filter((w) => /^\p{Lu}/u.test(w) && !CONNECTORS.has(w.toLowerCase()))
+    .flatMap((w) => w.split('-'))
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+}
+
+interface Form {
+  key: string;
+  words: string[];
+  mentions: Mention[];
+  votes: Mention['votes'];
+}
+
+class UnionFind {
+  parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[rb] = ra;
+  }
+}
+
+function typeOf(votes: Mention['votes'], words: string[]): EntityType {
+  const best = (Object.entries(votes) as [EntityType, number][]).sort((a, b) => b[1] - a[1])[0];
+  if (best[1] > 0) return best[0];
+  // Two or three name words with no other cue read as a person's name ("Hediye Yusuf").
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || PARTICLES.has(w.toLowerCase()) || PARTICLE_PREFIX.test(w))) return 'person';
+  return 'other';
+}
+
+function sameWords(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((w, i) => sameNameWord(w, b[i]));
+}
+
+/** People, organisations and places of a cluster, spelling variants and partial names merged. */
+export function findEntities(docs: Doc[]): Entity[] {
+  const commonWords = commonWordsOf(docs);
+  const mentions: Mention[] = [];
+  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords));
+
+  // Forms: mentions with the same folded words.
+  const forms: Form[] = [];
+  const byKey = new Map<string, Form>();
+  for (const m of mentions) {
+    const key = keyWords(m.words).join(' ').replace(/\./g, '');
+    let f = byKey.get(key);
+    if (!f) {
+      f = { key, words: m.words, mentions: [], votes: { person: 0, organization: 0, place: 0 } };
+      byKey.set(key, f);
+      forms.push(f);
+    }
+    f.mentions.push(m);
+    f.votes.person += m.votes.person;
+    f.votes.organization += m.votes.organization;
+    f.votes.place += m.votes.place;
+  }
+  // A form seen only sentence-initially, never with a cue, and only once is too weak to keep.
+  // Every form takes part in merging (a sentence-initial "Lavrentiev" still links to its full
+  // name); forms left alone with no cue are dropped when entities are gathered.
+  const live = forms;
+  const uf = new UnionFind(live.length);
+  const typeOfForm = (f: Form) => typeOf(f.votes, f.words);
+
+  // Index forms by the phonetic-insensitive first letter of each word, to compare only forms
+  // that could be variants (blocking instead of all pairs).
+  const bySurname = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    const s = surname(f.words);
+    const block = s.slice(0, 1);
+    bySurname.set(block, [...(bySurname.get(block) ?? []), i]);
+  });
+
+  // 1. Spelling variants of the same length: every word a variant of its counterpart.
+  for (const ids of bySurname.values()) {
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) {
+        const a = live[ids[x]];
+        const b = live[ids[y]];
+        const ka = keyWords(a.words);
+        const kb = keyWords(b.words);
+        if (ka.length !== kb.length) continue;
+        if (placeKey(a.words) && placeKey(b.words)) continue; // two places of the gazetteer are two places
+        if (sameWords(ka, kb)) uf.union(ids[x], ids[y]);
+      }
+    }
+  }
+
+  // 2. Acronyms: "UN" / "U.N." for "United Nations", "SNC" for "Syrian Negotiations Commission".
+  const acronyms = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    if (f.words.length >= 2) {
+      const a = acronymOf(f.words);
+      if (a.length >= 2) acronyms.set(a, [...(acronyms.get(a) ?? []), i]);
+    }
+  });
+  live.forEach((f, i) => {
+    if (f.words.length !== 1) return;
+    const w = f.words[0].replace(/\./g, '');
+    if (!/^\p{Lu}{2,6}$/u.test(w)) return;
+    const targets = acronyms.get(w);
+    if (targets && new Set(targets.map((t) => uf.find(t))).size === 1) uf.union(targets[0], i);
+  });
+
+  // 3. Partial names: "Lavrov", "de Mistura", "Assad" to the one full name in the cluster whose
+  // surname they match. A surname shared by two full names links to neither.
+  const fullPeople = live.map((f, i) => ({ f, i })).filter(({ f }) => keyWords(f.words).filter((w) => !PARTICLES.has(w)).length >= 2 && typeOfForm(f) === 'person');
+  live.forEach((f, i) => {
+    const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
+    if (k.length !== 1 || placeKey(f.words)) return;
+    if (typeOfForm(f) === 'organization' && f.votes.organization >= STRONG) return;
+    const s = k[0];
+    const matches = fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));
+    const roots = new Set(matches.map((m) => uf.find(m.i)));
+    if (roots.size === 1) uf.union(matches[0].i, i);
+    else if (roots.size > 1) {
+      // Prefer the full name that shares a source with this mention.
+      const sources = new Set(f.mentions.map((m) => m.source));
+      const local = matches.filter(({ f: g }) => g.mentions.some((m) => sources.has(m.source)));
+      const localRoots = new Set(local.map((m) => uf.find(m.i)));
+      if (localRoots.size === 1) uf.union(local[0].i, i);
+    }
+  });
+  // Longer full names containing a shorter one ("Recep Tayyip Erdogan" / "Tayyip Erdogan").
+  for (const { f, i } of fullPeople) {
+    const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
+    for (const { f: g, i: j } of fullPeople) {
+      if (i === j) continue;
+      const kg = keyWords(g.words).filter((w) => !PARTICLES.has(w));
+      if (kg.length <= k.length) continue;
+      const tail = kg.slice(kg.length - k.length);
+      if (sameWords(tail, k) || (k.length === 2 && sameNameWord(k[0], kg[0]) && sameNameWord(k[1], kg[kg.length - 1]))) uf.union(j, i);
+    }
+  }
+
+  // 4. Organisation names with the same content words in another order or with a nationality
+  // adjective ("Syrian National Dialogue Congress", "Congress of National Dialogue").
+  const orgSets = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    if (typeOfForm(f) !== 'organization') return;
+    const content = keyWords(f.words).filter((w) => !DEMONYMS.has(w) && !CONNECTORS.has(w) && w !== 'the');
+    if (content.length < 2) return;
+    const k = [...new Set(content)].sort().join(' ');
+    orgSets.set(k, [...(orgSets.get(k) ?? []), i]);
+  });
+  for (const ids of orgSets.values()) for (const i of ids.slice(1)) uf.union(ids[0], i);
+
+  // Gather entities.
+  const groups = new Map<number, Form[]>();
+  live.forEach((f, i) => {
+    const r = uf.find(i);
+    groups.set(r, [...(groups.get(r) ?? []), f]);
+  });
+  const entities: Entity[] = [];
+  for (const group of groups.values()) {
+    const votes = { person: 0, organization: 0, place: 0 };
+    for (const f of group) {
+      votes.person += f.votes.person;
+      votes.organization += f.votes.organization;
+      votes.place += f.votes.place;
+    }
+    const all = group.flatMap((f) => f.mentions);
+    const wordUse = new Map<string, number>();
+    for (const f of group) for (const w of keyWords(f.words)) wordUse.set(w, (wordUse.get(w) ?? 0) + f.mentions.length);
+    const use = (f: Form) => keyWords(f.words).reduce((n, w) => n + (wordUse.get(w) ?? 0), 0);
+    const longest = [...group].sort(
+      (a, b) =>
+        keyWords(b.words).length - keyWords(a.words).length || b.mentions.length - a.mentions.length || use(b) - use(a) || a.key.localeCompare(b.key),
+    )[0];
+    const type = typeOf(votes, longest.words);
+    if (type === 'other' && (all.length < 2 || all.every((m) => m.initial))) continue;
+    // For acronyms the spelled-out form names the entity; for people the fullest form, each of
+    // its words in the spelling most mentions use ("Antonio Gutteres" once, "Guterres" thrice).
+    let nameWords = longest.words;
+    if (type === 'person') {
+      const counts = new Map<string, number>();
+      for (const m of all) for (const w of m.words) counts.set(w, (counts.get(w) ?? 0) + 1);
+      nameWords = nameWords.map((w) => {
+        let best = w;
+        for (const [v, n] of counts) if (n > (counts.get(best) ?? 0) && sameNameWord(v, w) && fold(v) !== fold(w)) best = v;
+        return best;
+      });
+    }
+    const name = nameWords.join(' ');
+    const surfaces = new Map<string, { text: string; n: number }>();
+    for (const m of all) {
+      const k = m.surface.toLowerCase();
+      const e = surfaces.get(k);
+      // A sentence-initial capital ("De Mistura") is not a form of its own.
+      if (!e) surfaces.set(k, { text: m.surface, n: 1 });
+      else {
+        e.n++;
+        if (!m.initial && /^\p{Ll}/u.test(m.surface)) e.text = m.surface;
+      }
+    }
+    const aliases = [...surfaces.values()].map((s) => s.text).filter((s) => s.toLowerCase() !== name.toLowerCase());
+    entities.push({
+      name,
+      type,
+      aliases: aliases.sort(),
+      mentions: all.length,
+      sources: [...new Set(all.map((m) => m.source))].sort(),
+    });
+  }
+  entities.sort((a, b) => b.mentions - a.mentions || b.sources.length - a.sources.length || a.name.localeCompare(b.name));
+  return entities;
+}

@@ -1,0 +1,132 @@
+// Word lists the entity finder reads cues from. General English and world knowledge only: no
+// name of any story's people is here.
+
+const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase()));
+
+/** Capitalised words that precede a person's name ("Foreign Minister Sergei Lavrov", "Mr. Ortiz"). */
+export const TITLES = words(`
+  president vice prime minister foreign defence defense interior finance justice health trade economy
+  secretary secretary-general under-secretary general gen gen. ambassador mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady
+  king queen prince princess sheikh emir sultan pope cardinal bishop archbishop rev rev. reverend father sister
+  judge senator sen sen. rep rep. representative congressman congresswoman governor gov gov. mayor deputy
+  chancellor chairman chairwoman chair chief executive ceo cfo coo director commissioner inspector detective sergeant
+  sgt sgt. captain capt capt. colonel col col. lieutenant lt lt. admiral commander professor prof prof. speaker
+  councillor councilor councilman councilwoman alderman spokesman spokeswoman spokesperson envoy negotiator leader premier
+  officer constable superintendent supt supt. managing crown special acting former interim chief-executive
+  assistant associate senior junior
+`);
+
+/** Titles that by themselves say the named one is a person. */
+export const PERSON_TITLES = words(`
+  mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady king queen prince princess sheikh emir sultan pope cardinal
+  bishop archbishop rev rev. reverend father judge senator sen sen. rep rep. congressman congresswoman
+  governor gov gov. mayor chancellor chairman chairwoman ceo cfo professor prof prof. speaker councillor councilor
+  councilman councilwoman alderman spokesman spokeswoman spokesperson envoy negotiator premier inspector detective
+  sergeant sgt sgt. captain capt capt. colonel col col. lieutenant lt lt. admiral commander constable
+  superintendent supt supt. president minister secretary-general ambassador director commissioner
+`);
+
+/** Lower-case role nouns right before a name mark it as a person ("Kremlin spokesman Dmitry Peskov"). */
+export const ROLE_NOUNS = words(`
+  spokesman spokeswoman spokesperson envoy negotiator counterpart minister president leader chief head official
+  politician analyst lawyer attorney candidate mayor councillor councilor director manager founder owner resident
+  witness journalist reporter correspondent activist officer secretary chairman chairwoman executive economist
+  professor researcher scientist commander general colonel captain judge prosecutor senator governor deputy
+  ambassador diplomat strongman ruler king queen prince premier chancellor boss worker driver farmer teacher
+  doctor nurse student mother father son daughter wife husband brother sister colleague aide adviser advisor
+  organiser organizer coordinator representative member engineer inspector investigator firefighter
+  captain skipper pilot owner landlord tenant neighbour neighbor shopkeeper survivor victim
+`);
+
+/** Words inside a name that make it an organisation. */
+export const ORG_WORDS = words(`
+  ministry council commission agency inc inc. corp corp. corporation ltd ltd. llc plc co co. company companies group party
+  university college school academy institute foundation association federation union league committee congress
+  parliament assembly senate court tribunal department office authority bureau board bank fund forces army navy
+  police guard service services observatory organisation organization network news times post press herald
+  gazette journal daily tribune telegraph chronicle courier review broadcasting television radio channel
+  airlines airways railway railways holdings industries partners capital trust society church mission coalition
+  alliance front movement brigade brigades battalion command centre center hospital clinic council cabinet
+  government administration secretariat embassy consulate club team fc delegation caucus
+  kremlin pentagon house reuters afp tass xinhua bloomberg interfax anadolu
+`);
+
+/** Words inside a name that make it a place. */
+export const PLACE_WORDS = words(`
+  city town village county province region district state republic island islands isle sea ocean river lake
+  bay gulf strait coast valley mountain mountains mount mt hills hill peninsula desert harbour harbor port
+  street road avenue square bridge heights plain plains delta basin canyon forest park beach cape
+`);
+
+/** Prepositions after which a capitalised name is most often a place ("in Vienna", "near Aleppo"). */
+export const PLACE_PREPOSITIONS = words('in at near from to into across outside around towards toward throughout via inside within');
+
+/** Countries, capitals and regions: a name found here is a place. */
+export const GAZETTEER = new Set(
+  `afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
+  bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria
+  burkina burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia
+  denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia
+  georgia germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia
+  iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos
+  latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives
+  mali malta mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique
+  myanmar burma namibia nauru nepal netherlands holland nicaragua niger nigeria norway oman pakistan palau
+  palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia
+  seychelles singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+  tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan
+  vanuatu venezuela vietnam yemen zambia zimbabwe england scotland wales britain europe asia africa america
+  antarctica oceania crimea kurdistan gaza chechnya tibet kashmir us usa uk uae
+  kabul tirana algiers luanda yerevan canberra vienna baku dhaka minsk brussels sofia ottawa beijing bogota
+  havana prague copenhagen cairo tallinn helsinki paris berlin athens budapest reykjavik delhi jakarta tehran
+  baghdad dublin jerusalem rome tokyo amman astana nairobi beirut tripoli vilnius valletta
+  kathmandu amsterdam oslo muscat islamabad lima manila warsaw lisbon doha bucharest moscow riyadh dakar
+  belgrade bratislava ljubljana mogadishu madrid khartoum stockholm bern geneva zurich damascus taipei bangkok
+  tunis ankara istanbul kiev kyiv kampala montevideo caracas hanoi sanaa lusaka harare london washington
+  edinburgh cardiff belfast sochi aleppo homs idlib raqqa mosul basra ramallah kandahar
+  chicago houston boston shanghai mumbai karachi lagos johannesburg sydney melbourne toronto montreal
+  vancouver milan munich hamburg frankfurt barcelona marseille lyon rotterdam antwerp gdansk`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Multi-word places that the single-word gazetteer cannot hold. */
+export const GAZETTEER_PHRASES = new Set(
+  [
+    'united states', 'united kingdom', 'united arab emirates', 'saudi arabia', 'south africa', 'north korea',
+    'south korea', 'new zealand', 'sri lanka', 'costa rica', 'el salvador', 'ivory coast', 'czech republic',
+    'dominican republic', 'east timor', 'papua new guinea', 'sierra leone', 'south sudan', 'north macedonia',
+    'middle east', 'latin america', 'north america', 'south america', 'west bank', 'gaza strip', 'golan heights',
+    'black sea', 'red sea', 'mediterranean sea', 'persian gulf', 'new york', 'los angeles', 'hong kong',
+    'kuala lumpur', 'new delhi', 'buenos aires', 'rio de janeiro', 'sao paulo', 'tel aviv', 'abu dhabi',
+    'russian federation', 'european union',
+  ],
+);
+
+/** Adjectives of nationality: "Russian Foreign Minister" names Russia's minister, not a "Russian". */
+export const DEMONYMS = words(`
+  american british english scottish welsh irish french german italian spanish portuguese dutch belgian swiss
+  austrian swedish norwegian danish finnish icelandic polish czech slovak hungarian romanian bulgarian greek
+  turkish russian ukrainian belarusian georgian armenian azerbaijani kazakh uzbek iranian iraqi syrian lebanese
+  israeli palestinian jordanian saudi emirati qatari kuwaiti yemeni omani egyptian libyan tunisian algerian
+  moroccan sudanese ethiopian somali kenyan nigerian ghanaian african chinese japanese korean taiwanese
+  vietnamese thai indian pakistani afghan bangladeshi indonesian malaysian filipino australian canadian
+  mexican brazilian argentine argentinian chilean colombian venezuelan peruvian cuban european asian arab
+  western eastern northern southern kurdish persian serbian croatian bosnian albanian estonian latvian
+  lithuanian maltese cypriot
+`);
+
+/** Capitalised words that open sentences but never names. */
+export const NOT_NAMES = words(`
+  the a an this that these those it its he she they we you i his her their our my your there here then
+  but and or so yet for nor if when while after before since as at in on of to by with from into over under
+  about above across against along among around because despite during except following including inside
+  like near outside per through throughout toward towards until upon via within without although though
+  however meanwhile moreover furthermore nevertheless instead still also earlier later today yesterday tomorrow
+  tonight now once some many most more several few all both each every other another such no not none
+  what which who whom whose where why how according asked speaking reporting additional related read more
+  photo image video watch comments comment reply share tags tag category sign subscribe advertisement
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+  august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+  mr mrs ms dr west east north south
+`);

@@ -1,0 +1,101 @@
+// Comparing name forms: diacritics folded, a phonetic key, and an edit distance, so that
+// "Lavrentyev" and "Lavrentiev", "Gutteres" and "Guterres", "Aleksandr" and "Alexander" are read
+// as one name, while "Lavrov" and "Shoigu", or "Iran" and "Iraq", are not.
+
+/** Lower case, diacritics removed, apostrophes dropped. */
+export function fold(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’'´`.]/g, '')
+    .replace(/ı/g, 'i')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss');
+}
+
+/**
+ * A spelling normalised for transliteration: the letters that vary between romanisations of one
+ * name are mapped to one ("x" -> "ks", "y" between letters -> "i", "ph" -> "f", "w" -> "v",
+ * "c" before a, o, u or a consonant -> "k", doubled letters once). Vowels stay, so the edit
+ * distance between two such spellings still tells "Iran" from "Iraq".
+ */
+export function transliterationForm(word: string): string {
+  let w = fold(word).replace(/[^a-z]/g, '');
+  w = w
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/q(?!u)/g, 'k')
+    .replace(/qu/g, 'kv')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/kh/g, 'h')
+    .replace(/dh/g, 'd')
+    .replace(/th/g, 't')
+    .replace(/gh/g, 'g')
+    .replace(/w/g, 'v')
+    .replace(/ou/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/oo/g, 'u')
+    .replace(/y/g, 'i')
+    .replace(/j/g, 'i')
+    .replace(/z/g, 's');
+  return w.replace(/(.)\1+/g, '$1');
+}
+
+/** A consonant skeleton of a name: its first letter, then consonants with voiced/unvoiced pairs merged. */
+export function phoneticKey(word: string): string {
+  const t = transliterationForm(word);
+  if (!t) return '';
+  const rest = t
+    .slice(1)
+    .replace(/[aeiouh]/g, '')
+    .replace(/d/g, 't')
+    .replace(/b/g, 'p')
+    .replace(/v/g, 'f')
+    .replace(/g/g, 'k');
+  const first = t[0] === 'i' || t[0] === 'e' ? 'a' : t[0];
+  return (first + rest).replace(/(.)\1+/g, '$1');
+}
+
+/** Levenshtein distance with adjacent transpositions (Damerau), for short strings. */
+export function editDistance(a: string, b: string): number {
+  const n = a.length;
+  const m = b.length;
+  if (!n) return m;
+  if (!m) return n;
+  const d: number[][] = Array.from({ length: n + 1 }, (_, i) => {
+    const row = new Array<number>(m + 1).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j <= m; j++) d[0][j] = j;
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[n][m];
+}
+
+/**
+ * Two words are spellings of one name when their transliteration forms are equal, or when their
+ * phonetic keys are equal and the forms differ by at most one edit per four letters (so a
+ * one-letter typo in a five-letter name passes, a different short name does not). Words of
+ * fewer than four letters must match exactly: "Iran"/"Iraq", "Li"/"Lu" are different names.
+ */
+export function sameNameWord(a: string, b: string): boolean {
+  const fa = fold(a);
+  const fb = fold(b);
+  if (fa === fb) return true;
+  const ta = transliterationForm(a);
+  const tb = transliterationForm(b);
+  if (ta === tb) return Math.min(fa.length, fb.length) >= 3;
+  if (Math.min(ta.length, tb.length) < 4) return false;
+  if (phoneticKey(a) !== phoneticKey(b)) return false;
+  const allowed = Math.max(1, Math.floor(Math.min(ta.length, tb.length) / 4));
+  return editDistance(ta, tb) <= allowed;
+}
