@@ -20,7 +20,8 @@ export function statedDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
   for (const r of chrono.strict.parse(text, REFERENCE)) {
     const c = r.start;
-    if (!c.isCertain('year')) continue;
+    // The year must be written out: chrono also resolves relative phrases ("three days after").
+    if (!c.isCertain('year') || !/\d{4}|'\d\d\b/.test(r.text)) continue;
     const y = c.get('year');
     if (y === null || y < 1800 || y > 2200) continue;
     let value = String(y);

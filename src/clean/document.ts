@@ -39,8 +39,12 @@ export class CleaningDoc {
   private readonly drops: Drop[] = [];
   private counter = 0;
 
-  constructor(blocks: Block[], meta: Metadata) {
+  /** The input's format (RawArticle.format): some rules only apply to scraped plain text. */
+  readonly format: 'text' | 'markdown' | 'extracted';
+
+  constructor(blocks: Block[], meta: Metadata, format: 'text' | 'markdown' | 'extracted' = 'text') {
     this.blocks = blocks;
+    this.format = format;
     this.meta = meta;
     this.dropped = blocks.map(() => null);
   }

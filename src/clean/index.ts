@@ -69,7 +69,7 @@ export function cleanArticle(raw: RawArticle, options: CleanOptions = {}): Artic
     blocks = textToBlocks(raw.body);
   }
 
-  const doc = new CleaningDoc(blocks, meta);
+  const doc = new CleaningDoc(blocks, meta, raw.format);
   for (const x of inline) doc.note(x.block, x.removal);
   for (const rule of options.rules ?? CLEANING_RULES) rule.run(doc);
 

@@ -7,8 +7,8 @@ const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|da|
 const NAMES = String.raw`${NAME}(?:\s*(?:,|&|\band\b)\s*${NAME})*`;
 
 const BYLINE = new RegExp(
-  String.raw`^(?:[/|]\s*)?(?:(?:updated|source:\s*[\p{L}.' ]+?)\s+)?(?:by|written by|posted by|words by|story by|text by|author:?|reporter:?)\s+(${NAMES})(?:\s*[,|–—-]\s*[\p{L}.&' ]{0,60})?$`,
-  'iu',
+  String.raw`^(?:[/|]\s*)?(?:(?:[Uu]pdated|[Ss]ource:\s*[\p{L}.' ]+?)\s+)?(?:[Bb]y|BY|[Ww]ritten by|[Pp]osted by|[Ww]ords by|[Ss]tory by|[Tt]ext by|[Aa]uthor:?|[Rr]eporter:?)\s+(${NAMES})(?:\s*[,|–—-]\s*[\p{L}.&' ]{0,60})?$`,
+  'u',
 );
 
 /** "By Jane Doe", "By JANE DOE, Associated Press", "/ Updated By A and B", "Posted by admin". */

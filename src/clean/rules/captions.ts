@@ -10,7 +10,9 @@ const CAPTION_STRONG: RegExp[] = [
   /^this (?:[\w.,-]+ ){0,4}(?:photo|picture|photograph|image|handout|screengrab|screenshot)\b,? (?:provided|released|taken|made available|obtained|supplied|shows)\b/i,
   /^file (?:photo|picture|image)\b/i,
   /\b(?:AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty|Xinhua|AAP|PA|Bloomberg|NurPhoto|Anadolu)\s*(?:Photo|Images|PHOTO|Pictures)?\s*\/\s*\p{Lu}[\p{L}.' -]*\)?$/u,
-  /\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua)(?: Photo)?(?:\/[^)]*)?\)$/,
+  /\((?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua)(?: Photo| Images|\/)[^)]*\)$/,
+  /^(?:media playback is unsupported on your device|media caption)\b/i,
+  /\([^()]*\b(?:photos?|pictures?|images?|file|handout|screengrab|screenshot)\b[^()]*\)$/i,
   /\b(?:via|\/) Getty Images\)?$|\bGetty Images$/,
   /\b(?:courtesy of|photo courtesy|image courtesy)\b[^.]{0,60}$/i,
 ];
@@ -26,7 +28,13 @@ const SPEECH = /\b(?:said|says|told|tells|according to|asked)\b|["“”]/;
 export function isPhotoCaption(text: string): boolean {
   const n = wordCount(text);
   if (n > 70) return false;
-  if (CAPTION_STRONG.some((re) => re.test(text))) return true;
+  // Credits often pile up at the end: "... (AP Photo/Jane Doe) (Associated Press)".
+  for (let t = text; ; ) {
+    if (CAPTION_STRONG.some((re) => re.test(t))) return true;
+    const shorter = t.replace(/\s*\([^()]*\)$/, '');
+    if (shorter === t || shorter === '') break;
+    t = shorter;
+  }
   if (SPEECH.test(text)) return false;
   const weak = [POSITION_MARKER.test(text), PICTURE_VERB.test(text), CLOSING_DATE.test(text)].filter(Boolean).length;
   return weak >= 2;

@@ -10,8 +10,9 @@ const MAX_TITLE_WORDS = 30;
 function looksLikeHeadline(text: string): boolean {
   const n = wordCount(text);
   if (n === 0 || n > MAX_TITLE_WORDS) return false;
-  // "Text." with a full stop and many words is a sentence of the body, not a headline.
-  return !(/[.]["”’)]?$/.test(text) && n > 12);
+  // Headlines do not end with a full stop (an abbreviation like "U.S." aside): a first line
+  // that does is the first sentence of the body.
+  return !/[.]["”’)]?$/.test(text) || /\b(?:\p{Lu}\.){2,}$/u.test(text);
 }
 
 /**
@@ -47,6 +48,8 @@ export const takeTitle: CleaningRule = {
     }
     const markdownTitle = kept.find((i) => doc.blocks[i].heading === 1);
     const i = markdownTitle !== undefined && markdownTitle === kept.find((k) => doc.blocks[k].heading !== undefined) ? markdownTitle : first;
+    // Extracted bodies come with their title in the metadata; their first line is body text.
+    if (doc.format === 'extracted' && doc.blocks[i].heading === undefined) return;
     const dated = leadingDate(doc.blocks[i].text);
     if (dated) {
       doc.offer('published', dated.value, 0);
