@@ -1,8 +1,47 @@
+// Cross-source analysis: from the cluster's Docs to everything the briefing shows besides the
+// summary: each article's date, the dates it mentions, near-duplicate groups, what each source
+// alone reports, the timeline, entities and conflicting figures.
 import type { Analysis, Doc } from '../types.js';
+import { groupNearDuplicates, uniqueBySource } from './agreement.js';
+import { findConflicts } from './conflicts.js';
+import { articleDate, findDates, type DateMention } from './dates.js';
+import { buildTimeline } from './timeline.js';
 
-// Placeholder until cross-source analysis lands.
-export function analyze(docs: Doc[]): Analysis {
+export { articleDate, findDates, type DateMention } from './dates.js';
+export { groupNearDuplicates, uniqueBySource } from './agreement.js';
+export { buildTimeline, type Timeline, type TimelineInput, type TimelineOptions } from './timeline.js';
+export { findConflicts, type ConflictContext } from './conflicts.js';
+
+/** Each article's date (metadata, else inferred from its text) and the dates its sentences mention. */
+export function datesOf(docs: Doc[]): { published: Record<string, string | null>; dates: Map<string, DateMention[]> } {
   const published: Record<string, string | null> = {};
-  for (const d of docs) published[d.article.id] = d.article.published;
-  return { entities: [], timeline: [], conflicts: [], groups: [], unique: {}, published, from: null, to: null };
+  const dates = new Map<string, DateMention[]>();
+  for (const d of docs) {
+    const date = articleDate(d);
+    published[d.article.id] = date;
+    for (const m of findDates(d, date)) {
+      let list = dates.get(m.sentence);
+      if (!list) dates.set(m.sentence, (list = []));
+      list.push(m);
+    }
+  }
+  return { published, dates };
+}
+
+export function analyze(docs: Doc[]): Analysis {
+  const { published, dates } = datesOf(docs);
+  const groups = groupNearDuplicates(docs);
+  const unique = uniqueBySource(docs, groups);
+  const timeline = buildTimeline({ docs, dates, groups, published });
+  const conflicts = findConflicts(docs, { groups, published, dates });
+  return {
+    entities: [],
+    timeline: timeline.items,
+    conflicts,
+    groups,
+    unique,
+    published,
+    from: timeline.from,
+    to: timeline.to,
+  };
 }
