@@ -12,27 +12,15 @@
 // sentence's gain.
 import type { Doc, Selection, Sentence } from '../types.js';
 import { isStopword } from './stopwords.js';
-import { budgetWords, standaloneQuality } from './quality.js';
+import { budgetWords, leansOnPrevious, standaloneQuality } from './quality.js';
 
-export { budgetWords, standaloneQuality } from './quality.js';
+export { budgetWords, leansOnPrevious, standaloneQuality } from './quality.js';
 
 export interface SummarizeOptions {
   /** Word budget, a hard cap counted as whitespace-separated words of the sentence texts (default 150). */
   words?: number;
   /** Hyperparameter overrides, for experiments (defaults: DEFAULT_TUNING). */
   tuning?: Partial<SummarizerTuning>;
-}
-
-/** Candidate sentence with what the selector needs. */
-interface Candidate {
-  sentence: Sentence;
-  doc: number;
-  words: number;
-  concepts: number[];
-  quality: number;
-  /** Quality when the sentence before it in its article is also in the summary. */
-  qualityInContext: number;
-  position: number;
 }
 
 /** The summarizer's few hyperparameters, fixed by reasoning and checked on Multi-News dev (see bench/). */
@@ -80,124 +68,193 @@ export const DEFAULT_TUNING: Readonly<SummarizerTuning> = {
   minWords: 6,
 };
 
+/** Candidate sentence with what the selector needs. */
+interface Candidate {
+  sentence: Sentence;
+  doc: number;
+  words: number;
+  /** Dense concept ids (content words and word pairs), each once. */
+  concepts: Int32Array;
+  quality: number;
+  /** Quality when the sentence before it in its article is also in the summary. */
+  qualityInContext: number;
+  position: number;
+  /** An upper bound of its selection score: all its concepts new, its best quality. */
+  bound: number;
+}
+
+// Concept keys are numbers, not strings: a word is its stem's id, a word pair is
+// (first + 1) * PAIR_BASE + second, so no key string is built per token.
+const PAIR_BASE = 2 ** 26;
+
 /** Picks sentences of `docs` in reading order, within `options.words` words. */
 export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selection {
   const budget = options.words ?? 150;
-  const tuning: SummarizerTuning = { ...DEFAULT_TUNING, ...options.tuning };
   if (!Number.isFinite(budget) || budget <= 0) return { sentences: [] };
-  const vocabulary = new Map<string, number>();
-  const intern = (key: string): number => {
-    let id = vocabulary.get(key);
+  const tuning: SummarizerTuning = { ...DEFAULT_TUNING, ...options.tuning };
+
+  const stemIds = new Map<string, number>();
+  const conceptIds = new Map<number, number>();
+  const conceptIsWord: boolean[] = [];
+  const conceptOf = (key: number, isWord: boolean): number => {
+    let id = conceptIds.get(key);
     if (id === undefined) {
-      id = vocabulary.size;
-      vocabulary.set(key, id);
+      id = conceptIds.size;
+      conceptIds.set(key, id);
+      conceptIsWord.push(isWord);
     }
+    return id;
+  };
+  const stemId = (stem: string): number => {
+    let id = stemIds.get(stem);
+    if (id === undefined) stemIds.set(stem, (id = stemIds.size));
     return id;
   };
 
   const candidates: Candidate[] = [];
-  const docConcepts: Set<number>[] = [];
-  const docPairs: Set<number>[] = [];
+  const byDoc: Candidate[][] = [];
   docs.forEach((doc, d) => {
-    const all = new Set<number>();
-    const pairs = new Set<number>();
+    const mine: Candidate[] = [];
     for (const s of doc.sentences) {
-      const concepts = sentenceConcepts(s, intern);
-      for (const c of concepts.all) all.add(c);
-      for (const c of concepts.pairs) pairs.add(c);
+      const concepts = sentenceConcepts(s, stemId, conceptOf);
       const quality = standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords });
-      const words = budgetWords(s.text);
-      const inContext = standaloneQuality(s.text, ['_'].concat(s.tokens.slice(1)), { minWords: tuning.minWords });
-      candidates.push({
+      const qualityInContext = leansOnPrevious(s.tokens)
+        ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords, afterPredecessor: true })
+        : quality;
+      const c: Candidate = {
         sentence: s,
         doc: d,
-        words,
-        concepts: concepts.all,
+        words: budgetWords(s.text),
+        concepts,
         quality,
-        qualityInContext: Math.max(quality, inContext),
+        qualityInContext,
         position: tuning.positionFloor + 1 / (1 + s.index / tuning.positionHalfLife),
-      });
+        bound: 0,
+      };
+      mine.push(c);
+      candidates.push(c);
     }
-    docConcepts.push(all);
-    docPairs.push(pairs);
+    byDoc.push(mine);
   });
 
-  const weights = conceptWeights(docConcepts, sourceGroups(docPairs, tuning.copyOverlap), vocabulary, tuning);
+  const weights = conceptWeights(byDoc, copyGroups(byDoc, tuning), conceptIsWord, tuning);
   const chosen = select(candidates, weights, budget, tuning);
   return { sentences: readingOrder(chosen, docs).map((c) => c.sentence) };
 }
 
-/** Content unigrams and bigrams (by stem) of a sentence; bigram ids are also returned apart. */
-function sentenceConcepts(s: Sentence, intern: (key: string) => number): { all: number[]; pairs: number[] } {
-  const all = new Set<number>();
-  const pairs = new Set<number>();
-  for (let i = 0; i < s.tokens.length; i++) {
-    const stop = isStopword(s.tokens[i]!);
-    if (!stop && s.tokens[i]!.length > 1) all.add(intern(`1 ${s.stems[i]}`));
-    if (i + 1 < s.tokens.length && !(stop && isStopword(s.tokens[i + 1]!))) {
-      const id = intern(`2 ${s.stems[i]} ${s.stems[i + 1]}`);
-      all.add(id);
-      pairs.add(id);
-    }
+/** Content words and word pairs (by stem) of a sentence, as dense concept ids. */
+function sentenceConcepts(
+  s: Sentence,
+  stemId: (stem: string) => number,
+  conceptOf: (key: number, isWord: boolean) => number,
+): Int32Array {
+  const ids = new Set<number>();
+  const n = s.tokens.length;
+  const stop: boolean[] = new Array(n);
+  const stems: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    stop[i] = isStopword(s.tokens[i]!);
+    stems[i] = stemId(s.stems[i]!);
   }
-  return { all: [...all], pairs: [...pairs] };
+  for (let i = 0; i < n; i++) {
+    if (!stop[i] && s.tokens[i]!.length > 1) ids.add(conceptOf(stems[i]!, true));
+    // A pair of two function words ("of the") says nothing about the story.
+    if (i + 1 < n && !(stop[i] && stop[i + 1])) ids.add(conceptOf((stems[i]! + 1) * PAIR_BASE + stems[i + 1]!, false));
+  }
+  return Int32Array.from(ids);
 }
 
-/** Groups of articles that are copies of one report: union-find over word-pair overlap. */
-function sourceGroups(docPairs: Set<number>[], copyOverlap: number): number[] {
-  const parent = docPairs.map((_, i) => i);
+/**
+ * Articles that are copies of one report (wire copy reprinted by several outlets, or one outlet's
+ * updated version): they share most of their sentences word for word. Returns a group number per
+ * article (union-find). Counting shared sentences through a sentence index costs a pass over
+ * the sentences, where comparing every pair of articles would grow with their square.
+ */
+function copyGroups(byDoc: Candidate[][], tuning: SummarizerTuning): number[] {
+  const parent = byDoc.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let a = 0; a < docPairs.length; a++) {
-    for (let b = a + 1; b < docPairs.length; b++) {
-      const A = docPairs[a]!;
-      const B = docPairs[b]!;
-      const small = A.size <= B.size ? A : B;
-      const large = small === A ? B : A;
-      if (small.size === 0) continue;
-      let shared = 0;
-      for (const c of small) if (large.has(c)) shared++;
-      if (shared / small.size >= copyOverlap) parent[find(a)] = find(b);
+  const docsOfSentence = new Map<string, number[]>();
+  const size = byDoc.map(() => 0);
+  byDoc.forEach((list, d) => {
+    const seen = new Set<string>();
+    for (const c of list) {
+      if (c.sentence.tokens.length < tuning.minWords) continue;
+      const key = c.sentence.stems.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      size[d]!++;
+      const docs = docsOfSentence.get(key);
+      if (docs) docs.push(d);
+      else docsOfSentence.set(key, [d]);
     }
+  });
+  const shared = new Map<number, number>();
+  const n = byDoc.length;
+  for (const docs of docsOfSentence.values()) {
+    for (let i = 0; i < docs.length; i++) {
+      for (let j = i + 1; j < docs.length; j++) {
+        const key = docs[i]! * n + docs[j]!;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [key, count] of shared) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    if (count / Math.max(1, Math.min(size[a]!, size[b]!)) >= tuning.copyOverlap) parent[find(a)] = find(b);
   }
   return parent.map((_, i) => find(i));
 }
 
 /** Weight of each concept: grows steeply with the number of independent sources that report it. */
-function conceptWeights(
-  docConcepts: Set<number>[],
-  group: number[],
-  vocabulary: Map<string, number>,
-  tuning: SummarizerTuning,
-): Float64Array {
-  const weights = new Float64Array(vocabulary.size);
-  const seen = new Map<number, Set<number>>();
-  docConcepts.forEach((concepts, d) => {
+function conceptWeights(byDoc: Candidate[][], group: number[], conceptIsWord: boolean[], tuning: SummarizerTuning): Float64Array {
+  const sources = new Float64Array(conceptIsWord.length);
+  const lastGroup = new Int32Array(conceptIsWord.length).fill(-1);
+  const order = byDoc.map((_, d) => d).sort((a, b) => group[a]! - group[b]!);
+  for (const d of order) {
     const g = group[d]!;
-    let inGroup = seen.get(g);
-    if (!inGroup) seen.set(g, (inGroup = new Set()));
-    for (const c of concepts) {
-      if (inGroup.has(c)) continue;
-      inGroup.add(c);
-      weights[c]! += 1;
+    for (const c of byDoc[d]!) {
+      for (const k of c.concepts) {
+        if (lastGroup[k] === g) continue;
+        lastGroup[k] = g;
+        sources[k]!++;
+      }
     }
-  });
-  for (let i = 0; i < weights.length; i++) weights[i] = Math.pow(weights[i]!, tuning.sourceExponent);
-  for (const [key, id] of vocabulary) if (key.startsWith('1 ')) weights[id]! *= tuning.unigramWeight;
+  }
+  const weights = new Float64Array(sources.length);
+  for (let k = 0; k < sources.length; k++) {
+    weights[k] = Math.pow(sources[k]!, tuning.sourceExponent) * (conceptIsWord[k] ? tuning.unigramWeight : 1);
+  }
   return weights;
 }
 
-/** Budgeted greedy maximisation of weighted concept coverage. */
+/**
+ * Budgeted greedy maximisation of weighted concept coverage. Candidates are scanned in order of
+ * an upper bound of their score, and a scan stops once the bound falls below the best score
+ * found: gains only shrink as concepts get covered (submodularity), the lazy evaluation of
+ * Minoux (1978) that Lin & Bilmes (2010) use.
+ */
 function select(candidates: Candidate[], weights: Float64Array, budget: number, tuning: SummarizerTuning): Candidate[] {
   const covered = new Uint8Array(weights.length);
   const chosen: Candidate[] = [];
   const chosenIds = new Set<string>();
   let used = 0;
-  const alive = candidates.filter((c) => c.quality > 0 && c.words <= budget && c.concepts.length > 0);
+  const alive: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.quality <= 0 || c.words > budget || c.concepts.length === 0) continue;
+    let gain = 0;
+    for (const k of c.concepts) gain += weights[k]!;
+    c.bound = (Math.max(c.quality, c.qualityInContext) * c.position * gain) / Math.pow(c.words, tuning.costExponent);
+    alive.push(c);
+  }
+  alive.sort((a, b) => b.bound - a.bound);
+  const dropped = new Set<Candidate>();
   for (;;) {
     let best: Candidate | null = null;
     let bestScore = 0;
     for (const c of alive) {
-      if (chosenIds.has(c.sentence.id) || used + c.words > budget) continue;
+      if (c.bound <= bestScore) break;
+      if (dropped.has(c) || used + c.words > budget) continue;
       let gain = 0;
       for (const k of c.concepts) if (!covered[k]) gain += weights[k]!;
       if (gain <= 0) continue;
@@ -210,11 +267,8 @@ function select(candidates: Candidate[], weights: Float64Array, budget: number, 
       }
     }
     if (!best) break;
-    if (repeatsChosen(best, chosen, tuning.repeatOverlap)) {
-      best.quality = 0;
-      alive.splice(alive.indexOf(best), 1);
-      continue;
-    }
+    dropped.add(best);
+    if (repeatsChosen(best, chosen, tuning.repeatOverlap)) continue;
     chosen.push(best);
     chosenIds.add(best.sentence.id);
     used += best.words;

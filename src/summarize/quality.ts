@@ -27,11 +27,22 @@ const FURNITURE = [
   /\bplease (enable|note that comments)\b/i, /\bthis (article|story) (was|has been) (updated|corrected)\b/i,
 ];
 
+// One pass instead of one test per pattern: the sentence is checked against their union.
+const ANY_FURNITURE = new RegExp(FURNITURE.map((re) => `(?:${re.source})`).join('|'), 'i');
+
 const TERMINAL = /[.!?]["'”’)\]]*$/;
+const LOWER_CASE_WORD = /(?:^|\s)[("“'‘]?\p{Ll}/gu;
 
 export interface QualityOptions {
   /** Shortest sentence worth a place, in words. */
   minWords: number;
+  /** The sentence before it in its article comes right before it in the summary too. */
+  afterPredecessor?: boolean;
+}
+
+/** True when the sentence opens with a word that points back to the sentence before it. */
+export function leansOnPrevious(tokens: string[]): boolean {
+  return DEPENDENT_OPENERS.has(tokens[0] ?? '');
 }
 
 /** Word count as the budget counts it: whitespace-separated tokens of the sentence text. */
@@ -49,17 +60,16 @@ export function standaloneQuality(text: string, tokens: string[], options: Quali
   const trimmed = text.trim();
   const words = budgetWords(trimmed);
   if (words < options.minWords || tokens.length < options.minWords - 1) return 0;
-  for (const re of FURNITURE) if (re.test(trimmed)) return 0;
+  if (ANY_FURNITURE.test(trimmed)) return 0;
   // A run of capitalised words with no lower-case word is a headline, caption credit or dateline.
-  const lowerWords = trimmed.split(/\s+/).filter((w) => /^[("“'‘]?\p{Ll}/u.test(w)).length;
+  const lowerWords = trimmed.match(LOWER_CASE_WORD)?.length ?? 0;
   if (lowerWords < Math.max(2, words * 0.25)) return 0;
   let q = 1;
   // Truncated teasers ("His ...") and sentences without an end are usually fragments or captions.
   if (/(\.\.\.|…)["'”’)]*$/.test(trimmed)) q *= 0.2;
   else if (!TERMINAL.test(trimmed)) q *= 0.4;
   if (/\|/.test(trimmed)) q *= 0.3;
-  const first = tokens[0] ?? '';
-  if (DEPENDENT_OPENERS.has(first)) q *= 0.6;
+  if (!options.afterPredecessor && leansOnPrevious(tokens)) q *= 0.6;
   // A quotation with no speaker in view reads as out of context.
   if (/^["“‘']/.test(trimmed)) q *= 0.6;
   if (/\?["'”’)]*$/.test(trimmed)) q *= 0.6;
