@@ -4,6 +4,7 @@
 import type { Analysis, Doc } from '../types.js';
 import { groupNearDuplicates, uniqueBySource } from './agreement.js';
 import { findConflicts } from './conflicts.js';
+import { findEntities } from './entities.js';
 import { articleDate, findDates, type DateMention } from './dates.js';
 import { buildTimeline } from './timeline.js';
 
@@ -11,6 +12,7 @@ export { articleDate, findDates, type DateMention } from './dates.js';
 export { groupNearDuplicates, uniqueBySource } from './agreement.js';
 export { buildTimeline, type Timeline, type TimelineInput, type TimelineOptions } from './timeline.js';
 export { findConflicts, type ConflictContext } from './conflicts.js';
+export { findEntities } from './entities.js';
 
 /** Each article's date (metadata, else inferred from its text) and the dates its sentences mention. */
 export function datesOf(docs: Doc[]): { published: Record<string, string | null>; dates: Map<string, DateMention[]> } {
@@ -34,8 +36,9 @@ export function analyze(docs: Doc[]): Analysis {
   const unique = uniqueBySource(docs, groups);
   const timeline = buildTimeline({ docs, dates, groups, published });
   const conflicts = findConflicts(docs, { groups, published, dates });
+  const entities = findEntities(docs);
   return {
-    entities: [],
+    entities,
     timeline: timeline.items,
     conflicts,
     groups,
