@@ -203,12 +203,16 @@ class Notes {
   }
 }
 
-/** What a reader calls a source: its outlet, else its site, else its title. */
-function sourceLabel(source: BriefingSource): string {
+/** The outlet, else the site the article came from; null when neither is known. */
+function outletOf(source: BriefingSource): string | null {
   if (source.outlet) return source.outlet;
   const href = safeHttpUrl(source.url);
-  if (href) return new URL(href).hostname.replace(/^www\./, '');
-  return source.title || source.id;
+  return href ? new URL(href).hostname.replace(/^www\./, '') : null;
+}
+
+/** What a reader calls a source: its outlet, else its site, else its title. */
+function sourceLabel(source: BriefingSource): string {
+  return outletOf(source) ?? (source.title || source.id);
 }
 
 /** At most `max` characters (whole code points), with an ellipsis when cut. */
@@ -275,7 +279,8 @@ function renderConflicts(conflicts: Conflict[], notes: Notes): string {
         const quotes = claim.citations.map(
           (c) => `<blockquote>${escapeHtml(c.quote)}${notes.marks([c])}</blockquote><p class="attr">${notes.attribution(c.source)}</p>`,
         );
-        return `<div class="claim"><p class="value">${escapeHtml(claim.value)}</p>${quotes.join('')}</div>`;
+        const value = conflict.kind === 'date' && typeof claim.value === 'string' ? formatDate(claim.value) : claim.value;
+        return `<div class="claim"><p class="value">${escapeHtml(value)}</p>${quotes.join('')}</div>`;
       });
       return `<article class="conflict"><h3>${escapeHtml(conflict.topic)}${badges.join('')}</h3><div class="claims">${claims.join('')}</div></article>`;
     })
@@ -295,8 +300,9 @@ function renderSource(source: BriefingSource, notes: Notes): string {
   const href = safeHttpUrl(source.url);
   const title = escapeHtml(source.title || source.id);
   const heading = href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${title}</a>` : title;
+  const outlet = outletOf(source);
   const meta = [
-    escapeHtml(sourceLabel(source)),
+    ...(outlet ? [escapeHtml(outlet)] : []),
     source.published ? `<time datetime="${escapeHtml(source.published)}">${escapeHtml(formatDate(source.published))}</time>` : 'undated',
     `${plural(source.words, 'word')} kept`,
   ].join(' · ');
@@ -318,7 +324,7 @@ function renderNotes(notes: Notes): string {
 export function renderHtml(b: Briefing, options: HtmlOptions = {}): string {
   const sources = new Map(b.sources.map((s) => [s.id, s] as const));
   const notes = new Notes(sources);
-  const outlets = new Set(b.sources.map((s) => sourceLabel(s)));
+  const outlets = new Set(b.sources.map(outletOf).filter((o): o is string => o !== null));
   const words = b.sources.reduce((n, s) => n + s.words, 0);
   // Sections are rendered in reading order so citation numbers rise down the page.
   const summary = renderSummary(b, notes);
@@ -344,7 +350,7 @@ export function renderHtml(b: Briefing, options: HtmlOptions = {}): string {
 <body>
 <div class="page">
 ${nav}<header>
-<p class="kicker">Briefing · ${plural(b.sources.length, 'source')} · ${plural(outlets.size, 'outlet')} · ${plural(words, 'word')} read</p>
+<p class="kicker">Briefing · ${plural(b.sources.length, 'source')}${outlets.size ? ` · ${plural(outlets.size, 'named outlet')}` : ''} · ${plural(words, 'word')} read</p>
 <h1>${escapeHtml(b.story.title)}</h1>
 ${span ? `<p class="span">${span}</p>` : ''}
 </header>
