@@ -6,6 +6,7 @@
 // boilerplate-aware extractors (trafilatura, newspaper) rely on.
 
 import type { Removal } from '../types.js';
+import { blockText } from './html-text.js';
 
 /** Tags that never hold article prose. */
 const NEVER_ARTICLE: Record<string, string> = {
@@ -128,7 +129,8 @@ export function removeBoilerplate(document: Document, options: BoilerplateOption
 
   const drop = (element: Element, reason: string, silent = false): void => {
     if (!silent) {
-      const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+      // Block-aware text, so that list items and headings do not run together in the report.
+      const text = blockText(element).replace(/\s+/g, ' ').trim();
       if (text) removed.push({ reason, text });
     }
     element.remove();

@@ -8,6 +8,10 @@ import type { Removal } from '../types.js';
 /** Paragraphs that are only an advertising or layout label. */
 const LABEL = /^(?:advertisement|advert|ad|ads|sponsored(?: content)?|promoted|continue reading(?: the main story)?(?: below)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip (?:to content|advertisement)|this slideshow requires javascript|comments?|share(?: this)?(?: article| story)?|print|email)\.?$/i;
 
+// "By Jane Doe", "By Jane Doe and John Roe - 11/18/19", "Written by J. Doe | Reuters": a name
+// in capitals after "By", then nothing, a separator or a date. "By the end of the day..." is prose.
+const BYLINE = /^(?:[Ww]ritten )?(?:[Bb]y|BY):?\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:(?:and|&|,)\s*(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})*(?:$|[-–—|,•·/(]|\d)/u;
+
 function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
@@ -16,7 +20,8 @@ function words(text: string): number {
 function edgeReason(paragraph: string): string | null {
   const text = paragraph.replace(/\s+/g, ' ').trim();
   const n = words(text);
-  if (n <= 15 && /^(?:by|posted|published|updated|last updated|first published|written by)\b[\s:]/i.test(text)) return 'byline or date';
+  if (n <= 15 && BYLINE.test(text)) return 'byline or date';
+  if (n <= 15 && /^(?:posted|published|updated|last updated|first published)\b[\s:]/i.test(text) && /\d/.test(text)) return 'byline or date';
   if (n <= 15 && /^\|?\s*(?:posted|published|updated)\s*:/i.test(text)) return 'byline or date';
   if (n <= 40 && (/^(?:©|\(c\)|copyright\b)/i.test(text) || /\ball rights reserved\b/i.test(text))) return 'copyright notice';
   if (n <= 40 && /\b(?:sign up|subscribe)\b.*\b(?:newsletter|inbox|email|daily|weekly)\b/i.test(text)) return 'newsletter or subscription';

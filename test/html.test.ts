@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { extractFromHtml } from '../src/ingest/html.js';
+import { normalizeDate } from '../src/ingest/html-metadata.js';
+import { blockText } from '../src/ingest/html-text.js';
+import { hintWords } from '../src/ingest/html-boilerplate.js';
+import { removeEdgeBoilerplate } from '../src/ingest/html-edges.js';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/html');
+const page = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');
+
+test('metadata from meta tags: og:title, og:site_name, article:published_time, author, relative canonical', () => {
+  const result = extractFromHtml(page('meta-tags.html'), { url: 'https://ledger.example/share?id=12' });
+  assert.equal(result.title, 'Harbour bridge reopens after repairs');
+  assert.equal(result.outlet, 'The Coastal Ledger');
+  // The date as the page states it, not shifted to UTC (22:15 at -08:00 is the 8th in UTC).
+  assert.equal(result.published, '2024-03-07');
+  assert.equal(result.byline, 'Priya Nandakumar');
+  assert.equal(result.url, 'https://ledger.example/news/2024/03/harbour-bridge-reopens');
+});
+
+test('metadata from JSON-LD wins over meta tags: headline, authors, publisher, datePublished, url', () => {
+  const result = extractFromHtml(page('json-ld.html'), { url: 'https://valley.example/amp/orchard' });
+  assert.equal(result.title, 'Orchard growers count losses after late frost');
+  assert.equal(result.byline, 'Tomas Berg, Ana Ruiz');
+  assert.equal(result.outlet, 'Northern Valley Times');
+  assert.equal(result.published, '2023-05-02');
+  assert.equal(result.url, 'https://valley.example/news/orchard-frost');
+});
+
+test('date from <time datetime> when no meta tag names one; url falls back to the one given', () => {
+  const result = extractFromHtml(page('time-element.html'), { url: 'https://library.example/posts/7' });
+  assert.equal(result.published, '2022-11-19');
+  assert.equal(result.url, 'https://library.example/posts/7');
+  assert.equal(result.byline, null);
+});
+
+test('body keeps the article paragraphs and drops navigation, share bar, caption, related links, footer', () => {
+  const result = extractFromHtml(page('meta-tags.html'), { url: 'https://ledger.example/' });
+  const paragraphs = result.text.split('\n\n');
+  assert.equal(paragraphs.length, 4);
+  assert.match(paragraphs[0], /^The Harbour Street bridge reopened/);
+  assert.match(paragraphs[3], /temporary ferry service to continue\.$/);
+  for (const junk of ['Share on', 'Workers inspect', 'Ferry timetable', 'All rights reserved', 'Home', 'tracking-code']) {
+    assert.ok(!result.text.includes(junk), `body should not contain "${junk}"`);
+  }
+  const reasons = new Set(result.removed.map((r) => r.reason));
+  for (const reason of ['share buttons', 'image caption', 'related links']) assert.ok(reasons.has(reason), reason);
+  assert.ok(result.removed.some((r) => r.text.includes('Council approves new bus lanes')));
+});
+
+test('paragraph joining: blocks become paragraphs, <br> a line break, inline markup joins with spaces', () => {
+  const { document } = parseHTML(
+    '<div><h2>Head</h2>one <b>bold</b>\n  two<br>next line<ul><li>first</li><li>second <a href="#">link</a></li></ul>' +
+      '<table><tr><td>a</td><td>b</td></tr></table><p>  </p><p>last</p></div>',
+  );
+  assert.equal(blockText(document.querySelector('div')!), 'Head\n\none bold two\nnext line\n\nfirst\n\nsecond link\n\na b\n\nlast');
+  const result = extractFromHtml(page('json-ld.html'));
+  assert.match(result.text, /blossom\.\nSome orchards/);
+  assert.equal(result.text.split('\n\n').length, 3);
+});
+
+test('a page with no article gives an empty body, with the reason recorded', () => {
+  const result = extractFromHtml(page('no-article.html'), { url: 'https://daily.example/business' });
+  assert.equal(result.text, '');
+  assert.equal(result.outlet, 'Example Daily');
+  assert.equal(extractFromHtml('').text, '');
+  assert.equal(extractFromHtml('<html><body><p>Hi.</p></body></html>').text, '');
+});
+
+test('hostile markup: scripts, styles, comments, templates, hidden and framed text never reach the body', () => {
+  const result = extractFromHtml(page('hostile.html'), { url: 'https://town.example/river' });
+  assert.ok(!/must not leak/.test(result.text), result.text);
+  assert.ok(!/analytics|document\.write|alert\(/.test(result.text));
+  assert.equal(result.text.split('\n\n').length, 4);
+  assert.match(result.text, /worst stretch near the weir cleaned first\./);
+  // Escaped markup in the prose is prose, and stays as the reader saw it.
+  assert.match(result.text, /signatures <script> was handed in/);
+  assert.ok(!result.removed.some((r) => /must not leak/.test(r.text) && r.reason === 'script'));
+});
+
+test('dates normalize to YYYY-MM-DD from ISO, slashes, month names and timestamps; junk is null', () => {
+  assert.equal(normalizeDate('2019-11-20T04:00:00-06:00'), '2019-11-20');
+  assert.equal(normalizeDate('20191120'), '2019-11-20');
+  assert.equal(normalizeDate('2019/11/20 10:00'), '2019-11-20');
+  assert.equal(normalizeDate('Wed, 20 Nov 2019 04:00:00 GMT'), '2019-11-20');
+  assert.equal(normalizeDate('November 2nd, 2019'), '2019-11-02');
+  assert.equal(normalizeDate('1574222400'), '2019-11-20');
+  assert.equal(normalizeDate('2019-11'), '2019-11');
+  assert.equal(normalizeDate('2019-13-45'), null);
+  assert.equal(normalizeDate('yesterday'), null);
+});
+
+test('class words split at separators and camelCase, so "shareholders" is not a share bar', () => {
+  assert.deepEqual(hintWords('article__share-bar relatedStories'), ['article', 'share', 'bar', 'related', 'stories']);
+  const html = (cls: string): string =>
+    `<html><body><div class="story"><p>The company told its shareholders on Friday that profits rose by a tenth over the year, helped by strong sales abroad.</p>` +
+    `<p>Sales in Asia grew fastest, the chief executive said, while the home market was flat after two years of decline.</p>` +
+    `<p>The board proposed a higher dividend and said it expected the coming year to be at least as good, barring a recession.</p>` +
+    `<div class="${cls}"><p>Investors cheered the figures and the shares rose five percent in early trading on the exchange.</p></div></div></body></html>`;
+  assert.match(extractFromHtml(html('shareholders-note')).text, /Investors cheered/);
+  assert.doesNotMatch(extractFromHtml(html('share-tools')).text, /Investors cheered/);
+});
+
+test('edge furniture: ad labels anywhere, bylines and copyright only at the edges', () => {
+  const { text, removed } = removeEdgeBoilerplate(
+    'By Jane Doe\n\nFirst paragraph of the story.\n\nAdvertisement\n\nBy the end of the day it was over.\n\n© 2024 Example News. All rights reserved.',
+  );
+  assert.equal(text, 'First paragraph of the story.\n\nBy the end of the day it was over.');
+  assert.deepEqual(removed.map((r) => r.reason).sort(), ['advertising or layout label', 'byline or date', 'copyright notice']);
+});
