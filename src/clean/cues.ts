@@ -2,7 +2,9 @@
 
 /** Words as a reader counts them (runs of letters or digits). */
 export function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  // Chinese and Japanese write no spaces: each ideograph or kana counts as a word, so that
+  // their paragraphs are not mistaken for one-word labels.
+  return text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
 }
 
 export function wordCount(text: string): number {
@@ -11,7 +13,7 @@ export function wordCount(text: string): number {
 
 /** Ends the way a sentence ends, closing quotes and brackets allowed after the mark. */
 export function endsLikeSentence(text: string): boolean {
-  return /[.!?…:;]["'”’»)\]]*\s*$/u.test(text) || /["”»]\s*$/u.test(text);
+  return /[.!?…:;。！？：]["'”’»)\]」』）]*\s*$/u.test(text) || /["”»」』]\s*$/u.test(text);
 }
 
 /**

@@ -18,7 +18,7 @@ import { removeRelatedLinks, removeTrailingTeasers } from './related.js';
 import type { CleaningRule } from './rule.js';
 import { removeDuplicates, removeSectionHeadings } from './structure.js';
 import { removeTagLines } from './tags.js';
-import { removeShareCounters, removeShareWidgets, removeSocialPrompts } from './widgets.js';
+import { removeShareCounters, removeShareWidgets, removeSocialPrompts, removeTweetSignatures } from './widgets.js';
 
 export type { CleaningRule } from './rule.js';
 
@@ -31,6 +31,7 @@ export type { CleaningRule } from './rule.js';
 export const CLEANING_RULES: readonly CleaningRule[] = [
   removeMarkup,
   removeSeparators,
+  removeTweetSignatures,
   removeDateLines,
   removeReaderComments,
   removeShareCounters,

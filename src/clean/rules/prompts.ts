@@ -16,7 +16,7 @@ export const removeAdvertisements = blockRule('removeAdvertisements', 'advertise
 export const removeNewsletterPrompts = blockRule('removeNewsletterPrompts', 'newsletter-prompt', (t) => {
   if (wordCount(t) > 45) return false;
   return (
-    /^(?:sign up|subscribe|register|get|receive|enter your email|want (?:more|the latest)|never miss|don't miss|stay (?:informed|up to date|updated)|be the first)\b.*\b(?:newsletters?|inbox|e-?mails?|alerts|updates|briefing|digest)\b/i.test(t) ||
+    /^(?:sign up|subscribe|register|get|receive|enter your email|want (?:more|the latest)|never miss|don't miss|stay (?:informed|up to date|updated)|be the first)\b.*\b(?:newsletters?|inbox|e-?mail (?:alerts|updates|briefing)|news alerts|briefing|digest)\b/i.test(t) ||
     /\b(?:sign up for|subscribe to) (?:our|the|my) [\w\s-]{0,40}newsletter/i.test(t) ||
     /\bdelivered (?:straight |directly |right )?to your inbox\b/i.test(t) ||
     /^(?:breaking news )?emails? (?:alerts?|newsletters?)\b/i.test(t) ||

@@ -46,6 +46,25 @@ export const removeRelatedLinks: CleaningRule = {
   },
 };
 
+/** The punctuation skeleton of a line: "Team A (Group 1): 3rd" -> "():". */
+function shape(text: string): string {
+  return text.replace(/[\p{L}\p{N}\s]+/gu, '');
+}
+
+/**
+ * Lines that share one punctuation skeleton are rows of a list or table ("Team A (Group 1):
+ * 3rd place", "May 4 -- City Arena, Springfield, IL"), not a set of
+ * unrelated headlines.
+ */
+function looksLikeDataList(texts: string[]): boolean {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const s = shape(t);
+    if (s !== '') counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  return Math.max(0, ...counts.values()) * 2 >= texts.length;
+}
+
 /**
  * Teaser headlines at the very end of the page: two or more headline-shaped lines (no
  * sentence ending) after the last paragraph. Runs after section headings have been judged,
@@ -61,6 +80,7 @@ export const removeTrailingTeasers: CleaningRule = {
       if (endsLikeSentence(t) || /\?$/.test(t) || wordCount(t) < 4 || wordCount(t) > 25 || doc.blocks[kept[k]].listItem) break;
       run.push(kept[k]);
     }
-    if (run.length >= 2) for (const i of run) doc.drop(i, 'related-links');
+    if (run.length < 2 || looksLikeDataList(run.map((i) => doc.blocks[i].text))) return;
+    for (const i of run) doc.drop(i, 'related-links');
   },
 };

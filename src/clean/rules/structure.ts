@@ -2,9 +2,19 @@ import type { CleaningDoc } from '../document.js';
 import { comparable, endsLikeSentence, isAllCaps, isProse, wordCount } from '../cues.js';
 import type { CleaningRule } from './rule.js';
 
+// Only blocks of this many words count as repeated text: short lines recur legitimately
+// (list items of a recipe, table headers), a repeated paragraph or pull quote is a copy.
+const MIN_DUPLICATE_WORDS = 10;
+
+/** Mostly numbers ("2 eggs, 1 cup rice, 3 tbsp. oil ..."): rows of a recipe or table repeat. */
+function isDataRow(text: string): boolean {
+  const ws = text.split(' ');
+  return ws.filter((w) => /\d/.test(w)).length >= ws.length * 0.2;
+}
+
 /**
- * A block repeated word for word (pull quotes, teasers printed twice, scrape loops): the
- * first copy stays. Very short blocks are left to the other rules.
+ * A paragraph repeated word for word (pull quotes, captions printed twice, scrape loops):
+ * the first copy stays.
  */
 export const removeDuplicates: CleaningRule = {
   name: 'removeDuplicates',
@@ -12,7 +22,9 @@ export const removeDuplicates: CleaningRule = {
     const seen = new Set<string>();
     for (const i of doc.kept()) {
       const key = comparable(doc.blocks[i].text);
-      if (wordCount(key) < 4) continue;
+      const text = doc.blocks[i].text;
+      // Questions recur on purpose (the same question put to each person in a series).
+      if (wordCount(key) < MIN_DUPLICATE_WORDS || doc.blocks[i].listItem || isDataRow(key) || /\?["”’]?$/.test(text)) continue;
       if (seen.has(key)) doc.drop(i, 'duplicate');
       else seen.add(key);
     }

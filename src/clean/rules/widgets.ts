@@ -41,3 +41,11 @@ export const removeSocialPrompts = blockRule('removeSocialPrompts', 'social-prom
     /^(?:add a location to your tweets|tweet with a location)\b/i.test(t)
   );
 });
+
+/**
+ * The signature line under an embedded tweet: "— Jane Doe (@janedoe) November 3, 2019".
+ * The tweet's own text stays; its signature is page furniture.
+ */
+export const removeTweetSignatures = blockRule('removeTweetSignatures', 'tweet-signature', (t) =>
+  /^[—–-]{1,2}\s*.{1,80}\(@\w{1,30}\)\s+\p{L}+\.? \d{1,2}, \d{4}$/u.test(t),
+);
