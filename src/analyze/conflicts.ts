@@ -56,7 +56,7 @@ export const FUNCTION_WORDS = new Set(
     'those their its his her our your my into onto over under after before during since while said say says ' +
     'more less fewer most least some about around up down out off only just also still yet not no so such ' +
     'it they he she we you i them him us there here when where what why how all each every both either ' +
-    'neither other another any many much few several per via if then than according told added')
+    'neither other another any many much few several per via if then than according told added ahead behind against')
     .split(' '),
 );
 
@@ -71,10 +71,9 @@ const NOT_VERBS = new Set('united hundred need speed seed bed red shed feed bree
 // Event classes: surface forms that report the same kind of outcome, keyed by Porter-stem prefix.
 // A figure "dead" in one source and "killed" in another counts the same thing.
 const EVENT_CLASSES: [string, string[]][] = [
-  ['killed', ['kill', 'dead', 'die', 'death', 'fatal', 'perish']],
-  ['injured', ['injur', 'wound', 'hurt']],
-  ['evacuated', ['evacu']],
-  ['displaced', ['displac', 'homeless', 'flee', 'fled']],
+  ['killed', ['kill', 'dead', 'die', 'death', 'fatal', 'perish', 'toll']],
+  ['injured', ['injur', 'wound', 'hurt', 'hospitalis', 'hospitaliz', 'treat']],
+  ['evacuated', ['evacu', 'relocat', 'displac', 'homeless', 'flee', 'fled']],
   ['missing', ['miss']],
   ['arrested', ['arrest', 'detain']],
   ['rescued', ['rescu']],
@@ -88,16 +87,33 @@ function eventClass(stem: string): string | null {
 
 // Nouns that all count people: "40 people", "40 residents" and "40 civilians" count the same.
 const PEOPLE = new Set(
-  'people person persons resident residents civilian civilians villager villagers inhabitant inhabitants individual individuals citizen citizens local locals victim victims casualties'.split(' '),
+  'people person persons resident residents civilian civilians villager villagers inhabitant inhabitants individual individuals citizen citizens local locals'.split(' '),
 );
+
+// Nouns of one kind counted under different words.
+const NOUN_CLASSES: [string, Set<string>][] = [
+  ['workers', new Set('worker workers employee employees staff staffers docker dockers dockworker dockworkers labourer labourers laborer laborers member members'.split(' '))],
+  ['ships', new Set('ship ships vessel vessels boat boats'.split(' '))],
+];
+
+function nounClass(word: string): string | null {
+  if (PEOPLE.has(word)) return 'people';
+  for (const [name, set] of NOUN_CLASSES) if (set.has(word)) return name;
+  return null;
+}
+
+// Verbs that, said of people, mean they were moved out of harm's way ("1,200 residents were moved").
+const MOVED_PEOPLE = ['move', 'hous', 'shelter', 'rehous'];
 
 // Nouns that name a measure when they precede "of <figure>" ("a death toll of 40", "a bid of $2bn").
 const MEASURE_NOUNS = new Set(
-  'toll turnout offer bid price cost budget fine deal total figure number count majority margin share stake rate wage wages pay salary value valuation loss losses profit revenue debt tally sum payment compensation fund package increase rise raise cut claim damages'.split(' '),
+  'demand demands turnout offer bid price cost budget fine deal total figure number count majority margin share stake rate wage wages pay salary value valuation loss losses profit revenue debt tally sum payment compensation fund package increase rise raise cut claim damages'.split(' '),
 );
 
 interface Claim {
   figure: Figure;
+  /** What it counts, for class events ("people", "workers", "firefighters"). */
+  nounKey: string;
   sentence: Sentence;
   key: string;
   noun: string;
@@ -107,10 +123,15 @@ interface Claim {
   prior: boolean;
 }
 
+// Irregular past participles, which do not end in -ed.
+const IRREGULAR_PARTICIPLES = new Set(
+  'set put cut hit left held made taken given sent found seen kept lost won shot run paid built sold brought caught fought struck spent stood thrown driven drawn known shown beaten chosen begun gone come become cast'.split(' '),
+);
+
 function isEventWord(t: Token): boolean {
   if (!t.word || /^\p{Lu}/u.test(t.text)) return false;
   if (REPORTING.has(t.lower) || FUNCTION_WORDS.has(t.lower)) return false;
-  if (eventClass(t.stem)) return true;
+  if (eventClass(t.stem) || IRREGULAR_PARTICIPLES.has(t.lower)) return true;
   return t.lower.length > 4 && t.lower.endsWith('ed') && !NOT_VERBS.has(t.lower);
 }
 
@@ -131,6 +152,10 @@ function chunkAfter(tokens: Token[], from: number): { words: Token[]; next: numb
   }
   return { words, next: i };
 }
+
+const DURATIONS = new Set('second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries'.split(' '));
+
+const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'been', 'be']);
 
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'while', 'whereas']);
 
@@ -155,13 +180,13 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
   const figIdx = tokens.findIndex((t) => t.end > figure.start);
   // "a death toll of 40", "a bid of $2.5 billion": the measure noun precedes the figure.
   if (words.length === 0 || figure.unit !== 'count') {
-    const before = tokens.slice(Math.max(0, figIdx - 3), figIdx).filter((t) => t.word);
+    const before = tokens.slice(Math.max(0, figIdx - 5), figIdx).filter((t) => t.word);
     const measure = [...before].reverse().find((t) => MEASURE_NOUNS.has(t.lower));
     if (measure && words.length === 0) words = [measure];
   }
   let head = words.length ? words[words.length - 1] : null;
-  let noun = head ? (PEOPLE.has(head.lower) ? 'people' : head.stem) : '';
-  let nounText = head ? (PEOPLE.has(head.lower) ? 'people' : head.lower) : '';
+  let noun = head ? nounClass(head.lower) ?? head.stem : '';
+  let nounText = head ? nounClass(head.lower) ?? head.lower : '';
   let event = '';
   let eventText = '';
   if (head && eventClass(head.stem)) {
@@ -171,11 +196,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     noun = 'people';
     nounText = 'people';
   }
-  if (complement.length) {
-    const c = complement[complement.length - 1];
-    noun += ` of ${c.stem}`;
-    nounText += ` of ${c.lower}`;
-  }
+  if (complement.length) nounText += ` of ${complement.map((c) => c.lower).join(' ')}`;
   // The event: the nearest event word in the same clause, after the phrase first (passives:
   // "were evacuated"), then before the figure ("invited more than 1,500").
   if (!event) {
@@ -200,8 +221,8 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
       }
     }
     if (best) {
-      event = eventClass(best.stem) ?? best.stem;
-      eventText = eventClass(best.stem) ?? best.lower;
+      event = eventClass(best.stem) ?? (noun === 'people' && MOVED_PEOPLE.some((p) => best!.stem.startsWith(p)) ? 'evacuated' : best.stem);
+      eventText = EVENT_CLASSES.some(([name]) => name === event) ? event : best.lower;
     }
   }
   if (!noun && event && ['killed', 'injured', 'evacuated', 'displaced', 'missing', 'arrested', 'rescued'].includes(event)) {
@@ -209,21 +230,32 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     nounText = 'people';
   }
   if (figure.unit === 'count' && !noun) return null;
+  // Durations ("six years of war", "more than 30 hours") move with the day of writing.
+  if (DURATIONS.has(head?.lower ?? '')) return null;
   if (!noun && !event) return null;
 
   // The actor: the nearest capitalised name before the figure in the same clause ("Russia has
   // invited", "Smith won"), so that figures of two different actors are never compared.
+  // The actor: a capitalised name right before the verb that governs the figure ("Russia has
+  // invited 1,500", "Adeyemi finished 212 votes ahead"), so that figures of two different actors
+  // are never compared. A speaker ("Reinholt said 60") is not the actor.
   const agent: string[] = [];
-  for (let i = figIdx - 1, d = 0; i >= 0 && d < 8; i--, d++) {
-    const t = tokens[i];
-    if (!t.word && /[;:,()–—]/.test(t.text)) break;
-    if (t.word && /^\p{Lu}/u.test(t.text) && i > 0 && !MONTH_OR_DAY.test(t.text)) {
-      agent.push(t.lower.slice(0, 5));
-    } else if (agent.length) break;
+  let k = figIdx - 1;
+  let verbs = 0;
+  while (k >= 0 && tokens[k].word && !/^\p{Lu}/u.test(tokens[k].text) && verbs < 3) {
+    const w = tokens[k].lower;
+    if (REPORTING.has(w) || (FUNCTION_WORDS.has(w) && !AUXILIARIES.has(w))) break;
+    verbs++;
+    k--;
+  }
+  if (verbs > 0) {
+    for (; k > 0 && tokens[k].word && /^\p{Lu}/u.test(tokens[k].text) && !MONTH_OR_DAY.test(tokens[k].text); k--) agent.push(tokens[k].lower.slice(0, 5));
   }
 
   const lead = sentence.text.slice(Math.max(0, figure.start - 40), figure.start).toLowerCase();
+  const rest = sentence.text.slice(figure.end).toLowerCase();
   const prior =
+    /\b(?:at the time|had (?:first )?(?:said|reported))\b/.test(rest) ||
     /\b(?:up|down|revised|raised|lowered)? ?from\s*$/.test(lead) ||
     /\b(?:initially|originally|first|previously|earlier|had been)\b[^.;]{0,30}$/.test(lead) && !/\bthan\s*$/.test(lead);
 
@@ -235,8 +267,11 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     context.add(t.stem);
   }
   void dates;
-  const key = `${figure.unit}|${figure.currency ?? ''}|${noun}|${event}`;
-  return { figure, sentence, key, noun: nounText, event: eventText, agent, context, prior };
+  // Kinds of outcome ("killed", "evacuated") are compared whatever noun counts them (the noun
+  // is checked later); other figures are compared by what they count, whatever the verb.
+  const isClass = EVENT_CLASSES.some(([name]) => name === event);
+  const key = isClass ? `${figure.unit}|${figure.currency ?? ''}|${event}` : `${figure.unit}|${figure.currency ?? ''}|${noun || event}`;
+  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior };
 }
 
 const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
@@ -323,107 +358,140 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   }
 
   const conflicts: { conflict: Conflict; weight: number }[] = [];
+  const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
   for (const all of byKey.values()) {
     const current = all.filter((c) => !c.prior);
     if (new Set(current.map((c) => c.sentence.source)).size < 2) continue;
-    // Split by actor: claims naming different actors are about different things.
-    const actorSets: Claim[][] = [];
+    // Split by actor and by counted noun: figures of different actors ("Smith won", "Jones
+    // won") or different nouns ("workers killed", "firefighters killed") are different things;
+    // "people" counts anyone.
+    const sets: Claim[][] = [];
     for (const c of current) {
-      const home = actorSets.find((set) => set.every((o) => sameActor(o.agent, c.agent)));
+      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && sameNoun(o, c)));
       if (home) home.push(c);
-      else actorSets.push([c]);
+      else sets.push([c]);
     }
-    for (const claims of actorSets) {
-      if (new Set(claims.map((c) => c.sentence.source)).size < 2) continue;
-      // A source that gives two different figures for one key (two events, two places, a
-      // figure and its part) makes the key ambiguous.
+    for (const set of sets) {
+      // A source that gives two different figures for one key (two events, a figure and its
+      // part, a reported dispute) keeps only those another source also gives.
       const perSource = new Map<string, Claim[]>();
-      for (const c of claims) perSource.set(c.sentence.source, [...(perSource.get(c.sentence.source) ?? []), c]);
-      let ambiguous = false;
-      for (const list of perSource.values()) {
+      for (const c of set) perSource.set(c.sentence.source, [...(perSource.get(c.sentence.source) ?? []), c]);
+      const claims: Claim[] = [];
+      for (const [source, list] of perSource) {
         const specific = list.filter((c) => c.figure.specific);
-        if (specific.some((a) => specific.some((b) => differ(a.figure, b.figure)))) ambiguous = true;
+        const mixed = specific.some((a) => specific.some((b) => differ(a.figure, b.figure)));
+        if (!mixed) claims.push(...list);
+        else claims.push(...list.filter((c) => set.some((o) => o.sentence.source !== source && !differ(o.figure, c.figure))));
       }
-      if (ambiguous) continue;
-
-      // Cluster the values: specific figures within rounding of each other are one claim.
-      const specific = claims.filter((c) => c.figure.specific).sort((a, b) => a.figure.value - b.figure.value);
-      const clusters: ValueCluster[] = [];
-      for (const c of specific) {
-        const home = clusters.find((k) => !differ(k.representative, c.figure));
-        if (home) home.claims.push(c);
-        else clusters.push({ claims: [c], representative: c.figure });
-      }
-      // Vague figures ("hundreds of thousands") join a claim they agree with; one that agrees
-      // with none is a claim of its own; one that agrees with every claim adds nothing.
-      for (const c of claims.filter((x) => !x.figure.specific)) {
-        const agreeing = clusters.filter((k) => !incompatible(k.representative, c.figure));
-        if (agreeing.length === 0) {
-          const vagueHome = clusters.find((k) => !k.representative.specific && !incompatible(k.representative, c.figure));
-          if (vagueHome) vagueHome.claims.push(c);
-          else clusters.push({ claims: [c], representative: c.figure });
+      if (new Set(claims.map((c) => c.sentence.source)).size < 2) continue;
+      const dateOf = (c: Claim) => published(c.sentence.source);
+      const found: Conflict[] = [];
+      if (claims.every((c) => dateOf(c) && /^\d{4}-\d{2}-\d{2}$/.test(dateOf(c)!))) {
+        // Reports within UPDATE_GAP_DAYS of each other are one moment: differing figures there
+        // are a disagreement. A figure first given at a later moment is an update.
+        const sorted = [...claims].sort((a, b) => dateOf(a)!.localeCompare(dateOf(b)!));
+        const slices: Claim[][] = [];
+        for (const c of sorted) {
+          const last = slices[slices.length - 1];
+          const gap = last ? daysBetween(dateOf(last[last.length - 1]), dateOf(c)) : null;
+          if (last && gap !== null && gap < UPDATE_GAP_DAYS) last.push(c);
+          else slices.push([c]);
         }
-      }
-      if (clusters.length < 2) continue;
-      const sourcesOf = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source));
-      // Every pair of claims must come from different sources somewhere and share context:
-      // a content word besides the figure, or a near-duplicate group.
-      let related = true;
-      for (let i = 0; i < clusters.length && related; i++) {
-        for (let j = i + 1; j < clusters.length && related; j++) {
-          const a = clusters[i];
-          const b = clusters[j];
-          const sa = sourcesOf(a);
-          const sb = sourcesOf(b);
-          if ([...sa].every((s) => sb.has(s)) && [...sb].every((s) => sa.has(s))) {
-            related = false;
-            break;
+        for (const slice of slices) {
+          const clusters = clusterValues(slice);
+          if (clusters && related(clusters, groupOf)) {
+            const cue = slice.some((c) => UPDATE_CUES.test(c.sentence.text));
+            found.push(conflictOf(clusters, cue ? 'update' : 'disagreement', dateOf));
           }
-          const linked = a.claims.some((x) =>
-            b.claims.some((y) => {
-              if (x.sentence.source === y.sentence.source) return false;
-              const gx = groupOf.get(x.sentence.id);
-              if (gx !== undefined && gx === groupOf.get(y.sentence.id)) return true;
-              return overlap(x.context, y.context) >= 1;
-            }),
-          );
-          if (!linked) related = false;
+        }
+        if (slices.length >= 2) {
+          const clusters = clusterValues(claims);
+          if (clusters && related(clusters, groupOf)) {
+            // An update needs a figure that no earlier moment gave.
+            const sliceOf = new Map<Claim, number>();
+            slices.forEach((sl, i) => sl.forEach((c) => sliceOf.set(c, i)));
+            const firstSlice = clusters.map((k) => Math.min(...k.claims.map((c) => sliceOf.get(c) ?? 0)));
+            if (firstSlice.some((f) => f > 0)) found.push(conflictOf(clusters, 'update', dateOf));
+          }
+        }
+      } else {
+        const clusters = clusterValues(claims);
+        if (clusters && related(clusters, groupOf)) {
+          const cue = claims.some((c) => UPDATE_CUES.test(c.sentence.text));
+          found.push(conflictOf(clusters, cue ? 'update' : 'disagreement', dateOf));
         }
       }
-      if (!related) continue;
-
-      // Order the claims by the date of their earliest source, then by value.
-      const dated = clusters.map((k) => {
-        const dates = k.claims.map((c) => published(c.sentence.source)).filter((d): d is string => !!d).sort();
-        return { k, date: dates[0] ?? null };
-      });
-      dated.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.k.representative.value - b.k.representative.value);
-      const cue = clusters.some((k) => k.claims.some((c) => UPDATE_CUES.test(c.sentence.text)));
-      let spaced = dated.every((d) => d.date);
-      for (let i = 1; i < dated.length && spaced; i++) {
-        const gap = daysBetween(dated[i - 1].date, dated[i].date);
-        if (gap === null || gap < UPDATE_GAP_DAYS) spaced = false;
+      for (const conflict of found) {
+        conflicts.push({ conflict, weight: new Set(conflict.claims.flatMap((c) => c.citations.map((x) => x.source))).size });
       }
-      const nature: 'update' | 'disagreement' = cue || spaced ? 'update' : 'disagreement';
-
-      const nounText = mostCommon(claims.map((c) => c.noun).filter(Boolean));
-      const eventText = mostCommon(claims.map((c) => c.event).filter(Boolean));
-      const topic = [nounText || (claims[0].figure.unit === 'money' ? 'sum' : claims[0].figure.unit === 'percent' ? 'share' : ''), eventText]
-        .filter(Boolean)
-        .join(' ');
-      const ordered = nature === 'update' ? dated.map((d) => d.k) : [...clusters].sort((a, b) => a.representative.value - b.representative.value);
-      const claimsOut: ConflictClaim[] = ordered.map((k) => ({
-        value: k.claims[0].figure.text,
-        citations: citationsOf(k.claims),
-      }));
-      conflicts.push({
-        conflict: { topic, kind: 'quantity', nature, claims: claimsOut },
-        weight: new Set(claims.map((c) => c.sentence.source)).size,
-      });
     }
   }
   conflicts.sort((a, b) => b.weight - a.weight);
   return conflicts.map((c) => c.conflict);
+}
+
+/** Specific figures within rounding of each other are one claim; vague ones join a claim they fit. */
+function clusterValues(claims: Claim[]): ValueCluster[] | null {
+  const specific = claims.filter((c) => c.figure.specific).sort((a, b) => a.figure.value - b.figure.value);
+  const clusters: ValueCluster[] = [];
+  for (const c of specific) {
+    const home = clusters.find((k) => !differ(k.representative, c.figure));
+    if (home) home.claims.push(c);
+    else clusters.push({ claims: [c], representative: c.figure });
+  }
+  // A vague figure ("hundreds of thousands") that fits no stated one is a claim of its own;
+  // one that fits a stated figure adds nothing.
+  for (const c of claims.filter((x) => !x.figure.specific)) {
+    const agreeing = clusters.filter((k) => !incompatible(k.representative, c.figure));
+    if (agreeing.length === 0) {
+      const vagueHome = clusters.find((k) => !k.representative.specific && !incompatible(k.representative, c.figure));
+      if (vagueHome) vagueHome.claims.push(c);
+      else clusters.push({ claims: [c], representative: c.figure });
+    }
+  }
+  return clusters.length >= 2 ? clusters : null;
+}
+
+/**
+ * Every two claims must rest on different sources and share context: a content word besides
+ * the figure, or a near-duplicate group.
+ */
+function related(clusters: ValueCluster[], groupOf: Map<string, number>): boolean {
+  const sourcesOf = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source));
+  for (let i = 0; i < clusters.length; i++) {
+    for (let j = i + 1; j < clusters.length; j++) {
+      const a = clusters[i];
+      const b = clusters[j];
+      const sa = sourcesOf(a);
+      const sb = sourcesOf(b);
+      if ([...sa].every((s) => sb.has(s)) && [...sb].every((s) => sa.has(s))) return false;
+      const linked = a.claims.some((x) =>
+        b.claims.some((y) => {
+          if (x.sentence.source === y.sentence.source) return false;
+          const gx = groupOf.get(x.sentence.id);
+          if (gx !== undefined && gx === groupOf.get(y.sentence.id)) return true;
+          return overlap(x.context, y.context) >= 1;
+        }),
+      );
+      if (!linked) return false;
+    }
+  }
+  return true;
+}
+
+function conflictOf(clusters: ValueCluster[], nature: 'update' | 'disagreement', dateOf: (c: Claim) => string | null): Conflict {
+  const claims = clusters.flatMap((k) => k.claims);
+  const first = (k: ValueCluster) => k.claims.map(dateOf).filter((d): d is string => !!d).sort()[0] ?? '9999';
+  const ordered =
+    nature === 'update'
+      ? [...clusters].sort((a, b) => first(a).localeCompare(first(b)) || a.representative.value - b.representative.value)
+      : [...clusters].sort((a, b) => a.representative.value - b.representative.value);
+  const nounText = mostCommon(claims.map((c) => c.noun).filter(Boolean));
+  const eventText = mostCommon(claims.map((c) => c.event).filter(Boolean));
+  const unit = claims[0].figure.unit;
+  const topic = [nounText || (unit === 'money' ? 'sum' : unit === 'percent' ? 'share' : ''), eventText].filter(Boolean).join(' ');
+  const out: ConflictClaim[] = ordered.map((k) => ({ value: k.claims[0].figure.text, citations: citationsOf(k.claims) }));
+  return { topic, kind: 'quantity', nature, claims: out };
 }
 
 /**

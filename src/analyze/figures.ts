@@ -275,6 +275,17 @@ export function relativeGap(a: number, b: number): number {
 export function differ(a: Figure, b: Figure): boolean {
   if (a.unit !== b.unit) return false;
   if (a.currency !== b.currency) return false;
-  if (a.specific && b.specific) return relativeGap(a.value, b.value) > ROUNDING_TOLERANCE || incompatible(a, b);
+  if (a.specific && b.specific) {
+    // Two exact, unrounded counts ("212 votes", "221 votes") differ by any amount.
+    if (a.qualifier === 'exact' && b.qualifier === 'exact' && !isRound(a.value) && !isRound(b.value)) return a.value !== b.value;
+    return relativeGap(a.value, b.value) > ROUNDING_TOLERANCE || incompatible(a, b);
+  }
   return incompatible(a, b);
+}
+
+/** A number with at most two significant figures (1,500; 340,000; 40), as rounded figures are. */
+export function isRound(value: number): boolean {
+  if (!Number.isInteger(value) || value < 100) return false;
+  const scale = 10 ** (Math.floor(Math.log10(value)) - 1);
+  return value % scale === 0;
 }
