@@ -7,15 +7,19 @@ const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|da|
 const NAMES = String.raw`${NAME}(?:\s*(?:,|&|\band\b)\s*${NAME})*`;
 
 const BYLINE = new RegExp(
-  String.raw`^(?:[/|]\s*)?(?:(?:[Uu]pdated|[Ss]ource:\s*[\p{L}.' ]+?)\s+)?(?:[Bb]y|BY|[Ww]ritten by|[Pp]osted by|[Ww]ords by|[Ss]tory by|[Tt]ext by|[Aa]uthor:?|[Rr]eporter:?)\s+(${NAMES})(?:\s*[,|–—-]\s*[\p{L}.&' ]{0,60})?$`,
+  String.raw`^(?:[/|]\s*)?(?:(?:[Uu]pdated|[Ss]ource:\s*[\p{L}.' ]+?)\s+)?(?:[Bb]y|BY|[Ww]ritten by|[Pp]osted by|[Ww]ords by|[Ss]tory by|[Tt]ext by|[Aa]uthor:?|[Rr]eporter:?)\s+(${NAMES})(?:\s*[,|–—-]\s*\p{Lu}[\p{L}.&' ]{0,60})?$`,
   'u',
 );
+
+const TIME_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Christmas|Easter|Then|Now|Noon|Midnight|Tonight|Today|Tomorrow|Yesterday|Contrast|Comparison|Law|Design|Default|Far|All|Some|Most|Many|Then)\b/;
 
 /** "By Jane Doe", "By JANE DOE, Associated Press", "/ Updated By A and B", "Posted by admin". */
 function byline(text: string): string | null {
   if (wordCount(text) > 14 || /[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''))) return null;
   const m = BYLINE.exec(text);
-  return m ? m[1] : null;
+  // "By Monday, ..." and "By March 2019" are time phrases, not names.
+  if (!m || TIME_WORDS.test(m[1])) return null;
+  return m[1];
 }
 
 export const removeBylines: CleaningRule = {

@@ -53,7 +53,7 @@ export function isPhotoCredit(text: string): boolean {
     /^(?:Getty Images|AP|AFP|Reuters|EPA|Shutterstock|iStock|Xinhua|Alamy|Corbis|AAP|PA|Bloomberg)(?:\s*(?:Photo|Images|PHOTO))?(?:\s*\/.*)?$/.test(t) ||
     /^(?:photo|image|picture)s?\s*(?:by|courtesy)\b/i.test(t) ||
     /^(?:photograph|photography|illustration) by\b/i.test(t) ||
-    /^courtesy(?: of)?\s+\p{Lu}/u.test(t) ||
+    /^[Cc]ourtesy(?: of)?(?: the)?\s+\p{Lu}/u.test(t) ||
     /^\p{Lu}[\p{L}.'’&, -]*\s?\/\s?\p{Lu}[\p{L}.'’&, -]*(?:\s?\/\s?\p{Lu}[\p{L}.'’&, -]*)?$/u.test(t)
   );
 }

@@ -36,7 +36,11 @@ export const removeDuplicates: CleaningRule = {
 const MAX_HEADING_WORDS = 10;
 
 function isShortLabel(text: string): boolean {
-  return wordCount(text) > 0 && wordCount(text) <= MAX_HEADING_WORDS && !endsLikeSentence(text) && !/\?$/.test(text);
+  const n = wordCount(text);
+  if (n === 0 || n > MAX_HEADING_WORDS || endsLikeSentence(text) || /\?$/.test(text)) return false;
+  // A clause after a comma ("By Monday, the army had withdrawn") is a sentence that lost its
+  // full stop, not a subhead.
+  return !/,\s+\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(text);
 }
 
 /**
