@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { differ, findFigures } from '../src/analyze/figures.js';
+
+const one = (text: string) => {
+  const f = findFigures(text);
+  assert.equal(f.length, 1, `one figure in: ${text} (got ${f.map((x) => x.text).join(', ')})`);
+  return f[0];
+};
+
+test('qualifiers become intervals', () => {
+  const more = one('Russia has invited more than 1,500 delegates.');
+  assert.equal(more.text, 'more than 1,500');
+  assert.deepEqual([more.value, more.low, more.high, more.qualifier], [1500, 1500, Infinity, 'more']);
+  const some = one('Some 1,600 delegates have been invited.');
+  assert.equal(some.qualifier, 'approximate');
+  assert.ok(some.low < 1600 && some.high > 1600);
+  const less = one('fewer than 40 people');
+  assert.deepEqual([less.low, less.high], [0, 40]);
+});
+
+test('vague plurals, scales, money and percentages', () => {
+  const vague = one('a war in which hundreds of thousands have been killed');
+  assert.equal(vague.specific, false);
+  assert.deepEqual([vague.low, vague.high], [200_000, 999_000]);
+  assert.equal(one('driven 11 million from their homes').value, 11_000_000);
+  const money = one('a bid of $2.5 billion for the company');
+  assert.deepEqual([money.unit, money.currency, money.value], ['money', '$', 2_500_000_000]);
+  assert.equal(one('a rise of 7.5 percent').unit, 'percent');
+  assert.equal(one('Twenty-five boats').value, 25);
+});
+
+test('numbers that are not quantities are skipped', () => {
+  for (const text of [
+    'The congress meets on Jan. 29-30.',
+    'The war began in 2011.',
+    'It opens on November 28.',
+    'a two-day conference',
+    'under Resolution 2224 of the council',
+    'at 10:30 in the morning',
+    'the 29th of the month',
+  ]) {
+    assert.deepEqual(findFigures(text).map((f) => f.text), [], text);
+  }
+});
+
+test('differ: stated numbers beyond rounding, vague figures only when incompatible', () => {
+  const [a] = findFigures('more than 1,500');
+  const [b] = findFigures('some 1,600');
+  const [c] = findFigures('about 1,520');
+  const [v] = findFigures('hundreds of thousands');
+  const [w] = findFigures('more than 340,000');
+  const [x] = findFigures('3,000');
+  assert.equal(differ(a, b), true);
+  assert.equal(differ(a, c), false, 'within rounding');
+  assert.equal(differ(v, w), false, 'vague and compatible');
+  assert.equal(differ(v, x), true, 'vague and incompatible');
+  const [p] = findFigures('212');
+  const [q] = findFigures('221');
+  assert.equal(differ(p, q), true, 'unrounded exact counts');
+});
