@@ -249,7 +249,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     k--;
   }
   if (verbs > 0) {
-    for (; k > 0 && tokens[k].word && /^\p{Lu}/u.test(tokens[k].text) && !MONTH_OR_DAY.test(tokens[k].text); k--) agent.push(tokens[k].lower.slice(0, 5));
+    for (; k >= 0 && tokens[k].word && /^\p{Lu}/u.test(tokens[k].text) && !MONTH_OR_DAY.test(tokens[k].text); k--) agent.push(tokens[k].lower.slice(0, 5));
   }
 
   const lead = sentence.text.slice(Math.max(0, figure.start - 40), figure.start).toLowerCase();

@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article, Doc } from '../src/types.js';
+import { segment } from '../src/text/index.js';
+import { findConflicts, type ConflictContext } from '../src/analyze/conflicts.js';
+
+function doc(id: string, published: string | null, text: string): Doc {
+  const article: Article = { id, path: null, title: id, url: null, published, outlet: null, byline: null, text, removed: [] };
+  return segment(article);
+}
+
+function context(docs: Doc[]): ConflictContext {
+  const published: Record<string, string | null> = {};
+  for (const d of docs) published[d.article.id] = d.article.published;
+  return { groups: [], published, dates: new Map() };
+}
+
+const values = (c: { claims: { value: string | number }[] }) => c.claims.map((x) => x.value);
+
+test('same-day reports that differ are a disagreement, cited on both sides', () => {
+  const docs = [
+    doc('a', '2025-03-01', 'At least 40 people were evacuated from the valley after the dam failed.'),
+    doc('b', '2025-03-01', 'More than 55 residents were evacuated from the valley, the fire service said.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.equal(conflicts.length, 1);
+  assert.equal(conflicts[0].topic, 'people evacuated');
+  assert.equal(conflicts[0].nature, 'disagreement');
+  assert.deepEqual(values(conflicts[0]), ['At least 40', 'More than 55']);
+  assert.deepEqual(conflicts[0].claims.map((c) => c.citations[0].source), ['a', 'b']);
+});
+
+test('a later report with a new figure is an update', () => {
+  const docs = [
+    doc('a', '2025-03-01', 'Two workers were killed in the blast at the plant.'),
+    doc('b', '2025-03-09', 'A third worker has died after the blast at the plant, bringing the death toll to three.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.equal(conflicts.length, 1);
+  assert.equal(conflicts[0].nature, 'update');
+  assert.deepEqual(values(conflicts[0]), ['Two', 'three']);
+});
+
+test('figures within rounding, vague compatible figures and different things are not conflicts', () => {
+  const docs = [
+    doc('a', '2025-03-01', 'Some 14,000 ballots were cast in the town. The war has killed hundreds of thousands of people.'),
+    doc('b', '2025-03-01', 'In all 14,102 ballots were cast in the town. The war has killed more than 340,000 people.'),
+    doc('c', '2025-03-01', 'The town hall has 12 staff. Some 30 ships waited in the bay.'),
+    doc('d', '2025-03-01', 'About 300 people attended the rally. The town hall has 12 staff.'),
+  ];
+  assert.deepEqual(findConflicts(docs, context(docs)), []);
+});
+
+test('figures of two actors are not compared', () => {
+  const docs = [
+    doc('a', '2025-03-01', 'Smith won 5,210 votes in the count.'),
+    doc('b', '2025-03-01', 'Jones won 4,980 votes in the count.'),
+  ];
+  assert.deepEqual(findConflicts(docs, context(docs)), []);
+});
+
+test('dates of one fact that differ are a date conflict', () => {
+  const docs = [
+    doc('a', '2025-03-05', 'The harbour council will vote on the new tariff on March 12.'),
+    doc('b', '2025-03-05', 'The harbour council will vote on the new tariff on March 14.'),
+  ];
+  const ctx = context(docs);
+  for (const d of docs) {
+    const s = d.sentences[0];
+    const at = s.text.indexOf('March');
+    ctx.dates.set(s.id, [{ sentence: s.id, text: s.text.slice(at, at + 8), start: s.start + at, end: s.start + at + 8, date: d.article.id === 'a' ? '2025-03-12' : '2025-03-14', relative: false }]);
+  }
+  const conflicts = findConflicts(docs, ctx);
+  assert.equal(conflicts.length, 1);
+  assert.equal(conflicts[0].kind, 'date');
+  assert.deepEqual(values(conflicts[0]), ['2025-03-12', '2025-03-14']);
+});
