@@ -4,14 +4,18 @@ import { statedDates } from '../dates.js';
 import type { CleaningRule } from './rule.js';
 
 // A headline is short; a first line longer than this is the article's first paragraph
-// (news headlines run 8-14 words; 30 leaves room for long ones and subtitles).
-const MAX_TITLE_WORDS = 30;
+// (news headlines mostly run 8-14 words; 20 leaves room for long ones).
+const MAX_TITLE_WORDS = 20;
 
 function looksLikeHeadline(text: string): boolean {
   const n = wordCount(text);
   if (n === 0 || n > MAX_TITLE_WORDS) return false;
   // Headlines do not end with a full stop (an abbreviation like "U.S." aside): a first line
   // that does is the first sentence of the body.
+  // A line ending in a colon introduces what follows (a quote, a list): it is body text.
+  if (/:\s*$/.test(text)) return false;
+  // Two sentences ("... the port. It closed at once ...") are body text too.
+  if (/\p{Ll}[.!?]["”’]?\s+["“‘]?\p{Lu}/u.test(text)) return false;
   return !/[.]["”’)]?$/.test(text) || /\b(?:\p{Lu}\.){2,}$/u.test(text);
 }
 

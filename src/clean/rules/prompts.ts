@@ -70,7 +70,7 @@ export const removeEditorNotes = blockRule('removeEditorNotes', 'editor-note', (
 
 // Navigation and UI labels that scrapes pick up as lines of their own.
 const UI_LABELS =
-  /^(?:top of page|back to top|return to top|skip to (?:main )?content|skip navigation|print(?: this (?:page|article))?|close|menu|search|home|loading\.*|next|previous|next (?:article|story|post)|previous (?:article|story|post)|article excerpt|full article|comments|share|listen|listen to (?:this|the) (?:article|story)|\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?|see a mistake\?.*|report (?:a typo|an error|a correction)\b.*|have a (?:news )?tip\?.*|got a (?:news )?tip\?.*|contact us\.?|image \d+ of \d+|\d+ of \d+|view (?:gallery|slideshow|photos)|expand|collapse|more|less)$/i;
+  /^(?:top of page|back to top|return to top|skip to (?:main )?content|skip navigation|print(?: this (?:page|article))?|close|menu|search|home|loading\.*|next|previous|next (?:article|story|post)|previous (?:article|story|post)|article excerpt|full article|comments|share|listen|listen to (?:this|the) (?:article|story)|\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?|see a mistake\?.*|report (?:a typo|an error|a correction)\b.*|have a (?:news )?tip\?.*|got a (?:news )?tip\?.*|contact us\.?|image \d+ of \d+|\d+ of \d+|view (?:gallery|slideshow|photos)|expand|collapse|more|less|photo|photos|video|videos|image|images|audio|gallery|please enable javascript\b.*|.*\bcopy this code to your (?:website|blog|site)\b.*|.*\bautoplay\b.*)$/i;
 
 /** Navigation and widget labels: "Top of Page", "Back to top", "See a mistake? Tell us." */
 export const removePageFurnitureLabels = blockRule('removePageFurnitureLabels', 'page-furniture', (t) => wordCount(t) <= 14 && UI_LABELS.test(t));
