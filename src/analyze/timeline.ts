@@ -44,6 +44,56 @@ interface Event {
   sentence: Sentence;
   date: string;
   profile: Profile;
+  /** Stems of the words right around the date: the verb and noun the date belongs to ("recount would begin"). */
+  near: Set<string>;
+}
+
+/** Irregular past forms -> the stem of their base form, so "began" meets "begin" (Porter stems do not). */
+const IRREGULAR_BASE = new Map(
+  Object.entries({
+    began: 'begin', broke: 'break', took: 'take', held: 'hold', met: 'meet', went: 'go', came: 'come', gave: 'give',
+    left: 'leav', won: 'win', lost: 'lose', fell: 'fall', rose: 'rise', ran: 'run', sent: 'send', struck: 'strike',
+    brought: 'bring', fought: 'fight', led: 'lead', fled: 'flee', spoke: 'speak', wrote: 'write', chose: 'choos',
+    drove: 'drive', flew: 'fli', grew: 'grow', knew: 'know', threw: 'throw', drew: 'draw', shot: 'shoot', kept: 'keep',
+    built: 'build', paid: 'pai', sold: 'sell', tore: 'tear', became: 'becom', withdrew: 'withdraw', sank: 'sink',
+    found: 'find', stood: 'stand', told: 'tell', said: 'sai', made: 'make', saw: 'see', sat: 'sit', swore: 'swear',
+  }),
+);
+
+/** Content words before / after the date expression that name the dated event. */
+const NEAR_BEFORE = 4;
+const NEAR_AFTER = 2;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const DATE_WORDS =
+  /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|on|in|at|late|early|last|next|this|morning|afternoon|evening|night|week|weekend|day|year|month|\d+(?:st|nd|rd|th)?)$/;
+
+/** The stems of the content words nearest a date mention in its sentence, names and date words left out. */
+function wordsNear(sentence: Sentence, mention: DateMention, profile: Profile): Set<string> {
+  const words = [...sentence.text.matchAll(WORD)].map((m) => ({ at: sentence.start + (m.index ?? 0), text: m[0] }));
+  const out = new Set<string>();
+  if (words.length !== sentence.stems.length) return out;
+  const base = (i: number) => IRREGULAR_BASE.get(sentence.tokens[i]!) ?? sentence.stems[i]!;
+  const usable = (i: number) => {
+    const stem = sentence.stems[i]!;
+    return profile.stems.has(stem) && !profile.names.has(stem) && !DATE_WORDS.test(sentence.tokens[i]!);
+  };
+  let taken = 0;
+  for (let i = words.length - 1; i >= 0 && taken < NEAR_BEFORE; i--) {
+    if (words[i]!.at >= mention.start) continue;
+    if (usable(i)) {
+      out.add(base(i));
+      taken++;
+    }
+  }
+  taken = 0;
+  for (let i = 0; i < words.length && taken < NEAR_AFTER; i++) {
+    if (words[i]!.at < mention.end) continue;
+    if (usable(i)) {
+      out.add(base(i));
+      taken++;
+    }
+  }
+  return out;
 }
 
 function maxItemsFor(docs: number): number {
@@ -61,8 +111,9 @@ function midpoint(date: string): number {
 }
 
 /** The mention that dates a sentence's event: a day rather than a month or year, not the day something was said when the event has its own. */
-function eventDate(sentence: Sentence, mentions: DateMention[]): string | null {
-  const usable = mentions.filter((m) => !m.approximate);
+function eventDate(sentence: Sentence, mentions: DateMention[]): DateMention | null {
+  // "since 2015" starts a state ("has led the council since 2015"), it does not date an event.
+  const usable = mentions.filter((m) => !m.approximate && !/^since\b/i.test(m.text));
   if (!usable.length) return null;
   const dateChars = usable.reduce((n, m) => n + (m.end - m.start), 0);
   if (dateChars > sentence.text.length / 2) return null; // a date line, not an event
@@ -70,13 +121,26 @@ function eventDate(sentence: Sentence, mentions: DateMention[]): string | null {
   const best = Math.max(...usable.map(precision));
   const precise = usable.filter((m) => precision(m) === best);
   const notReporting = precise.filter((m) => !REPORTING_BEFORE.test(sentence.text.slice(0, m.start - sentence.start)));
-  return (notReporting[0] ?? precise[0])!.date;
+  return notReporting[0] ?? precise[0]!;
 }
 
+/**
+ * Two same-date sentences tell one event when they share much of their content, or when the
+ * words right around the date share a word ("recount would begin" / "recount, which began") and
+ * the sentences share at least one more.
+ */
 function sameEvent(a: Event, b: Event): boolean {
   const shared = overlap(a.profile.stems, b.profile.stems);
   const smaller = Math.min(a.profile.stems.size, b.profile.stems.size);
-  return shared >= SAME_EVENT_MIN_SHARED && shared / Math.max(1, smaller) >= SAME_EVENT_OVERLAP;
+  if (shared >= SAME_EVENT_MIN_SHARED && shared / Math.max(1, smaller) >= SAME_EVENT_OVERLAP) return true;
+  let nearShared = 0;
+  let nearOnly = 0; // shared only once irregular past forms are mapped to their base ("began" ~ "begin")
+  for (const w of a.near) {
+    if (!b.near.has(w)) continue;
+    nearShared++;
+    if (!(a.profile.stems.has(w) && b.profile.stems.has(w))) nearOnly++;
+  }
+  return nearShared >= 1 && shared + nearOnly >= 2;
 }
 
 /** The span of the articles' own dates: the story happens within it, or near it. */
@@ -115,8 +179,10 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
     for (const s of d.sentences) {
       const mentions = dates.get(s.id);
       if (!mentions?.length || s.tokens.length < MIN_EVENT_TOKENS) continue;
-      const date = eventDate(s, mentions);
-      if (date) events.push({ sentence: s, date, profile: profileOf(s) });
+      const mention = eventDate(s, mentions);
+      if (!mention) continue;
+      const profile = profileOf(s);
+      events.push({ sentence: s, date: mention.date, profile, near: wordsNear(s, mention, profile) });
     }
   }
 
@@ -127,28 +193,22 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
     if (!list) byDate.set(e.date, (list = []));
     list.push(e);
   }
+  // Leader clustering, not single link: an event joins a cluster only if it tells the same event
+  // as the cluster's first sentence (or is wire copy of one of its sentences), so a chain of
+  // loosely similar sentences ("talks ended" ~ "ships waited at the port" ~ ...) cannot merge a
+  // busy day into one item.
   const clusters: Event[][] = [];
   for (const list of byDate.values()) {
-    const parent = list.map((_, i) => i);
-    const find = (x: number): number => {
-      while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
-      return x;
-    };
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const gi = groupOf.get(list[i]!.sentence.id);
-        const same = (gi !== undefined && gi === groupOf.get(list[j]!.sentence.id)) || sameEvent(list[i]!, list[j]!);
-        if (same) parent[find(i)] = find(j);
-      }
+    const own: Event[][] = [];
+    for (const e of list) {
+      const group = groupOf.get(e.sentence.id);
+      const home = own.find(
+        (c) => sameEvent(c[0]!, e) || (group !== undefined && c.some((m) => groupOf.get(m.sentence.id) === group)),
+      );
+      if (home) home.push(e);
+      else own.push([e]);
     }
-    const byRoot = new Map<number, Event[]>();
-    list.forEach((e, i) => {
-      const root = find(i);
-      let c = byRoot.get(root);
-      if (!c) byRoot.set(root, (c = []));
-      c.push(e);
-    });
-    clusters.push(...byRoot.values());
+    clusters.push(...own);
   }
 
   const span = storySpan(input.published);
@@ -169,10 +229,13 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
     const precision = date.length === 10 ? 1 : date.length === 7 ? 0.4 : 0.1;
     const proximity = 1 / (1 + distanceToSpan(date, span) / 14); // two weeks outside the story's span halves the weight
     const score = (chosen.length + 1) * precision * (0.5 + proximity) - Math.min(...chosen.map((e) => e.sentence.index)) * 0.001;
+    // A background year ("in 2016") earns a place only when two sources bring it up: one
+    // article's aside is context, not part of the story's timeline.
+    if (date.length === 4 && chosen.length < 2) return null;
     const citations: Citation[] = chosen.map((e) => ({ source: e.sentence.source, quote: e.sentence.text }));
     const first = Math.min(...chosen.map((e) => docOrder.get(e.sentence.source)! * 10_000 + e.sentence.index));
     return { item: { date, text, citations } as TimelineItem, score, first };
-  });
+  }).filter((c): c is NonNullable<typeof c> => c !== null);
 
   const limit = options.maxItems ?? maxItemsFor(docs.length);
   // Greedy: take the best item, discount the rest of its date, repeat.
