@@ -307,3 +307,20 @@ test('what ingest removed comes first, and the input metadata wins over what the
   assert.equal(a.published, '2018-02-01');
   assert.deepEqual(a.removed[0], { reason: 'navigation', text: 'Home | World' });
 });
+
+test('a related-posts block (heading, teaser titles, their dates and categories) goes without dating the article', () => {
+  const a = clean([P1, P2, 'Related', 'Syria talks resume in Geneva', 'January 28, 2018', 'In "Middle East"', 'Like this:', 'Like Loading...']);
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.equal(a.published, null, 'a teaser date is not the article date');
+  assert.equal(clean([P1, P2, 'Posted on January 28, 2018']).published, '2018-01-28');
+});
+
+test('credit lines naming a source or an editor go', () => {
+  for (const line of ['Source: Xinhua', 'Editor: Li Jing', 'Via: The Guardian']) {
+    const a = clean([P1, P2, line]);
+    assert.deepEqual(kept(a), [P1, P2], line);
+    assert.equal(a.removed[0].reason, 'sign-off', line);
+  }
+  const s = 'Source: a senior official told reporters the talks had collapsed.';
+  assert.deepEqual(kept(clean([P1, s])), [P1, s]);
+});

@@ -45,6 +45,7 @@ const SIGN_OFFS: RegExp[] = [
   /^.{0,120}\bcontributed reporting\b.{0,40}$/i,
   new RegExp(String.raw`^.{0,80}[–—-]\s*${NAME}\s+(?:reports|reporting)\.?$`, 'u'),
   new RegExp(String.raw`^(?:--|—|–|-)\s*${NAMES}(?:,\s*[\p{L}.&' ]{1,40})?$`, 'u'),
+  new RegExp(String.raw`^(?:[Ss]ources?|[Vv]ia|[Ee]ditors?|[Ee]dited by|[Ww]riter|[Rr]eporter|[Tt]ranslator|[Cc]ompiled by)\s*:\s*${NAMES}(?:\s*[,|/&]\s*${NAMES})*\.?$`, 'u'),
 ];
 const SOURCE_CREDIT = /^\(\s*(\p{Lu}[\p{L}.]*(?:\s*(?:&|and|\/|,)\s*\p{Lu}[\p{L}.]*)*)\s*\)\.?$/u;
 

@@ -39,7 +39,7 @@ export const removeRelatedLinks: CleaningRule = {
       // The headlines listed under it, up to the next paragraph of prose.
       for (let j = k + 1; j < kept.length; j++) {
         const t = doc.blocks[kept[j]].text;
-        if (isProse(t) || endsLikeSentence(t) || wordCount(t) > 25) break;
+        if (isProse(t) || wordCount(t) > 25) break;
         doc.drop(kept[j], 'related-links');
       }
     }

@@ -38,6 +38,7 @@ export const removeSocialPrompts = blockRule('removeSocialPrompts', 'social-prom
     /^(?:twitter|instagram|facebook|email|e-mail)\s*:\s*\S+$/i.test(t) ||
     /^@\w{2,}$/.test(t) ||
     /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(t) ||
+    /^(?:e-?mail(?: me| us)?:?\s*)?\[email(?:\s|\u00a0)protected\]$/i.test(t) ||
     /^(?:add a location to your tweets|tweet with a location)\b/i.test(t)
   );
 });
