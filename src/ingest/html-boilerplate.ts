@@ -52,7 +52,7 @@ const HINTS: Array<[RegExp, string]> = [
   [/^(?:caption|captions|credit|credits|imagecredit|photocredit|wp-caption-text)$/, 'image caption'],
   [/^(?:byline|bylines|author|authors|dateline|timestamp|datetime|published|pubdate|updated|postmeta|entrymeta|meta)$/, 'byline or date'],
   [/^(?:breadcrumb|breadcrumbs|nav|navbar|navigation|menu|masthead|pagination|pager)$/, 'navigation'],
-  [/^(?:sidebar|aside|rail|widget|widgets)$/, 'sidebar'],
+  [/^(?:sidebar|aside|rail)$/, 'sidebar'],
   [/^(?:cookie|cookies|consent|gdpr|privacy-banner)$/, 'cookie notice'],
   [/^(?:rollover|tooltip|popover|popup|modal|overlay|hovercard|lightbox)$/, 'pop-up'],
   [/^(?:tags|tag|taglist|keywords|topics)$/, 'tag list'],
