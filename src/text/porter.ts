@@ -10,7 +10,7 @@
 //
 // Input is expected lower-case a-z (digits are treated as consonants, as in the reference code).
 
-type Mode = 'reference' | 'nltk';
+type Mode = 'reference' | 'nltk' | 'rouge155' | 'paper';
 
 /** True when word[i] is a consonant in Porter's sense: y is a consonant at the start or after a vowel. */
 function isConsonant(word: string, i: number): boolean {
@@ -152,8 +152,15 @@ const STEP2_COMMON: readonly Rule[] = [
 
 const STEP2_REFERENCE: readonly Rule[] = [...STEP2_COMMON, ['logi', 'log', positiveMeasure]];
 
+// The 1980 paper's step 2: "-abli" -> "-able" where the reference code has "-bli" -> "-ble",
+// and no "-logi" rule.
+const STEP2_PAPER: readonly Rule[] = STEP2_COMMON.map(
+  (rule): Rule => (rule[0] === 'bli' ? ['abli', 'able', positiveMeasure] : rule),
+);
+
 function step2(word: string, mode: Mode): string {
-  if (mode === 'reference') return applyFirstMatching(word, STEP2_REFERENCE);
+  if (mode === 'paper') return applyFirstMatching(word, STEP2_PAPER);
+  if (mode !== 'nltk') return applyFirstMatching(word, STEP2_REFERENCE);
   // NLTK applies "-alli" -> "-al" first and then step 2 again on the result.
   if (word.endsWith('alli') && positiveMeasure(word.slice(0, -4))) return step2(word.slice(0, -2), mode);
   // NLTK adds "-fulli" -> "-ful", and "-logi" -> "-log" measured with the "l" kept in the stem
@@ -204,8 +211,24 @@ const STEP4: readonly Rule[] = [
  * rules here are ordered so that, among suffixes a word can end with, the longest comes first
  * ("ement" before "ment" before "ent"), which selects the same suffix.
  */
-function step4(word: string): string {
-  return applyFirstMatching(word, STEP4);
+function step4(word: string, mode: Mode): string {
+  if (mode !== 'rouge155') return applyFirstMatching(word, STEP4);
+  // ROUGE-1.5.5's copy of Porter's Perl stemmer carries a change by its author (C.-Y. Lin,
+  // 2004-02-14): the step runs as three tries in sequence, each on the result of the one
+  // before: (1) the list without "-ment" and "-ent"; (2) "-ment"; (3) "-ent", or else
+  // "-(s|t)ion". So "governmental" -> "government" -> "govern" and "traditional" ->
+  // "tradition" -> "tradit", where Porter's code stops after one removal.
+  let w = applyFirstMatching(
+    word,
+    STEP4.filter(([suffix]) => suffix !== 'ment' && suffix !== 'ent' && suffix !== 'sion' && suffix !== 'tion'),
+  );
+  w = applyFirstMatching(w, [['ment', '', measureAboveOne]]);
+  w = applyFirstMatching(w, [
+    ['ent', '', measureAboveOne],
+    ['sion', 's', (stem) => measure(stem + 's') > 1],
+    ['tion', 't', (stem) => measure(stem + 't') > 1],
+  ]);
+  return w;
 }
 
 function step5(word: string, mode: Mode): string {
@@ -220,20 +243,34 @@ function step5(word: string, mode: Mode): string {
 }
 
 function stemWith(word: string, mode: Mode): string {
-  if (word.length <= 2) return word;
+  // The reference code leaves words of one or two letters alone; the paper has no such rule.
+  if (word.length <= 2 && mode !== 'paper') return word;
   let w = word;
   w = step1a(w, mode);
   w = step1b(w, mode);
   w = step1c(w, mode);
   w = step2(w, mode);
   w = step3(w);
-  w = step4(w);
+  w = step4(w, mode);
   w = step5(w, mode);
   return w;
 }
 
 function step3(word: string): string {
   return applyFirstMatching(word, STEP3);
+}
+
+/**
+ * The stem ROUGE-1.5.5 gives a word (before its exception list is consulted): Porter's
+ * reference rules with the script's own sequential step 4 (see step4).
+ */
+export function porterStemRouge155(word: string): string {
+  return stemWith(word, 'rouge155');
+}
+
+/** The stem by the rules of the 1980 paper exactly, without the reference code's departures. */
+export function porterStemPaper(word: string): string {
+  return stemWith(word, 'paper');
 }
 
 /** The Porter stem of a lower-case word, as Martin Porter's reference implementation gives it. */
