@@ -29,7 +29,7 @@ function content(sentence: Sentence, mention: ConflictDateMention): { stem: stri
   for (const t of tokensWithOffsets(sentence.text)) {
     if (!t.word || (t.start >= from && t.end <= to)) continue;
     if (FUNCTION_WORDS.has(t.lower) || CALENDAR.test(t.lower) || /\d/.test(t.text) || t.lower.length < 3) continue;
-    out.push({ stem: t.stem, text: t.lower });
+    out.push({ stem: t.stem, text: /^\p{Lu}/u.test(t.text) ? '' : t.lower });
   }
   return out;
 }
@@ -42,6 +42,24 @@ function rangeEnd(mention: ConflictDateMention): string {
   if (last <= Number(m[1]) || last > 31) return mention.date;
   return `${mention.date.slice(0, 8)}${String(last).padStart(2, '0')}`;
 }
+
+/**
+ * The happening a date is attached to: the nearest lower-case content word before the date
+ * ("lifted on Friday", "tariff on March 12") and the nearest after it. Names around a date say
+ * who, not what happened.
+ */
+function near(d: Dated): string[] {
+  const from = d.mention.start - d.sentence.start;
+  const to = d.mention.end - d.sentence.start;
+  const content = (t: { word: boolean; lower: string; text: string }) =>
+    t.word && !FUNCTION_WORDS.has(t.lower) && !CALENDAR.test(t.lower) && !/\d/.test(t.text) && t.lower.length >= 3 && !/^\p{Lu}/u.test(t.text) && !AUXILIARY.test(t.lower);
+  const toks = tokensWithOffsets(d.sentence.text);
+  const before = toks.filter((t) => t.end <= from && content(t)).pop();
+  const after = toks.find((t) => t.start >= to && content(t));
+  return [before ? `<${before.stem}` : '', after ? `>${after.stem}` : ''].filter(Boolean);
+}
+
+const AUXILIARY = /^(?:be|been|being|is|are|was|were|will|would|shall|should|can|could|may|might|must|due|set|held|scheduled|planned|expected)$/;
 
 function dice(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
@@ -86,6 +104,9 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
       const sameGroup = ga !== undefined && ga === groupOf.get(b.sentence.id);
       const bStems = new Set(b.words.map((w) => w.stem));
       if (!sameGroup && dice(aStems, bStems) < SAME_FACT_DICE) continue;
+      // The words around each date must name the same happening ("lifted on Friday", "lifted on
+      // Saturday"): two sentences of one story can share most words and date different events.
+      if (!sameGroup && !near(a).some((w) => near(b).includes(w))) continue;
       used.add(i);
       used.add(j);
       const pa = context.published[a.sentence.source] ?? null;
@@ -94,7 +115,7 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
       const moved = POSTPONED.test(a.sentence.text) || POSTPONED.test(b.sentence.text);
       const nature = moved || (gap !== null && Math.abs(gap) >= UPDATE_GAP_DAYS) ? 'update' : 'disagreement';
       const [first, second] = gap !== null && gap < 0 ? [b, a] : [a, b];
-      const shared = first.words.filter((w) => bStems.has(w.stem) && aStems.has(w.stem)).map((w) => w.text);
+      const shared = first.words.filter((w) => bStems.has(w.stem) && aStems.has(w.stem)).map((w) => w.text).filter(Boolean);
       const topic = `date: ${[...new Set(shared)].slice(0, 4).join(' ') || 'event'}`;
       conflicts.push({
         topic,

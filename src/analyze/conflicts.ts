@@ -153,6 +153,13 @@ function chunkAfter(tokens: Token[], from: number): { words: Token[]; next: numb
   return { words, next: i };
 }
 
+// Who a figure in a negotiation belongs to, by Porter-stem prefix: [name, prefixes, label].
+const STANCES: [string, string[], string][] = [
+  ['demand', ['ask', 'demand', 'seek', 'sought', 'want', 'call'], 'demanded'],
+  ['offer', ['offer', 'propos', 'bid'], 'offered'],
+  ['agreed', ['accept', 'agre', 'settl', 'deal'], 'agreed'],
+];
+
 const DURATIONS = new Set('second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries'.split(' '));
 
 const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'been', 'be']);
@@ -180,7 +187,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
   const figIdx = tokens.findIndex((t) => t.end > figure.start);
   // "a death toll of 40", "a bid of $2.5 billion": the measure noun precedes the figure.
   if (words.length === 0 || figure.unit !== 'count') {
-    const before = tokens.slice(Math.max(0, figIdx - 5), figIdx).filter((t) => t.word);
+    const before = tokens.slice(Math.max(0, figIdx - 7), figIdx).filter((t) => t.word);
     const measure = [...before].reverse().find((t) => MEASURE_NOUNS.has(t.lower));
     if (measure && words.length === 0) words = [measure];
   }
@@ -189,6 +196,28 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
   let nounText = head ? nounClass(head.lower) ?? head.lower : '';
   let event = '';
   let eventText = '';
+  // A margin: "212 votes ahead", "put her 221 votes behind", "cut his lead to 97 votes".
+  const window = tokens.slice(Math.max(0, figIdx - 7), figIdx);
+  const margin = ['ahead', 'behind'].includes(tokens[next]?.lower ?? '') || window.some((t) => t.lower === 'lead' || t.lower === 'margin');
+  if (margin && head && head.lower !== 'lead' && head.lower !== 'margin') {
+    noun = `margin:${head.stem}`;
+    nounText = `margin in ${head.lower}`;
+    event = 'margin';
+  }
+  // Money and percentages in a negotiation: what one side asks for, what the other offers and
+  // what both agree are three different figures ("asking for 9 percent", "offered 4.5 percent").
+  let stance = '';
+  if (figure.unit !== 'count') {
+    for (let i = figIdx - 1, d = 0; i >= 0 && d < 7; i--, d++) {
+      const t = tokens[i];
+      if (!t.word && /[;:.]/.test(t.text)) break;
+      const found = STANCES.find(([, prefixes]) => prefixes.some((p) => t.stem.startsWith(p)));
+      if (found) {
+        stance = found[0];
+        break;
+      }
+    }
+  }
   if (head && eventClass(head.stem)) {
     // "40 deaths", "55 evacuees", "a death toll of 40".
     event = eventClass(head.stem)!;
@@ -197,6 +226,12 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     nounText = 'people';
   }
   if (complement.length) nounText += ` of ${complement.map((c) => c.lower).join(' ')}`;
+  if (stance) {
+    const label = STANCES.find(([name]) => name === stance)![2];
+    noun = `${stance}:${figure.unit}`;
+    nounText = head && !head.lower.startsWith(stance.slice(0, 5)) ? `${head.lower} ${label}` : stance;
+    event = stance;
+  }
   // The event: the nearest event word in the same clause, after the phrase first (passives:
   // "were evacuated"), then before the figure ("invited more than 1,500").
   if (!event) {
