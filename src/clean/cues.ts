@@ -4,11 +4,24 @@
 export function words(text: string): string[] {
   // Chinese and Japanese write no spaces: each ideograph or kana counts as a word, so that
   // their paragraphs are not mistaken for one-word labels.
-  return text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(text)) {
+    return text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  }
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
 }
 
+// Every rule asks for the word count of the blocks it looks at: remember the answers
+// (bounded, so a long-running server does not grow without end).
+const wordCounts = new Map<string, number>();
+
 export function wordCount(text: string): number {
-  return words(text).length;
+  let n = wordCounts.get(text);
+  if (n === undefined) {
+    if (wordCounts.size > 20000) wordCounts.clear();
+    n = words(text).length;
+    wordCounts.set(text, n);
+  }
+  return n;
 }
 
 /** Ends the way a sentence ends, closing quotes and brackets allowed after the mark. */
@@ -27,7 +40,6 @@ export function isProse(text: string, minWords = 8): boolean {
 /** Lower-cased letters and digits only, for comparing a line with the title. */
 export function comparable(text: string): string {
   return text
-    .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

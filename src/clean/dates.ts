@@ -11,6 +11,9 @@ export interface FoundDate {
 // year is reported without one (and then not used), never completed with "this year".
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
+// Every date we accept writes its year out ("2018", "'18" is not enough to date an article).
+const HAS_YEAR = /(?<!\d)(?:1[89]|2[01])\d\d(?!\d)/;
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -18,10 +21,11 @@ function pad(n: number): string {
 /** Dates stated in the text with at least their year. */
 export function statedDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
+  if (!HAS_YEAR.test(text)) return found;
   for (const r of chrono.strict.parse(text, REFERENCE)) {
     const c = r.start;
     // The year must be written out: chrono also resolves relative phrases ("three days after").
-    if (!c.isCertain('year') || !/\d{4}|'\d\d\b/.test(r.text)) continue;
+    if (!c.isCertain('year') || !HAS_YEAR.test(r.text)) continue;
     const y = c.get('year');
     if (y === null || y < 1800 || y > 2200) continue;
     let value = String(y);
@@ -47,7 +51,7 @@ export function statedDates(text: string): FoundDate[] {
 // labels, times, comment counters and the like. Capitalised words (categories, places,
 // names) are allowed too; any other lower-case word means the line says something.
 const DATE_LINE_WORDS = new Set(
-  'on at by date published updated posted last modified first am pm a.m p.m et edt est gmt utc bst cet cest ist pst pdt cst cdt mst mdt hrs h min mins minute minutes read hour hours ago comment comments reply replies share shares view views and more time of in from'.split(' '),
+  'on at by date published updated posted last modified first am pm a.m p.m et edt est gmt utc bst cet cest ist pst pdt cst cdt mst mdt hrs h min mins minute minutes read hour hours ago comment comments reply replies share shares view views and more time of in from st nd rd th'.split(' '),
 );
 
 /**
@@ -56,19 +60,23 @@ const DATE_LINE_WORDS = new Set(
  * "Updated 3:45 PM ET, Tue January 30, 2018". Returns the date, or null when the line says more.
  */
 export function dateLine(line: string): FoundDate | null {
-  if (line.length > 140) return null;
+  // Cheap checks first: the date parser is the costliest step of cleaning.
+  if (line.length > 140 || !HAS_YEAR.test(line)) return null;
+  if (!onlyDateLineWords(line)) return null;
   const dates = statedDates(line);
   if (dates.length === 0) return null;
   let rest = line;
   for (const d of [...dates].reverse()) rest = rest.slice(0, d.index) + ' ' + rest.slice(d.index + d.text.length);
-  // A full stop after lower-case words is a sentence ("The vote is on Nov. 5, 2018.").
   const restWords = rest.match(/[\p{L}][\p{L}.'’-]*/gu) ?? [];
-  if (restWords.length > 10) return null;
-  for (const w of restWords) {
-    const bare = w.replace(/[.'’-]+$/, '').toLowerCase();
-    if (/^\p{Lu}/u.test(w)) continue;
-    if (DATE_LINE_WORDS.has(bare)) continue;
-    return null;
-  }
+  if (restWords.length > 10 || !onlyDateLineWords(rest)) return null;
   return dates[0];
+}
+
+/** Every lower-case word is one a date line may hold ("The vote is on Nov. 5, 2018." fails). */
+function onlyDateLineWords(text: string): boolean {
+  for (const w of text.match(/[\p{L}][\p{L}.'’-]*/gu) ?? []) {
+    if (/^\p{Lu}/u.test(w)) continue;
+    if (!DATE_LINE_WORDS.has(w.replace(/[.'’-]+$/, '').toLowerCase())) return false;
+  }
+  return true;
 }

@@ -21,8 +21,9 @@ export const removeDuplicates: CleaningRule = {
   run(doc: CleaningDoc) {
     const seen = new Set<string>();
     for (const i of doc.kept()) {
-      const key = comparable(doc.blocks[i].text);
       const text = doc.blocks[i].text;
+      if (wordCount(text) < MIN_DUPLICATE_WORDS) continue;
+      const key = comparable(text);
       // Questions recur on purpose (the same question put to each person in a series).
       if (wordCount(key) < MIN_DUPLICATE_WORDS || doc.blocks[i].listItem || isDataRow(key) || /\?["”’]?$/.test(text)) continue;
       if (seen.has(key)) doc.drop(i, 'duplicate');
