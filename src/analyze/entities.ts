@@ -15,7 +15,9 @@ import {
   ORG_WORDS,
   PERSON_TITLES,
   PLACE_PREPOSITIONS,
+  PLACE_NOUNS,
   PLACE_WORDS,
+  ORG_FOLLOWERS,
   ROLE_NOUNS,
   TITLES,
 } from './entity-lexicon.js';
@@ -124,9 +126,11 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       if (!u.word) break;
       const part = splitCompound(u.bare);
       if (isCapitalised(part.name) && !/^\d/.test(part.name)) {
-        run.push({ tok: u, name: part.name, index: j });
+        // "Harbour Workers' Federation": a plural possessive inside a name does not end it.
+        const inside = u.possessive && /s[’'´]$/.test(u.text) && toks[j + 1]?.word && /^\p{Lu}/u.test(toks[j + 1].bare);
+        run.push({ tok: u, name: inside ? u.text : part.name, index: j });
         j++;
-        if (u.possessive || part.compound) ended = true;
+        if ((u.possessive && !inside) || part.compound) ended = true;
         continue;
       }
       const lower = u.bare.toLowerCase();
@@ -216,6 +220,12 @@ function mentionsOfRun(
   const prevLower = prev?.bare.toLowerCase() ?? '';
   if (prev && ROLE_NOUNS.has(prevLower)) votes.person += STRONG;
   if (prev && PLACE_PREPOSITIONS.has(prevLower)) votes.place += WEAK;
+  // "the port of Velmar", "the town of X": a place noun and "of" right before the name.
+  const prevTwo = toks.slice(0, first.index).filter((t) => t.word).slice(-2).map((t) => t.bare.toLowerCase());
+  if (prevTwo.length === 2 && prevTwo[1] === 'of' && PLACE_NOUNS.has(prevTwo[0])) votes.place += STRONG;
+  const nextWord = toks[last.index + 1]?.word ? toks[last.index + 1].bare.toLowerCase() : '';
+  if (!last.tok.possessive && PLACE_NOUNS.has(nextWord)) votes.place += WEAK + 1; // "the Kessel Point district"
+  if (!last.tok.possessive && ORG_FOLLOWERS.has(nextWord) && !placeKey(run.map((r) => r.name))) votes.organization += WEAK;
   const after = toks.slice(last.index + 1, last.index + 4).filter((t) => t.word).map((t) => t.bare.toLowerCase());
   if (toks[last.index + 1]?.text === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after[0] ?? '') && ROLE_NOUNS.has(after[1] ?? '')) votes.person += STRONG;
   if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && placeKey([toks[last.index + 2].bare])) votes.place += STRONG; // "Geneva, Switzerland"
@@ -436,6 +446,9 @@ export function findEntities(docs: Doc[]): Entity[] {
     )[0];
     const type = typeOf(votes, longest.words);
     if (type === 'other' && (all.length < 2 || all.every((m) => m.initial))) continue;
+    // "Police have sealed off...": a generic word opening a sentence is not a name.
+    const generic = (w: string) => (ORG_WORDS.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase())) && !GAZETTEER.has(fold(w));
+    if (group.every((f) => f.words.length === 1 && generic(f.words[0])) && all.every((m) => m.initial)) continue;
     // For acronyms the spelled-out form names the entity; for people the fullest form, each of
     // its words in the spelling most mentions use ("Antonio Gutteres" once, "Guterres" thrice).
     let nameWords = longest.words;
@@ -444,7 +457,7 @@ export function findEntities(docs: Doc[]): Entity[] {
       for (const m of all) for (const w of m.words) counts.set(w, (counts.get(w) ?? 0) + 1);
       nameWords = nameWords.map((w) => {
         let best = w;
-        for (const [v, n] of counts) if (n > (counts.get(best) ?? 0) && sameNameWord(v, w) && fold(v) !== fold(w)) best = v;
+        for (const [v, n] of counts) if (n > (counts.get(best) ?? 0) && sameNameWord(v, w)) best = v;
         return best;
       });
     }

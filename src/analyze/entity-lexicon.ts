@@ -48,14 +48,17 @@ export const ORG_WORDS = words(`
   airlines airways railway railways holdings industries partners capital trust society church mission coalition
   alliance front movement brigade brigades battalion command centre center hospital clinic council cabinet
   government administration secretariat embassy consulate club team fc delegation caucus
-  kremlin pentagon house reuters afp tass xinhua bloomberg interfax anadolu
+  kremlin pentagon house reuters afp tass xinhua bloomberg interfax anadolu chamber exchange
+  chemicals chemical energy foods motors systems technologies technology pharmaceuticals pharma logistics
+  shipping lines media mining oil gas steel electric power telecom bancorp insurance motors airline
+  brewery brewing studios records labs laboratories manufacturing construction enterprises ventures
 `);
 
 /** Words inside a name that make it a place. */
 export const PLACE_WORDS = words(`
   city town village county province region district state republic island islands isle sea ocean river lake
   bay gulf strait coast valley mountain mountains mount mt hills hill peninsula desert harbour harbor port
-  street road avenue square bridge heights plain plains delta basin canyon forest park beach cape
+  street road avenue square bridge heights plain plains delta basin canyon forest park beach cape point
 `);
 
 /** Prepositions after which a capitalised name is most often a place ("in Vienna", "near Aleppo"). */
@@ -129,4 +132,16 @@ export const NOT_NAMES = words(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july
   august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
   mr mrs ms dr west east north south
+`);
+
+/** Lower-case nouns after a name that make it a place ("the Kessel Point district"), or before "of" ("the port of Velmar"). */
+export const PLACE_NOUNS = words(`
+  district area region province neighbourhood neighborhood suburb county town city village valley port harbour
+  harbor coast island capital state municipality borough quarter ward wards estate
+`);
+
+/** Lower-case words after a name that make it an organisation ("the Green Civic candidate", "Kremlin spokesman"). */
+export const ORG_FOLLOWERS = words(`
+  candidate candidates list party spokesman spokeswoman spokesperson official officials members member supporters
+  campaign leadership board shares shareholders staff employees workers executives chairman
 `);

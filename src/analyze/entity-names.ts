@@ -95,6 +95,9 @@ export function sameNameWord(a: string, b: string): boolean {
   const tb = transliterationForm(b);
   if (ta === tb) return Math.min(fa.length, fb.length) >= 3;
   if (Math.min(ta.length, tb.length) < 4) return false;
+  // A one-letter slip in a long name ("Oluwasegun" for "Oluwaseun") keeps the name recognisable
+  // even where it changes the consonant skeleton.
+  if (Math.min(ta.length, tb.length) >= 7 && editDistance(ta, tb) <= 1) return true;
   if (phoneticKey(a) !== phoneticKey(b)) return false;
   const allowed = Math.max(1, Math.floor(Math.min(ta.length, tb.length) / 4));
   return editDistance(ta, tb) <= allowed;
