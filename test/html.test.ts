@@ -113,3 +113,18 @@ test('edge furniture: ad labels anywhere, bylines and copyright only at the edge
   assert.equal(text, 'First paragraph of the story.\n\nBy the end of the day it was over.');
   assert.deepEqual(removed.map((r) => r.reason).sort(), ['advertising or layout label', 'byline or date', 'copyright notice']);
 });
+
+test('a standfirst repeating the meta description is dropped only when the page marks it as one', () => {
+  const summary = 'The port will close for a week while cranes are replaced, the harbour authority said.';
+  const story =
+    '<p>The harbour authority said on Monday that the container port would close from the first of the month while two of its cranes are replaced.</p>' +
+    '<p>Shipping lines have been told to divert to the northern terminal, which has room for about half of the usual traffic, an official said.</p>' +
+    '<p>The new cranes were bought last year and can lift containers from the largest ships now calling at the port, the authority said in a statement.</p>';
+  const page = (lead: string): string =>
+    `<html><head><meta name="description" content="${summary}"></head><body><article>${lead}<div class="body">${story}</div></article></body></html>`;
+  const marked = extractFromHtml(page(`<header><h1>Port to close</h1><p class="dek">${summary}</p></header>`));
+  assert.doesNotMatch(marked.text, /cranes are replaced, the harbour/);
+  assert.ok(marked.removed.some((r) => r.reason === 'standfirst'));
+  const plain = extractFromHtml(page(`<p>${summary}</p>`));
+  assert.match(plain.text, /^The port will close for a week/);
+});

@@ -157,6 +157,11 @@ export function removeBoilerplate(document: Document, options: BoilerplateOption
     }
     const reason = byRole ?? (options.useClassHints ? hintReason(element) : null);
     if (!reason) continue;
+    // A link inside running prose is words of the sentence, whatever its class says
+    // (auto-tagged names, author links in a quote): dropping it would cut the sentence.
+    if (!byRole && tag === 'A' && element.closest('p')) continue;
+    // A pop-up's trigger wraps the visible word and the pop-up itself: drop only the pop-up.
+    if (reason === 'pop-up' && Array.from(element.querySelectorAll('[class], [id]')).some((inner) => hintReason(inner) === 'pop-up')) continue;
     // Embedded posts (tweets, Instagram) sit in "social" containers but are quoted in the story:
     // keep them, and take away the class words readability would also hold against them.
     if (element.querySelector('blockquote')) {
@@ -190,6 +195,42 @@ export function removeLinkParagraphs(root: Element, maxLinkShare: number): Remov
       removed.push({ reason: 'link list', text });
       element.remove();
     }
+  }
+  return removed;
+}
+
+/** Class words of the summary line news templates print under the headline. */
+const STANDFIRST_WORDS = new Set(['standfirst', 'dek', 'subheadline', 'subhead', 'subtitle', 'lead', 'lede', 'abstract', 'intro', 'strapline', 'kicker']);
+
+function normalizedWords(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/**
+ * Removes the standfirst: the summary under the headline that repeats the page's meta
+ * description. It is the headline's companion, not the story's first paragraph, when the page
+ * marks it so: inside a <header>, labelled as a description, or classed as a lead or dek. A
+ * first paragraph that merely equals the description (sites often copy it there) is kept.
+ */
+export function removeStandfirst(document: Document): Removal[] {
+  const descriptions = new Set(
+    Array.from(document.querySelectorAll('meta[name="description"], meta[property="og:description"], meta[name="twitter:description"]'))
+      .map((meta) => normalizedWords(meta.getAttribute('content') ?? ''))
+      .filter((text) => text.length >= 20),
+  );
+  const removed: Removal[] = [];
+  if (!descriptions.size || !document.body) return removed;
+  for (const element of Array.from(document.body.querySelectorAll('p, h2, h3, h4, div, span'))) {
+    if (!element.parentNode || !descriptions.has(normalizedWords(element.textContent ?? ''))) continue;
+    let marked = element.closest('header') !== null;
+    for (let at: Element | null = element, depth = 0; at && depth < 3 && !marked; at = at.parentElement, depth++) {
+      const words = hintWords(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`);
+      const joined = words.slice(1).map((word, i) => words[i] + word);
+      marked = at.getAttribute('itemprop') === 'description' || [...words, ...joined].some((w) => STANDFIRST_WORDS.has(w));
+    }
+    if (!marked) continue;
+    removed.push({ reason: 'standfirst', text: (element.textContent ?? '').replace(/\s+/g, ' ').trim() });
+    element.remove();
   }
   return removed;
 }

@@ -4,7 +4,7 @@ import type { Removal } from '../types.js';
 import { readMetadata } from './html-metadata.js';
 import { blockText } from './html-text.js';
 import { removeEdgeBoilerplate } from './html-edges.js';
-import { removeBoilerplate, removeLinkParagraphs } from './html-boilerplate.js';
+import { removeBoilerplate, removeLinkParagraphs, removeStandfirst } from './html-boilerplate.js';
 
 /** What extraction finds in one HTML page. */
 export interface ExtractedPage {
@@ -39,7 +39,7 @@ function parse(html: string): Document {
 
 /** Readability over the page after pre-cleaning at the given strength; changes the document. */
 function readBody(document: Document, useClassHints: boolean): BodyAttempt {
-  const removed = removeBoilerplate(document, { useClassHints });
+  const removed = [...removeStandfirst(document), ...removeBoilerplate(document, { useClassHints })];
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
   if (!article?.content) return { text: '', removed };
   const content = article.content as Element;
