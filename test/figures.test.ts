@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { differ, findFigures } from '../src/analyze/figures.js';
+import { claimText, differ, findFigures } from '../src/analyze/figures.js';
 
 const one = (text: string) => {
   const f = findFigures(text);
@@ -58,4 +58,11 @@ test('differ: stated numbers beyond rounding, vague figures only when incompatib
   const [p] = findFigures('212');
   const [q] = findFigures('221');
   assert.equal(differ(p, q), true, 'unrounded exact counts');
+});
+
+test('claim text states numbers in digits and keeps the qualifier', () => {
+  assert.equal(claimText(one('Two workers were killed')), '2');
+  assert.equal(claimText(one('some forty-five ships')), 'some 45');
+  assert.equal(claimText(one('more than 1,500 delegates')), 'more than 1,500');
+  assert.equal(claimText(one('hundreds of thousands of people')), 'hundreds of thousands');
 });

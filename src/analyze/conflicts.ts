@@ -5,7 +5,7 @@
 // different figures for one key makes the key ambiguous, and the key is dropped.
 import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../types.js';
 import { porterStem } from '../text/porter.js';
-import { differ, findFigures, incompatible, type Figure } from './figures.js';
+import { claimText, differ, findFigures, incompatible, type Figure } from './figures.js';
 import { findDateConflicts } from './conflict-dates.js';
 
 /** A date found in a sentence (the shape of dates.ts' DateMention; offsets in Article.text). */
@@ -525,7 +525,7 @@ function conflictOf(clusters: ValueCluster[], nature: 'update' | 'disagreement',
   const eventText = mostCommon(claims.map((c) => c.event).filter(Boolean));
   const unit = claims[0].figure.unit;
   const topic = [nounText || (unit === 'money' ? 'sum' : unit === 'percent' ? 'share' : ''), eventText].filter(Boolean).join(' ');
-  const out: ConflictClaim[] = ordered.map((k) => ({ value: k.claims[0].figure.text, citations: citationsOf(k.claims) }));
+  const out: ConflictClaim[] = ordered.map((k) => ({ value: claimText(k.claims[0].figure), citations: citationsOf(k.claims) }));
   return { topic, kind: 'quantity', nature, claims: out };
 }
 

@@ -289,3 +289,15 @@ export function isRound(value: number): boolean {
   const scale = 10 ** (Math.floor(Math.log10(value)) - 1);
   return value % scale === 0;
 }
+
+const WORD_NUMBER =
+  /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen)\b(?:\s(?:hundred|thousand|million|billion)\b)*/i;
+
+/**
+ * A figure as a conflict claim states it: the words of the source with a number written out in
+ * words put in digits ("Two" -> "2", "some forty" -> "some 40"), so claims read and compare alike.
+ */
+export function claimText(f: Figure): string {
+  if (/\d/.test(f.text) || !f.specific) return f.text;
+  return f.text.replace(WORD_NUMBER, f.value.toLocaleString('en-US'));
+}
