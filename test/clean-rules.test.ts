@@ -324,3 +324,24 @@ test('credit lines naming a source or an editor go', () => {
   const s = 'Source: a senior official told reporters the talks had collapsed.';
   assert.deepEqual(kept(clean([P1, s])), [P1, s]);
 });
+
+test('when a positional rule leaves almost nothing, cleaning runs again without it', () => {
+  // A story about reader comments with a subhead "Comments": the comment-thread rule would
+  // take everything after it; too little would be left, so the rule is switched off.
+  const story = [
+    'Several large news sites are closing the comment sections under their articles.',
+    'Comments',
+    'Several large news sites have removed reader comment sections over the past year, citing abuse and the cost of moderation.',
+    'Editors say the conversation has moved to social networks, where readers share and discuss articles with their friends.',
+    'Researchers who study online discussion say the change has made it harder for readers to correct mistakes in stories.',
+    'Some outlets now invite letters instead, and publish a selection of them each week alongside the original reporting.',
+  ];
+  const a = clean(story);
+  assert.ok(!a.removed.some((r) => r.reason === 'reader-comments'));
+  assert.deepEqual(a.removed.map((r) => r.text), ['Comments']);
+  assert.ok(a.text.includes('Several large news sites have removed reader comment sections'));
+  assert.ok(a.text.includes('Researchers who study online discussion'));
+  // A page that really is mostly comments keeps its article and loses the comments.
+  const b = clean([P1, P2, P3, '11 comments', 'great piece', 'no it is not', 'totally agree with the above']);
+  assert.deepEqual(kept(b), [P1, P2, P3]);
+});

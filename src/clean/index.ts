@@ -1,6 +1,6 @@
 import type { Article, RawArticle } from '../types.js';
 import { textToBlocks } from './blocks.js';
-import { isProse, words } from './cues.js';
+import { isProse, wordCount, words } from './cues.js';
 import { statedDates } from './dates.js';
 import { CleaningDoc, type Block } from './document.js';
 import { markdownToBlocks } from './markdown.js';
@@ -43,6 +43,14 @@ function normalizePublished(value: string | null): string | null {
   return statedDates(v)[0]?.value ?? null;
 }
 
+// Rules that judge a block by where it sits can, on an unusual page, take the article itself
+// for noise (a subhead "Comments" opening the rest of a story about comments). As Readability
+// does, when too little survives, run again with one of them switched off at a time.
+const POSITIONAL_RULES = ['removeReaderComments', 'removeRelatedLinks', 'removeTrailingTeasers', 'removeHeaderFurniture', 'removeSectionHeadings'];
+// A news article body is rarely under 40 words; an input of twice that which comes out
+// smaller has probably been over-cleaned.
+const MIN_KEPT_WORDS = 40;
+
 /**
  * Keep only the article: drop comments, teasers, widgets, captions, credits, headings and
  * header lines, each with the reason; take the title, date, outlet and byline from the
@@ -50,6 +58,18 @@ function normalizePublished(value: string | null): string | null {
  * blank line.
  */
 export function cleanArticle(raw: RawArticle, options: CleanOptions = {}): Article {
+  const rules = options.rules ?? CLEANING_RULES;
+  const first = runRules(raw, rules);
+  if (wordCount(first.text) >= MIN_KEPT_WORDS || wordCount(raw.body) < 2 * MIN_KEPT_WORDS) return first;
+  for (const name of POSITIONAL_RULES) {
+    if (!rules.some((r) => r.name === name)) continue;
+    const retry = runRules(raw, rules.filter((r) => r.name !== name));
+    if (wordCount(retry.text) >= MIN_KEPT_WORDS) return retry;
+  }
+  return first;
+}
+
+function runRules(raw: RawArticle, rules: readonly CleaningRule[]): Article {
   let blocks: Block[];
   const meta = {
     title: raw.title?.trim() || null,
@@ -71,7 +91,7 @@ export function cleanArticle(raw: RawArticle, options: CleanOptions = {}): Artic
 
   const doc = new CleaningDoc(blocks, meta, raw.format);
   for (const x of inline) doc.note(x.block, x.removal);
-  for (const rule of options.rules ?? CLEANING_RULES) rule.run(doc);
+  for (const rule of rules) rule.run(doc);
 
   const text = doc
     .kept()

@@ -9,7 +9,7 @@ const MIN_DUPLICATE_WORDS = 10;
 /** Mostly numbers ("2 eggs, 1 cup rice, 3 tbsp. oil ..."): rows of a recipe or table repeat. */
 function isDataRow(text: string): boolean {
   const ws = text.split(' ');
-  return ws.filter((w) => /\d/.test(w)).length >= ws.length * 0.2;
+  return ws.filter((w) => /\p{N}/u.test(w)).length >= ws.length * 0.2;
 }
 
 /**
@@ -25,7 +25,7 @@ export const removeDuplicates: CleaningRule = {
       if (wordCount(text) < MIN_DUPLICATE_WORDS) continue;
       const key = comparable(text);
       // Questions recur on purpose (the same question put to each person in a series).
-      if (wordCount(key) < MIN_DUPLICATE_WORDS || doc.blocks[i].listItem || isDataRow(key) || /\?["”’]?$/.test(text)) continue;
+      if (wordCount(key) < MIN_DUPLICATE_WORDS || doc.blocks[i].listItem || !endsLikeSentence(text) || isDataRow(key) || /\?["”’]?$/.test(text)) continue;
       if (seen.has(key)) doc.drop(i, 'duplicate');
       else seen.add(key);
     }
