@@ -112,6 +112,12 @@ test('edge furniture: ad labels anywhere, bylines and copyright only at the edge
   );
   assert.equal(text, 'First paragraph of the story.\n\nBy the end of the day it was over.');
   assert.deepEqual(removed.map((r) => r.reason).sort(), ['advertising or layout label', 'byline or date', 'copyright notice']);
+  const credited = removeEdgeBoilerplate('The ministry confirmed the figures on Friday.\n\n(Reporting by Ann Lee; Editing by Bo Kim)');
+  assert.equal(credited.text, 'The ministry confirmed the figures on Friday.');
+  assert.equal(credited.removed[0].reason, 'reporting credit');
+  // The same words inside the story are the story.
+  const inside = 'Reporting by the agency was wrong, he said.\n\nThe ministry confirmed the figures.\n\nIt was a long day.';
+  assert.equal(removeEdgeBoilerplate(inside).text, inside);
 });
 
 test('a standfirst repeating the meta description is dropped only when the page marks it as one', () => {

@@ -17,7 +17,7 @@ function words(text: string): number {
 }
 
 /** Why a paragraph at the top or bottom of the body is not article text, or null. */
-function edgeReason(paragraph: string): string | null {
+function edgeReason(paragraph: string, atEnd: boolean): string | null {
   const text = paragraph.replace(/\s+/g, ' ').trim();
   const n = words(text);
   if (n <= 15 && BYLINE.test(text)) return 'byline or date';
@@ -25,6 +25,8 @@ function edgeReason(paragraph: string): string | null {
   if (n <= 15 && /^\|?\s*(?:posted|published|updated)\s*:/i.test(text)) return 'byline or date';
   if (n <= 40 && (/^(?:©|\(c\)|copyright\b)/i.test(text) || /\ball rights reserved\b/i.test(text))) return 'copyright notice';
   if (n <= 40 && /\b(?:sign up|subscribe)\b.*\b(?:newsletter|inbox|email|daily|weekly)\b/i.test(text)) return 'newsletter or subscription';
+  // Credits close a story; at its top the same words begin a sentence.
+  if (atEnd && n <= 50 && /^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting|to this report)\b|^(?:[\p{L}.]+ )*writers? .* contributed\b/iu.test(text)) return 'reporting credit';
   if (n <= 12 && /^(?:tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|what do you think)\b/i.test(text)) return 'comments';
   return null;
 }
@@ -39,12 +41,12 @@ export function removeEdgeBoilerplate(text: string): { text: string; removed: Re
     return false;
   });
   while (paragraphs.length > 1) {
-    const reason = edgeReason(paragraphs[0]);
+    const reason = edgeReason(paragraphs[0], false);
     if (!reason) break;
     removed.push({ reason, text: paragraphs.shift()! });
   }
   while (paragraphs.length > 1) {
-    const reason = edgeReason(paragraphs[paragraphs.length - 1]);
+    const reason = edgeReason(paragraphs[paragraphs.length - 1], true);
     if (!reason) break;
     removed.push({ reason, text: paragraphs.pop()! });
   }
