@@ -38,13 +38,25 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{N}]+(?:[’'´-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
+// Stems repeat across a cluster: a bounded cache saves most of the stemming work.
+const stemCache = new Map<string, string>();
+function stemOf(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    if (stemCache.size >= 50_000) stemCache.clear();
+    s = porterStem(word);
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
 export function tokensWithOffsets(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const lower = m[0].toLowerCase().replace(/[’´]/g, "'");
     const word = /[\p{L}\p{N}]/u.test(m[0]);
     const base = lower.replace(/'s$/, '');
-    out.push({ text: m[0], lower, stem: word ? porterStem(base) : lower, start: m.index!, end: m.index! + m[0].length, word });
+    out.push({ text: m[0], lower, stem: word ? stemOf(base) : lower, start: m.index!, end: m.index! + m[0].length, word });
   }
   return out;
 }
@@ -313,9 +325,11 @@ const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|J
 
 /** Figures of a sentence with what they count, dropping those inside date mentions. */
 export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []): Claim[] {
+  const figures = findFigures(sentence.text);
+  if (!figures.length) return [];
   const tokens = tokensWithOffsets(sentence.text);
   const out: Claim[] = [];
-  for (const figure of findFigures(sentence.text)) {
+  for (const figure of figures) {
     const absStart = sentence.start + figure.numberStart;
     if (dates.some((d) => absStart >= d.start && absStart < d.end)) continue;
     const claim = describeClaim(sentence, figure, tokens, dates);

@@ -60,7 +60,8 @@ function tokenize(text: string): Tok[] {
     let t = m[0];
     const word = /[\p{L}\p{N}]/u.test(t);
     let possessive = false;
-    const pm = /^(.*?)(?:[’'´]s|(?<=s)[’'´])$/u.exec(t);
+    const tail = t.charCodeAt(t.length - 1);
+    const pm = tail === 115 || tail === 39 || tail === 0x2019 || tail === 0xb4 ? /^(.*?)(?:[’'´]s|(?<=s)[’'´])$/u.exec(t) : null;
     if (word && pm && pm[1].length > 1) {
       t = pm[1];
       possessive = true;
@@ -77,6 +78,7 @@ function tokenize(text: string): Tok[] {
 
 /** "UN-backed", "Kremlin-allied": the name is the part before a lower-case suffix. */
 function splitCompound(bare: string): { name: string; compound: boolean } {
+  if (!bare.includes('-')) return { name: bare, compound: false };
   const m = /^(\p{Lu}[\p{L}.]*)-\p{Ll}+$/u.exec(bare);
   if (m && !PARTICLE_PREFIX.test(bare)) return { name: m[1], compound: true };
   return { name: bare, compound: false };
@@ -91,6 +93,7 @@ function isAcronym(w: string): boolean {
 }
 
 function looksAllCaps(sentence: string): boolean {
+  if (sentence !== sentence.toUpperCase()) return false;
   const letters = sentence.replace(/[^\p{L}]/gu, '');
   return letters.length > 8 && letters === letters.toUpperCase();
 }
@@ -216,13 +219,18 @@ function mentionsOfRun(
   const last = run[run.length - 1];
   // "Resolution 2224", "Flight 370": a name followed by a number is a document or a code.
   if (toks[last.index + 1]?.word && /^\d/.test(toks[last.index + 1].bare)) return out;
-  const prev = toks.slice(0, first.index).reverse().find((t) => t.word);
+  let prevIndex = first.index - 1;
+  while (prevIndex >= 0 && !toks[prevIndex].word) prevIndex--;
+  const prev = prevIndex >= 0 ? toks[prevIndex] : undefined;
   const prevLower = prev?.bare.toLowerCase() ?? '';
   if (prev && ROLE_NOUNS.has(prevLower)) votes.person += STRONG;
   if (prev && PLACE_PREPOSITIONS.has(prevLower)) votes.place += WEAK;
   // "the port of Velmar", "the town of X": a place noun and "of" right before the name.
-  const prevTwo = toks.slice(0, first.index).filter((t) => t.word).slice(-2).map((t) => t.bare.toLowerCase());
-  if (prevTwo.length === 2 && prevTwo[1] === 'of' && PLACE_NOUNS.has(prevTwo[0])) votes.place += STRONG;
+  if (prevLower === 'of') {
+    let k = prevIndex - 1;
+    while (k >= 0 && !toks[k].word) k--;
+    if (k >= 0 && PLACE_NOUNS.has(toks[k].bare.toLowerCase())) votes.place += STRONG;
+  }
   const nextWord = toks[last.index + 1]?.word ? toks[last.index + 1].bare.toLowerCase() : '';
   if (!last.tok.possessive && PLACE_NOUNS.has(nextWord)) votes.place += WEAK + 1; // "the Kessel Point district"
   if (!last.tok.possessive && ORG_FOLLOWERS.has(nextWord) && !placeKey(run.map((r) => r.name))) votes.organization += WEAK;

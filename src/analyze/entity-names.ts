@@ -2,17 +2,31 @@
 // "Lavrentyev" and "Lavrentiev", "Gutteres" and "Guterres", "Aleksandr" and "Alexander" are read
 // as one name, while "Lavrov" and "Shoigu", or "Iran" and "Iraq", are not.
 
+/** A bounded memo: name forms repeat across a cluster, and folding/keys are costly string work. */
+function memo<T>(fn: (word: string) => T, limit = 50_000): (word: string) => T {
+  const cache = new Map<string, T>();
+  return (word: string) => {
+    let v = cache.get(word);
+    if (v === undefined) {
+      if (cache.size >= limit) cache.clear();
+      v = fn(word);
+      cache.set(word, v);
+    }
+    return v;
+  };
+}
+
 /** Lower case, diacritics removed, apostrophes dropped. */
-export function fold(word: string): string {
-  return word
+export const fold = memo((word: string): string =>
+  word
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[’'´`.]/g, '')
     .replace(/ı/g, 'i')
     .replace(/ø/g, 'o')
-    .replace(/ß/g, 'ss');
-}
+    .replace(/ß/g, 'ss'),
+);
 
 /**
  * A spelling normalised for transliteration: the letters that vary between romanisations of one
@@ -20,7 +34,9 @@ export function fold(word: string): string {
  * "c" before a, o, u or a consonant -> "k", doubled letters once). Vowels stay, so the edit
  * distance between two such spellings still tells "Iran" from "Iraq".
  */
-export function transliterationForm(word: string): string {
+export const transliterationForm = memo(transliterate);
+
+function transliterate(word: string): string {
   let w = fold(word).replace(/[^a-z]/g, '');
   w = w
     .replace(/ph/g, 'f')
@@ -45,7 +61,9 @@ export function transliterationForm(word: string): string {
 }
 
 /** A consonant skeleton of a name: its first letter, then consonants with voiced/unvoiced pairs merged. */
-export function phoneticKey(word: string): string {
+export const phoneticKey = memo(phonetic);
+
+function phonetic(word: string): string {
   const t = transliterationForm(word);
   if (!t) return '';
   const rest = t
@@ -88,6 +106,15 @@ export function editDistance(a: string, b: string): number {
  * fewer than four letters must match exactly: "Iran"/"Iraq", "Li"/"Lu" are different names.
  */
 export function sameNameWord(a: string, b: string): boolean {
+  return sameNameMemo(`${a}\u0000${b}`);
+}
+
+const sameNameMemo = memo((pair: string) => {
+  const [a, b] = pair.split('\u0000');
+  return compareNameWords(a, b);
+});
+
+function compareNameWords(a: string, b: string): boolean {
   const fa = fold(a);
   const fb = fold(b);
   if (fa === fb) return true;
