@@ -345,3 +345,17 @@ test('when a positional rule leaves almost nothing, cleaning runs again without 
   const b = clean([P1, P2, P3, '11 comments', 'great piece', 'no it is not', 'totally agree with the above']);
   assert.deepEqual(kept(b), [P1, P2, P3]);
 });
+
+test('encoding defects are repaired without touching words', () => {
+  const a = clean(['The Kremlin didnâ€™t say when the â€œcongressâ€\u009d would open &amp; close.', P2]);
+  assert.equal(kept(a)[0], 'The Kremlin didn’t say when the “congress” would open & close.');
+  const s = 'AT&T said the R&D budget would grow; the price is 5 &lt; 6 in the model.';
+  assert.equal(kept(clean([s]))[0], 'AT&T said the R&D budget would grow; the price is 5 < 6 in the model.');
+});
+
+test('a comment section opened by "N Responses to ..." goes; quotes introduced by "said:" stay', () => {
+  const a = clean([P1, P2, '3 Responses to “Talks on Syria”', 'Great piece, thanks.', 'I disagree with all of this.']);
+  assert.deepEqual(kept(a), [P1, P2]);
+  const quotes = [P1, 'Kremlin spokesman Dmitry Peskov said:', '“The congress will go ahead regardless of who attends it.”', 'Opposition leader George Sabra said:', '“Sochi is a project to serve Russian policy, nothing more.”', P2];
+  assert.deepEqual(kept(clean(quotes)), quotes);
+});

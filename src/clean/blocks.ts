@@ -1,11 +1,35 @@
 import type { Block } from './document.js';
 
+// UTF-8 punctuation read as Windows-1252 ("donâ€™t"): the byte sequences of the usual
+// offenders, mapped back. Only these exact sequences are touched.
+const MOJIBAKE: [string, string][] = [
+  ['â€™', '’'], ['â€˜', '‘'], ['â€œ', '“'], ['â€\u009d', '”'], ['â€\u009c', '“'], ['â€"', '—'], ['â€“', '–'],
+  ['â€”', '—'], ['â€¦', '…'], ['â€¢', '•'], ['Ã©', 'é'], ['Ã¨', 'è'], ['Ã¡', 'á'], ['Ã³', 'ó'], ['Ã±', 'ñ'],
+  ['Ã¼', 'ü'], ['Ã¶', 'ö'], ['Ã¤', 'ä'], ['Â ', ' '], ['Â\u00a0', ' '],
+];
+
+// The entities that survive in scraped text; others are left as they are.
+const ENTITIES: Record<string, string> = {
+  amp: '&', quot: '"', apos: "'", '#39': "'", '#039': "'", nbsp: ' ', lt: '<', gt: '>', rsquo: '’', lsquo: '‘',
+  rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…', '#8217': '’', '#8216': '‘', '#8220': '“', '#8221': '”',
+  '#8212': '—', '#8211': '–', '#8230': '…',
+};
+
+/** Repair encoding defects that change no word: double-encoded punctuation, HTML entities. */
+export function repairEncoding(text: string): string {
+  let out = text;
+  if (/[âÃÂ]/.test(out)) for (const [bad, good] of MOJIBAKE) out = out.split(bad).join(good);
+  if (out.includes('&')) out = out.replace(/&(#?\w{2,6});/g, (m, name: string) => ENTITIES[name.toLowerCase()] ?? m);
+  return out;
+}
+
 /**
  * Scrape defects that are safe to repair because they change no word: Windows line ends,
- * no-break and zero-width spaces, private-use icon glyphs (font icons scraped as text), tabs.
+ * no-break and zero-width spaces, private-use icon glyphs (font icons scraped as text), tabs,
+ * and the encoding defects above.
  */
 export function normalizeWhitespace(body: string): string {
-  return body
+  return repairEncoding(body)
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
     .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')

@@ -4,7 +4,7 @@ import type { CleaningRule } from './rule.js';
 
 // A heading that opens a comment section: "11 comments", "Comments (4)", "Join the discussion".
 const COMMENTS_HEADING =
-  /^(?:reader\s+)?comments?(?:\s*\(\d+\))?\s*:?$|^\d+\s+(?:comments?|responses?|replies|reactions|thoughts on\b.*)$|^(?:show|view|load|read|hide|add|post|see all)\s+(?:\d+\s+)?comments?\b.{0,20}$|^join the (?:discussion|conversation|debate)\b.{0,40}$|^comments? (?:are|is) (?:closed|disabled|moderated)\b.*$|^(?:have your say|discuss this article)\.?$/i;
+  /^(?:reader\s+)?comments?(?:\s*\(\d+\))?\s*:?$|^\d+\s+(?:comments?|responses?|replies|reactions|thoughts)(?:\s+(?:to|on)\b.*)?$|^(?:show|view|load|read|hide|add|post|see all)\s+(?:\d+\s+)?comments?\b.{0,20}$|^join the (?:discussion|conversation|debate)\b.{0,40}$|^comments? (?:are|is) (?:closed|disabled|moderated)\b.*$|^(?:have your say|discuss this article)\.?$/i;
 
 // The comment form that ends a blog page.
 const LEAVE_A_REPLY = /^(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)\b.{0,60}$|^(?:you must be logged in to post a comment\b.*|your email address will not be published\b.*|cancel reply)$/i;
