@@ -30,8 +30,13 @@ test('date lines become the published date and leave the text; dated sentences s
   assert.equal(reasons(a)['Jan 28, 2018, 00:38'], 'date-line');
   assert.deepEqual(kept(a), [P1, 'The vote is on Nov. 5, 2018.']);
   for (const line of ['November 22, 2017 | By | Reply More', 'January 29th, 2018 Middle East, Russia 11 comments', 'Updated: March 3, 2019 9:12 am', 'Published on Feb 17, 2015']) {
-    assert.equal(reasons(clean([P1, line, P2]))[line], 'date-line', line);
+    assert.equal(reasons(clean([line, P1, P2]))[line], 'date-line', line);
   }
+  // Below the body, only a labelled date dates the article; a bare one is a timestamp.
+  assert.equal(reasons(clean([P1, P2, 'Updated: March 3, 2019 9:12 am']))['Updated: March 3, 2019 9:12 am'], 'date-line');
+  const below = clean([P1, P2, 'January 28, 2018']);
+  assert.equal(reasons(below)['January 28, 2018'], 'timestamp');
+  assert.equal(below.published, null);
 });
 
 test('published is null when the article states no date with a year, never today', () => {

@@ -9,7 +9,7 @@ const PUBLISHING_LABEL = /\b(?:published|posted|updated|first published|last mod
 /**
  * Lines that only say when the article was published ("Jan 28, 2018, 00:38",
  * "November 22, 2017 | By | Reply More"). The first one above the body gives the published
- * date; below the body only a labelled one does.
+ * date; below the body only a labelled one does, and an unlabelled one is a "timestamp".
  */
 export const removeDateLines: CleaningRule = {
   name: 'removeDateLines',
@@ -24,7 +24,9 @@ export const removeDateLines: CleaningRule = {
       }
       if (!inBody) doc.offer('published', found.value, 1);
       else if (PUBLISHING_LABEL.test(text)) doc.offer('published', found.value, 2);
-      doc.drop(i, 'date-line');
+      // "date-line" tells later stages the line dates the article; a bare date under the
+      // body is only a timestamp of something else.
+      doc.drop(i, !inBody || PUBLISHING_LABEL.test(text) ? 'date-line' : 'timestamp');
     }
   },
 };

@@ -27,12 +27,13 @@ export type { CleaningRule } from './rule.js';
  * come first, so a block gets the most specific reason; rules that judge by position
  * (title, header furniture, headings, trailing teasers) come after, on what is left.
  * The comment thread goes early: everything after its start is comments, whatever it says.
+ * Date lines come after comments and related links, so that the timestamps of comments and
+ * teasers are removed as such and never taken for the article's date.
  */
 export const CLEANING_RULES: readonly CleaningRule[] = [
   removeMarkup,
   removeSeparators,
   removeTweetSignatures,
-  removeDateLines,
   removeReaderComments,
   removeShareCounters,
   removeShareWidgets,
@@ -45,6 +46,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   removePageFurnitureLabels,
   removeSocialPrompts,
   removeRelatedLinks,
+  removeDateLines,
   removeTagLines,
   removeBylines,
   removeSignOffs,
