@@ -75,3 +75,16 @@ test('dates of one fact that differ are a date conflict', () => {
   assert.equal(conflicts[0].kind, 'date');
   assert.deepEqual(values(conflicts[0]), ['2025-03-12', '2025-03-14']);
 });
+
+test('ranks of one step differ only between reports of one moment', () => {
+  const docs = [
+    doc('a', '2025-03-01', 'The third round of talks between the union and the port ended without a deal.'),
+    doc('b', '2025-03-01', 'The fourth round of talks between the union and the port ended late on Wednesday.'),
+    doc('c', '2025-03-20', 'A sixth round of talks between the union and the port produced a deal.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.equal(conflicts.length, 1, JSON.stringify(conflicts));
+  assert.equal(conflicts[0].topic, 'which round of talks');
+  assert.equal(conflicts[0].nature, 'disagreement');
+  assert.deepEqual(values(conflicts[0]), ['3rd', '4th']);
+});

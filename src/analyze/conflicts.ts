@@ -326,9 +326,9 @@ const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|J
 /** Figures of a sentence with what they count, dropping those inside date mentions. */
 export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []): Claim[] {
   const figures = findFigures(sentence.text);
-  if (!figures.length) return [];
+  const out: Claim[] = ordinalClaims(sentence);
+  if (!figures.length) return out;
   const tokens = tokensWithOffsets(sentence.text);
-  const out: Claim[] = [];
   for (const figure of figures) {
     const absStart = sentence.start + figure.numberStart;
     if (dates.some((d) => absStart >= d.start && absStart < d.end)) continue;
@@ -336,6 +336,57 @@ export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []):
     if (claim) out.push(claim);
   }
   return out;
+}
+
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12,
+};
+
+// Steps of a process named by their rank ("the third round of talks", "the second ballot").
+// Ranks advance as a story goes on, so they are compared only between reports of one moment.
+const RANKED =
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(\d{1,2})(?:st|nd|rd|th))\s+(round|stage|phase|leg|ballot)s?\b/gi;
+
+function ordinalClaims(sentence: Sentence): Claim[] {
+  const out: Claim[] = [];
+  for (const m of sentence.text.matchAll(RANKED)) {
+    const value = m[2] ? Number(m[2]) : ORDINALS[m[1].toLowerCase()];
+    // "a first round" of something new, or "the first stage" of a plan, rarely contradicts anything.
+    if (!value || value === 1) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const figure: Figure = {
+      text: m[1],
+      start,
+      end,
+      value,
+      low: value,
+      high: value,
+      qualifier: 'exact',
+      unit: 'count',
+      currency: null,
+      specific: true,
+      numberStart: start,
+    };
+    const of = /^\s+of\s+(?:the\s+)?([\p{Ll}]+)/u.exec(sentence.text.slice(end));
+    const noun = of ? `${m[3].toLowerCase()} of ${of[1]}` : m[3].toLowerCase();
+    const context = new Set<string>();
+    for (const t of tokensWithOffsets(sentence.text)) {
+      if (!t.word || FUNCTION_WORDS.has(t.lower) || REPORTING.has(t.lower) || /\d/.test(t.text) || t.lower.length < 3) continue;
+      if (t.start >= start && t.end <= end) continue;
+      context.add(t.stem);
+    }
+    out.push({ figure, sentence, key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false });
+  }
+  return out;
+}
+
+/** 3 -> "3rd", 11 -> "11th". */
+function rankText(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }
 
 const UPDATE_CUES =
@@ -397,7 +448,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   const byKey = new Map<string, Claim[]>();
   for (const doc of docs) {
     for (const s of doc.sentences) {
-      if (!/\d|dozen|hundreds|thousands|millions|billions|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i.test(s.text)) continue;
+      if (!/\d|dozen|hundreds|thousands|millions|billions|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|\b(?:round|stage|phase|leg|ballot)s?\b/i.test(s.text)) continue;
       for (const c of claimsOf(s, context.dates.get(s.id) ?? [])) {
         const list = byKey.get(c.key) ?? [];
         list.push(c);
@@ -453,7 +504,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
             found.push(conflictOf(clusters, cue ? 'update' : 'disagreement', dateOf));
           }
         }
-        if (slices.length >= 2) {
+        if (slices.length >= 2 && !set[0].key.startsWith('rank|')) {
           const clusters = clusterValues(claims);
           if (clusters && related(clusters, groupOf)) {
             // An update needs a figure that no earlier moment gave.
@@ -535,6 +586,10 @@ function conflictOf(clusters: ValueCluster[], nature: 'update' | 'disagreement',
     nature === 'update'
       ? [...clusters].sort((a, b) => first(a).localeCompare(first(b)) || a.representative.value - b.representative.value)
       : [...clusters].sort((a, b) => a.representative.value - b.representative.value);
+  if (claims[0].key.startsWith('rank|')) {
+    const out = ordered.map((k) => ({ value: rankText(k.representative.value), citations: citationsOf(k.claims) }));
+    return { topic: `which ${mostCommon(claims.map((c) => c.noun))}`, kind: 'quantity', nature, claims: out };
+  }
   const nounText = mostCommon(claims.map((c) => c.noun).filter(Boolean));
   const eventText = mostCommon(claims.map((c) => c.event).filter(Boolean));
   const unit = claims[0].figure.unit;
