@@ -103,6 +103,22 @@ test('155: SEE summaries give their sentences in order', () => {
   assert.deepEqual(readSeeSummary(html), ['First one.', 'Second.']);
 });
 
+test('rouge: corpus figures are the mean of the items, in either style', () => {
+  const items = [
+    { id: 'x', prediction: 'the cat sat on the mat', references: ['the cat sat on the mat'] },
+    { id: 'y', prediction: 'a dog', references: ['the cat sat'] },
+  ];
+  const r155 = rouge(items, { metrics: ['1', 'L'] });
+  assert.deepEqual(Object.keys(r155.scores), ['rouge1', 'rougeL']);
+  assert.deepEqual(r155.items.x.rouge1, { r: 1, p: 1, f: 1 });
+  assert.deepEqual(r155.items.y.rouge1, { r: 0, p: 0, f: 0 });
+  assert.equal(r155.scores.rouge1.r, 0.5);
+  const rs = rouge(items, { style: 'rs', metrics: ['1', '2', 'L'] });
+  assert.deepEqual(Object.keys(rs.scores), ['rouge1', 'rouge2', 'rougeLsum']);
+  assert.equal(rs.scores.rougeLsum.f, 0.5);
+  assert.throws(() => rouge(items, { style: 'rs', metrics: ['SU4'] }), InputError);
+});
+
 // ---------- DUC 2004: every per-topic line of ROUGE-1.5.5's own output ----------
 
 interface DucEval {

@@ -211,7 +211,9 @@ function clippedOverlap(model: ReadonlyMap<string, number>, peer: ReadonlyMap<st
 /** Positions in `model` of one LCS with `peer` (on ties the walk back moves up in the model). */
 function lcsModelPositions(model: readonly string[], peer: readonly string[], into: Set<number>): void {
   const cols = peer.length + 1;
-  const table = new Uint32Array((model.length + 1) * cols);
+  // LCS lengths fit 16 bits for any sentence under 65,536 tokens: half the memory of 32.
+  const size = (model.length + 1) * cols;
+  const table = Math.min(model.length, cols - 1) < 0xffff ? new Uint16Array(size) : new Uint32Array(size);
   for (let i = 1; i <= model.length; i++) {
     const mi = model[i - 1];
     for (let j = 1; j <= peer.length; j++) {

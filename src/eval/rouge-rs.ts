@@ -110,7 +110,9 @@ export function rsNgramScore(reference: readonly string[], prediction: readonly 
  */
 function lcsReferencePositions(reference: readonly string[], candidate: readonly string[], into: Set<number>): void {
   const cols = candidate.length + 1;
-  const table = new Uint32Array((reference.length + 1) * cols);
+  // LCS lengths fit 16 bits for any sentence under 65,536 tokens: half the memory of 32.
+  const size = (reference.length + 1) * cols;
+  const table = Math.min(reference.length, cols - 1) < 0xffff ? new Uint16Array(size) : new Uint32Array(size);
   for (let i = 1; i <= reference.length; i++) {
     const ri = reference[i - 1];
     for (let j = 1; j <= candidate.length; j++) {
