@@ -30,6 +30,7 @@ const FURNITURE = [
 // One pass instead of one test per pattern: the sentence is checked against their union.
 const ANY_FURNITURE = new RegExp(FURNITURE.map((re) => `(?:${re.source})`).join('|'), 'i');
 
+const ATTRIBUTION = /\b(said|says|say|told|tells|according to|asked|added|adds|wrote|writes|explained|explains|stated|noted|notes)\b/i;
 const TERMINAL = /[.!?]["'”’)\]]*$/;
 const LOWER_CASE_WORD = /(?:^|\s)[("“'‘]?\p{Ll}/gu;
 
@@ -70,8 +71,9 @@ export function standaloneQuality(text: string, tokens: string[], options: Quali
   else if (!TERMINAL.test(trimmed)) q *= 0.4;
   if (/\|/.test(trimmed)) q *= 0.3;
   if (!options.afterPredecessor && leansOnPrevious(tokens)) q *= 0.6;
-  // A quotation with no speaker in view reads as out of context.
-  if (/^["“‘']/.test(trimmed)) q *= 0.6;
+  // A quotation with no speaker in view reads as out of context; one that names its speaker
+  // ("...," the mayor said) stands on its own.
+  if (/^["“‘']/.test(trimmed) && !ATTRIBUTION.test(trimmed)) q *= 0.6;
   if (/\?["'”’)]*$/.test(trimmed)) q *= 0.6;
   // A very long sentence costs a lot of budget; a very short one is often a fragment.
   if (words < 8) q *= 0.7;
