@@ -5,8 +5,10 @@
 //     before punctuation is removed;
 //   - every character other than a-z and 0-9 becomes a space; tokens are the runs left;
 //   - -m: tokens longer than 3 characters are looked up in the WordNet exception list, else
-//     Porter-stemmed (Porter's reference rendering, src/text/porter.ts);
+//     Porter-stemmed by the script's own copy of Porter's Perl code, whose step 4 its author
+//     changed (porterStemRouge155 in src/text/porter.ts);
 //   - ROUGE-N and ROUGE-S(U) count over the whole summary (they cross sentence boundaries);
+//     SU leaves out the last token's unigram, as the script's loop does;
 //     ROUGE-L is the summary-level union LCS of section 3.2 of the paper, with each token hit at
 //     most as often as it occurs in the model and in the peer;
 //   - -f A pools the models (recall = summed hits / summed model counts, precision = the same
