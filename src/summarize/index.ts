@@ -63,6 +63,12 @@ export interface SummarizerTuning {
    */
   positionFloor: number;
   positionHalfLife: number;
+  /**
+   * A sentence that directly continues a chosen one (the next sentence of the same article)
+   * has its gain raised by this fraction: it brings its context along and the pair reads as
+   * written (dev R-1/R-2 at 0/0.25/0.5/1/2: 46.9/17.0, 47.0/17.1, 47.2/17.3, 47.3/17.5, 47.2/17.2).
+   */
+  continuationBonus: number;
   /** Two articles sharing this share of their word pairs are copies of one report (wire copy). */
   copyOverlap: number;
   /** A candidate with this share of its concepts inside one chosen sentence repeats it. */
@@ -78,6 +84,7 @@ export const DEFAULT_TUNING: Readonly<SummarizerTuning> = {
   topicalityExponent: 1,
   unigramWeight: 0.5,
   positionFloor: 0,
+  continuationBonus: 0.5,
   positionHalfLife: 4,
   copyOverlap: 0.6,
   repeatOverlap: 0.7,
@@ -299,7 +306,7 @@ function select(candidates: Candidate[], weights: Float64Array, budget: number, 
     if (c.quality <= 0 || c.words > budget || c.concepts.length === 0) continue;
     let gain = 0;
     for (const k of c.concepts) gain += weights[k]!;
-    c.bound = (Math.max(c.quality, c.qualityInContext) * c.position * gain) / Math.pow(c.words, tuning.costExponent);
+    c.bound = (Math.max(c.quality, c.qualityInContext * (1 + tuning.continuationBonus)) * c.position * gain) / Math.pow(c.words, tuning.costExponent);
     alive.push(c);
   }
   alive.sort((a, b) => b.bound - a.bound);
@@ -314,7 +321,7 @@ function select(candidates: Candidate[], weights: Float64Array, budget: number, 
       for (const k of c.concepts) if (!covered[k]) gain += weights[k]!;
       if (gain <= 0) continue;
       const follows = chosenIds.has(`${c.sentence.source}#${c.sentence.index - 1}`);
-      const quality = follows ? c.qualityInContext : c.quality;
+      const quality = follows ? c.qualityInContext * (1 + tuning.continuationBonus) : c.quality;
       const score = (quality * c.position * gain) / Math.pow(c.words, tuning.costExponent);
       if (score > bestScore) {
         best = c;
