@@ -39,16 +39,14 @@ export const CONTAINMENT_THRESHOLD = 0.8;
 export const SHARED_BIGRAMS_MIN = 0.5;
 /** Sentences with fewer content stems are too short to say they carry the same fact (datelines, captions). */
 export const MIN_CONTENT_STEMS = 5;
-/** A stem in more than this share of all sentences is not indexed (it cannot discriminate). */
-const MAX_INDEX_SHARE = 0.2;
 
-/** A sentence as agreement compares it: its content-stem set and its stem bigrams. */
+/** A sentence as agreement compares it: its content-stem set; names and stem bigrams on demand. */
 export interface Profile {
   sentence: Sentence;
   stems: Set<string>;
   /** Stems of capitalised words inside the sentence (names): sharing only names is not sharing a fact. */
-  names: Set<string>;
-  bigrams: Set<string>;
+  readonly names: Set<string>;
+  readonly bigrams: Set<string>;
 }
 
 /** The same word pattern as the text stage's tokenizer, so tokens line up with their original casing. */
@@ -67,21 +65,35 @@ function capitalisedStems(s: Sentence): Set<string> {
   return out;
 }
 
+function stemBigrams(s: Sentence): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < s.stems.length; i++) out.add(`${s.stems[i - 1]} ${s.stems[i]}`);
+  return out;
+}
+
 function contentStems(s: Sentence): string[] {
   const out: string[] = [];
   s.tokens.forEach((t, i) => {
     if (STOPWORDS.has(t) || t.length < 2) return;
-    if (/^\d+$/.test(t) && t.length < 2) return;
     out.push(s.stems[i]!);
   });
   return out;
 }
 
+/** Most sentences are only ever compared by stems; names and bigrams are computed when a containment test needs them. */
 export function profileOf(s: Sentence): Profile {
-  const stems = new Set(contentStems(s));
-  const bigrams = new Set<string>();
-  for (let i = 1; i < s.stems.length; i++) bigrams.add(`${s.stems[i - 1]} ${s.stems[i]}`);
-  return { sentence: s, stems, names: capitalisedStems(s), bigrams };
+  let names: Set<string> | null = null;
+  let bigrams: Set<string> | null = null;
+  return {
+    sentence: s,
+    stems: new Set(contentStems(s)),
+    get names() {
+      return (names ??= capitalisedStems(s));
+    },
+    get bigrams() {
+      return (bigrams ??= stemBigrams(s));
+    },
+  };
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {
@@ -113,8 +125,32 @@ export function sameSentence(a: Profile, b: Profile): boolean {
   return sharedBigrams / Math.max(1, Math.min(a.bigrams.size, b.bigrams.size)) >= SHARED_BIGRAMS_MIN;
 }
 
+interface Indexed {
+  profiles: Profile[];
+  /** stem -> numbers of the profiles holding it; stems held by too many profiles are left out. */
+  index: Map<string, number[]>;
+  /** Per profile: how many of its stems are indexed. */
+  indexed: Int32Array;
+}
+
+/**
+ * A stem held by more than this share of all sentences (and by more than MIN_INDEX_CAP of them)
+ * is not indexed: the story's own words ("fire", "talks") are in a large part of its sentences,
+ * cannot tell copies apart, and their posting lists are what would make candidate generation
+ * quadratic. Copies still meet through their rarer words (names, figures, particular verbs).
+ */
+const MAX_INDEX_SHARE = 0.02;
+const MIN_INDEX_CAP = 50;
+/** A candidate pair must share this share of the smaller side's indexed stems before it is compared. */
+const CANDIDATE_SHARE = 0.4;
+
+/** analyze() asks for the index twice (groups, then unique sentences) over the same Docs: build it once. */
+const indexCache = new WeakMap<Doc[], Indexed>();
+
 /** Profiles of all sentences long enough to compare, and an inverted index stem -> profile numbers. */
-function indexSentences(docs: Doc[]): { profiles: Profile[]; index: Map<string, number[]> } {
+function indexSentences(docs: Doc[]): Indexed {
+  const cached = indexCache.get(docs);
+  if (cached) return cached;
   const profiles: Profile[] = [];
   for (const d of docs) {
     for (const s of d.sentences) {
@@ -122,38 +158,47 @@ function indexSentences(docs: Doc[]): { profiles: Profile[]; index: Map<string, 
       if (p.stems.size >= MIN_CONTENT_STEMS) profiles.push(p);
     }
   }
-  const postings = new Map<string, number[]>();
+  const index = new Map<string, number[]>();
   profiles.forEach((p, i) => {
     for (const stem of p.stems) {
-      let list = postings.get(stem);
-      if (!list) postings.set(stem, (list = []));
+      let list = index.get(stem);
+      if (!list) index.set(stem, (list = []));
       list.push(i);
     }
   });
-  const cap = Math.max(50, Math.ceil(profiles.length * MAX_INDEX_SHARE));
-  for (const [stem, list] of postings) if (list.length > cap) postings.delete(stem);
-  return { profiles, index: postings };
+  const cap = Math.max(MIN_INDEX_CAP, Math.ceil(profiles.length * MAX_INDEX_SHARE));
+  for (const [stem, list] of index) if (list.length > cap) index.delete(stem);
+  const indexed = new Int32Array(profiles.length);
+  profiles.forEach((p, i) => {
+    for (const stem of p.stems) if (index.has(stem)) indexed[i]!++;
+  });
+  const out = { profiles, index, indexed };
+  indexCache.set(docs, out);
+  return out;
 }
 
 /**
- * Candidate partners of profile i from other sources: those sharing enough indexed stems to
- * possibly pass sameSentence (a pair passing either test shares at least half of the smaller set).
+ * Profiles of other sources sharing at least CANDIDATE_SHARE of the smaller side's indexed
+ * stems with profile i (only those with a number above i when `after` is set, so each pair is
+ * seen once). `counts` is a scratch array of zeros, left as zeros.
  */
-function candidates(i: number, profiles: Profile[], index: Map<string, number[]>): number[] {
+function candidates(i: number, { profiles, index, indexed }: Indexed, counts: Int32Array, after: boolean): number[] {
   const p = profiles[i]!;
-  const counts = new Map<number, number>();
+  const touched: number[] = [];
   for (const stem of p.stems) {
     const list = index.get(stem);
     if (!list) continue;
     for (const j of list) {
-      if (j <= i || profiles[j]!.sentence.source === p.sentence.source) continue;
-      counts.set(j, (counts.get(j) ?? 0) + 1);
+      if (after ? j <= i : j === i) continue;
+      if (counts[j] === 0) touched.push(j);
+      counts[j]!++;
     }
   }
   const out: number[] = [];
-  for (const [j, n] of counts) {
-    const need = Math.ceil(Math.min(p.stems.size, profiles[j]!.stems.size) * 0.4);
-    if (n >= need) out.push(j);
+  for (const j of touched) {
+    const need = Math.max(1, Math.ceil(Math.min(indexed[i]!, indexed[j]!) * CANDIDATE_SHARE));
+    if (profiles[j]!.sentence.source !== p.sentence.source && counts[j]! >= need) out.push(j);
+    counts[j] = 0;
   }
   return out;
 }
@@ -163,15 +208,17 @@ function candidates(i: number, profiles: Profile[], index: Map<string, number[]>
  * sentences from 2 or more sources), in reading order of their first sentence.
  */
 export function groupNearDuplicates(docs: Doc[]): string[][] {
-  const { profiles, index } = indexSentences(docs);
+  const indexedSentences = indexSentences(docs);
+  const { profiles } = indexedSentences;
   const parent = profiles.map((_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
     return x;
   };
+  const counts = new Int32Array(profiles.length);
   for (let i = 0; i < profiles.length; i++) {
-    for (const j of candidates(i, profiles, index)) {
-      if (sameSentence(profiles[i]!, profiles[j]!)) parent[find(i)] = find(j);
+    for (const j of candidates(i, indexedSentences, counts, true)) {
+      if (find(i) !== find(j) && sameSentence(profiles[i]!, profiles[j]!)) parent[find(i)] = find(j);
     }
   }
   const groups = new Map<number, number[]>();
@@ -206,7 +253,9 @@ const MAX_SHARED_WITH_ONE_SENTENCE = 0.5;
  */
 export function uniqueBySource(docs: Doc[], groups: string[][]): Record<string, Citation[]> {
   const grouped = new Set(groups.flat());
-  const { profiles, index } = indexSentences(docs);
+  const indexed = indexSentences(docs);
+  const { profiles } = indexed;
+  const counts = new Int32Array(profiles.length);
   // How many sources use each stem.
   const sourcesOfStem = new Map<string, Set<string>>();
   for (const p of profiles) {
@@ -224,19 +273,13 @@ export function uniqueBySource(docs: Doc[], groups: string[][]): Record<string, 
     for (const stem of p.stems) if ((sourcesOfStem.get(stem)?.size ?? 0) <= 1) novel++;
     const novelty = novel / p.stems.size;
     if (novelty < MIN_NOVELTY) return;
-    // The largest share of this sentence's stems found in any one sentence of another source.
-    const counts = new Map<number, number>();
-    for (const stem of p.stems) {
-      for (const j of index.get(stem) ?? []) {
-        if (profiles[j]!.sentence.source !== s.source) counts.set(j, (counts.get(j) ?? 0) + 1);
-      }
+    // Half of its stems in one sentence of another source: that source carries it too.
+    for (const j of candidates(i, indexed, counts, false)) {
+      if (overlap(p.stems, profiles[j]!.stems) >= MAX_SHARED_WITH_ONE_SENTENCE * p.stems.size) return;
     }
-    let maxShared = 0;
-    for (const n of counts.values()) maxShared = Math.max(maxShared, n / p.stems.size);
-    if (maxShared >= MAX_SHARED_WITH_ONE_SENTENCE) return;
-    // New content, weighted by how much there is of it; figures and names are what readers look for.
+    // New content, weighted by how much there is of it; figures are what readers look for.
     const figures = /\d/.test(s.text) ? 1.2 : 1;
-    const score = novel * figures * (1 - maxShared) - s.index * 0.01;
+    const score = novel * figures - s.index * 0.01;
     let list = bySource.get(s.source);
     if (!list) bySource.set(s.source, (list = []));
     list.push({ profile: p, score });

@@ -32,6 +32,19 @@ export interface DateMention {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * chrono's casual English parser without the parts that only find times of day and time zones
+ * ("07:55", "at six in the morning", "CET"): a time never changes the date we keep, and those
+ * parsers and refiners cost about a third of the parse.
+ */
+const newsChrono = (() => {
+  const c = chrono.casual.clone();
+  const drop = new Set(['ENTimeExpressionParser', 'ENCasualTimeParser', 'ExtractTimezoneAbbrRefiner', 'ExtractTimezoneOffsetRefiner']);
+  c.parsers = c.parsers.filter((p) => !drop.has(p.constructor.name));
+  c.refiners = c.refiners.filter((r) => !drop.has(r.constructor.name));
+  return c;
+})();
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY_RE = /\b(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?\b/i;
 const MONTH_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/i;
@@ -146,6 +159,14 @@ export function articleDate(doc: Doc): string | null {
 /** Year expressions chrono leaves alone: "in 2011", "since the beginning of 2017", "by 2030". */
 const YEAR_PHRASE =
   /\b(?:(?:in|since|by|until|till|from|before|after|during|through|of|early|late|mid|mid-|end of|start of|beginning of|the beginning of|the end of|the start of|spring|summer|autumn|fall|winter)\s+)+((?:1[89]|20)\d\d)\b(?![,.]?\d)(?!\s*(?:people|votes|ballots|delegates|tonnes|troops|workers|residents|homes|euros|dollars|pounds|km|kilometres|miles|metres|meters))/gi;
+
+/**
+ * A cheap pre-check before chrono (which costs far more per sentence): a weekday, a month name
+ * (or an abbreviation before a number), a deictic word, a four-digit number or a numeric date.
+ * A sentence failing it holds nothing chrono would turn into a date we keep.
+ */
+const MAY_HOLD_DATE =
+  /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d+|today|tonight|yesterday|tomorrow|ago|weekend|week|month|year|\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b/i;
 
 /** Deictic words that need the article date to mean anything. */
 const RELATIVE_WORDS = /\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this|coming|earlier|later|weekend|week|month|year)\b/i;
@@ -287,8 +308,8 @@ export function findDates(doc: Doc, articleDateValue: string | null): DateMentio
   for (const sentence of doc.sentences) {
     const text = sentence.text;
     const taken: [number, number][] = [];
-    if (/\d|day|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tonight|tomorrow/i.test(text)) {
-      const results = chrono.parse(text, { instant: new Date(refMs ?? Date.UTC(2000, 0, 1)), timezone: 0 });
+    if (MAY_HOLD_DATE.test(text)) {
+      const results = newsChrono.parse(text, { instant: new Date(refMs ?? Date.UTC(2000, 0, 1)), timezone: 0 });
       for (const r of results) {
         const c = resolve(r, text, refMs);
         if (!c) continue;
