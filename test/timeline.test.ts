@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article, Doc } from '../src/types.js';
+import { segment } from '../src/text/index.js';
+import { datesOf } from '../src/analyze/index.js';
+import { groupNearDuplicates } from '../src/analyze/agreement.js';
+import { buildTimeline, type TimelineOptions } from '../src/analyze/timeline.js';
+
+function doc(id: string, published: string | null, text: string): Doc {
+  const article: Article = { id, path: null, title: id, url: null, published, outlet: null, byline: null, text, removed: [] };
+  return segment(article);
+}
+
+function timeline(docs: Doc[], options?: TimelineOptions) {
+  const { published, dates } = datesOf(docs);
+  return buildTimeline({ docs, dates, groups: groupNearDuplicates(docs), published }, options);
+}
+
+test('the same event from two outlets is one item citing both, in date order', () => {
+  // 2024-10-10 is a Thursday, 2024-10-11 a Friday.
+  const a = doc('a', '2024-10-10', 'Talks to end the strike broke up without agreement on Wednesday at the ministry. The two sides are due to meet again on Friday.');
+  const b = doc('b', '2024-10-11', 'The fourth round of talks ended late on Wednesday without agreement, people familiar with the talks said.');
+  const t = timeline([a, b]);
+  assert.deepEqual(t.items.map((i) => i.date), ['2024-10-09', '2024-10-11']);
+  assert.deepEqual(t.items[0]!.citations.map((c) => c.source).sort(), ['a', 'b']);
+  assert.equal(t.from, '2024-10-09');
+  assert.equal(t.to, '2024-10-11');
+});
+
+test('citations quote the source sentences verbatim', () => {
+  const a = doc('a', '2025-03-16', 'The blaze broke out shortly before midnight on Friday in a storage hall near the river.');
+  const t = timeline([a]);
+  assert.equal(t.items.length, 1);
+  const quote = t.items[0]!.citations[0]!.quote;
+  assert.ok(a.article.text.includes(quote));
+  assert.equal(t.items[0]!.date, '2025-03-14');
+});
+
+test('an event with its own date is not dated by the day it was reported', () => {
+  const a = doc('a', '2025-03-27', 'The evacuation order was lifted on Saturday, the mayor said on Wednesday in a statement to residents.');
+  assert.deepEqual(timeline([a]).items.map((i) => i.date), ['2025-03-22']);
+});
+
+test('different events on one day stay apart; date lines and short fragments are not events', () => {
+  const a = doc(
+    'a',
+    '2025-03-16',
+    'March 16, 2025\n\nThe mayor said on Saturday that some 1,200 residents had been moved to schools across the river. Governor Okafor, who visited the evacuation centres on Saturday, promised housing money.',
+  );
+  const t = timeline([a]);
+  assert.equal(t.items.length, 2);
+  assert.ok(t.items.every((i) => i.date === '2025-03-15'));
+});
+
+test('background years: "since" does not date an event, one source\'s aside is dropped, two sources keep it', () => {
+  const one = doc('a', '2018-01-28', 'He has led the council since 2015 and wants another term. The last strike, in 2016, lasted nine days before a deal.');
+  assert.deepEqual(timeline([one]).items, []);
+  const x = doc('x', '2018-01-28', 'Peace talks have stalled since the war began in 2011 across the country.');
+  const y = doc('y', '2018-01-29', 'Since the start of the war in 2011, attempts to halt the fighting have stumbled.');
+  const t = timeline([x, y]);
+  assert.equal(t.items.length, 1);
+  assert.equal(t.items[0]!.date, '2011');
+  assert.equal(t.items[0]!.citations.length, 2);
+  assert.equal(t.from, '2011');
+});
+
+test('at most maxItems, and a busy day does not crowd out the other dates', () => {
+  const busy = [
+    'Police imposed a curfew on the harbour district on Monday.',
+    'Parliament approved an emergency fuel tax on Monday evening.',
+    'Engineers closed the northern bridge to lorries on Monday.',
+    'Teachers walked out of two secondary schools on Monday morning.',
+    'A cargo ferry ran aground near the lighthouse on Monday.',
+  ].join(' ');
+  // 2024-10-07 is a Monday: the Monday items sit on the article day, the Tuesday one six days before it.
+  const a = doc('a', '2024-10-07', `${busy} The passenger ferry service resumed last Tuesday after repairs to the pier.`);
+  const t = timeline([a], { maxItems: 3 });
+  assert.equal(t.items.length, 3);
+  assert.ok(t.items.some((i) => i.date === '2024-10-01'), 'the only item of another day is kept');
+});
+
+test('undated articles contribute only dates with their own year', () => {
+  const a = doc('a', null, 'The opposition said on Saturday it would stay away. Envoys met in Vienna on January 25, 2018 to discuss the constitution.');
+  const t = timeline([a]);
+  assert.deepEqual(t.items.map((i) => i.date), ['2018-01-25']);
+});
