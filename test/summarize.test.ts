@@ -128,3 +128,43 @@ test('standaloneQuality: full sentences score 1, dangling openers and fragments 
   assert.equal(q('Too short.'), 0);
   assert.equal(q('Sign up for our newsletter to get the news every single morning.'), 0);
 });
+
+test('an article on another story gets less room than the articles that echo each other', () => {
+  const docs = [
+    doc('a', [
+      'The river ferry between Amston and Belford resumed service on Monday after a three-week repair.',
+      'Engineers replaced the worn hull plates that had forced the ferry out of service last month.',
+      'Commuters had faced a detour of forty minutes by road while the ferry was repaired.',
+    ].join('\n\n')),
+    doc('b', [
+      'Ferry service between Amston and Belford restarted on Monday, the operator said.',
+      'The ferry had been out of service for three weeks while engineers replaced hull plates.',
+      'Ticket prices will stay the same for the rest of the year, the operator added.',
+    ].join('\n\n')),
+    doc('c', [
+      'A rare orchid was discovered by hikers in the northern national park over the weekend.',
+      'Botanists confirmed the species had not been recorded in the region for sixty years.',
+      'Park rangers have fenced off the site to protect the plants from visitors.',
+    ].join('\n\n')),
+  ];
+  const offTopic = (exponent: number): number =>
+    summarize(docs, { words: 60, tuning: { topicalityExponent: exponent } }).sentences.filter((s) => s.source === 'c').length;
+  assert.equal(offTopic(1), 0);
+  assert.ok(offTopic(0) > 0, 'without topicality the other story would get in');
+});
+
+test('a quotation that names its speaker stands alone; a bare one does not', () => {
+  const q = (t: string) => standaloneQuality(t, t.toLowerCase().match(/[a-z0-9']+/g) ?? [], { minWords: 6 });
+  assert.equal(q('"We will rebuild the bridge within a year," the mayor said on Tuesday.'), 1);
+  assert.ok(q('"We will rebuild the bridge within a year and we will do it right."') < 1);
+});
+
+test('a sentence that continues a chosen one is preferred, and follows it', () => {
+  const docs = [
+    doc('a', 'The council voted to close the old library on Tuesday after a long public debate.\n\nThe building will be turned into a community centre with a small public reading room.'),
+    doc('b', 'The council decided to close the old library on Tuesday, ending weeks of public debate.\n\nThe city plans to sell a second building on the same street to a private developer next year.'),
+  ];
+  const withBonus = summarize(docs, { words: 35 }).sentences.map((s) => s.id);
+  assert.equal(withBonus.length, 2);
+  assert.deepEqual(withBonus, [`${withBonus[0]!.split('#')[0]}#0`, `${withBonus[0]!.split('#')[0]}#1`], withBonus.join(' '));
+});

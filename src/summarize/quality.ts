@@ -70,10 +70,12 @@ export function standaloneQuality(text: string, tokens: string[], options: Quali
   if (/(\.\.\.|…)["'”’)]*$/.test(trimmed)) q *= 0.2;
   else if (!TERMINAL.test(trimmed)) q *= 0.4;
   if (/\|/.test(trimmed)) q *= 0.3;
-  if (!options.afterPredecessor && leansOnPrevious(tokens)) q *= 0.6;
+  const quoted = /^["“‘']/.test(trimmed);
+  // Inside a quotation "we" or "it" belong to the speaker, not to the sentence before.
+  if (!options.afterPredecessor && !quoted && leansOnPrevious(tokens)) q *= 0.6;
   // A quotation with no speaker in view reads as out of context; one that names its speaker
   // ("...," the mayor said) stands on its own.
-  if (/^["“‘']/.test(trimmed) && !ATTRIBUTION.test(trimmed)) q *= 0.6;
+  if (quoted && !ATTRIBUTION.test(trimmed)) q *= 0.6;
   if (/\?["'”’)]*$/.test(trimmed)) q *= 0.6;
   // A very long sentence costs a lot of budget; a very short one is often a fragment.
   if (words < 8) q *= 0.7;
