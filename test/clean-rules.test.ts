@@ -364,3 +364,23 @@ test('a comment section opened by "N Responses to ..." goes; quotes introduced b
   const quotes = [P1, 'Kremlin spokesman Dmitry Peskov said:', '“The congress will go ahead regardless of who attends it.”', 'Opposition leader George Sabra said:', '“Sochi is a project to serve Russian policy, nothing more.”', P2];
   assert.deepEqual(kept(clean(quotes)), quotes);
 });
+
+test('header lines name the outlet and the author: masthead words, parts of a date line', () => {
+  const a = cleanArticle(raw(['Evacuees face days away from home', 'Velmar Courier', 'Monday 17 March 2025, 07:55', 'By Henrik Aalto', P1].join('\n\n')));
+  assert.equal(a.outlet, 'Velmar Courier');
+  assert.equal(a.byline, 'Henrik Aalto');
+  assert.equal(a.published, '2025-03-17');
+  assert.deepEqual(a.removed.map((r) => r.reason), ['title', 'masthead', 'date-line', 'byline']);
+  const b = cleanArticle(raw(['Inquiry opens', 'Coastline Post · March 19, 2025 · By Ruth Mendel', P1].join('\n\n')));
+  assert.deepEqual([b.outlet, b.byline, b.published], ['Coastline Post', 'Ruth Mendel', '2025-03-19']);
+  // A category next to the date is not an outlet.
+  assert.equal(cleanArticle(raw(['Kremlin unfazed', 'January 29th, 2018 Middle East, Russia 11 comments', P1].join('\n\n'))).outlet, null);
+});
+
+test('a time line and labelled captions and like counters go', () => {
+  const a = cleanArticle(raw(['Two dead in fire', 'March 16, 2025', 'Updated 18:42', P1, 'Photo caption: Residents queue for breakfast at the sports hall on Sunday.', P2, 'Like 89 · Share 41'].join('\n\n')));
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.deepEqual(a.removed.map((r) => r.reason), ['title', 'date-line', 'date-line', 'photo-caption', 'share-widget']);
+  const s = 'Like 89 other towns, Velmar has no permanent fire station.';
+  assert.deepEqual(kept(clean([P1, s])), [P1, s]);
+});

@@ -3,7 +3,7 @@ import { blockRule } from './rule.js';
 
 // Cues that alone mark a line as a caption or a picture credit.
 const CAPTION_STRONG: RegExp[] = [
-  /^(?:photo|photos|photograph|picture|pic|image|images|file photo|caption|credit|photo credit|image credit|image copyright|image caption|illustration|graphic|photo illustration)\s*[:|]/i,
+  /^(?:photo|photos|photograph|picture|pic|image|images|file photo|caption|credit|credits|photo credit|photo caption|picture caption|image credit|image copyright|image caption|video caption|media caption|illustration|graphic|photo illustration|top image|main image|header image|featured image)\s*[:|]/i,
   /\((?:photos?|photograph|picture|image|credit|photo credit|illustration)\s*(?:by\b|:|courtesy\b)/i,
   /^(?:enlarge this image|toggle caption|hide caption|image copyright|image caption|slideshow \(\d+ images?\)|photo gallery|view (?:gallery|slideshow))\b/i,
   /^in this (?:[\w.,-]+ ){0,6}(?:photo|picture|photograph|image|video (?:still|grab)|screengrab|screenshot)\b/i,

@@ -1,10 +1,14 @@
 import { isProse } from '../cues.js';
 import { dateLine } from '../dates.js';
+import { looksLikeOutlet } from '../outlets.js';
 import type { CleaningRule } from './rule.js';
 
 // A date line below the article only dates the article when it says so ("Posted at ...",
 // "Updated: ..."); a bare date down there usually belongs to a related-post teaser.
 const PUBLISHING_LABEL = /\b(?:published|posted|updated|first published|last modified|date)\b/i;
+
+// A time with at most a publishing label: "Updated 18:42", "Posted: 9:15 am ET".
+const TIME_LINE = /^(?:(?:last )?(?:updated|posted|published|modified)\s*:?\s*(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$/i;
 
 /**
  * Lines that only say when the article was published ("Jan 28, 2018, 00:38",
@@ -17,12 +21,25 @@ export const removeDateLines: CleaningRule = {
     let inBody = false;
     for (const i of doc.kept()) {
       const text = doc.blocks[i].text;
+      if (TIME_LINE.test(text)) {
+        doc.drop(i, inBody ? 'timestamp' : 'date-line');
+        continue;
+      }
       const found = dateLine(text);
       if (!found) {
         if (isProse(text)) inBody = true;
         continue;
       }
-      if (!inBody) doc.offer('published', found.value, 1);
+      if (!inBody) {
+        doc.offer('published', found.value, 1);
+        // "Coastline Post · March 19, 2025 · By Ruth Mendel": the other parts name the
+        // outlet and the author.
+        for (const part of text.split(/\s+[·•|]\s+/)) {
+          const by = /^[Bb]y\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})$/u.exec(part.trim());
+          if (by) doc.offer('byline', by[1], 2);
+          else if (looksLikeOutlet(part)) doc.offer('outlet', part.trim(), 2);
+        }
+      }
       else if (PUBLISHING_LABEL.test(text)) doc.offer('published', found.value, 2);
       // "date-line" tells later stages the line dates the article; a bare date under the
       // body is only a timestamp of something else.

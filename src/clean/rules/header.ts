@@ -1,6 +1,7 @@
 import type { CleaningDoc } from '../document.js';
 import { comparable, endsLikeSentence, isAllCaps, isProse, isTitleCased, wordCount } from '../cues.js';
 import { statedDates } from '../dates.js';
+import { looksLikeOutlet } from '../outlets.js';
 import type { CleaningRule } from './rule.js';
 
 // A headline is short; a first line longer than this is the article's first paragraph
@@ -101,7 +102,7 @@ export const removeHeaderFurniture: CleaningRule = {
       const text = doc.blocks[i].text;
       if (wordCount(text) > 6 || endsLikeSentence(text) || doc.blocks[i].listItem) continue;
       const afterHeadline = i > 0 && ['title', 'repeated-headline'].includes(doc.reasonOf(i - 1) ?? '');
-      if (isAllCaps(text) && wordCount(text) <= 4 && !KICKERS.test(text)) {
+      if ((isAllCaps(text) && wordCount(text) <= 4 && !KICKERS.test(text)) || looksLikeOutlet(text)) {
         doc.offer('outlet', text, 1);
         doc.drop(i, 'masthead');
       } else if (afterHeadline && isTitleCased(text) && wordCount(text) >= 2) {

@@ -8,7 +8,7 @@ export const removeShareCounters = blockRule('removeShareCounters', 'share-count
 
 // Labels of share buttons and the networks they point to.
 const SHARE_WORDS = new Set(
-  'share shares shared sharing tweet tweets email e-mail mail print facebook twitter x linkedin pinterest reddit whatsapp telegram messenger tumblr flipboard pocket google google+ sms copy link save comment comments play on this article story the via more options close'.split(
+  'like likes share shares shared sharing tweet tweets email e-mail mail print facebook twitter x linkedin pinterest reddit whatsapp telegram messenger tumblr flipboard pocket google google+ sms copy link save comment comments play on this article story the via more options close'.split(
     ' ',
   ),
 );
