@@ -62,7 +62,7 @@ const IRREGULAR_BASE = new Map(
 
 /** Content words before / after the date expression that name the dated event. */
 const NEAR_BEFORE = 4;
-const NEAR_AFTER = 2;
+const NEAR_AFTER = 0;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const DATE_WORDS =
   /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|on|in|at|late|early|last|next|this|morning|afternoon|evening|night|week|weekend|day|year|month|\d+(?:st|nd|rd|th)?)$/;
