@@ -71,9 +71,21 @@ export function hintWords(value: string): string[] {
     .filter(Boolean);
 }
 
+// Templates repeat the same class strings many times on a page.
+const reasonCache = new Map<string, string | null>();
+
 function hintReason(element: Element): string | null {
   const attributes = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   if (!attributes.trim()) return null;
+  const cached = reasonCache.get(attributes);
+  if (cached !== undefined) return cached;
+  const reason = reasonOfWords(attributes);
+  if (reasonCache.size > 50_000) reasonCache.clear();
+  reasonCache.set(attributes, reason);
+  return reason;
+}
+
+function reasonOfWords(attributes: string): string | null {
   const words = hintWords(attributes);
   // Joined neighbours catch compounds written with separators ("more-stories", "read-more").
   const pairs = words.slice(1).map((word, i) => words[i] + word);
@@ -136,43 +148,56 @@ export function removeBoilerplate(document: Document, options: BoilerplateOption
     element.remove();
   };
 
-  unlinkQuotes(body);
-  // Snapshot, then skip elements already detached with an ancestor.
-  for (const element of Array.from(body.querySelectorAll('*'))) {
-    if (!element.parentNode || !body.contains(element)) continue;
+  /** Decides on one element; false when it was dropped (its subtree then needs no visit). */
+  const keep = (element: Element): boolean => {
     const tag = element.tagName.toUpperCase();
     const byTag = NEVER_ARTICLE[tag];
     if (byTag) {
       // Some sites wrap the whole page in a <form> (ASP.NET) or a <nav>-like shell: keep those.
       const silent = tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE';
-      if (silent || paragraphTextLength(element) < pageProse * 0.3) drop(element, byTag, silent);
-      continue;
+      if (!silent && paragraphTextLength(element) >= pageProse * 0.3) return true;
+      drop(element, byTag, silent);
+      return false;
     }
-    if (KEEP_TAGS.has(tag)) continue;
-    const role = (element.getAttribute('role') ?? '').toLowerCase();
-    const byRole = ROLES[role];
+    if (KEEP_TAGS.has(tag)) return true;
     if (isHidden(element) || element.getAttribute('aria-hidden') === 'true') {
-      if (paragraphTextLength(element) < pageProse * 0.3) drop(element, 'hidden');
-      continue;
+      if (paragraphTextLength(element) >= pageProse * 0.3) return true;
+      drop(element, 'hidden');
+      return false;
     }
+    const byRole = ROLES[(element.getAttribute('role') ?? '').toLowerCase()];
     const reason = byRole ?? (options.useClassHints ? hintReason(element) : null);
-    if (!reason) continue;
+    if (!reason) return true;
     // A link inside running prose is words of the sentence, whatever its class says
     // (auto-tagged names, author links in a quote): dropping it would cut the sentence.
-    if (!byRole && tag === 'A' && element.closest('p')) continue;
+    if (!byRole && tag === 'A' && element.closest('p')) return true;
     // A pop-up's trigger wraps the visible word and the pop-up itself: drop only the pop-up.
-    if (reason === 'pop-up' && Array.from(element.querySelectorAll('[class], [id]')).some((inner) => hintReason(inner) === 'pop-up')) continue;
+    if (reason === 'pop-up' && Array.from(element.querySelectorAll('[class], [id]')).some((inner) => hintReason(inner) === 'pop-up')) {
+      return true;
+    }
     // Embedded posts (tweets, Instagram) sit in "social" containers but are quoted in the story:
     // keep them, and take away the class words readability would also hold against them.
     if (element.querySelector('blockquote')) {
       element.removeAttribute('class');
       element.removeAttribute('id');
-      continue;
+      return true;
     }
     // Furniture words on the article's own wrapper: keep the wrapper, its children are still examined.
-    if (paragraphTextLength(element) >= pageProse * 0.3) continue;
+    if (paragraphTextLength(element) >= pageProse * 0.3) return true;
     drop(element, reason);
-  }
+    return false;
+  };
+  // firstElementChild/nextElementSibling: linkedom builds `children` by scanning the subtree.
+  const visit = (element: Element): void => {
+    for (let child = element.firstElementChild; child; ) {
+      const next = child.nextElementSibling;
+      if (keep(child)) visit(child);
+      child = next;
+    }
+  };
+
+  unlinkQuotes(body);
+  visit(body);
   return removed;
 }
 
@@ -220,17 +245,36 @@ export function removeStandfirst(document: Document): Removal[] {
   );
   const removed: Removal[] = [];
   if (!descriptions.size || !document.body) return removed;
-  for (const element of Array.from(document.body.querySelectorAll('p, h2, h3, h4, div, span'))) {
-    if (!element.parentNode || !descriptions.has(normalizedWords(element.textContent ?? ''))) continue;
-    let marked = element.closest('header') !== null;
-    for (let at: Element | null = element, depth = 0; at && depth < 3 && !marked; at = at.parentElement, depth++) {
-      const words = hintWords(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`);
+  const candidates = new Set(['P', 'H2', 'H3', 'H4', 'DIV', 'SPAN']);
+  const marks = new Map<string, boolean>();
+  const isMarked = (element: Element): boolean => {
+    if (element.getAttribute('itemprop') === 'description') return true;
+    const attributes = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    let marked = marks.get(attributes);
+    if (marked === undefined) {
+      const words = hintWords(attributes);
       const joined = words.slice(1).map((word, i) => words[i] + word);
-      marked = at.getAttribute('itemprop') === 'description' || [...words, ...joined].some((w) => STANDFIRST_WORDS.has(w));
+      marked = [...words, ...joined].some((w) => STANDFIRST_WORDS.has(w));
+      marks.set(attributes, marked);
     }
-    if (!marked) continue;
-    removed.push({ reason: 'standfirst', text: (element.textContent ?? '').replace(/\s+/g, ' ').trim() });
-    element.remove();
-  }
+    return marked;
+  };
+  // One walk down the tree, carrying whether we are inside a <header> and how many levels up the
+  // nearest lead/dek-classed ancestor is: attribute look-ups only, text only for marked blocks.
+  const visit = (element: Element, inHeader: boolean, sinceMark: number): void => {
+    for (let child = element.firstElementChild, next: Element | null; child; child = next) {
+      next = child.nextElementSibling;
+      const tag = child.tagName.toUpperCase();
+      const header = inHeader || tag === 'HEADER';
+      const distance = isMarked(child) ? 0 : sinceMark + 1;
+      if (candidates.has(tag) && (header || distance <= 2) && descriptions.has(normalizedWords(child.textContent ?? ''))) {
+        removed.push({ reason: 'standfirst', text: (child.textContent ?? '').replace(/\s+/g, ' ').trim() });
+        child.remove();
+        continue;
+      }
+      visit(child, header, distance);
+    }
+  };
+  visit(document.body, false, 99);
   return removed;
 }

@@ -95,11 +95,29 @@ function names(value: Json | undefined): string[] {
   return [];
 }
 
-function metaContent(document: Document, ...keys: string[]): string | null {
+type MetaIndex = Map<string, string[]>;
+
+/** Every <meta> content by its property, name and itemprop (lower-cased), in page order. */
+function indexMeta(document: Document): MetaIndex {
+  const index: MetaIndex = new Map();
+  for (const meta of Array.from(document.querySelectorAll('meta[content]'))) {
+    const content = meta.getAttribute('content');
+    if (!content) continue;
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const key = meta.getAttribute(attribute)?.trim().toLowerCase();
+      if (!key) continue;
+      const list = index.get(key) ?? [];
+      list.push(content);
+      index.set(key, list);
+    }
+  }
+  return index;
+}
+
+function metaContent(index: MetaIndex, ...keys: string[]): string | null {
   for (const key of keys) {
-    const selector = `meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`;
-    for (const meta of Array.from(document.querySelectorAll(selector))) {
-      const value = collapse(meta.getAttribute('content'));
+    for (const content of index.get(key.toLowerCase()) ?? []) {
+      const value = collapse(content);
       if (value) return value;
     }
   }
@@ -169,26 +187,27 @@ function firstTimeElement(document: Document): string | null {
 /** Reads the metadata of a page; `url` is where the page came from, used to resolve links. */
 export function readMetadata(document: Document, url: string | null): PageMetadata {
   const nodes = jsonLdNodes(document);
+  const metas = indexMeta(document);
   const article = articleNode(nodes);
   const organization = nodes.find((node) => types(node).some((t) => /^(?:NewsMediaOrganization|Organization)$/.test(t)));
   const website = nodes.find((node) => types(node).includes('WebSite'));
 
   const title =
     collapse(article && typeof article.headline === 'string' ? article.headline : null) ??
-    metaContent(document, 'og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'headline') ??
+    metaContent(metas, 'og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'headline') ??
     collapse(document.querySelector('h1')?.textContent) ??
     collapse(document.querySelector('title')?.textContent);
 
   const authors = article ? names(article.author).map((n) => personName(collapse(n))).filter((n): n is string => !!n) : [];
   const byline =
     (authors.length ? [...new Set(authors)].join(', ') : null) ??
-    personName(metaContent(document, 'author', 'article:author', 'sailthru.author', 'parsely-author', 'byl', 'dc.creator', 'DC.creator')) ??
+    personName(metaContent(metas, 'author', 'article:author', 'sailthru.author', 'parsely-author', 'byl', 'dc.creator', 'DC.creator')) ??
     personName(collapse(document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]')?.textContent));
 
   const publisher = article ? names(article.publisher)[0] : undefined;
   const outlet =
     collapse(publisher) ??
-    metaContent(document, 'og:site_name', 'application-name', 'publisher', 'twitter:app:name:iphone') ??
+    metaContent(metas, 'og:site_name', 'application-name', 'publisher', 'twitter:app:name:iphone') ??
     collapse(organization ? names(organization)[0] : null) ??
     collapse(website ? names(website)[0] : null);
 
@@ -196,7 +215,7 @@ export function readMetadata(document: Document, url: string | null): PageMetada
     normalizeDate(article && typeof article.datePublished === 'string' ? article.datePublished : null) ??
     normalizeDate(
       metaContent(
-        document,
+        metas,
         'article:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate',
         'publish-date', 'publish_date', 'sailthru.date', 'parsely-pub-date', 'dc.date', 'DC.date', 'DC.date.issued',
         'dcterms.date', 'dcterms.created', 'article.published', 'cXenseParse:recs:publishtime', 'date.release',
@@ -207,7 +226,7 @@ export function readMetadata(document: Document, url: string | null): PageMetada
 
   const canonical =
     absolute(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), url) ??
-    absolute(metaContent(document, 'og:url'), url) ??
+    absolute(metaContent(metas, 'og:url'), url) ??
     absolute(article && typeof article.url === 'string' ? article.url : null, url);
 
   const body = article && typeof article.articleBody === 'string' ? article.articleBody : null;
