@@ -168,3 +168,11 @@ test('a sentence that continues a chosen one is preferred, and follows it', () =
   assert.equal(withBonus.length, 2);
   assert.deepEqual(withBonus, [`${withBonus[0]!.split('#')[0]}#0`, `${withBonus[0]!.split('#')[0]}#1`], withBonus.join(' '));
 });
+
+test('agency photo captions are never picked', () => {
+  const q = (t: string) => standaloneQuality(t, t.toLowerCase().match(/[a-z0-9']+/g) ?? [], { minWords: 6 });
+  assert.equal(q('FILE - In this March 4, 2019, file photo, the harbour master speaks to reporters in Velmar.'), 0);
+  assert.equal(q('Protesters celebrate at the roundabout after the army pulled out in the capital, Saturday, Feb. 19, 2011.'), 0);
+  assert.equal(q('The mayor waves to supporters outside city hall. (AP Photo/Jane Doe)'), 0);
+  assert.equal(q('Protesters celebrated at the roundabout on Saturday after the army pulled out of the capital.'), 1);
+});

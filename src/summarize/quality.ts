@@ -31,6 +31,15 @@ const FURNITURE = [
 const ANY_FURNITURE = new RegExp(FURNITURE.map((re) => `(?:${re.source})`).join('|'), 'i');
 
 const ATTRIBUTION = /\b(said|says|say|told|tells|according to|asked|added|adds|wrote|writes|explained|explains|stated|noted|notes)\b/i;
+// Photo captions in agency style: "FILE - In this ... photo, ...", "(AP Photo/...)", or a scene
+// described and then dated with weekday, month, day and year ("..., Friday, May 2, 2014.").
+const CAPTION = [
+  /^FILE\s*[-–—]/,
+  /\((AP|AFP|Reuters|Getty) Photo/i,
+  /\bphoto\s*\/\s*[A-Z]/,
+  /,\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{1,2},?\s+(19|20)\d\d\s*\.?["”’)]*$/,
+];
+
 const TERMINAL = /[.!?]["'”’)\]]*$/;
 const LOWER_CASE_WORD = /(?:^|\s)[("“'‘]?\p{Ll}/gu;
 
@@ -62,12 +71,13 @@ export function standaloneQuality(text: string, tokens: string[], options: Quali
   const words = budgetWords(trimmed);
   if (words < options.minWords || tokens.length < options.minWords - 1) return 0;
   if (ANY_FURNITURE.test(trimmed)) return 0;
+  for (const re of CAPTION) if (re.test(trimmed)) return 0;
   // A run of capitalised words with no lower-case word is a headline, caption credit or dateline.
   const lowerWords = trimmed.match(LOWER_CASE_WORD)?.length ?? 0;
   if (lowerWords < Math.max(2, words * 0.25)) return 0;
   let q = 1;
   // Truncated teasers ("His ...") and sentences without an end are usually fragments or captions.
-  if (/(\.\.\.|…)["'”’)]*$/.test(trimmed)) q *= 0.2;
+  if (/(\.\.\.|…)["'”’)]*$/.test(trimmed)) q *= 0.1;
   else if (!TERMINAL.test(trimmed)) q *= 0.4;
   if (/\|/.test(trimmed)) q *= 0.3;
   const quoted = /^["“‘']/.test(trimmed);
