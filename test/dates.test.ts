@@ -82,6 +82,9 @@ test('articleDate: metadata first, then a date line near the top, never an "Upda
   assert.equal(articleDate(doc('Title line\n\nHARBOUR DAILY\n\nMonday, October 7, 2024\n\nDockworkers walked out on Monday.')), '2024-10-07');
   assert.equal(articleDate(doc('Title\n\n*Coastline Post · March 19, 2025 · By Ruth Mendel*\n\nThe inquiry opened on Tuesday.')), '2025-03-19');
   assert.equal(articleDate(doc('Title\n\nUpdated March 20, 2025\n\nPublished March 18, 2025\n\nBody.')), '2025-03-18');
+  // A wire dateline opening the body dates the article; one without a year does not.
+  assert.equal(articleDate(doc('VELMAR, March 16, 2025 (Reuters) - Two workers were killed when a fire tore through a warehouse.')), '2025-03-16');
+  assert.equal(articleDate(doc('VELMAR, March 16 (Reuters) - Two workers were killed when a fire tore through a warehouse.')), null);
   // A date inside a long body sentence is not the article's date.
   assert.equal(articleDate(doc('Envoys met in Vienna on January 25, 2018 to discuss the constitution and the agenda of the next talks.')), null);
   // A date line the cleaner removed still dates the article; a dated comment does not.

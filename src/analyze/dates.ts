@@ -120,6 +120,9 @@ function dateOfDateLine(line: string): { date: string; updated: boolean } | null
   return null;
 }
 
+/** The head of a paragraph up to the dash that ends a wire dateline (an optional "(Agency)" before it). */
+const DATELINE = /^([^\n]{4,80}?)\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]{1,2}\s/;
+
 /**
  * The article's own date: its metadata date first; else a date line near the top of the text
  * ("March 16, 2025", "Published: 6 November 2023", "Coastline Post · March 19, 2025 · By ...")
@@ -144,6 +147,17 @@ export function articleDate(doc: Doc): string | null {
     for (const line of r.text.split('\n')) {
       const hit = dateOfDateLine(line);
       if (hit && (/date/i.test(r.reason) || line.trim().split(/\s+/).length <= 6)) found.push(hit);
+    }
+  }
+  if (!found.length) {
+    // A wire dateline opening the body: "VELMAR, March 16, 2025 (Reuters) - Two workers ...".
+    for (const p of paragraphs.slice(0, 3)) {
+      const m = DATELINE.exec(p);
+      const hit = m ? dateOfDateLine(m[1]!) : null;
+      if (hit) {
+        found.push(hit);
+        break;
+      }
     }
   }
   const published = found.filter((f) => !f.updated);
