@@ -12,3 +12,6 @@ export { cleanArticle } from './clean/index.js';
 export { segment, tokenize, countWords } from './text/index.js';
 export { analyze } from './analyze/index.js';
 export { summarize } from './summarize/index.js';
+export { rouge, rougeRs, rougeRsCorpus, rouge155, readSeeSummary, loadExceptions } from './eval/rouge.js';
+export type { Prf, RsScores, RsOptions, RougeOptions, RougeItem, RougeReport, Rouge155Options } from './eval/rouge.js';
+export { porterStem } from './text/porter.js';
