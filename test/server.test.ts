@@ -8,6 +8,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parseHTML } from 'linkedom';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';
+import { inlineBriefer, workerBriefer } from '../src/server/pool.js';
+import { InputError } from '../src/types.js';
 import { exampleDir, repoRoot, sharedDir, tempDir } from './helpers.js';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/server');
@@ -78,6 +80,33 @@ test('adding articles rebuilds the briefing and raises its version; old versions
   assert.equal((await api(`/api/stories/${id}?version=9`)).status, 404);
   assert.equal((await api(`/api/stories/${id}?version=x`)).status, 400);
   assert.equal((await postJson(`/api/stories/nope/articles`, { articles: [{ text: articleB }] })).status, 404);
+});
+
+test('articles added at the same time all land, each in its own version', async () => {
+  const id = await createStory([{ text: articleA }]);
+  const extra = [articleB, articleA.replace('Harbour Gazette', 'Holm Radio'), articleB.replace('Coast Daily', 'Brisk Evening News')];
+  const results = await Promise.all(extra.map((text) => postJson(`/api/stories/${id}/articles`, { articles: [{ text }] })));
+  const versions = await Promise.all(results.map(async (r) => (assert.equal(r.status, 200), ((await r.json()) as { version: number }).version)));
+  assert.deepEqual([...versions].sort(), [2, 3, 4]);
+  assert.deepEqual(server.store.listVersions(id), [1, 2, 3, 4]);
+  assert.equal(server.store.getArticles(id)!.length, 4);
+  assert.equal(server.store.getStory(id)!.briefing.sources.length, 4, 'the last briefing was built from every article');
+});
+
+test('a worker thread briefs exactly as the server thread does, and reports unusable articles the same way', async () => {
+  const inThread = inlineBriefer();
+  const pool = workerBriefer(1);
+  try {
+    const articles = [{ text: articleA }, { text: articleB, outlet: 'Coast Daily' }];
+    assert.deepEqual(await pool.brief(articles, 'Ferry'), await inThread.brief(articles, 'Ferry'));
+    const unusable = [{ html: '<html><body><nav>Home</nav></body></html>' }];
+    const fromWorker = await pool.brief(unusable, null).catch((e: unknown) => e);
+    const fromThread = await inThread.brief(unusable, null).catch((e: unknown) => e);
+    assert.ok(fromWorker instanceof InputError);
+    assert.equal((fromWorker as InputError).line, (fromThread as InputError).line);
+  } finally {
+    await pool.close();
+  }
 });
 
 test('the briefing is served as Markdown and as a self-contained page', async () => {

@@ -128,3 +128,15 @@ test('stories are listed most recently updated first', async (t) => {
   assert.ok(store.hasStory(first));
   assert.ok(!store.hasStory('x'));
 });
+
+test('appending with a briefing built from an older version is refused as a conflict, changing nothing', (t) => {
+  const store = openStore(tempDb(t));
+  t.after(() => store.close());
+  const { id } = store.createStory({ title: 'Asked', articles: [article('a')], briefing: briefingTitled('v1', 1) });
+  assert.equal(store.getStory(id)!.requestedTitle, 'Asked');
+  assert.deepEqual(store.appendArticles(id, [article('b')], briefingTitled('v2', 2), 1), { id, version: 2 });
+  assert.equal(store.appendArticles(id, [article('c')], briefingTitled('stale', 2), 1), 'conflict');
+  assert.deepEqual(store.getArticles(id)!.map((a) => a.text), ['a', 'b']);
+  assert.equal(store.getStory(id)!.title, 'v2');
+  assert.equal(store.appendArticles('missing', [article('c')], briefingTitled('x'), 1), null);
+});

@@ -8,6 +8,7 @@ interface ServeOptions {
   db: string;
   maxBodyMb: string;
   words?: string;
+  workers?: string;
 }
 
 function wholeNumber(value: string, option: string, min: number, max: number): number {
@@ -26,14 +27,16 @@ export function register(program: Command): void {
     .option('--db <file>', 'SQLite file holding stories, articles and briefing versions (created when missing)', 'precis.db')
     .option('--max-body-mb <mb>', 'largest request body accepted, in MB', String(DEFAULT_MAX_BODY_BYTES / 1048576))
     .option('--words <n>', 'summary word budget of every briefing')
+    .option('--workers <n>', 'threads computing briefings, so reads are not held up (default: cores - 1; 0: none)')
     .action(async (opts: ServeOptions) => {
       const port = wholeNumber(opts.port, '--port', 0, 65535);
       const maxBodyBytes = wholeNumber(opts.maxBodyMb, '--max-body-mb', 1, 1024) * 1048576;
       const words = opts.words === undefined ? undefined : wholeNumber(opts.words, '--words', 10, 5000);
+      const workers = opts.workers === undefined ? undefined : wholeNumber(opts.workers, '--workers', 0, 64);
       if (!opts.db.trim()) throw new InputError('--db', 'expected a file name');
       let running;
       try {
-        running = await startServer({ port, host: opts.host, db: opts.db, maxBodyBytes, words });
+        running = await startServer({ port, host: opts.host, db: opts.db, maxBodyBytes, words, workers });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException)?.code;
         if (code === 'EADDRINUSE') throw new InputError(`${opts.host}:${port}`, 'address already in use');

@@ -6,10 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { render } from '../render/index.js';
 import { HTML_CONTENT_SECURITY_POLICY, renderHtml } from '../render/html.js';
 import { openStore, type Store, type StoreOptions, type StoryArticle } from '../store/index.js';
-import { InputError, type Briefing } from '../types.js';
-import { FormRefused, briefStory, parseAddJson, parseCreateJson, parseForm, type StoryRequest } from './articles.js';
+import { InputError } from '../types.js';
+import { FormRefused, parseAddJson, parseCreateJson, parseForm, type StoryRequest } from './articles.js';
 import { HttpError, mediaType, readBody, send, sendError, sendJson, sendRawJson } from './http.js';
 import { APP_CONTENT_SECURITY_POLICY, errorPage, homePage } from './pages.js';
+import { defaultWorkerCount, inlineBriefer, workerBriefer, type Briefer } from './pool.js';
 
 /**
  * Largest request body accepted. Ten articles of 1 MB of HTML each fit; anything bigger is more
@@ -21,8 +22,10 @@ export interface ServerOptions {
   store: Store;
   /** Request body limit in bytes (default DEFAULT_MAX_BODY_BYTES); larger bodies get 413. */
   maxBodyBytes?: number;
-  /** Summary word budget for every briefing (default: the library's). */
+  /** Summary word budget for every briefing (default: the library's); used when no briefer is given. */
   words?: number;
+  /** Where briefings are computed (default: on the server's own thread). */
+  briefer?: Briefer;
   /**
    * Host names the Host header may carry. A server on loopback accepts only loopback names, so a
    * web page elsewhere cannot reach it through DNS rebinding. Default: any.
@@ -56,7 +59,7 @@ export function createPrecisServer(options: ServerOptions): http.Server {
   const { store } = options;
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const allowed = options.allowedHosts ?? 'any';
-  const build = (articles: StoryArticle[], title: string | null): Briefing => briefStory(articles, title, { words: options.words }).briefing;
+  const briefer = options.briefer ?? inlineBriefer(options.words);
 
   /** Refuses requests for a foreign Host, and writes posted from another site's page. */
   function checkOrigin(req: IncomingMessage): void {
@@ -91,9 +94,28 @@ export function createPrecisServer(options: ServerOptions): http.Server {
     return parseForm(body, req.headers['content-type']!, { splitText });
   }
 
-  function createStory(request: StoryRequest): { id: string; version: number } {
-    const briefing = build(request.articles, request.title);
+  async function createStory(request: StoryRequest): Promise<{ id: string; version: number }> {
+    const briefing = await briefer.brief(request.articles, request.title);
     return store.createStory({ title: request.title, articles: request.articles, briefing });
+  }
+
+  /**
+   * Rebuilds the briefing from the story's articles plus the new ones, off the event loop, then
+   * stores both if nobody changed the story meanwhile; otherwise rebuilds from the newer state.
+   */
+  async function addToStory(id: string, articles: StoryArticle[]): Promise<{ id: string; version: number }> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const story = store.getStory(id);
+      const existing = store.getArticles(id);
+      if (!story || !existing) break;
+      const all = [...existing.map(({ position: _p, addedAt: _a, ...article }) => article), ...articles];
+      const briefing = await briefer.brief(all, story.requestedTitle);
+      const result = store.appendArticles(id, articles, briefing, story.version);
+      if (result === null) break;
+      if (result !== 'conflict') return result;
+    }
+    if (!store.hasStory(id)) throw new HttpError(404, `no story ${id}`);
+    throw new HttpError(409, 'the story kept changing while its briefing was rebuilt; send the articles again');
   }
 
   function storyOr404(id: string, version?: number) {
@@ -121,7 +143,7 @@ export function createPrecisServer(options: ServerOptions): http.Server {
       allow(req, ['GET', 'POST']);
       if (req.method === 'POST') {
         const request = await readStoryRequest(req, false);
-        const created = createStory(request);
+        const created = await createStory(request);
         // The transaction has committed: only now is the story acknowledged.
         sendJson(res, 201, created, { location: `/api/stories/${created.id}` });
         return;
@@ -147,9 +169,7 @@ export function createPrecisServer(options: ServerOptions): http.Server {
       let articles: StoryArticle[];
       if (type === 'application/json') articles = parseAddJson(await readBody(req, limit));
       else articles = (await readStoryRequest(req, false)).articles;
-      const added = store.addArticles(id, articles, build);
-      if (!added) throw new HttpError(404, `no story ${id}`);
-      sendJson(res, 200, added);
+      sendJson(res, 200, await addToStory(id, articles));
       return;
     }
     if (tail === 'briefing.md' || tail === 'briefing.html' || tail === 'briefing.json') {
@@ -179,7 +199,7 @@ export function createPrecisServer(options: ServerOptions): http.Server {
       let request: StoryRequest | null = null;
       try {
         request = await readStoryRequest(req, true);
-        const { id } = createStory(request);
+        const { id } = await createStory(request);
         send(res, 303, '', { location: `/stories/${id}` });
       } catch (err) {
         const known = err instanceof HttpError || err instanceof InputError;
@@ -267,6 +287,8 @@ export interface StartOptions {
   db: string;
   maxBodyBytes?: number;
   words?: number;
+  /** Worker threads computing briefings (default: cores - 1, at least 1); 0 computes them on the server's thread. */
+  workers?: number;
   storeOptions?: StoreOptions;
 }
 
@@ -283,10 +305,12 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const store = openStore(options.db, options.storeOptions);
+  const workers = options.workers ?? defaultWorkerCount();
+  const briefer = workers > 0 ? workerBriefer(workers, options.words) : inlineBriefer(options.words);
   const server = createPrecisServer({
     store,
     maxBodyBytes: options.maxBodyBytes,
-    words: options.words,
+    briefer,
     allowedHosts: isLoopbackHost(host) ? LOOPBACK_NAMES : 'any',
   });
   try {
@@ -298,6 +322,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       });
     });
   } catch (err) {
+    await briefer.close();
     store.close();
     throw err;
   }
@@ -312,8 +337,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => {
-          store.close();
-          resolve();
+          void briefer.close().then(() => {
+            store.close();
+            resolve();
+          });
         });
         server.closeIdleConnections();
       })),

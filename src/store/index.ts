@@ -18,6 +18,8 @@ export interface StorySummary {
 
 /** A story with its latest briefing. */
 export interface StoryRecord extends StorySummary {
+  /** The title the story was created with; null when the briefing chose it. */
+  requestedTitle: string | null;
   briefing: Briefing;
   /** The latest briefing exactly as stored (JSON text), to answer without re-serialising. */
   briefingJson: string;
@@ -58,6 +60,17 @@ export interface Store {
    * Returns null when no story has that id.
    */
   addArticles(id: string, articles: StoryArticle[], build: BriefingBuilder): { id: string; version: number } | null;
+  /**
+   * Adds articles with a briefing the caller already rebuilt from the story's articles as of
+   * `expectedVersion`, in one transaction. Returns 'conflict' (and changes nothing) when another
+   * write raised the version meanwhile: the caller rebuilds from the new state and retries.
+   */
+  appendArticles(
+    id: string,
+    articles: StoryArticle[],
+    briefing: Briefing,
+    expectedVersion: number,
+  ): { id: string; version: number } | 'conflict' | null;
   /** Stories, most recently updated first. */
   listStories(options?: { limit?: number }): StorySummary[];
   /** The story with its latest briefing (or the given version); null when unknown. */

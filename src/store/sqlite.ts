@@ -216,6 +216,19 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     return { id, version };
   });
 
+  const append = db.transaction((id: string, articles: StoryArticle[], briefing: Briefing, expectedVersion: number) => {
+    const row = selectStory.get(id) as StoryRow | undefined;
+    if (!row) return null;
+    if (row.version !== expectedVersion) return 'conflict' as const;
+    const now = new Date().toISOString();
+    const first = (selectMaxPosition.get(id) as { max: number }).max + 1;
+    saveArticles(id, first, articles, now);
+    const version = row.version + 1;
+    insertBriefing.run(id, version, JSON.stringify(briefing), now);
+    updateStory.run(briefing.story.title, version, briefing.sources.length, now, id);
+    return { id, version };
+  });
+
   // Read transactions, so a story row and its briefing come from the same snapshot.
   const readStory = db.transaction((id: string, version: number | undefined): StoryRecord | null => {
     const row = selectStory.get(id) as StoryRow | undefined;
@@ -223,7 +236,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     const wanted = version ?? row.version;
     const found = selectBriefing.get(id, wanted) as { briefing: string } | undefined;
     if (!found) return null;
-    return { ...toSummary(row), version: wanted, briefing: JSON.parse(found.briefing) as Briefing, briefingJson: found.briefing };
+    return { ...toSummary(row), requestedTitle: row.requested_title, version: wanted, briefing: JSON.parse(found.briefing) as Briefing, briefingJson: found.briefing };
   });
   const readArticles = db.transaction((id: string): StoredArticle[] | null => {
     if (!storyExists.get(id)) return null;
@@ -233,6 +246,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
   return {
     createStory: (story) => create.immediate(story),
     addArticles: (id, articles, build) => add.immediate(id, articles, build),
+    appendArticles: (id, articles, briefing, expectedVersion) => append.immediate(id, articles, briefing, expectedVersion),
     listStories: ({ limit = 100 } = {}) =>
       (selectStories.all(Math.max(1, Math.min(10_000, Math.floor(limit)))) as StoryRow[]).map(toSummary),
     getStory: (id, version) => readStory.deferred(id, version),

@@ -1,0 +1,157 @@
+// Briefing off the main thread: a small pool of worker threads running the pipeline. Reads are
+// answered by the main thread from the store while briefings are being computed.
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { StoryArticle } from '../store/index.js';
+import { InputError, type Briefing } from '../types.js';
+import { briefStory } from './articles.js';
+
+export interface BriefJob {
+  id: number;
+  articles: StoryArticle[];
+  title: string | null;
+  words?: number;
+}
+
+export type BriefReply =
+  | { id: number; ok: true; briefing: Briefing }
+  | { id: number; ok: false; input?: string; message: string };
+
+/** Briefs a story's articles; throws InputError when they cannot be briefed. */
+export interface Briefer {
+  brief(articles: StoryArticle[], title: string | null): Promise<Briefing>;
+  close(): Promise<void>;
+}
+
+/** Leaves one core to the event loop that serves reads; more than 4 workers only add memory. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+/** Briefs on the calling thread: for tests and for `--workers 0`. */
+export function inlineBriefer(words?: number): Briefer {
+  return {
+    brief: async (articles, title) => briefStory(articles, title, { words }).briefing,
+    close: async () => {},
+  };
+}
+
+/**
+ * Starts the worker. Compiled (dist/*.js) it is a plain worker file. From TypeScript sources
+ * (tests, `npm run bench:server`) a worker does not inherit tsx's loader, so a small bootstrap
+ * registers tsx inside the worker first and then imports the worker module.
+ */
+function startWorker(script: string): Worker {
+  if (!script.endsWith('.ts')) return new Worker(script);
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); })`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+interface Pending {
+  resolve: (b: Briefing) => void;
+  reject: (e: Error) => void;
+  job: BriefJob;
+  /** Workers that died while holding this job; a job that kills two is not tried again. */
+  crashes: number;
+}
+
+/** A pool of `size` worker threads; jobs queue when all are busy. A crashed worker is replaced. */
+export function workerBriefer(size: number, words?: number): Briefer {
+  const here = fileURLToPath(import.meta.url);
+  const script = path.join(path.dirname(here), `brief-worker${path.extname(here)}`);
+  // Workers that die before answering anything (e.g. cannot load) are not respawned forever:
+  // after a few in a row the pool briefs on the calling thread instead, slower but working.
+  const MAX_FAILURES_IN_ROW = 3;
+  let failuresInRow = 0;
+  let broken = false;
+  const fallback = inlineBriefer(words);
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Pending>();
+  const queue: Pending[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const settle = (worker: Worker, reply: BriefReply) => {
+    const pending = busy.get(worker);
+    busy.delete(worker);
+    failuresInRow = 0;
+    if (pending) {
+      if (reply.ok) pending.resolve(reply.briefing);
+      else if (reply.input !== undefined) pending.reject(new InputError(reply.input, reply.message));
+      else pending.reject(new Error(`briefing failed: ${reply.message}`));
+    }
+    worker.unref();
+    idle.push(worker);
+    dispatch();
+  };
+
+  const spawnWorker = () => {
+    const worker = startWorker(script);
+    worker.on('message', (reply: BriefReply) => settle(worker, reply));
+    let lastError: Error | null = null;
+    worker.on('error', (err) => {
+      lastError = err;
+    });
+    worker.on('exit', () => {
+      const at = idle.indexOf(worker);
+      if (at >= 0) idle.splice(at, 1);
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      if (pending) {
+        // Requeue a job whose worker died (it may not be the job's fault, e.g. a worker that could
+        // not start), unless it has already taken a worker down before.
+        if (++pending.crashes >= 2 || closed) pending.reject(lastError ?? new Error('briefing worker stopped'));
+        else queue.unshift(pending);
+      }
+      if (closed) return;
+      if (++failuresInRow >= MAX_FAILURES_IN_ROW) {
+        if (!broken) process.stderr.write('precis serve: briefing workers keep failing; briefing on the main thread instead\n');
+        broken = true;
+        for (const p of queue.splice(0)) fallback.brief(p.job.articles, p.job.title).then(p.resolve, p.reject);
+        return;
+      }
+      idle.push(spawnWorker());
+      dispatch();
+    });
+    // Idle workers must not keep the process alive on their own.
+    worker.unref();
+    return worker;
+  };
+
+  const dispatch = () => {
+    while (!closed && idle.length && queue.length) {
+      const worker = idle.pop()!;
+      const pending = queue.shift()!;
+      busy.set(worker, pending);
+      // A busy worker keeps the process alive until its answer is in.
+      worker.ref();
+      worker.postMessage(pending.job);
+    }
+  };
+
+  for (let i = 0; i < size; i++) idle.push(spawnWorker());
+
+  return {
+    brief: (articles, title) =>
+      new Promise<Briefing>((resolve, reject) => {
+        if (closed) {
+          reject(new Error('the briefing pool is closed'));
+          return;
+        }
+        if (broken) {
+          fallback.brief(articles, title).then(resolve, reject);
+          return;
+        }
+        queue.push({ resolve, reject, job: { id: nextId++, articles, title, words }, crashes: 0 });
+        dispatch();
+      }),
+    close: async () => {
+      closed = true;
+      for (const p of queue.splice(0)) p.reject(new Error('the server is shutting down'));
+      await Promise.all([...idle, ...busy.keys()].map((w) => w.terminate()));
+    },
+  };
+}
