@@ -6,13 +6,22 @@ import type { Conflict, Doc, Sentence } from '../types.js';
 import type { ConflictContext, ConflictDateMention } from './conflicts.js';
 import { FUNCTION_WORDS, UPDATE_GAP_DAYS, daysBetween, tokensWithOffsets } from './conflicts.js';
 
-/** Dice overlap of content words above which two sentences are read as telling the same fact. */
-export const SAME_FACT_DICE = 0.6;
+/**
+ * Two sentences tell the same dated fact when the happening word next to each date is the same
+ * ("vote on February 19", "vote on February 20") and, besides it, their content words overlap
+ * at least this much (Dice) and share at least one more word: enough to tie "shareholders vote"
+ * to "shareholder vote", not "council vote" to "parliament vote" in one story.
+ */
+export const SAME_FACT_DICE = 0.2;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_NAMED = /\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight/i;
 const CALENDAR = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|next|last|week|day|month|year)$/;
 
-const POSTPONED = /\b(?:postponed|delayed|pushed back|brought forward|moved (?:to|forward|back)|rescheduled|put off|now (?:set|due|scheduled))\b/i;
+// A date that moved says so: without such words, two dates of one fact are a disagreement,
+// however far apart the reports are (a plan does not change silently).
+const POSTPONED =
+  /\b(?:postponed|delayed|pushed back|brought forward|moved (?:to|forward|back|up)|rescheduled|put off|now (?:set|due|scheduled|expected)|(?:later|earlier|sooner) than (?:[\w']+ ){0,4}(?:planned|expected|hoped|scheduled|announced|promised|forecast))\b/i;
 
 interface Dated {
   sentence: Sentence;
@@ -53,11 +62,19 @@ function near(d: Dated): string[] {
   const to = d.mention.end - d.sentence.start;
   const content = (t: { word: boolean; lower: string; text: string }) =>
     t.word && !FUNCTION_WORDS.has(t.lower) && !CALENDAR.test(t.lower) && !/\d/.test(t.text) && t.lower.length >= 3 && !/^\p{Lu}/u.test(t.text) && !AUXILIARY.test(t.lower);
-  const toks = tokensWithOffsets(d.sentence.text);
-  const before = toks.filter((t) => t.end <= from && content(t)).pop();
-  const after = toks.find((t) => t.start >= to && content(t));
+  const toks = tokensWithOffsets(d.sentence.text).filter((t) => t.word);
+  const beforeAll = toks.filter((t) => t.end <= from);
+  const afterAll = toks.filter((t) => t.start >= to);
+  // "said on Saturday", "were told on Sunday": the date of a statement, not of what it is about.
+  const lead = beforeAll.filter((t) => !/^(?:on|at|in|late|early|by|from|until|last|this|next)$/.test(t.lower)).pop();
+  if (lead && SPEECH.test(lead.lower)) return [];
+  const before = beforeAll.slice(-NEAR_WORDS).filter(content).pop();
+  const after = afterAll.slice(0, NEAR_WORDS).filter(content)[0];
   return [before ? `<${before.stem}` : '', after ? `>${after.stem}` : ''].filter(Boolean);
 }
+
+const NEAR_WORDS = 3;
+const SPEECH = /^(?:said|says|say|told|tells|announced|added|stated|confirmed|reported|wrote|warned|urged|insisted|argued|claimed|declared|explained|noted|asked)$/;
 
 const AUXILIARY = /^(?:be|been|being|is|are|was|were|will|would|shall|should|can|could|may|might|must|due|set|held|scheduled|planned|expected)$/;
 
@@ -78,7 +95,8 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
   const dated: Dated[] = [];
   for (const doc of docs) {
     for (const s of doc.sentences) {
-      const mentions = (context.dates.get(s.id) ?? []).filter((m) => DAY.test(m.date));
+      // Only dates a text names to the day ("Tuesday", "March 3"), not "next week" resolved to a day.
+      const mentions = (context.dates.get(s.id) ?? []).filter((m) => DAY.test(m.date) && DAY_NAMED.test(m.text));
       if (mentions.length !== 1 || (context.dates.get(s.id) ?? []).length !== 1) continue;
       dated.push({ sentence: s, mention: mentions[0], until: rangeEnd(mentions[0]), words: content(s, mentions[0]) });
     }
@@ -104,16 +122,20 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
       const sameGroup = ga !== undefined && ga === groupOf.get(b.sentence.id);
       const bStems = new Set(b.words.map((w) => w.stem));
       if (!sameGroup && dice(aStems, bStems) < SAME_FACT_DICE) continue;
+      const nearA = near(a);
+      const nearB = near(b);
+      const nearShared = nearA.filter((w) => nearB.includes(w)).map((w) => w.slice(1));
+      if (!sameGroup && ![...aStems].some((w) => bStems.has(w) && !nearShared.includes(w))) continue;
       // The words around each date must name the same happening ("lifted on Friday", "lifted on
       // Saturday"): two sentences of one story can share most words and date different events.
-      if (!sameGroup && !near(a).some((w) => near(b).includes(w))) continue;
+      if (!sameGroup && nearShared.length === 0) continue;
       used.add(i);
       used.add(j);
       const pa = context.published[a.sentence.source] ?? null;
       const pb = context.published[b.sentence.source] ?? null;
       const gap = daysBetween(pa, pb);
       const moved = POSTPONED.test(a.sentence.text) || POSTPONED.test(b.sentence.text);
-      const nature = moved || (gap !== null && Math.abs(gap) >= UPDATE_GAP_DAYS) ? 'update' : 'disagreement';
+      const nature = moved ? 'update' : 'disagreement';
       const [first, second] = gap !== null && gap < 0 ? [b, a] : [a, b];
       const shared = first.words.filter((w) => bStems.has(w.stem) && aStems.has(w.stem)).map((w) => w.text).filter(Boolean);
       const topic = `date: ${[...new Set(shared)].slice(0, 4).join(' ') || 'event'}`;

@@ -172,6 +172,8 @@ const STANCES: [string, string[], string][] = [
   ['agreed', ['accept', 'agre', 'settl', 'deal'], 'agreed'],
 ];
 
+const MAX_SCALE = 10;
+
 const DURATIONS = new Set('second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries'.split(' '));
 
 const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'been', 'be']);
@@ -216,6 +218,21 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     nounText = `margin in ${head.lower}`;
     event = 'margin';
   }
+  // "employs some 4,200 people" counts the workforce.
+  if (noun === 'people' && tokens.slice(Math.max(0, figIdx - 3), figIdx).some((t) => t.lower.startsWith('employ'))) {
+    noun = 'workers';
+    nounText = 'workers';
+  }
+  // A price per unit: "18.50 euros a share", "values each share at 21 euros".
+  if (figure.unit === 'money') {
+    const around = sentence.text.slice(Math.max(0, figure.start - 25), figure.end + 15).toLowerCase();
+    const per = /\b(?:each|per|a)\s+(?:\w+\s+)?(share|barrel|tonne|ton|litre|liter|kilo|kilogram|unit|hour|month|year|head)\b/.exec(around);
+    if (per) {
+      noun = `per:${per[1]}`;
+      nounText = `price per ${per[1]}`;
+      words = [];
+    }
+  }
   // Money and percentages in a negotiation: what one side asks for, what the other offers and
   // what both agree are three different figures ("asking for 9 percent", "offered 4.5 percent").
   let stance = '';
@@ -238,7 +255,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     nounText = 'people';
   }
   if (complement.length) nounText += ` of ${complement.map((c) => c.lower).join(' ')}`;
-  if (stance) {
+  if (stance && !noun.startsWith('per:')) {
     const label = STANCES.find(([name]) => name === stance)![2];
     noun = `${stance}:${figure.unit}`;
     nounText = head && !head.lower.startsWith(stance.slice(0, 5)) ? `${head.lower} ${label}` : stance;
@@ -269,6 +286,10 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     }
     if (best) {
       event = eventClass(best.stem) ?? (noun === 'people' && MOVED_PEOPLE.some((p) => best!.stem.startsWith(p)) ? 'evacuated' : best.stem);
+      if (noun === 'people' && best.lower.startsWith('employ')) {
+        noun = 'workers'; // "employs 4,200 people" counts the workforce
+        nounText = 'workers';
+      }
       eventText = EVENT_CLASSES.some(([name]) => name === event) ? event : best.lower;
     }
   }
@@ -458,6 +479,15 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   }
 
   const conflicts: { conflict: Conflict; weight: number }[] = [];
+  // Outside kinds of outcome that can grow by orders of magnitude (a death toll), two figures
+  // more than MAX_SCALE apart ("2 employees", "4,500 employees"; "2.1 billion euros", "18.50
+  // euros") are not two reports of one quantity.
+  const sameScale = (a: Claim, b: Claim) => {
+    if (!a.figure.specific || !b.figure.specific || EVENT_CLASSES.some(([name]) => name === a.event)) return true;
+    const lo = Math.min(a.figure.value, b.figure.value);
+    const hi = Math.max(a.figure.value, b.figure.value);
+    return lo > 0 && hi / lo <= MAX_SCALE;
+  };
   const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
   for (const all of byKey.values()) {
     const current = all.filter((c) => !c.prior);
@@ -467,7 +497,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     // "people" counts anyone.
     const sets: Claim[][] = [];
     for (const c of current) {
-      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && sameNoun(o, c)));
+      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && sameNoun(o, c) && sameScale(o, c)));
       if (home) home.push(c);
       else sets.push([c]);
     }

@@ -224,7 +224,18 @@ function mentionsOfRun(
   const prev = prevIndex >= 0 ? toks[prevIndex] : undefined;
   const prevLower = prev?.bare.toLowerCase() ?? '';
   if (prev && ROLE_NOUNS.has(prevLower)) votes.person += STRONG;
-  if (prev && PLACE_PREPOSITIONS.has(prevLower)) votes.place += WEAK;
+  // "analysts at Nordbank Markets", "a spokesman for the Port Authority": a role held at a name
+  // ("of" is left out: "the mayor of X" names a place)
+  // makes it an organisation, whatever the preposition suggests.
+  let roleAt = false;
+  if (prev && ['at', 'for', 'with'].includes(prevLower)) {
+    let k = prevIndex - 1;
+    while (k >= 0 && (!toks[k].word || toks[k].bare.toLowerCase() === 'the')) k--;
+    const role = k >= 0 ? toks[k].bare.toLowerCase() : '';
+    roleAt = ROLE_NOUNS.has(role) || (role.endsWith('s') && ROLE_NOUNS.has(role.slice(0, -1)));
+  }
+  if (roleAt) votes.organization += WEAK + 1;
+  else if (prev && PLACE_PREPOSITIONS.has(prevLower)) votes.place += WEAK;
   // "the port of Velmar", "the town of X": a place noun and "of" right before the name.
   if (prevLower === 'of') {
     let k = prevIndex - 1;
@@ -390,11 +401,26 @@ export function findEntities(docs: Doc[]): Entity[] {
   // 3. Partial names: "Lavrov", "de Mistura", "Assad" to the one full name in the cluster whose
   // surname they match. A surname shared by two full names links to neither.
   const fullPeople = live.map((f, i) => ({ f, i })).filter(({ f }) => keyWords(f.words).filter((w) => !PARTICLES.has(w)).length >= 2 && typeOfForm(f) === 'person');
+  // Organisations by their first word: "Brightwater" for "Brightwater Capital".
+  const orgsByFirst = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    const k = keyWords(f.words);
+    if (k.length >= 2 && typeOfForm(f) === 'organization' && !DEMONYMS.has(k[0])) orgsByFirst.set(k[0], [...(orgsByFirst.get(k[0]) ?? []), i]);
+  });
   live.forEach((f, i) => {
     const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
     if (k.length !== 1 || placeKey(f.words)) return;
     if (typeOfForm(f) === 'organization' && f.votes.organization >= STRONG) return;
     const s = k[0];
+    const orgs = keyWords(f.words).length === 1 ? orgsByFirst.get(s) ?? [] : [];
+    const people = fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));
+    // A word that starts an organisation's name and ends a person's ("Halvorsen" of "Halvorsen
+    // Foods" and "Ingrid Halvorsen") is linked to neither unless a title says it is the person.
+    if (orgs.length && people.length && f.votes.person < STRONG) return;
+    if (orgs.length && !people.length) {
+      if (new Set(orgs.map((o) => uf.find(o))).size === 1 && typeOfForm(f) !== 'person') uf.union(orgs[0], i);
+      return;
+    }
     const matches = fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));
     const roots = new Set(matches.map((m) => uf.find(m.i)));
     if (roots.size === 1) uf.union(matches[0].i, i);
