@@ -242,16 +242,18 @@ function copyGroups(byDoc: Candidate[][], tuning: SummarizerTuning): number[] {
 function topicality(byDoc: Candidate[][], group: number[], concepts: number): Float64Array {
   const groupsOf = new Int32Array(concepts);
   const lastGroup = new Int32Array(concepts).fill(-1);
-  byDoc.forEach((list, d) => {
+  const order = byDoc.map((_, d) => d).sort((a, b) => group[a]! - group[b]!);
+  for (const d of order) {
     const g = group[d]!;
-    for (const c of list) {
+    for (const c of byDoc[d]!) {
       for (const k of c.concepts) {
         if (lastGroup[k] === g) continue;
         lastGroup[k] = g;
         groupsOf[k]!++;
       }
     }
-  });
+  }
+  // (Measuring only each article's lead instead was tried: dev R-2 16.3-16.8 against 17.6.)
   const share = new Float64Array(byDoc.length);
   byDoc.forEach((list, d) => {
     const mine = new Set<number>();
