@@ -26,6 +26,7 @@ test('a future or scheduled weekday is the coming one', () => {
   assert.deepEqual(datesOf('The congress opens on Tuesday in the resort.', '2018-01-28'), ['on Tuesday=2018-01-30']);
   assert.deepEqual(datesOf('The two sides will meet on Wednesday for more talks.', '2024-10-07'), ['on Wednesday=2024-10-09']);
   assert.deepEqual(datesOf('The sides are due to meet again on Friday.', '2024-10-10'), ['on Friday=2024-10-11']);
+  assert.deepEqual(datesOf('Voters go to the polls on Sunday.', '2024-10-09'), ['on Sunday=2024-10-13']);
   assert.deepEqual(datesOf('The company will test the engine next Tuesday.', '2018-01-24'), ['next Tuesday=2018-01-30']);
   assert.deepEqual(
     datesOf('She said the order would be lifted on Friday if the tests were clean.', '2025-03-19'),
@@ -45,6 +46,8 @@ test('dates without a year take the closest year, tense breaking near-ties', () 
   assert.deepEqual(datesOf('The talks in Geneva are set for November 28.', '2017-11-22'), ['November 28=2017-11-28']);
   assert.deepEqual(datesOf('The deal was signed on December 28 after long talks.', '2018-01-10'), ['December 28=2017-12-28']);
   assert.equal(resolveYearless(Date.UTC(2017, 11, 20), 1, 5, 'future'), 2018);
+  // Months away, the tense decides even when the other year is closer.
+  assert.deepEqual(datesOf('The trial began on January 9 and is expected to last until February.', '2024-10-09'), ['January 9=2024-01-09', 'February=2025-02']);
   assert.deepEqual(datesOf('The site had been inspected in November.', '2025-03-19'), ['November=2024-11']);
 });
 

@@ -24,6 +24,8 @@ const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'has', 'have', 'been', '
 const PRESENT_VERBS = new Set([
   'is', 'are', 'am', 'opens', 'reopens', 'begins', 'starts', 'resumes', 'meets', 'closes', 'arrives', 'travels',
   'convenes', 'kicks', 'expires', 'gathers', 'launches', 'concludes', 'departs', 'flies', 'goes',
+  // plural present forms that are rarely nouns: "voters go to the polls on Sunday"
+  'go', 'begin', 'resume', 'convene', 'gather', 'arrive', 'depart', 'reconvene', 'reopen',
 ])
 
 /** Irregular past forms common in news copy. */

@@ -50,12 +50,15 @@ const WEEKDAY_RE = /\b(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?
 const MONTH_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/i;
 
 /**
- * How far (in days) a year-less date may sit on the "wrong" side of the article date for the
- * clause's tense before another year wins. Two months: a past-tense clause mentioning a date a
- * few days ahead is usually a preview ("discussed the congress on Jan. 29-30"), while a date
- * months ahead in a past clause belongs to the year before.
+ * The cost, in days, of reading a year-less date on the "wrong" side of the article date for
+ * the clause's tense. Within two weeks it is a mild 60 days: a past-tense clause naming a date a
+ * few days ahead is usually a preview ("discussed the congress on Jan. 29-30"). Further out the
+ * tense decides: "the trial began on January 9" in an October article is last January, even
+ * though next January is closer.
  */
 const TENSE_PENALTY_DAYS = 60;
+const TENSE_NEAR_DAYS = 14;
+const TENSE_DECISIVE_DAYS = 400;
 
 // ---------------------------------------------------------------------------------------------
 // Calendar helpers (UTC, so a date never shifts with the machine's time zone)
@@ -225,8 +228,8 @@ export function resolveYearless(refMs: number, month: number, day: number | null
     let cost = Math.abs(offset);
     // A month named on its own spans it: "in March" in a March article is this March.
     if (day === null && Math.abs(offset) <= 16) cost = 0;
-    if (tense === 'past' && offset > 0) cost += TENSE_PENALTY_DAYS;
-    if (tense === 'future' && offset < 0) cost += TENSE_PENALTY_DAYS;
+    const wrongSide = (tense === 'past' && offset > 0) || (tense === 'future' && offset < 0);
+    if (wrongSide) cost += Math.abs(offset) <= TENSE_NEAR_DAYS ? TENSE_PENALTY_DAYS : TENSE_DECISIVE_DAYS;
     if (!best || cost < best.cost) best = { year, cost };
   }
   return best?.year ?? null;
