@@ -257,7 +257,8 @@ function topicality(byDoc: Candidate[][], group: number[], concepts: number): Fl
   const share = new Float64Array(byDoc.length);
   byDoc.forEach((list, d) => {
     const mine = new Set<number>();
-    for (const c of list) for (const k of c.concepts) mine.add(k);
+    // Page furniture and fragments say nothing about what the article is about.
+    for (const c of list) if (c.quality > 0) for (const k of c.concepts) mine.add(k);
     let shared = 0;
     for (const k of mine) if (groupsOf[k]! > 1) shared++;
     share[d] = mine.size ? shared / mine.size : 0;
