@@ -27,6 +27,9 @@ test('a future or scheduled weekday is the coming one', () => {
   assert.deepEqual(datesOf('The two sides will meet on Wednesday for more talks.', '2024-10-07'), ['on Wednesday=2024-10-09']);
   assert.deepEqual(datesOf('The sides are due to meet again on Friday.', '2024-10-10'), ['on Friday=2024-10-11']);
   assert.deepEqual(datesOf('Voters go to the polls on Sunday.', '2024-10-09'), ['on Sunday=2024-10-13']);
+  assert.deepEqual(datesOf('Candidates held rallies ahead of Sunday\'s vote.', '2024-10-09'), ["Sunday=2024-10-13"]);
+  // ...but "ahead" as a lead in a past clause is not a preview.
+  assert.deepEqual(datesOf('She finished 212 votes ahead of her rival in Sunday\'s election.', '2023-11-06'), ['Sunday=2023-11-05']);
   assert.deepEqual(datesOf('The company will test the engine next Tuesday.', '2018-01-24'), ['next Tuesday=2018-01-30']);
   assert.deepEqual(
     datesOf('She said the order would be lifted on Friday if the tests were clean.', '2025-03-19'),

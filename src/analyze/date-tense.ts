@@ -96,8 +96,12 @@ function cueAt(words: Word[], i: number): Tense | null {
  * expression (within `reach` words, not crossing a clause break), else the first cue after it;
  * null when the clause gives none.
  */
+/** Words right before a date that make it a coming one whatever the verb: "ahead of Sunday's vote". */
+const AHEAD_OF = /\b(?:ahead of|in the run-up to|in the lead-up to|in preparation for|in time for)\s+(?:the\s+)?$/i;
+
 export function clauseTense(text: string, start: number, end: number, reach = 8): Tense | null {
   const before = text.slice(0, start);
+  if (AHEAD_OF.test(before)) return 'future';
   const breakBefore = lastMatchEnd(before, CLAUSE_BREAK);
   const left = wordsOf(before.slice(breakBefore));
   for (let i = left.length - 1, n = 0; i >= 0 && n < reach; i--, n++) {
