@@ -384,3 +384,26 @@ test('a time line and labelled captions and like counters go', () => {
   const s = 'Like 89 other towns, Velmar has no permanent fire station.';
   assert.deepEqual(kept(clean([P1, s])), [P1, s]);
 });
+
+test('navigation: breadcrumbs and menu lines go, and are never taken for the headline', () => {
+  const a = cleanArticle(raw(['Home » World » Middle East', 'News Business Sport Opinion Subscribe', 'Kremlin unfazed by boycott', P1].join('\n\n')));
+  assert.equal(a.title, 'Kremlin unfazed by boycott');
+  assert.deepEqual(a.removed.map((r) => r.reason), ['navigation', 'navigation', 'title']);
+  const s = ['World leaders, business chiefs and sport stars attended the opening.', 'News of the deal spread quickly through the markets.'];
+  assert.deepEqual(kept(clean([P1, ...s])), [P1, ...s]);
+});
+
+test('paywall notices go; sentences about subscribers stay', () => {
+  for (const line of ['Subscribe to continue reading.', 'You have reached your limit of free articles this month.', 'Already a subscriber? Log in']) {
+    const a = clean([P1, P2, line]);
+    assert.deepEqual(kept(a), [P1, P2], line);
+  }
+  const s = 'The paper said it had gained 20,000 subscribers since the paywall was introduced.';
+  assert.deepEqual(kept(clean([P1, s])), [P1, s]);
+});
+
+test('a headline given in metadata with a site name still removes the plain headline from the body', () => {
+  const a = cleanArticle(raw(['Kremlin unfazed by Syrian opposition boycott', P1].join('\n\n'), { title: 'Kremlin unfazed by Syrian opposition boycott - Example News' }));
+  assert.deepEqual(a.removed.map((r) => r.reason), ['repeated-headline']);
+  assert.equal(a.text, P1);
+});

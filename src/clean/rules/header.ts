@@ -76,8 +76,10 @@ export const removeRepeatedHeadline: CleaningRule = {
     if (title === '') return;
     for (const i of doc.kept()) {
       const text = comparable(doc.blocks[i].text);
-      // Equal, or the title followed by a site name ("Headline - Site", "Headline | Site").
-      if (text === title || (text.startsWith(title + ' ') && wordCount(doc.blocks[i].text) - wordCount(doc.meta.title) <= 4 && !endsLikeSentence(doc.blocks[i].text))) {
+      // Equal, or one of the two followed by a site name ("Headline - Site", "Headline | Site").
+      const extra = Math.abs(wordCount(doc.blocks[i].text) - wordCount(doc.meta.title));
+      const withSiteName = (text.startsWith(title + ' ') || (title.startsWith(text + ' ') && wordCount(text) >= 4)) && extra <= 4;
+      if (text === title || (withSiteName && !endsLikeSentence(doc.blocks[i].text))) {
         doc.drop(i, 'repeated-headline');
       }
     }

@@ -11,7 +11,9 @@ import {
   removeCopyright,
   removeEditorNotes,
   removeNewsletterPrompts,
+  removeNavigation,
   removePageFurnitureLabels,
+  removePaywallPrompts,
   removeRepublicationNotes,
 } from './prompts.js';
 import { removeRelatedLinks, removeTrailingTeasers } from './related.js';
@@ -33,12 +35,14 @@ export type { CleaningRule } from './rule.js';
 export const CLEANING_RULES: readonly CleaningRule[] = [
   removeMarkup,
   removeSeparators,
+  removeNavigation,
   removeTweetSignatures,
   removeReaderComments,
   removeShareCounters,
   removeShareWidgets,
   removeAdvertisements,
   removeNewsletterPrompts,
+  removePaywallPrompts,
   removeCookiePrompts,
   removeCopyright,
   removeRepublicationNotes,

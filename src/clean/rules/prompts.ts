@@ -70,7 +70,38 @@ export const removeEditorNotes = blockRule('removeEditorNotes', 'editor-note', (
 
 // Navigation and UI labels that scrapes pick up as lines of their own.
 const UI_LABELS =
-  /^(?:top of page|back to top|return to top|skip to (?:main )?content|skip navigation|print(?: this (?:page|article))?|close|menu|search|home|loading\.*|next|previous|next (?:article|story|post)|previous (?:article|story|post)|article excerpt|full article|comments|share|listen|listen to (?:this|the) (?:article|story)|\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?|see a mistake\?.*|report (?:a typo|an error|a correction)\b.*|have a (?:news )?tip\?.*|got a (?:news )?tip\?.*|contact us\.?|image \d+ of \d+|\d+ of \d+|view (?:gallery|slideshow|photos)|expand|collapse|more|less|like this:?|like loading\.*|reply|report|flag|report abuse|prev(?:ious)? post|next post|sort by (?:best|newest|oldest)|comments powered by disqus\.?|photo|photos|video|videos|image|images|audio|gallery|please enable javascript\b.*|.*\bcopy this code to your (?:website|blog|site)\b.*|.*\bautoplay\b.*)$/i;
+  /^(?:top of page|back to top|return to top|skip to (?:main )?content|skip navigation|print(?: this (?:page|article))?|close|menu|search|home|loading\.*|next|previous|next (?:article|story|post)|previous (?:article|story|post)|article excerpt|full article|comments|share|listen|listen to (?:this|the) (?:article|story)|\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?|see a mistake\?.*|report (?:a typo|an error|a correction)\b.*|have a (?:news )?tip\?.*|got a (?:news )?tip\?.*|contact us\.?|image \d+ of \d+|\d+ of \d+|view (?:gallery|slideshow|photos)|expand|collapse|more|less|like this:?|like loading\.*|reply|report|flag|report abuse|prev(?:ious)? post|next post|sort by (?:best|newest|oldest)|comments powered by disqus\.?|photo|photos|video|videos|image|images|audio|gallery|please enable javascript\b.*|(?:text|font) size\b.*|.*\bcopy this code to your (?:website|blog|site)\b.*|.*\bautoplay\b.*)$/i;
 
 /** Navigation and widget labels: "Top of Page", "Back to top", "See a mistake? Tell us." */
 export const removePageFurnitureLabels = blockRule('removePageFurnitureLabels', 'page-furniture', (t) => wordCount(t) <= 14 && UI_LABELS.test(t));
+
+/** Paywall and metering notices: "Subscribe to continue reading", "You have 3 free articles left". */
+export const removePaywallPrompts = blockRule('removePaywallPrompts', 'paywall-prompt', (t) => {
+  if (wordCount(t) > 40) return false;
+  return (
+    /\b(?:subscribe|sign in|log in|register)(?: now)? to (?:continue|keep) reading\b/i.test(t) ||
+    /\b(?:you have|you've) (?:reached|read|used) (?:your|all|the)?.{0,30}\b(?:free|complimentary) (?:articles?|stories)\b/i.test(t) ||
+    /\b\d+ (?:free )?(?:articles?|stories) (?:left|remaining)\b/i.test(t) ||
+    /\bthis (?:article|story|content) is (?:only )?(?:for|available to|reserved for) (?:subscribers|members)\b/i.test(t) ||
+    /^(?:already a subscriber|not a subscriber|become a (?:member|subscriber))\b.{0,60}$/i.test(t)
+  );
+});
+
+// Section names that site menus are made of: a line of them is navigation, not a headline.
+const MENU_WORDS = new Set(
+  'home news world uk us local national international politics business money markets economy tech technology science health sport sports football entertainment culture arts books music film movies tv lifestyle life style travel food opinion opinions comment analysis video videos photos podcasts weather obituaries education environment climate crime features magazine newsletters subscribe login log in sign register search menu more contact about jobs classifieds shop events latest trending live'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Navigation left in scraped text: breadcrumbs ("Home » World » Middle East") and menu lines
+ * ("News Business Sport Opinion Subscribe"). Removed before the title is chosen, so that a
+ * menu is never taken for the headline.
+ */
+export const removeNavigation = blockRule('removeNavigation', 'navigation', (t) => {
+  const parts = t.split(/\s*(?:»|›|>|\/|\||·|•)\s*/).filter(Boolean);
+  if (parts.length >= 3 && parts.every((p) => wordCount(p) <= 4 && /^[\p{Lu}\p{N}]/u.test(p)) && !/[.!?]$/.test(t) && /[»›>]/.test(t)) return true;
+  const ws = t.toLowerCase().split(/[\s|·•,]+/).filter(Boolean);
+  return ws.length >= 3 && ws.length <= 20 && ws.filter((w) => MENU_WORDS.has(w)).length >= ws.length * 0.8 && !/[.!?]$/.test(t);
+});
