@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';
 import { inlineBriefer, workerBriefer } from '../src/server/pool.js';
 import { InputError } from '../src/types.js';
-import { exampleDir, repoRoot, sharedDir, tempDir } from './helpers.js';
+import { exampleDir, precis, repoRoot, sharedDir, tempDir } from './helpers.js';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/server');
 const articleA = readFileSync(path.join(fixtures, 'harbour-a.txt'), 'utf8');
@@ -266,6 +266,25 @@ test('a refused form gives back what was typed, escaped, inside the textarea', a
   assert.equal(document.querySelector('input[name=title]')!.getAttribute('value'), 'Kept');
   // Escaped inside the textarea (a browser decodes the references back into the typed text).
   assert.match(html, /<textarea [^>]*>&#60;\/textarea&#62;&#60;script&#62;window\.pwned=1&#60;\/script&#62;<\/textarea>/);
+});
+
+test('precis serve refuses bad options and unusable stores with one line and exit code 2, writing nothing', () => {
+  const bad = tempDir('precis-serve-bad-');
+  try {
+    const port = precis(['serve', '--port', 'abc', '--db', path.join(bad, 'a.db')]);
+    assert.equal(port.code, 2);
+    assert.equal(port.stderr, 'precis: --port: expected a whole number from 0 to 65535, got "abc"\n');
+    const missingDir = path.join(bad, 'no-such-folder', 'b.db');
+    const db = precis(['serve', '--port', '0', '--db', missingDir]);
+    assert.equal(db.code, 2);
+    assert.match(db.stderr, new RegExp(`^precis: ${missingDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+\n$`));
+    const inUse = precis(['serve', '--port', String(server.port), '--db', path.join(bad, 'c.db')]);
+    assert.equal(inUse.code, 2);
+    assert.match(inUse.stderr, /^precis: 127\.0\.0\.1:\d+: address already in use\n$/);
+    assert.deepEqual(readdirSync(bad), [], 'no store file was created');
+  } finally {
+    rmSync(bad, { recursive: true, force: true });
+  }
 });
 
 /** Starts `precis serve` as a separate process and resolves with its URL. */

@@ -56,6 +56,18 @@ const HTML_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-contro
 
 /** Creates the HTTP server (not yet listening). */
 export function createPrecisServer(options: ServerOptions): http.Server {
+  return configure(http.createServer(createRequestHandler(options)));
+}
+
+/** Bounds the time a client may take to send its headers and body. */
+function configure(server: http.Server): http.Server {
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 120_000;
+  return server;
+}
+
+/** The server's request handler, for callers that manage the http.Server themselves. */
+export function createRequestHandler(options: ServerOptions): http.RequestListener {
   const { store } = options;
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const allowed = options.allowedHosts ?? 'any';
@@ -265,17 +277,13 @@ export function createPrecisServer(options: ServerOptions): http.Server {
     }
   }
 
-  const server = http.createServer((req, res) => {
+  return (req, res) => {
     handle(req, res).catch((err: unknown) => {
       process.stderr.write(`precis serve: internal error on ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.destroy();
     });
-  });
-  // Bound the time a client may take to send its headers and body.
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 120_000;
-  return server;
+  };
 }
 
 export interface StartOptions {
@@ -301,31 +309,39 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the store and listens. */
+/**
+ * Listens, then opens the store: a port already in use fails before any store file is created,
+ * and a store that cannot be opened releases the port.
+ */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const store = openStore(options.db, options.storeOptions);
-  const workers = options.workers ?? defaultWorkerCount();
-  const briefer = workers > 0 ? workerBriefer(workers, options.words) : inlineBriefer(options.words);
-  const server = createPrecisServer({
-    store,
-    maxBodyBytes: options.maxBodyBytes,
-    briefer,
-    allowedHosts: isLoopbackHost(host) ? LOOPBACK_NAMES : 'any',
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 8080, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
+  const server = configure(http.createServer());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, host, () => {
+      server.off('error', reject);
+      resolve();
     });
+  });
+  let store: Store;
+  try {
+    store = openStore(options.db, options.storeOptions);
   } catch (err) {
-    await briefer.close();
-    store.close();
+    await new Promise((resolve) => server.close(resolve));
     throw err;
   }
+  const workers = options.workers ?? defaultWorkerCount();
+  const briefer = workers > 0 ? workerBriefer(workers, options.words) : inlineBriefer(options.words);
+  // No request can have arrived yet: nothing since listen() has yielded to the event loop.
+  server.on(
+    'request',
+    createRequestHandler({
+      store,
+      maxBodyBytes: options.maxBodyBytes,
+      briefer,
+      allowedHosts: isLoopbackHost(host) ? LOOPBACK_NAMES : 'any',
+    }),
+  );
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | null = null;
