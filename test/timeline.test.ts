@@ -84,3 +84,17 @@ test('undated articles contribute only dates with their own year', () => {
   const t = timeline([a]);
   assert.deepEqual(t.items.map((i) => i.date), ['2018-01-25']);
 });
+
+test('a sentence opening with a dated statement gives that statement its own item, as its opening clause', () => {
+  // 2023-03-20 is a Monday.
+  const a = doc('a', '2023-03-20', 'The board said on Sunday that it would recommend the new offer to shareholders, who will vote on the deal at a meeting on May 2.');
+  const t = timeline([a]);
+  assert.deepEqual(t.items.map((i) => [i.date, i.text]), [
+    ['2023-03-19', 'The board said on Sunday that it would recommend the new offer to shareholders.'],
+    ['2023-05-02', a.sentences[0]!.text],
+  ]);
+  assert.ok(t.items.every((i) => i.citations[0]!.quote === a.sentences[0]!.text), 'both cite the verbatim sentence');
+  // A trailing attribution is not a statement of its own.
+  const b = doc('b', '2023-03-20', 'Brightwater raised its offer on Friday to 450 pence a share, the company said on Sunday.');
+  assert.deepEqual(timeline([b]).items.map((i) => i.date), ['2023-03-17']);
+});

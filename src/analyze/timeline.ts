@@ -43,6 +43,8 @@ const REPORTING_BEFORE = /\b(?:said|says|told|announced|added|confirmed|reported
 interface Event {
   sentence: Sentence;
   date: string;
+  /** What the item says when it is not the whole sentence (the opening clause of a two-date sentence). */
+  text?: string;
   profile: Profile;
   /** Stems of the words right around the date: the verb and noun the date belongs to ("recount would begin"). */
   near: Set<string>;
@@ -129,6 +131,33 @@ function eventDate(sentence: Sentence, mentions: DateMention[]): DateMention | n
  * words right around the date share a word ("recount would begin" / "recount, which began") and
  * the sentences share at least one more.
  */
+/** Where an opening clause ends: a relative or coordinated clause, a semicolon or a dash. */
+const CLAUSE_END = /,\s+(?:who|which|where|while|and|but|as|when|after|before|with)\b|;\s|\s[–—]\s/g;
+
+/**
+ * "The board said on Sunday that it would recommend the offer to shareholders, who will vote at a
+ * meeting on May 2": the sentence is dated by May 2, but its opening clause is a dated event of its
+ * own (a statement with content, 'said on Sunday that ...'). Returns that clause and its date
+ * when the sentence opens with such a statement and its event date lies in a later clause.
+ */
+function openingStatement(sentence: Sentence, mentions: DateMention[], primary: DateMention): { mention: DateMention; text: string } | null {
+  const text = sentence.text;
+  let end = -1;
+  for (const m of text.matchAll(CLAUSE_END)) {
+    end = m.index ?? -1;
+    break;
+  }
+  if (end < 0 || primary.start - sentence.start < end) return null;
+  const reporting = mentions.find((m) => {
+    const at = m.start - sentence.start;
+    return at < end && m !== primary && m.date.length === 10 && !m.approximate && m.date !== primary.date && REPORTING_BEFORE.test(text.slice(0, at)) && /^\s*(?:,\s*)?that\b/i.test(text.slice(m.end - sentence.start));
+  });
+  if (!reporting) return null;
+  const clause = text.slice(0, end).trim();
+  if (clause.split(/\s+/).length < MIN_EVENT_TOKENS) return null;
+  return { mention: reporting, text: `${clause}.` };
+}
+
 function sameEvent(a: Event, b: Event): boolean {
   const shared = overlap(a.profile.stems, b.profile.stems);
   const smaller = Math.min(a.profile.stems.size, b.profile.stems.size);
@@ -183,6 +212,8 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
       if (!mention) continue;
       const profile = profileOf(s);
       events.push({ sentence: s, date: mention.date, profile, near: wordsNear(s, mention, profile) });
+      const opening = openingStatement(s, mentions, mention);
+      if (opening) events.push({ sentence: s, date: opening.mention.date, text: opening.text, profile, near: wordsNear(s, opening.mention, profile) });
     }
   }
 
@@ -224,7 +255,8 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
       (a, b) => docOrder.get(a.sentence.source)! - docOrder.get(b.sentence.source)! || a.sentence.index - b.sentence.index,
     );
     // The item reads as the most concise of its sentences that is still a full sentence.
-    const text = [...chosen].sort((a, b) => a.sentence.tokens.length - b.sentence.tokens.length)[0]!.sentence.text.trim();
+    const shortest = [...chosen].sort((a, b) => (a.text ?? a.sentence.text).length - (b.text ?? b.sentence.text).length)[0]!;
+    const text = (shortest.text ?? shortest.sentence.text).trim();
     const date = members[0]!.date;
     const precision = date.length === 10 ? 1 : date.length === 7 ? 0.4 : 0.1;
     const proximity = 1 / (1 + distanceToSpan(date, span) / 14); // two weeks outside the story's span halves the weight
