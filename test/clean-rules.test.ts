@@ -407,3 +407,23 @@ test('a headline given in metadata with a site name still removes the plain head
   assert.deepEqual(a.removed.map((r) => r.reason), ['repeated-headline']);
   assert.equal(a.text, P1);
 });
+
+test('a comment thread marked only by indentation goes; an article indented throughout stays', () => {
+  const body = [P1, P2, '  Guest', '    The opposition is not interested in peace, anyway.', '  Harbour_Watcher', '    Nobody checked that warehouse for years.'].join('\n\n');
+  const a = cleanArticle(raw(body, { format: 'extracted', title: 't' }));
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.ok(a.removed.every((r) => r.reason === 'reader-comments'));
+  const indented = ['  ' + P1, '  ' + P2, '  Aftermath', '  ' + P3].join('\n\n');
+  assert.deepEqual(kept(cleanArticle(raw(indented, { format: 'extracted', title: 't' }))), [P1, P2, P3]);
+});
+
+test('wire photo captions with agency credits go', () => {
+  for (const c of [
+    'The president attends a meeting in the capital, January 29, 2018. Sputnik/Jane Doe/Kremlin via REUTERS',
+    'Smoke rises over the port on Saturday. REUTERS/Jane Doe',
+    'Delegates arrive at the venue in the resort. Picture taken January 29, 2018.',
+  ]) {
+    assert.ok(isPhotoCaption(c), c);
+  }
+  assert.ok(!isPhotoCaption('The envoy told Reuters the talks would resume via video link.'));
+});

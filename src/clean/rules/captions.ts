@@ -14,6 +14,9 @@ const CAPTION_STRONG: RegExp[] = [
   /^(?:media playback is unsupported on your device|media caption)\b/i,
   /\([^()]*\b(?:photos?|pictures?|images?|file|handout|screengrab|screenshot)\b[^()]*\)$/i,
   /\b(?:via|\/) Getty Images\)?$|\bGetty Images$/,
+  /\bvia (?:REUTERS|Reuters|AP|AFP|EPA|Getty Images)\)?\.?$/,
+  /\b(?:REUTERS|AFP PHOTO|AP PHOTO)\s*\/\s*\p{Lu}/u,
+  /\b[Pp]icture taken (?:on )?(?:\p{Lu}\p{Ll}+ \d{1,2}|\d{1,2} \p{Lu}\p{Ll}+|in)\b/u,
   /\b(?:courtesy of|photo courtesy|image courtesy)\b[^.]{0,60}$/i,
 ];
 

@@ -26,7 +26,8 @@ function isCommentHeader(text: string): boolean {
  * items has headers but no bodies).
  */
 function threadStart(doc: CleaningDoc, afterBlock: number): number {
-  const kept = doc.kept().filter((i) => i > afterBlock);
+  const indented = indentedThreadStart(doc, afterBlock);
+  const kept = doc.kept().filter((i) => i > afterBlock && (indented < 0 || i < indented));
   for (let k = 0; k < kept.length; k++) {
     const text = doc.blocks[kept[k]].text;
     if (COMMENTS_HEADING.test(text) || LEAVE_A_REPLY.test(text)) return kept[k];
@@ -38,7 +39,25 @@ function threadStart(doc: CleaningDoc, afterBlock: number): number {
     }
     if (withBody >= 2) return kept[k];
   }
-  return -1;
+  return indented;
+}
+
+/**
+ * A thread told apart only by indentation: the article's paragraphs sit at the margin, then
+ * from a short line on (a user name) every remaining block is indented, as replies are.
+ */
+function indentedThreadStart(doc: CleaningDoc, afterBlock: number): number {
+  const kept = doc.kept();
+  const article = kept.filter((i) => i <= afterBlock);
+  if (article.some((i) => doc.blocks[i].indent > 0)) return -1;
+  let start = -1;
+  for (let k = kept.length - 1; k >= 0 && kept[k] > afterBlock; k--) {
+    if (doc.blocks[kept[k]].indent === 0) break;
+    start = k;
+  }
+  if (start < 0 || kept.length - start < 2) return -1;
+  const first = doc.blocks[kept[start]].text;
+  return wordCount(first) <= 5 && !endsLikeSentence(first) ? kept[start] : -1;
 }
 
 /**
