@@ -409,12 +409,15 @@ test('a headline given in metadata with a site name still removes the plain head
 });
 
 test('a comment thread marked only by indentation goes; an article indented throughout stays', () => {
-  const body = [P1, P2, '  Guest', '    The opposition is not interested in peace, anyway.', '  Harbour_Watcher', '    Nobody checked that warehouse for years.'].join('\n\n');
+  const body = [P1, P2, P3, '  Guest', '    The opposition is not interested in peace, anyway.', '  Harbour_Watcher', '    Nobody checked that warehouse for years.'].join('\n\n');
   const a = cleanArticle(raw(body, { format: 'extracted', title: 't' }));
-  assert.deepEqual(kept(a), [P1, P2]);
+  assert.deepEqual(kept(a), [P1, P2, P3]);
   assert.ok(a.removed.every((r) => r.reason === 'reader-comments'));
   const indented = ['  ' + P1, '  ' + P2, '  Aftermath', '  ' + P3].join('\n\n');
   assert.deepEqual(kept(cleanArticle(raw(indented, { format: 'extracted', title: 't' }))), [P1, P2, P3]);
+  // One space before every line but the first is a scrape habit, not a thread.
+  const spaced = [P1, ' ' + P2, ' Aftermath', ' ' + P3, ' Mara Lind', ' ' + P1.replace('Saturday', 'Sunday')].join('\n');
+  assert.equal(cleanArticle(raw(spaced, { format: 'extracted', title: 't' })).removed.filter((r) => r.reason === 'reader-comments').length, 0);
 });
 
 test('wire photo captions with agency credits go', () => {

@@ -48,16 +48,18 @@ function threadStart(doc: CleaningDoc, afterBlock: number): number {
  */
 function indentedThreadStart(doc: CleaningDoc, afterBlock: number): number {
   const kept = doc.kept();
-  const article = kept.filter((i) => i <= afterBlock);
-  if (article.some((i) => doc.blocks[i].indent > 0)) return -1;
   let start = -1;
   for (let k = kept.length - 1; k >= 0 && kept[k] > afterBlock; k--) {
     if (doc.blocks[kept[k]].indent === 0) break;
     start = k;
   }
   if (start < 0 || kept.length - start < 2) return -1;
-  const first = doc.blocks[kept[start]].text;
-  return wordCount(first) <= 5 && !endsLikeSentence(first) ? kept[start] : -1;
+  // The article: several paragraphs, all at the margin. A single space of indentation is a
+  // scrape habit, not a reply level.
+  const article = kept.slice(0, start);
+  if (article.length < 3 || article.some((i) => doc.blocks[i].indent > 0)) return -1;
+  const first = doc.blocks[kept[start]];
+  return first.indent >= 2 && wordCount(first.text) <= 5 && !endsLikeSentence(first.text) ? kept[start] : -1;
 }
 
 /**
