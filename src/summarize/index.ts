@@ -106,9 +106,6 @@ interface Candidate {
   bound: number;
 }
 
-// Concept keys are numbers, not strings: a word is its stem's id, a word pair is
-// (first + 1) * PAIR_BASE + second, so no key string is built per token.
-const PAIR_BASE = 2 ** 26;
 
 /** Picks sentences of `docs` in reading order, within `options.words` words. */
 export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selection {
@@ -116,30 +113,14 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
   if (!Number.isFinite(budget) || budget <= 0) return { sentences: [] };
   const tuning: SummarizerTuning = { ...DEFAULT_TUNING, ...options.tuning };
 
-  const stemIds = new Map<string, number>();
-  const conceptIds = new Map<number, number>();
-  const conceptIsWord: boolean[] = [];
-  const conceptOf = (key: number, isWord: boolean): number => {
-    let id = conceptIds.get(key);
-    if (id === undefined) {
-      id = conceptIds.size;
-      conceptIds.set(key, id);
-      conceptIsWord.push(isWord);
-    }
-    return id;
-  };
-  const stemId = (stem: string): number => {
-    let id = stemIds.get(stem);
-    if (id === undefined) stemIds.set(stem, (id = stemIds.size));
-    return id;
-  };
+  const index = new ConceptIndex();
 
   const candidates: Candidate[] = [];
   const byDoc: Candidate[][] = [];
   docs.forEach((doc, d) => {
     const mine: Candidate[] = [];
     for (const s of doc.sentences) {
-      const concepts = sentenceConcepts(s, stemId, conceptOf);
+      const concepts = index.conceptsOf(s);
       const quality = standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords });
       const qualityInContext = leansOnPrevious(s.tokens)
         ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords, afterPredecessor: true })
@@ -161,8 +142,8 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
   });
 
   const groups = copyGroups(byDoc, tuning);
-  const weights = conceptWeights(byDoc, groups, conceptIsWord, tuning);
-  const onTopic = topicality(byDoc, groups, conceptIsWord.length);
+  const weights = conceptWeights(byDoc, groups, index.isWord, tuning);
+  const onTopic = topicality(byDoc, groups, index.isWord.length);
   byDoc.forEach((list, d) => {
     for (const c of list) c.position *= Math.pow(onTopic[d]!, tuning.topicalityExponent);
   });
@@ -170,26 +151,108 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
   return { sentences: readingOrder(chosen, docs).map((c) => c.sentence) };
 }
 
-/** Content words and word pairs (by stem) of a sentence, as dense concept ids. */
-function sentenceConcepts(
-  s: Sentence,
-  stemId: (stem: string) => number,
-  conceptOf: (key: number, isWord: boolean) => number,
-): Int32Array {
-  const ids = new Set<number>();
-  const n = s.tokens.length;
-  const stop: boolean[] = new Array(n);
-  const stems: number[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    stop[i] = isStopword(s.tokens[i]!);
-    stems[i] = stemId(s.stems[i]!);
+/**
+ * Gives concepts dense ids: a content word by its stem, a word pair by its two stems. Lookups
+ * go through arrays and an open-addressing table of stem-id pairs rather than string keys: on a
+ * 200-article story this is where the summarizer spends its time.
+ */
+class ConceptIndex {
+  /** Per concept id: a single word (true) or a word pair (false). */
+  readonly isWord: boolean[] = [];
+  private readonly stemIds = new Map<string, number>();
+  private readonly wordConcept: number[] = [];
+  private pairFirst = new Int32Array(1 << 12).fill(-1);
+  private pairSecond = new Int32Array(1 << 12);
+  private pairConcept = new Int32Array(1 << 12);
+  private pairs = 0;
+  /** Per concept id: the last sentence that listed it, to list each once per sentence. */
+  private readonly lastSentence: number[] = [];
+  private sentences = 0;
+
+  private stemId(stem: string): number {
+    let id = this.stemIds.get(stem);
+    if (id === undefined) {
+      id = this.stemIds.size;
+      this.stemIds.set(stem, id);
+      this.wordConcept.push(-1);
+    }
+    return id;
   }
-  for (let i = 0; i < n; i++) {
-    if (!stop[i] && s.tokens[i]!.length > 1) ids.add(conceptOf(stems[i]!, true));
-    // A pair of two function words ("of the") says nothing about the story.
-    if (i + 1 < n && !(stop[i] && stop[i + 1])) ids.add(conceptOf((stems[i]! + 1) * PAIR_BASE + stems[i + 1]!, false));
+
+  private newConcept(isWord: boolean): number {
+    this.isWord.push(isWord);
+    this.lastSentence.push(-1);
+    return this.isWord.length - 1;
   }
-  return Int32Array.from(ids);
+
+  private wordId(stem: number): number {
+    let id = this.wordConcept[stem]!;
+    if (id < 0) this.wordConcept[stem] = id = this.newConcept(true);
+    return id;
+  }
+
+  private pairId(a: number, b: number): number {
+    if ((this.pairs + 1) * 2 > this.pairFirst.length) this.grow();
+    const mask = this.pairFirst.length - 1;
+    let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+    for (;;) {
+      const first = this.pairFirst[slot]!;
+      if (first === -1) {
+        this.pairFirst[slot] = a;
+        this.pairSecond[slot] = b;
+        this.pairs++;
+        return (this.pairConcept[slot] = this.newConcept(false));
+      }
+      if (first === a && this.pairSecond[slot] === b) return this.pairConcept[slot]!;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const first = this.pairFirst;
+    const second = this.pairSecond;
+    const concept = this.pairConcept;
+    const size = first.length * 2;
+    this.pairFirst = new Int32Array(size).fill(-1);
+    this.pairSecond = new Int32Array(size);
+    this.pairConcept = new Int32Array(size);
+    const mask = size - 1;
+    for (let i = 0; i < first.length; i++) {
+      const a = first[i]!;
+      if (a === -1) continue;
+      const b = second[i]!;
+      let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+      while (this.pairFirst[slot] !== -1) slot = (slot + 1) & mask;
+      this.pairFirst[slot] = a;
+      this.pairSecond[slot] = b;
+      this.pairConcept[slot] = concept[i]!;
+    }
+  }
+
+  /** Content words and word pairs (by stem) of a sentence, each once. */
+  conceptsOf(s: Sentence): Int32Array {
+    const serial = this.sentences++;
+    const n = s.tokens.length;
+    const out: number[] = [];
+    const add = (id: number): void => {
+      if (this.lastSentence[id] === serial) return;
+      this.lastSentence[id] = serial;
+      out.push(id);
+    };
+    let previousStem = -1;
+    let previousStop = true;
+    for (let i = 0; i < n; i++) {
+      const token = s.tokens[i]!;
+      const stop = isStopword(token);
+      const stem = this.stemId(s.stems[i]!);
+      if (!stop && token.length > 1) add(this.wordId(stem));
+      // A pair of two function words ("of the") says nothing about the story.
+      if (i > 0 && !(stop && previousStop)) add(this.pairId(previousStem, stem));
+      previousStem = stem;
+      previousStop = stop;
+    }
+    return Int32Array.from(out);
+  }
 }
 
 /**
