@@ -73,6 +73,8 @@ function near(d: Dated): string[] {
   return [before ? `<${before.stem}` : '', after ? `>${after.stem}` : ''].filter(Boolean);
 }
 
+const REPEATED = /\b(?:again|another|a further|once more|resume|resumes|resumed|next (?:round|meeting|session|hearing))\b/i;
+
 const NEAR_WORDS = 3;
 const SPEECH = /^(?:said|says|say|told|tells|announced|added|stated|confirmed|reported|wrote|warned|urged|insisted|argued|claimed|declared|explained|noted|asked)$/;
 
@@ -118,6 +120,8 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
       if (used.has(j)) continue;
       const b = dated[j];
       if (a.sentence.source === b.sentence.source || overlapping(a, b)) continue;
+      // "meet again on Friday", "another round on Monday": a further occurrence, not the same one.
+      if (REPEATED.test(a.sentence.text) || REPEATED.test(b.sentence.text)) continue;
       const ga = groupOf.get(a.sentence.id);
       const sameGroup = ga !== undefined && ga === groupOf.get(b.sentence.id);
       const bStems = new Set(b.words.map((w) => w.stem));

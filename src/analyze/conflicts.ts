@@ -68,7 +68,7 @@ export const FUNCTION_WORDS = new Set(
     'those their its his her our your my into onto over under after before during since while said say says ' +
     'more less fewer most least some about around up down out off only just also still yet not no so such ' +
     'it they he she we you i them him us there here when where what why how all each every both either ' +
-    'neither other another any many much few several per via if then than according told added ahead behind against')
+    'neither other another any many much few several per via if then than according told added ahead behind against overnight today yesterday tonight now again already instead earlier later')
     .split(' '),
 );
 
@@ -92,14 +92,19 @@ const EVENT_CLASSES: [string, string[]][] = [
   ['invited', ['invit']],
 ];
 
+// Short stems a prefix test would over-match ("di" of "died" is the start of "discuss").
+const EXACT_EVENT_STEMS: Record<string, string> = { di: 'killed', dy: 'killed', lost: 'killed' };
+
 function eventClass(stem: string): string | null {
+  const exact = EXACT_EVENT_STEMS[stem];
+  if (exact) return exact;
   for (const [name, prefixes] of EVENT_CLASSES) if (prefixes.some((p) => stem.startsWith(p))) return name;
   return null;
 }
 
 // Nouns that all count people: "40 people", "40 residents" and "40 civilians" count the same.
 const PEOPLE = new Set(
-  'people person persons resident residents civilian civilians villager villagers inhabitant inhabitants individual individuals citizen citizens local locals'.split(' '),
+  'people person persons resident residents civilian civilians villager villagers inhabitant inhabitants individual individuals citizen citizens local locals man men woman women child children boy boys girl girls'.split(' '),
 );
 
 // Nouns of one kind counted under different words.
@@ -119,7 +124,7 @@ const MOVED_PEOPLE = ['move', 'hous', 'shelter', 'rehous'];
 
 // Nouns that name a measure when they precede "of <figure>" ("a death toll of 40", "a bid of $2bn").
 const MEASURE_NOUNS = new Set(
-  'demand demands turnout offer bid price cost budget fine deal total figure number count majority margin share stake rate wage wages pay salary value valuation loss losses profit revenue debt tally sum payment compensation fund package increase rise raise cut claim damages'.split(' '),
+  'demand demands damage toll turnout offer bid price cost budget fine deal total figure number count majority margin share stake rate wage wages pay salary value valuation loss losses profit revenue debt tally sum payment compensation fund package increase rise raise cut claim damages'.split(' '),
 );
 
 interface Claim {
@@ -137,7 +142,7 @@ interface Claim {
 
 // Irregular past participles, which do not end in -ed.
 const IRREGULAR_PARTICIPLES = new Set(
-  'set put cut hit left held made taken given sent found seen kept lost won shot run paid built sold brought caught fought struck spent stood thrown driven drawn known shown beaten chosen begun gone come become cast'.split(' '),
+  'fell rose fallen risen grew grown sank sunk set put cut hit left held made taken given sent found seen kept lost won shot run paid built sold brought caught fought struck spent stood thrown driven drawn known shown beaten chosen begun gone come become cast'.split(' '),
 );
 
 function isEventWord(t: Token): boolean {
@@ -173,6 +178,23 @@ const STANCES: [string, string[], string][] = [
 ];
 
 const MAX_SCALE = 10;
+
+const ANAPHORIC = new Set(['figur', 'number', 'total', 'talli', 'count', 'sum', 'amount', 'estim']);
+
+/**
+ * Two figures a source sets against each other in one sentence ("insurers estimate 120 million,
+ * while the government puts it at 200 million") are a disagreement it reports, not an ambiguity.
+ */
+function contrasted(a: Claim, b: Claim): boolean {
+  if (a.sentence.id !== b.sentence.id) return false;
+  const [first, second] = a.figure.start < b.figure.start ? [a, b] : [b, a];
+  const between = a.sentence.text.slice(first.figure.end, second.figure.start);
+  return /\b(?:while|whereas|but|however|against|compared with|compared to|rather than|not)\b/i.test(between);
+}
+
+// Units of measure: what they measure depends on the verb ("peaked at 6.9 metres", "fell below
+// four metres"), so figures in these units are compared only under the same verb.
+const MEASURE_UNITS = new Set('metr meter feet foot inch centimetr millimetr kilometr mile tonn ton kilogram kilo litr liter gallon barrel degre hectar acr'.split(' '));
 
 const DURATIONS = new Set('second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries'.split(' '));
 
@@ -284,7 +306,14 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
         break;
       }
     }
-    if (best) {
+    // "left their homes", "fled their homes", "forced from their homes": people displaced.
+    const homes = best && tokens.slice(tokens.indexOf(best) + 1, tokens.indexOf(best) + 4).some((t) => t.lower === 'homes' || t.lower === 'home');
+    if (best && homes && (noun === 'people' || !noun)) {
+      event = 'evacuated';
+      eventText = 'evacuated';
+      noun = 'people';
+      nounText = 'people';
+    } else if (best) {
       event = eventClass(best.stem) ?? (noun === 'people' && MOVED_PEOPLE.some((p) => best!.stem.startsWith(p)) ? 'evacuated' : best.stem);
       if (noun === 'people' && best.lower.startsWith('employ')) {
         noun = 'workers'; // "employs 4,200 people" counts the workforce
@@ -356,6 +385,18 @@ export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []):
     const claim = describeClaim(sentence, figure, tokens, dates);
     if (claim) out.push(claim);
   }
+  // "...put the figure at 200 million euros": a figure named only as "the figure", "the total"
+  // counts what another figure of the sentence in the same unit counts.
+  for (const c of out) {
+    if (!ANAPHORIC.has(c.nounKey)) continue;
+    const antecedent = out.find((o) => o !== c && !ANAPHORIC.has(o.nounKey) && o.figure.unit === c.figure.unit && o.figure.currency === c.figure.currency && o.nounKey);
+    if (antecedent) {
+      c.key = antecedent.key;
+      c.nounKey = antecedent.nounKey;
+      c.noun = antecedent.noun;
+      c.event = antecedent.event;
+    }
+  }
   return out;
 }
 
@@ -411,7 +452,7 @@ function rankText(n: number): string {
 }
 
 const UPDATE_CUES =
-  /\b(?:rose|risen|rising|climbed|jumped|increased|grew|swelled|revised|updated|now stands|up from|down from|than (?:first|initially|previously|earlier|originally) (?:reported|thought|stated|announced|estimated|feared|said)|has since|latest (?:figure|count|toll|tally)|new (?:figure|toll|count|tally)|one more than|more than (?:first|initially) )/i;
+  /\b(?:rose|risen|rising|climbed|jumped|increased|grew|swelled|revised|updated|now stands|(?:has|have) now|now (?:totals|exceeds|stands at)|up from|down from|than (?:first|initially|previously|earlier|originally) (?:reported|thought|stated|announced|estimated|feared|said)|has since|latest (?:figure|count|toll|tally)|new (?:figure|toll|count|tally)|one more than|more than (?:first|initially) )/i;
 
 /** Days between two dates of the form YYYY-MM-DD; null when either is missing or not a day. */
 export function daysBetween(a: string | null | undefined, b: string | null | undefined): number | null {
@@ -469,7 +510,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   const byKey = new Map<string, Claim[]>();
   for (const doc of docs) {
     for (const s of doc.sentences) {
-      if (!/\d|dozen|hundreds|thousands|millions|billions|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|\b(?:round|stage|phase|leg|ballot)s?\b/i.test(s.text)) continue;
+      if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|scores|hundreds|thousands|millions|billions|round|stage|phase|leg|ballot)s?\b/i.test(s.text)) continue;
       for (const c of claimsOf(s, context.dates.get(s.id) ?? [])) {
         const list = byKey.get(c.key) ?? [];
         list.push(c);
@@ -488,6 +529,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     const hi = Math.max(a.figure.value, b.figure.value);
     return lo > 0 && hi / lo <= MAX_SCALE;
   };
+  const sameMeasure = (a: Claim, b: Claim) => !MEASURE_UNITS.has(a.nounKey) || !a.event || !b.event || a.event === b.event;
   const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
   for (const all of byKey.values()) {
     const current = all.filter((c) => !c.prior);
@@ -497,7 +539,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     // "people" counts anyone.
     const sets: Claim[][] = [];
     for (const c of current) {
-      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && sameNoun(o, c) && sameScale(o, c)));
+      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && sameNoun(o, c) && sameScale(o, c) && sameMeasure(o, c)));
       if (home) home.push(c);
       else sets.push([c]);
     }
@@ -509,7 +551,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
       const claims: Claim[] = [];
       for (const [source, list] of perSource) {
         const specific = list.filter((c) => c.figure.specific);
-        const mixed = specific.some((a) => specific.some((b) => differ(a.figure, b.figure)));
+        const mixed = specific.some((a) => specific.some((b) => differ(a.figure, b.figure) && !contrasted(a, b)));
         if (!mixed) claims.push(...list);
         else claims.push(...list.filter((c) => set.some((o) => o.sentence.source !== source && !differ(o.figure, c.figure))));
       }
@@ -531,7 +573,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
           const clusters = clusterValues(slice);
           if (clusters && related(clusters, groupOf)) {
             const cue = slice.some((c) => UPDATE_CUES.test(c.sentence.text));
-            found.push(conflictOf(clusters, cue ? 'update' : 'disagreement', dateOf));
+            found.push(conflictOf(clusters, cue || risingCount(clusters, dateOf) ? 'update' : 'disagreement', dateOf));
           }
         }
         if (slices.length >= 2 && !set[0].key.startsWith('rank|')) {
@@ -558,6 +600,23 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   }
   conflicts.sort((a, b) => b.weight - a.weight);
   return conflicts.map((c) => c.conflict);
+}
+
+// Counts that only grow as a story goes on: a later day's larger figure revises an earlier one.
+const CUMULATIVE = new Set(['killed', 'injured', 'evacuated', 'arrested', 'rescued']);
+
+/**
+ * A running count reported larger on each later day ("1 dead" on Sunday, "2 dead" on Monday) is
+ * an update, even within UPDATE_GAP_DAYS: every claim's reports fall on one day, days differ,
+ * and values rise with the day.
+ */
+function risingCount(clusters: ValueCluster[], dateOf: (c: Claim) => string | null): boolean {
+  if (!CUMULATIVE.has(clusters[0].claims[0].event)) return false;
+  const days = clusters.map((k) => [...new Set(k.claims.map(dateOf))]);
+  if (days.some((d) => d.length !== 1 || !d[0])) return false;
+  const order = clusters.map((k, i) => ({ day: days[i][0]!, value: k.representative.value })).sort((a, b) => a.day.localeCompare(b.day));
+  for (let i = 1; i < order.length; i++) if (order[i].day === order[i - 1].day || order[i].value <= order[i - 1].value) return false;
+  return true;
 }
 
 /** Specific figures within rounding of each other are one claim; vague ones join a claim they fit. */

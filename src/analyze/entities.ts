@@ -176,7 +176,7 @@ function mentionsOfRun(
   // Drop leading words that open sentences but are not names ("The", "But", "Earlier").
   while (run.length && (NOT_NAMES.has(run[0].name.toLowerCase()) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
     const dropped = run.shift()!;
-    if (dropped.name.toLowerCase() === 'the' && run.length === 1 && !initial) votes.organization += WEAK; // "the Kremlin"
+    if (dropped.name.toLowerCase() === 'the') votes.organization += WEAK; // "the Kremlin", "the Red Cross": people take no article
     initial = false;
   }
   // Trailing connectors and particles never end a name.
@@ -251,6 +251,7 @@ function mentionsOfRun(
   const lowerWords = words.map((w) => w.toLowerCase());
   if (lowerWords.some((w) => ORG_WORDS.has(w))) votes.organization += STRONG;
   if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1])) votes.place += STRONG;
+  else if (words.length > 1 && PLACE_WORDS.has(lowerWords[0]) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.place += STRONG; // "River Amsel", "Lake Geneva"
   if (placeKey(words)) votes.place += STRONG + 1;
   if (words.length === 1 && isAcronym(words[0]) && !placeKey(words)) votes.organization += WEAK + 1;
   out.push(makeMention(words, source, sentence, votes, initial));
@@ -418,7 +419,8 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Foods" and "Ingrid Halvorsen") is linked to neither unless a title says it is the person.
     if (orgs.length && people.length && f.votes.person < STRONG) return;
     if (orgs.length && !people.length) {
-      if (new Set(orgs.map((o) => uf.find(o))).size === 1 && typeOfForm(f) !== 'person') uf.union(orgs[0], i);
+      // A place that names an organisation ("Dornbach" and "Dornbach General Hospital") stays a place.
+      if (new Set(orgs.map((o) => uf.find(o))).size === 1 && typeOfForm(f) !== 'person' && typeOfForm(f) !== 'place') uf.union(orgs[0], i);
       return;
     }
     const matches = fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));

@@ -70,11 +70,12 @@ const CURRENCY = /(?:US\$|A\$|C\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?)$/;
 
 // A number core: digits with thousands separators or decimals, or a number written out.
 const NUMBER =
-  /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\ba dozen\b|\b(?:tens|hundreds) of (?:thousands|millions)\b|\b(?:dozens|scores|hundreds|thousands|millions|billions)\b/gi;
+  /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\bone\b(?!-| (?:of|another|more|less|day|night|time|way|side|hand|thing|point|year|week|month|by|after|too|or|and|in|such|who|that|which)\b)(?= [a-z])|\ba dozen\b|\b(?:tens|hundreds) of (?:thousands|millions)\b|\b(?:dozens|scores|hundreds|thousands|millions|billions)\b/gi;
 
 function wordValue(word: string): number | null {
   const w = word.toLowerCase();
   if (w === 'a dozen') return 12;
+  if (w === 'one') return 1;
   if (w in SMALL) return SMALL[w];
   const m = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(\w+)$/.exec(w);
   if (m && m[2] in UNITS) return SMALL[m[1]] + UNITS[m[2]];
@@ -291,7 +292,7 @@ export function isRound(value: number): boolean {
 }
 
 const WORD_NUMBER =
-  /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen)\b(?:\s(?:hundred|thousand|million|billion)\b)*/i;
+  /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen)\b(?:\s(?:hundred|thousand|million|billion)\b)*/i;
 
 /**
  * A figure as a conflict claim states it: the words of the source with a number written out in
