@@ -143,10 +143,11 @@ async function main(): Promise<void> {
   child.kill('SIGTERM');
   await exited;
 
-  const store = openStore(db);
-  const missing = created.filter((id) => !store.hasStory(id));
-  const stored = store.countStories();
-  store.close();
+  const store = await openStore(db);
+  const missing: string[] = [];
+  for (const id of created) if (!(await store.hasStory(id))) missing.push(id);
+  const stored = await store.countStories();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 
   const all = Object.values(latencies).flat().sort((a, b) => a - b);

@@ -88,9 +88,9 @@ test('articles added at the same time all land, each in its own version', async 
   const results = await Promise.all(extra.map((text) => postJson(`/api/stories/${id}/articles`, { articles: [{ text }] })));
   const versions = await Promise.all(results.map(async (r) => (assert.equal(r.status, 200), ((await r.json()) as { version: number }).version)));
   assert.deepEqual([...versions].sort(), [2, 3, 4]);
-  assert.deepEqual(server.store.listVersions(id), [1, 2, 3, 4]);
-  assert.equal(server.store.getArticles(id)!.length, 4);
-  assert.equal(server.store.getStory(id)!.briefing.sources.length, 4, 'the last briefing was built from every article');
+  assert.deepEqual(await server.store.listVersions(id), [1, 2, 3, 4]);
+  assert.equal((await server.store.getArticles(id))!.length, 4);
+  assert.equal((await server.store.getStory(id))!.briefing.sources.length, 4, 'the last briefing was built from every article');
 });
 
 test('a worker thread briefs exactly as the server thread does, and reports unusable articles the same way', async () => {
@@ -144,7 +144,7 @@ test('uploaded files are read from their bytes; their names never name a path', 
   assert.ok(story.briefing.sources.every((s) => s.path === null));
   const passwd = story.briefing.sources.find((s) => s.id === 'passwd')!;
   assert.match(passwd.title, /Ferry runs aground/);
-  const stored = server.store.getArticles(id)!;
+  const stored = (await server.store.getArticles(id))!;
   assert.equal(stored.at(-1)!.file, 'passwd.txt');
 
   const bad = new FormData();
@@ -233,7 +233,7 @@ test('the page form creates a story, and everything from an article is escaped o
   const location = res.headers.get('location')!;
   assert.match(location, /^\/stories\/[A-Za-z0-9_-]+$/);
   const id = location.split('/').pop()!;
-  assert.equal(server.store.getArticles(id)!.length, 2, 'a --- line separates pasted articles');
+  assert.equal((await server.store.getArticles(id))!.length, 2, 'a --- line separates pasted articles');
 
   for (const p of [location, '/', `/api/stories/${id}/briefing.html`]) {
     const html = await (await api(p)).text();
@@ -340,17 +340,17 @@ test('killing the server mid-write loses no acknowledged story', async () => {
   await exited;
   assert.ok(attempted > acknowledged.length, 'some writes were in flight when the server died');
 
-  const store = openStore(db);
+  const store = await openStore(db);
   try {
     for (const id of acknowledged) {
-      const story = store.getStory(id);
+      const story = await store.getStory(id);
       assert.ok(story, `acknowledged story ${id} is in the store`);
       assert.equal(story.briefing.sources.length, 2);
-      assert.equal(store.getArticles(id)!.length, 2);
+      assert.equal((await store.getArticles(id))!.length, 2);
     }
-    assert.ok(store.countStories() >= acknowledged.length);
+    assert.ok((await store.countStories()) >= acknowledged.length);
   } finally {
-    store.close();
+    await store.close();
     rmSync(killDir, { recursive: true, force: true });
   }
 });

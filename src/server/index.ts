@@ -117,21 +117,23 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
    */
   async function addToStory(id: string, articles: StoryArticle[]): Promise<{ id: string; version: number }> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const story = store.getStory(id);
-      const existing = store.getArticles(id);
+      // Story first, articles second: if a write lands in between, the articles are the newer
+      // ones and the version check below turns the mismatch into a retry.
+      const story = await store.getStory(id);
+      const existing = await store.getArticles(id);
       if (!story || !existing) break;
       const all = [...existing.map(({ position: _p, addedAt: _a, ...article }) => article), ...articles];
       const briefing = await briefer.brief(all, story.requestedTitle);
-      const result = store.appendArticles(id, articles, briefing, story.version);
+      const result = await store.appendArticles(id, articles, briefing, story.version);
       if (result === null) break;
       if (result !== 'conflict') return result;
     }
-    if (!store.hasStory(id)) throw new HttpError(404, `no story ${id}`);
+    if (!(await store.hasStory(id))) throw new HttpError(404, `no story ${id}`);
     throw new HttpError(409, 'the story kept changing while its briefing was rebuilt; send the articles again');
   }
 
-  function storyOr404(id: string, version?: number) {
-    const story = STORY_ID.test(id) ? store.getStory(id, version) : null;
+  async function storyOr404(id: string, version?: number) {
+    const story = STORY_ID.test(id) ? await store.getStory(id, version) : null;
     if (!story) throw new HttpError(404, version === undefined ? `no story ${id}` : `no version ${version} of story ${id}`);
     return story;
   }
@@ -162,13 +164,13 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
       }
       const limitParam = url.searchParams.get('limit');
       const max = limitParam && /^\d{1,5}$/.test(limitParam) ? Number(limitParam) : 100;
-      sendJson(res, 200, { stories: store.listStories({ limit: max }) });
+      sendJson(res, 200, { stories: await store.listStories({ limit: max }) });
       return;
     }
     const id = parts[2]!;
     if (parts.length === 3) {
       allow(req, ['GET']);
-      const story = storyOr404(id, versionParam(url));
+      const story = await storyOr404(id, versionParam(url));
       // The briefing is sent as stored, without parsing and serialising it again.
       sendRawJson(res, 200, `{"id":${JSON.stringify(story.id)},"version":${story.version},"title":${JSON.stringify(story.title)},"briefing":${story.briefingJson}}`);
       return;
@@ -176,7 +178,7 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     const tail = parts[3]!;
     if (tail === 'articles') {
       allow(req, ['POST']);
-      if (!STORY_ID.test(id) || !store.hasStory(id)) throw new HttpError(404, `no story ${id}`);
+      if (!STORY_ID.test(id) || !(await store.hasStory(id))) throw new HttpError(404, `no story ${id}`);
       const type = mediaType(req);
       let articles: StoryArticle[];
       if (type === 'application/json') articles = parseAddJson(await readBody(req, limit));
@@ -186,7 +188,7 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     }
     if (tail === 'briefing.md' || tail === 'briefing.html' || tail === 'briefing.json') {
       allow(req, ['GET']);
-      const story = storyOr404(id, versionParam(url));
+      const story = await storyOr404(id, versionParam(url));
       if (tail === 'briefing.md') {
         send(res, 200, render(story.briefing, 'md'), { 'content-type': 'text/markdown; charset=utf-8', 'cache-control': 'no-store' });
       } else if (tail === 'briefing.json') {
@@ -203,7 +205,7 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     const appHeaders = { ...HTML_HEADERS, 'content-security-policy': APP_CONTENT_SECURITY_POLICY };
     if (parts.length === 0) {
       allow(req, ['GET']);
-      send(res, 200, homePage(store.listStories({ limit: 200 })), appHeaders);
+      send(res, 200, homePage(await store.listStories({ limit: 200 })), appHeaders);
       return;
     }
     if (parts[0] === 'stories' && parts.length === 1) {
@@ -224,14 +226,14 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
             ? err.typed
             : { title: request?.title ?? '', text: (request?.articles ?? []).filter((a) => !a.file).map((a) => a.text ?? '').join('\n\n---\n\n') };
         const extra = err instanceof HttpError ? err.headers : {};
-        send(res, status, homePage(store.listStories({ limit: 200 }), { error: message, ...typed }), { ...appHeaders, ...extra });
+        send(res, status, homePage(await store.listStories({ limit: 200 }), { error: message, ...typed }), { ...appHeaders, ...extra });
       }
       return;
     }
     if (parts[0] === 'stories' && parts.length === 2) {
       allow(req, ['GET']);
       const id = parts[1]!;
-      const story = STORY_ID.test(id) ? store.getStory(id) : null;
+      const story = STORY_ID.test(id) ? await store.getStory(id) : null;
       if (!story) {
         send(res, 404, errorPage(404, 'No such story'), appHeaders);
         return;
@@ -323,16 +325,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       resolve();
     });
   });
+  // Until the store is open, answer rather than leave a request hanging without a handler.
+  const starting: http.RequestListener = (_req, res) => sendJson(res, 503, { error: 'the server is starting; try again' }, { 'retry-after': '1' });
+  server.on('request', starting);
   let store: Store;
   try {
-    store = openStore(options.db, options.storeOptions);
+    store = await openStore(options.db, options.storeOptions);
   } catch (err) {
     await new Promise((resolve) => server.close(resolve));
     throw err;
   }
+  server.off('request', starting);
   const workers = options.workers ?? defaultWorkerCount();
   const briefer = workers > 0 ? workerBriefer(workers, options.words) : inlineBriefer(options.words);
-  // No request can have arrived yet: nothing since listen() has yielded to the event loop.
   server.on(
     'request',
     createRequestHandler({
@@ -353,10 +358,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => {
-          void briefer.close().then(() => {
-            store.close();
-            resolve();
-          });
+          void briefer
+            .close()
+            .then(() => store.close())
+            .then(resolve);
         });
         server.closeIdleConnections();
       })),

@@ -41,9 +41,6 @@ export interface StoredArticle extends StoryArticle {
   addedAt: string;
 }
 
-/** Builds the briefing for a story from all of its articles, oldest first. */
-export type BriefingBuilder = (articles: StoryArticle[], title: string | null) => Briefing;
-
 export interface NewStory {
   /** The title the caller asked for; null to let the briefing choose one. */
   title: string | null;
@@ -51,37 +48,39 @@ export interface NewStory {
   briefing: Briefing;
 }
 
+/** The result of a write: the story and the briefing version it now has. */
+export interface Written {
+  id: string;
+  version: number;
+}
+
+/**
+ * Where stories live. Every method is asynchronous so that a networked back end (PostgreSQL) can
+ * implement the same interface; the SQLite back end answers synchronously inside the promise.
+ * A write's promise resolves only after its transaction has committed.
+ */
 export interface Store {
   /** Saves a story, its articles and its first briefing (version 1) in one transaction. */
-  createStory(story: NewStory): { id: string; version: number };
+  createStory(story: NewStory): Promise<Written>;
   /**
-   * Adds articles to a story and stores the briefing rebuilt from all of its articles as the next
-   * version, in one transaction: the rebuild sees exactly the articles it is stored with.
-   * Returns null when no story has that id.
+   * Adds articles with a briefing the caller rebuilt from the story's articles as of
+   * `expectedVersion`, in one transaction, as version expectedVersion + 1. Resolves 'conflict'
+   * (changing nothing) when another write raised the version meanwhile: the caller rebuilds from
+   * the new state and retries. This optimistic check needs no lock held across the rebuild.
+   * Resolves null when no story has that id.
    */
-  addArticles(id: string, articles: StoryArticle[], build: BriefingBuilder): { id: string; version: number } | null;
-  /**
-   * Adds articles with a briefing the caller already rebuilt from the story's articles as of
-   * `expectedVersion`, in one transaction. Returns 'conflict' (and changes nothing) when another
-   * write raised the version meanwhile: the caller rebuilds from the new state and retries.
-   */
-  appendArticles(
-    id: string,
-    articles: StoryArticle[],
-    briefing: Briefing,
-    expectedVersion: number,
-  ): { id: string; version: number } | 'conflict' | null;
+  appendArticles(id: string, articles: StoryArticle[], briefing: Briefing, expectedVersion: number): Promise<Written | 'conflict' | null>;
   /** Stories, most recently updated first. */
-  listStories(options?: { limit?: number }): StorySummary[];
+  listStories(options?: { limit?: number }): Promise<StorySummary[]>;
   /** The story with its latest briefing (or the given version); null when unknown. */
-  getStory(id: string, version?: number): StoryRecord | null;
-  getArticles(id: string): StoredArticle[] | null;
+  getStory(id: string, version?: number): Promise<StoryRecord | null>;
+  /** The story's articles in the order they were added; null when unknown. */
+  getArticles(id: string): Promise<StoredArticle[] | null>;
   /** Versions of a story's briefing that exist, oldest first. */
-  listVersions(id: string): number[];
-  countStories(): number;
-  /** Does a story with this id exist? */
-  hasStory(id: string): boolean;
-  close(): void;
+  listVersions(id: string): Promise<number[]>;
+  countStories(): Promise<number>;
+  hasStory(id: string): Promise<boolean>;
+  close(): Promise<void>;
 }
 
 export type StoreOptions = SqliteOptions;
@@ -90,7 +89,7 @@ export type StoreOptions = SqliteOptions;
  * Opens (creating when missing) the store at `path`: a SQLite file, or ':memory:'.
  * Applies pending schema migrations before returning.
  */
-export function openStore(path: string, options: StoreOptions = {}): Store {
+export async function openStore(path: string, options: StoreOptions = {}): Promise<Store> {
   return openSqliteStore(path, options);
 }
 

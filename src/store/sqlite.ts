@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Briefing } from '../types.js';
-import type { BriefingBuilder, NewStory, Store, StoredArticle, StoryArticle, StoryRecord, StorySummary } from './index.js';
+import type { NewStory, Store, StoredArticle, StoryArticle, StoryRecord, StorySummary } from './index.js';
 
 export interface SqliteOptions {
   /**
@@ -201,21 +201,6 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     return { id, version: 1 };
   });
 
-  const add = db.transaction((id: string, articles: StoryArticle[], build: BriefingBuilder) => {
-    const row = selectStory.get(id) as StoryRow | undefined;
-    if (!row) return null;
-    const now = new Date().toISOString();
-    const first = (selectMaxPosition.get(id) as { max: number }).max + 1;
-    saveArticles(id, first, articles, now);
-    const all = (selectArticles.all(id) as ArticleRow[]).map(toInput);
-    // A throw here (e.g. the new articles are unusable) rolls the inserts back.
-    const briefing = build(all, row.requested_title);
-    const version = row.version + 1;
-    insertBriefing.run(id, version, JSON.stringify(briefing), now);
-    updateStory.run(briefing.story.title, version, briefing.sources.length, now, id);
-    return { id, version };
-  });
-
   const append = db.transaction((id: string, articles: StoryArticle[], briefing: Briefing, expectedVersion: number) => {
     const row = selectStory.get(id) as StoryRow | undefined;
     if (!row) return null;
@@ -243,19 +228,28 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     return (selectArticles.all(id) as ArticleRow[]).map((row) => ({ ...toInput(row), position: row.position, addedAt: row.added_at }));
   });
 
+  // Synchronous underneath: each promise settles after its statement or transaction has finished.
+  const later = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  };
+
   return {
-    createStory: (story) => create.immediate(story),
-    addArticles: (id, articles, build) => add.immediate(id, articles, build),
-    appendArticles: (id, articles, briefing, expectedVersion) => append.immediate(id, articles, briefing, expectedVersion),
+    createStory: (story) => later(() => create.immediate(story)),
+    appendArticles: (id, articles, briefing, expectedVersion) => later(() => append.immediate(id, articles, briefing, expectedVersion)),
     listStories: ({ limit = 100 } = {}) =>
-      (selectStories.all(Math.max(1, Math.min(10_000, Math.floor(limit)))) as StoryRow[]).map(toSummary),
-    getStory: (id, version) => readStory.deferred(id, version),
-    getArticles: (id) => readArticles.deferred(id),
-    listVersions: (id) => (selectVersions.all(id) as { version: number }[]).map((r) => r.version),
-    countStories: () => (countStories.get() as { n: number }).n,
-    hasStory: (id) => storyExists.get(id) !== undefined,
-    close: () => {
-      if (db.open) db.close();
-    },
+      later(() => (selectStories.all(Math.max(1, Math.min(10_000, Math.floor(limit)))) as StoryRow[]).map(toSummary)),
+    getStory: (id, version) => later(() => readStory.deferred(id, version)),
+    getArticles: (id) => later(() => readArticles.deferred(id)),
+    listVersions: (id) => later(() => (selectVersions.all(id) as { version: number }[]).map((r) => r.version)),
+    countStories: () => later(() => (countStories.get() as { n: number }).n),
+    hasStory: (id) => later(() => storyExists.get(id) !== undefined),
+    close: () =>
+      later(() => {
+        if (db.open) db.close();
+      }),
   };
 }
