@@ -27,6 +27,9 @@ test('a future or scheduled weekday is the coming one', () => {
   assert.deepEqual(datesOf('The two sides will meet on Wednesday for more talks.', '2024-10-07'), ['on Wednesday=2024-10-09']);
   assert.deepEqual(datesOf('The sides are due to meet again on Friday.', '2024-10-10'), ['on Friday=2024-10-11']);
   assert.deepEqual(datesOf('Voters go to the polls on Sunday.', '2024-10-09'), ['on Sunday=2024-10-13']);
+  // The present perfect takes no definite past time: the day belongs to what is announced.
+  assert.deepEqual(datesOf('Forecasters have warned of more heavy rain on Wednesday.', '2022-11-14'), ['on Wednesday=2022-11-16']);
+  assert.deepEqual(datesOf('The bridge has been closed since Monday.', '2022-11-16'), ['Monday=2022-11-14']);
   assert.deepEqual(datesOf('Candidates held rallies ahead of Sunday\'s vote.', '2024-10-09'), ["Sunday=2024-10-13"]);
   // ...but "ahead" as a lead in a past clause is not a preview.
   assert.deepEqual(datesOf('She finished 212 votes ahead of her rival in Sunday\'s election.', '2023-11-06'), ['Sunday=2023-11-05']);

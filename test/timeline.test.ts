@@ -98,3 +98,12 @@ test('a sentence opening with a dated statement gives that statement its own ite
   const b = doc('b', '2023-03-20', 'Brightwater raised its offer on Friday to 450 pence a share, the company said on Sunday.');
   assert.deepEqual(timeline([b]).items.map((i) => i.date), ['2023-03-17']);
 });
+
+test("a date in a relative clause does not date the sentence's event", () => {
+  // 2022-11-14 is a Monday.
+  const a = doc('a', '2022-11-14', 'Heavy rain that began on Friday pushed the river over its banks early on Sunday, forcing people from their homes.');
+  assert.deepEqual(timeline([a]).items.map((i) => i.date), ['2022-11-13']);
+  // "said that" opens the reported event itself, not a relative clause.
+  const b = doc('b', '2022-11-14', 'The agency said that the river peaked on Sunday at a record level for the town.');
+  assert.deepEqual(timeline([b]).items.map((i) => i.date), ['2022-11-13']);
+});

@@ -62,7 +62,8 @@ function wordsOf(text: string): Word[] {
   return out;
 }
 
-function isPastForm(word: string): boolean {
+/** Whether a lower-cased word is a past tense or past participle form. */
+export function isPastForm(word: string): boolean {
   if (IRREGULAR_PAST.has(word)) return true;
   return word.length > 4 && word.endsWith('ed') && !NOT_PAST_ED.has(word);
 }
@@ -80,6 +81,9 @@ function cueAt(words: Word[], i: number): Tense | null {
       const aux = words[k]!.word;
       if (aux === 'be' || aux === 'will' || aux === 'would' || aux === "'ll" || aux === 'to') return 'future';
       if (aux === 'is' || aux === 'are' || aux === 'am') return 'future'; // present passive: "is held on Tuesday"
+      // The present perfect does not take a definite past time ("has warned on Wednesday" is not
+      // English), so a day next to it belongs to what is announced: "has warned of rain on Wednesday".
+      if ((aux === 'has' || aux === 'have') && k === i - 1) return 'future';
       if (PAST_AUXILIARIES.has(aux)) return 'past';
     }
     return 'past';
@@ -102,6 +106,7 @@ const AHEAD_OF = /\b(?:ahead of|in the run-up to|in the lead-up to|in preparatio
 export function clauseTense(text: string, start: number, end: number, reach = 8): Tense | null {
   const before = text.slice(0, start);
   if (AHEAD_OF.test(before)) return 'future';
+  if (/\bsince\s+$/i.test(before)) return 'past'; // "closed since Monday"
   const breakBefore = lastMatchEnd(before, CLAUSE_BREAK);
   const left = wordsOf(before.slice(breakBefore));
   for (let i = left.length - 1, n = 0; i >= 0 && n < reach; i--, n++) {

@@ -8,6 +8,7 @@
 import type { Citation, Doc, Sentence, TimelineItem } from '../types.js';
 import { overlap, profileOf, type Profile } from './agreement.js';
 import type { DateMention } from './dates.js';
+import { isPastForm } from './date-tense.js';
 
 export interface TimelineInput {
   docs: Doc[];
@@ -112,6 +113,24 @@ function midpoint(date: string): number {
   return Date.UTC(y!, 6, 1);
 }
 
+/** Verbs whose "that" opens a reported clause (the event itself), not a relative clause. */
+const COMPLEMENT_VERBS =
+  /^(?:said|says|say|told|tells|announced|announces|confirmed|confirms|warned|warns|added|adds|believed|believes|thinks|thought|knew|knows|claimed|claims|reported|reports|stated|states|insisted|insists|noted|notes|explained|explains|argued|argues|agreed|agrees|learned|heard|showed|shows|found|revealed|denied|admitted|acknowledged|hoped|hopes|expects|expected|feared|fears)$/i;
+
+/**
+ * Whether the text before a date ends inside a relative clause opened after a noun ("rain that
+ * began ", ", which opened "). A second verb after the pronoun means the relative clause has
+ * closed and the main clause goes on ("rain that began on Friday pushed the river ... ").
+ */
+function inRelativeClause(before: string): boolean {
+  const m = /(?:,\s*|\b([\p{L}']+)\s+)(?:that|which|who)\b([^,;]*)$/iu.exec(before);
+  if (!m) return false;
+  if (m[1] !== undefined && COMPLEMENT_VERBS.test(m[1])) return false;
+  if (m[1] === undefined && /^\s*that\b/i.test(m[0].replace(/^,\s*/, ''))) return false; // ", that ..." is not relative
+  const verbs = (m[2]!.toLowerCase().match(/[\p{L}']+/gu) ?? []).filter(isPastForm).length;
+  return verbs < 2;
+}
+
 /** The mention that dates a sentence's event: a day rather than a month or year, not the day something was said when the event has its own. */
 function eventDate(sentence: Sentence, mentions: DateMention[]): DateMention | null {
   // "since 2015" starts a state ("has led the council since 2015"), it does not date an event.
@@ -123,7 +142,10 @@ function eventDate(sentence: Sentence, mentions: DateMention[]): DateMention | n
   const best = Math.max(...usable.map(precision));
   const precise = usable.filter((m) => precision(m) === best);
   const notReporting = precise.filter((m) => !REPORTING_BEFORE.test(sentence.text.slice(0, m.start - sentence.start)));
-  return notReporting[0] ?? precise[0]!;
+  // A date inside a relative clause ("rain that began on Friday pushed the river over its banks
+  // early on Sunday") dates a detail; the main clause's date dates the event.
+  const main = notReporting.filter((m) => !inRelativeClause(sentence.text.slice(0, m.start - sentence.start)));
+  return main[0] ?? notReporting[0] ?? precise[0]!;
 }
 
 /**
