@@ -90,6 +90,28 @@ test('a reader creates a story from the example files, reads the summary and hov
   await page.close();
 });
 
+test('a quote shown near the edge of a narrow window stays inside it', async () => {
+  const { page, errors } = await watchedPage({ viewport: { width: 720, height: 700 } });
+  await createThroughForm(page, { files: readdirSync(exampleDir).sort().map((f) => path.join(exampleDir, f)) });
+  const width = 720;
+  const cites = page.locator('#summary .cite, #timeline .cite');
+  // The citation numbers closest to the left and right edges of the text column.
+  const xs = await cites.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left));
+  const leftmost = xs.indexOf(Math.min(...xs));
+  const rightmost = xs.indexOf(Math.max(...xs));
+  for (const i of [leftmost, rightmost]) {
+    await cites.nth(i).scrollIntoViewIfNeeded();
+    await cites.nth(i).hover();
+    const tip = page.locator('.cite-wrap:hover .tip');
+    await tip.waitFor({ state: 'visible' });
+    const box = (await tip.boundingBox())!;
+    assert.ok(box.x >= 0 && box.x + box.width <= width, `quote at x=${box.x}..${box.x + box.width} inside 0..${width}`);
+    assert.ok(box.y >= 0, `quote top ${box.y} inside the window`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('on a phone, tapping a citation number shows its quote, and tapping elsewhere hides it', async () => {
   const { page, errors } = await watchedPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const id = await createThroughForm(page, { files: readdirSync(exampleDir).sort().map((f) => path.join(exampleDir, f)).slice(0, 3) });

@@ -60,8 +60,9 @@ a{color:var(--accent)}
 .cite-wrap{position:relative;display:inline-block}
 .cite{display:inline-block;min-width:1.35em;padding:0 .2em;margin-left:.1em;border-radius:.3em;background:var(--tint);border:1px solid var(--rule);color:var(--accent);text-align:center;text-decoration:none;line-height:1.5;cursor:pointer}
 .cite:focus{outline:2px solid var(--accent);outline-offset:1px}
-.tip{display:none;position:absolute;z-index:10;left:50%;bottom:calc(100% + .5rem);transform:translateX(-50%);width:max-content;max-width:min(24rem,86vw);padding:.6rem .75rem;border-radius:.45rem;background:var(--tip);color:var(--tip-ink);font:400 .9rem/1.45 Georgia,serif;text-align:left;white-space:normal;box-shadow:0 6px 24px rgba(0,0,0,.25)}
+.tip{display:none;position:absolute;z-index:10;left:50%;bottom:calc(100% + .5rem);transform:translateX(calc(-50% + var(--shift,0px)));width:max-content;max-width:min(24rem,86vw);padding:.6rem .75rem;border-radius:.45rem;background:var(--tip);color:var(--tip-ink);font:400 .9rem/1.45 Georgia,serif;text-align:left;white-space:normal;box-shadow:0 6px 24px rgba(0,0,0,.25)}
 .tip .attr{display:block;margin-top:.35rem;font-size:.78rem;opacity:.8}
+.tip.below{bottom:auto;top:calc(100% + .5rem)}
 .cite-wrap:hover .tip,.cite-wrap:focus-within .tip,.cite-wrap.open .tip{display:block}
 @media (max-width:40rem){.tip{position:fixed;left:.75rem;right:.75rem;bottom:.75rem;top:auto;transform:none;max-width:none;width:auto}}
 ol.timeline{list-style:none;padding:0;margin:0;border-left:2px solid var(--rule)}
@@ -105,6 +106,30 @@ footer{margin-top:3rem;color:var(--muted);font-size:.8rem;border-top:1px solid v
 const SCRIPT = `
 (function () {
   var open = null;
+  var phone = window.matchMedia('(max-width: 40rem)');
+  // Keep a shown quote inside the window: slide it sideways at the edges, drop it below the
+  // number near the top. (On phones it is a sheet at the bottom of the screen instead.)
+  function place(wrap) {
+    var tip = wrap.querySelector('.tip');
+    if (!tip || phone.matches) return;
+    tip.style.setProperty('--shift', '0px');
+    tip.classList.remove('below');
+    var r = tip.getBoundingClientRect();
+    if (r.width === 0) return;
+    var margin = 8;
+    var width = document.documentElement.clientWidth;
+    var shift = 0;
+    if (r.left < margin) shift = margin - r.left;
+    else if (r.right > width - margin) shift = width - margin - r.right;
+    tip.style.setProperty('--shift', shift + 'px');
+    if (r.top < margin) tip.classList.add('below');
+  }
+  function placeFrom(event) {
+    var wrap = event.target instanceof Element ? event.target.closest('.cite-wrap') : null;
+    if (wrap) place(wrap);
+  }
+  document.addEventListener('mouseover', placeFrom);
+  document.addEventListener('focusin', placeFrom);
   function close() {
     if (!open) return;
     open.classList.remove('open');
@@ -124,6 +149,7 @@ const SCRIPT = `
       wrap.classList.add('open');
       cite.setAttribute('aria-expanded', 'true');
       open = wrap;
+      place(wrap);
       return;
     }
     if (!target.closest('.tip')) close();
