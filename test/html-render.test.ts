@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { renderHtml, safeHttpUrl, formatDate, escapeHtml, HTML_CONTENT_SECURITY_POLICY } from '../src/render/html.js';
-import type { Briefing } from '../src/types.js';
+import type { Briefing, Citation } from '../src/types.js';
+import { brief } from '../src/brief/index.js';
+import { exampleDir } from './helpers.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/server/briefing.json', import.meta.url));
 const loadBriefing = (): Briefing => JSON.parse(readFileSync(fixture, 'utf8')) as Briefing;
@@ -165,4 +167,32 @@ test('dates read as a person writes them', () => {
   assert.equal(formatDate('2018-13'), '2018-13');
   assert.equal(formatDate(null), '');
   assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
+});
+
+test('the example cluster renders every citation as a number with its quote and a note', async () => {
+  const { briefing } = await brief([exampleDir]);
+  const { document } = parseHTML(renderHtml(briefing));
+  const summaryItems = briefing.summary.length;
+  assert.ok(summaryItems > 0);
+  const marks = [...document.querySelectorAll('#summary .cite')];
+  assert.equal(marks.length, briefing.summary.reduce((n, item) => n + item.citations.length, 0));
+  const cited: Citation[] = [
+    ...briefing.summary.flatMap((i) => i.citations),
+    ...briefing.timeline.flatMap((i) => i.citations),
+    ...briefing.conflicts.flatMap((c) => c.claims.flatMap((claim) => claim.citations)),
+    ...briefing.sources.flatMap((src) => src.unique ?? []),
+  ];
+  const distinct = new Set(cited.map((c) => `${c.source}\u0000${c.quote}`));
+  const notes = [...document.querySelectorAll('#notes li')];
+  assert.equal(notes.length, distinct.size, 'one note per distinct quoted sentence');
+  // The tip of each mark quotes the note it links to.
+  for (const mark of document.querySelectorAll('.cite')) {
+    const note = document.getElementById(mark.getAttribute('href')!.slice(1))!;
+    const tip = document.getElementById(mark.getAttribute('aria-describedby')!)!;
+    const quote = note.querySelector('blockquote')!.textContent!;
+    assert.ok(tip.textContent!.startsWith(quote), `${mark.getAttribute('href')}: tip and note agree`);
+  }
+  assert.equal(document.querySelectorAll('#sources .card').length, briefing.sources.length);
+  assert.equal(document.querySelectorAll('#timeline li').length, briefing.timeline.length);
+  assert.equal(document.querySelectorAll('#conflicts .conflict').length, briefing.conflicts.length);
 });
