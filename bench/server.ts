@@ -3,11 +3,11 @@
 // requests/s, p50/p99 latency per operation, errors, and checks that the store holds every story
 // whose creation was acknowledged.
 //
-//   npm run bench:server [-- --clients 50 --seconds 20]
+//   npm run bench:server [-- --clients 50 --seconds 20 --workers N]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/index.js';
@@ -23,6 +23,8 @@ function option(name: string, fallback: number): number {
 
 const CLIENTS = option('clients', 50);
 const SECONDS = option('seconds', 20);
+/** Briefing worker threads of the server; absent: the server's default (cores - 1). */
+const WORKERS = process.argv.includes('--workers') ? String(option('workers', 1)) : null;
 
 /** The bundled example cluster, sent as JSON articles; each create sends a different subset. */
 function exampleArticles(): { text?: string; html?: string; title?: string }[] {
@@ -62,7 +64,7 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'precis-bench-server-'));
   const db = path.join(dir, 'bench.db');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'serve', '--port', '0', '--db', db], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'serve', '--port', '0', '--db', db, ...(WORKERS ? ['--workers', WORKERS] : [])], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -156,7 +158,9 @@ async function main(): Promise<void> {
     const sorted = [...values].sort((a, b) => a - b);
     return `${name.padEnd(8)} ${String(values.length).padStart(7)} ${(values.length / elapsed).toFixed(1).padStart(9)} ${percentile(sorted, 50).toFixed(1).padStart(9)} ${percentile(sorted, 99).toFixed(1).padStart(9)} ${String(errs).padStart(7)}`;
   };
-  console.log(`bench:server: ${CLIENTS} clients, ${elapsed.toFixed(1)} s, loopback, store synchronous=FULL`);
+  console.log(
+    `bench:server: ${CLIENTS} clients, ${elapsed.toFixed(1)} s, loopback, store synchronous=FULL, briefing workers ${WORKERS ?? 'default'}, load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+  );
   console.log(`${'op'.padEnd(8)} ${'requests'.padStart(7)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'errors'.padStart(7)}`);
   for (const op of Object.keys(latencies) as Op[]) console.log(row(op, latencies[op], errors[op]));
   console.log(row('all', all, totalErrors));
