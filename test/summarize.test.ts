@@ -176,3 +176,14 @@ test('agency photo captions are never picked', () => {
   assert.equal(q('The mayor waves to supporters outside city hall. (AP Photo/Jane Doe)'), 0);
   assert.equal(q('Protesters celebrated at the roundabout on Saturday after the army pulled out of the capital.'), 1);
 });
+
+test('reprinting an article twice more (wire copies) changes nothing in the summary', () => {
+  const originals = seedDocs();
+  const texts = (docs: Doc[]) => summarize(docs, { words: 150 }).sentences.map((s) => s.text);
+  for (const reprinted of [0, 3]) {
+    const d = originals[reprinted]!;
+    const copies = [d, doc(`${d.article.id}-copy1`, d.article.text), doc(`${d.article.id}-copy2`, d.article.text)];
+    const withCopies = [...originals.slice(0, reprinted), ...copies, ...originals.slice(reprinted + 1)];
+    assert.deepEqual(texts(withCopies), texts(originals));
+  }
+});

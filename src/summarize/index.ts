@@ -114,6 +114,8 @@ interface Candidate {
   position: number;
   /** An upper bound of its selection score: all its concepts new, its best quality. */
   bound: number;
+  /** The sentence's stems joined: equal keys are the same sentence word for word. */
+  key: string;
 }
 
 
@@ -144,6 +146,7 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
         qualityInContext,
         position: tuning.positionFloor + 1 / (1 + s.index / tuning.positionHalfLife),
         bound: 0,
+        key: s.stems.join(' '),
       };
       mine.push(c);
       candidates.push(c);
@@ -280,7 +283,7 @@ function copyGroups(byDoc: Candidate[][], tuning: SummarizerTuning): number[] {
     const seen = new Set<string>();
     for (const c of list) {
       if (c.sentence.tokens.length < tuning.minWords) continue;
-      const key = c.sentence.stems.join(' ');
+      const key = c.key;
       if (seen.has(key)) continue;
       seen.add(key);
       size[d]!++;
@@ -348,11 +351,18 @@ function conceptWeights(byDoc: Candidate[][], group: number[], conceptIsWord: bo
   const mentions = new Float64Array(conceptIsWord.length);
   const lastGroup = new Int32Array(conceptIsWord.length).fill(-1);
   const order = byDoc.map((_, d) => d).sort((a, b) => group[a]! - group[b]!);
+  let counted = new Set<string>();
+  let previousGroup = -1;
   for (const d of order) {
     const g = group[d]!;
+    if (g !== previousGroup) counted = new Set();
+    previousGroup = g;
     for (const c of byDoc[d]!) {
+      // A sentence reprinted word for word in a copy of the same report is one mention.
+      const repeated = counted.has(c.key);
+      counted.add(c.key);
       for (const k of c.concepts) {
-        mentions[k]!++;
+        if (!repeated) mentions[k]!++;
         if (lastGroup[k] === g) continue;
         lastGroup[k] = g;
         sources[k]!++;
