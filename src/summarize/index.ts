@@ -114,7 +114,7 @@ interface Candidate {
   position: number;
   /** An upper bound of its selection score: all its concepts new, its best quality. */
   bound: number;
-  /** The sentence's stems joined: equal keys are the same sentence word for word. */
+  /** The sentence's content stems joined: equal keys are the same sentence, give or take small edits. */
   key: string;
 }
 
@@ -146,7 +146,7 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
         qualityInContext,
         position: tuning.positionFloor + 1 / (1 + s.index / tuning.positionHalfLife),
         bound: 0,
-        key: s.stems.join(' '),
+        key: contentKey(s),
       };
       mine.push(c);
       candidates.push(c);
@@ -266,6 +266,13 @@ class ConceptIndex {
     }
     return Int32Array.from(out);
   }
+}
+
+/** Content stems of a sentence: copy editors' small changes ("on Tuesday" -> "Tuesday") leave it unchanged. */
+function contentKey(s: Sentence): string {
+  const parts: string[] = [];
+  for (let i = 0; i < s.tokens.length; i++) if (!isStopword(s.tokens[i]!)) parts.push(s.stems[i]!);
+  return parts.join(' ');
 }
 
 /**
