@@ -1,3 +1,19 @@
+// The cleaning stage: RawArticle -> Article. The body is cut into blocks (paragraphs, or lines
+// of scraped text), and the rules of rules/index.ts run over them in a fixed order; each rule
+// drops blocks with a reason slug, recorded in Article.removed in reading order.
+//
+// Reason slugs (stable; later stages may rely on them):
+//   title, repeated-headline, date-line (dates the article), timestamp (a bare date or time
+//   below the body), dateline (wire prefix cut from the first paragraph), masthead, byline,
+//   sign-off, author-bio, photo-caption, photo-credit, image, reader-comments, leave-a-reply,
+//   related-links, tags, share-counter, share-widget, social-prompt, tweet-signature,
+//   advertisement, newsletter-prompt, paywall-prompt, cookie-prompt, copyright,
+//   republication-note, editor-note, navigation, page-furniture, section-heading, duplicate,
+//   separator, front-matter, link-reference, code-block.
+//
+// Subheads are removed ("section-heading"): they are not sentences, and once the text is
+// split they would read as one-word sentences or run into the next sentence. The removal
+// records them, so a caller that wants them can put them back.
 import type { Article, RawArticle } from '../types.js';
 import { textToBlocks } from './blocks.js';
 import { isProse, wordCount, words } from './cues.js';
