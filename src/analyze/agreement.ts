@@ -127,17 +127,23 @@ export function sameSentence(a: Profile, b: Profile): boolean {
 
 interface Indexed {
   profiles: Profile[];
-  /** stem -> numbers of the profiles holding it; stems held by too many profiles are left out. */
+  /** Per profile: the first profile with exactly the same stems (itself when it is the first). */
+  rep: Int32Array;
+  /** Per representative: every profile with its stems (exact reprints of one sentence). */
+  copies: Map<number, number[]>;
+  /** stem -> representatives holding it; stems held by too many representatives are left out. */
   index: Map<string, number[]>;
   /** Per profile: how many of its stems are indexed. */
   indexed: Int32Array;
 }
 
 /**
- * A stem held by more than this share of all sentences (and by more than MIN_INDEX_CAP of them)
- * is not indexed: the story's own words ("fire", "talks") are in a large part of its sentences,
- * cannot tell copies apart, and their posting lists are what would make candidate generation
- * quadratic. Copies still meet through their rarer words (names, figures, particular verbs).
+ * A stem held by more than this share of all distinct sentences (and by more than MIN_INDEX_CAP
+ * of them) is not indexed: the story's own words ("fire", "talks") are in a large part of its
+ * sentences, cannot tell copies apart, and their posting lists are what would make candidate
+ * generation quadratic. Copies still meet through their rarer words (names, figures, particular
+ * verbs). Exact reprints are collapsed before counting, so a sentence reprinted by a hundred
+ * outlets does not push its own words out of the index.
  */
 const MAX_INDEX_SHARE = 0.02;
 const MIN_INDEX_CAP = 50;
@@ -147,7 +153,7 @@ const CANDIDATE_SHARE = 0.4;
 /** analyze() asks for the index twice (groups, then unique sentences) over the same Docs: build it once. */
 const indexCache = new WeakMap<Doc[], Indexed>();
 
-/** Profiles of all sentences long enough to compare, and an inverted index stem -> profile numbers. */
+/** Profiles of all sentences long enough to compare, exact reprints collapsed, and an inverted index over the distinct ones. */
 function indexSentences(docs: Doc[]): Indexed {
   const cached = indexCache.get(docs);
   if (cached) return cached;
@@ -158,34 +164,48 @@ function indexSentences(docs: Doc[]): Indexed {
       if (p.stems.size >= MIN_CONTENT_STEMS) profiles.push(p);
     }
   }
-  const index = new Map<string, number[]>();
+  const rep = new Int32Array(profiles.length);
+  const copies = new Map<number, number[]>();
+  const firstWithKey = new Map<string, number>();
   profiles.forEach((p, i) => {
-    for (const stem of p.stems) {
+    const key = [...p.stems].sort().join(' ');
+    const first = firstWithKey.get(key);
+    if (first === undefined) {
+      firstWithKey.set(key, i);
+      rep[i] = i;
+      copies.set(i, [i]);
+    } else {
+      rep[i] = first;
+      copies.get(first)!.push(i);
+    }
+  });
+  const index = new Map<string, number[]>();
+  for (const i of copies.keys()) {
+    for (const stem of profiles[i]!.stems) {
       let list = index.get(stem);
       if (!list) index.set(stem, (list = []));
       list.push(i);
     }
-  });
-  const cap = Math.max(MIN_INDEX_CAP, Math.ceil(profiles.length * MAX_INDEX_SHARE));
+  }
+  const cap = Math.max(MIN_INDEX_CAP, Math.ceil(copies.size * MAX_INDEX_SHARE));
   for (const [stem, list] of index) if (list.length > cap) index.delete(stem);
   const indexed = new Int32Array(profiles.length);
   profiles.forEach((p, i) => {
     for (const stem of p.stems) if (index.has(stem)) indexed[i]!++;
   });
-  const out = { profiles, index, indexed };
+  const out = { profiles, rep, copies, index, indexed };
   indexCache.set(docs, out);
   return out;
 }
 
 /**
- * Profiles of other sources sharing at least CANDIDATE_SHARE of the smaller side's indexed
- * stems with profile i (only those with a number above i when `after` is set, so each pair is
- * seen once). `counts` is a scratch array of zeros, left as zeros.
+ * Representatives sharing at least CANDIDATE_SHARE of the smaller side's indexed stems with
+ * profile i (only those numbered above i when `after` is set, so each pair is seen once).
+ * `counts` is a scratch array of zeros, left as zeros.
  */
-function candidates(i: number, { profiles, index, indexed }: Indexed, counts: Int32Array, after: boolean): number[] {
-  const p = profiles[i]!;
+function candidates(i: number, { index, indexed }: Indexed, counts: Int32Array, after: boolean, stems: Set<string>): number[] {
   const touched: number[] = [];
-  for (const stem of p.stems) {
+  for (const stem of stems) {
     const list = index.get(stem);
     if (!list) continue;
     for (const j of list) {
@@ -197,7 +217,7 @@ function candidates(i: number, { profiles, index, indexed }: Indexed, counts: In
   const out: number[] = [];
   for (const j of touched) {
     const need = Math.max(1, Math.ceil(Math.min(indexed[i]!, indexed[j]!) * CANDIDATE_SHARE));
-    if (profiles[j]!.sentence.source !== p.sentence.source && counts[j]! >= need) out.push(j);
+    if (counts[j]! >= need) out.push(j);
     counts[j] = 0;
   }
   return out;
@@ -209,15 +229,17 @@ function candidates(i: number, { profiles, index, indexed }: Indexed, counts: In
  */
 export function groupNearDuplicates(docs: Doc[]): string[][] {
   const indexedSentences = indexSentences(docs);
-  const { profiles } = indexedSentences;
+  const { profiles, copies } = indexedSentences;
   const parent = profiles.map((_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
     return x;
   };
+  // Exact reprints are one sentence; then distinct sentences are compared through the index.
+  for (const [first, all] of copies) for (const i of all) parent[find(i)] = find(first);
   const counts = new Int32Array(profiles.length);
-  for (let i = 0; i < profiles.length; i++) {
-    for (const j of candidates(i, indexedSentences, counts, true)) {
+  for (const i of copies.keys()) {
+    for (const j of candidates(i, indexedSentences, counts, true, profiles[i]!.stems)) {
       if (find(i) !== find(j) && sameSentence(profiles[i]!, profiles[j]!)) parent[find(i)] = find(j);
     }
   }
@@ -231,7 +253,7 @@ export function groupNearDuplicates(docs: Doc[]): string[][] {
   const out: string[][] = [];
   for (const members of groups.values()) {
     const sources = new Set(members.map((i) => profiles[i]!.sentence.source));
-    if (members.length < 2 || sources.size < 2) continue;
+    if (sources.size < 2) continue; // repeats inside one source are not agreement between sources
     out.push(members.map((i) => profiles[i]!.sentence.id));
   }
   return out;
@@ -274,8 +296,11 @@ export function uniqueBySource(docs: Doc[], groups: string[][]): Record<string, 
     const novelty = novel / p.stems.size;
     if (novelty < MIN_NOVELTY) return;
     // Half of its stems in one sentence of another source: that source carries it too.
-    for (const j of candidates(i, indexed, counts, false)) {
-      if (overlap(p.stems, profiles[j]!.stems) >= MAX_SHARED_WITH_ONE_SENTENCE * p.stems.size) return;
+    const own = indexed.rep[i]!;
+    if (indexed.copies.get(own)!.some((k) => profiles[k]!.sentence.source !== s.source)) return;
+    for (const j of candidates(own, indexed, counts, false, p.stems)) {
+      if (overlap(p.stems, profiles[j]!.stems) < MAX_SHARED_WITH_ONE_SENTENCE * p.stems.size) continue;
+      if (indexed.copies.get(j)!.some((k) => profiles[k]!.sentence.source !== s.source)) return;
     }
     // New content, weighted by how much there is of it; figures are what readers look for.
     const figures = /\d/.test(s.text) ? 1.2 : 1;
