@@ -89,5 +89,7 @@ export function standaloneQuality(text: string, tokens: string[], options: Quali
   if (/\?["'”’)]*$/.test(trimmed)) q *= 0.6;
   // A very long sentence costs a lot of budget; a very short one is often a fragment.
   if (words < 8) q *= 0.7;
+  // Opening in lower case: the tail of a sentence split in the wrong place, or a list item.
+  if (/^[("“'‘]?\p{Ll}/u.test(trimmed)) q *= 0.5;
   return q;
 }
