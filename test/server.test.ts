@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, readdirSync } from 'node:fs';
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parseHTML } from 'linkedom';
@@ -80,6 +81,32 @@ test('adding articles rebuilds the briefing and raises its version; old versions
   assert.equal((await api(`/api/stories/${id}?version=9`)).status, 404);
   assert.equal((await api(`/api/stories/${id}?version=x`)).status, 400);
   assert.equal((await postJson(`/api/stories/nope/articles`, { articles: [{ text: articleB }] })).status, 404);
+
+  // The story page shows the latest version and links every other one.
+  const page = parseHTML(await (await api(`/stories/${id}`)).text()).document;
+  const links = [...page.querySelectorAll('nav.bar a')].map((a) => [a.textContent, a.getAttribute('href')]);
+  assert.ok(links.some(([label, href]) => label === 'version 1' && href === `/stories/${id}?version=1`), JSON.stringify(links));
+  const old = parseHTML(await (await api(`/stories/${id}?version=1`)).text()).document;
+  assert.equal(old.querySelectorAll('#sources .card').length, 1);
+  assert.equal((await api(`/stories/${id}?version=7`)).status, 404);
+});
+
+test('a gzipped upload is read decompressed', async () => {
+  const form = new FormData();
+  const page = readFileSync(path.join(exampleDir, 'nordic-herald.html'), 'utf8');
+  form.append('files', new Blob([gzipSync(Buffer.from(page))]), 'nordic.html.gz');
+  form.append('files', new Blob([articleB]), 'second.txt');
+  const res = await api('/api/stories', { method: 'POST', body: form });
+  assert.equal(res.status, 201, await res.clone().text());
+  const { id } = (await res.json()) as { id: string };
+  assert.deepEqual((await server.store.getArticles(id))!.map((a) => [a.file, a.text]), [['nordic.html', page], ['second.txt', articleB]]);
+  const story = (await server.store.getStory(id))!;
+  assert.deepEqual(story.briefing.sources.map((s) => s.id), ['nordic', 'second']);
+  const bad = new FormData();
+  bad.append('files', new Blob(['not gzip at all']), 'broken.html.gz');
+  const refused = await api('/api/stories', { method: 'POST', body: bad });
+  assert.equal(refused.status, 400);
+  assert.match(((await refused.json()) as { error: string }).error, /^broken\.html\.gz: not a valid gzip file/);
 });
 
 test('articles added at the same time all land, each in its own version', async () => {

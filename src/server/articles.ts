@@ -91,7 +91,7 @@ function uploadName(name: string): string {
 export function uploadedArticle(rawName: string, bytes: Uint8Array): StoryArticle {
   let name = uploadName(rawName);
   if (!formatOf(name)) {
-    throw new HttpError(400, `${name}: not a file precis reads (.txt, .md, .html, .htm, .json, .jsonl)`);
+    throw new HttpError(400, `${name}: not a file precis reads (.txt, .md, .html, .htm, .html.gz, .json, .jsonl)`);
   }
   let data = bytes;
   if (name.toLowerCase().endsWith('.gz')) {

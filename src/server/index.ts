@@ -201,7 +201,7 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     throw new HttpError(404, 'no such API route');
   }
 
-  async function pages(req: IncomingMessage, res: ServerResponse, parts: string[]): Promise<void> {
+  async function pages(req: IncomingMessage, res: ServerResponse, url: URL, parts: string[]): Promise<void> {
     const appHeaders = { ...HTML_HEADERS, 'content-security-policy': APP_CONTENT_SECURITY_POLICY };
     if (parts.length === 0) {
       allow(req, ['GET']);
@@ -233,18 +233,25 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     if (parts[0] === 'stories' && parts.length === 2) {
       allow(req, ['GET']);
       const id = parts[1]!;
-      const story = STORY_ID.test(id) ? await store.getStory(id) : null;
+      const version = versionParam(url);
+      const story = STORY_ID.test(id) ? await store.getStory(id, version) : null;
       if (!story) {
-        send(res, 404, errorPage(404, 'No such story'), appHeaders);
+        send(res, 404, errorPage(404, version === undefined ? 'No such story' : 'No such version of this story'), appHeaders);
         return;
       }
+      const page = `/stories/${encodeURIComponent(id)}`;
+      const shown = `?version=${story.version}`;
       const base = `/api/stories/${encodeURIComponent(id)}`;
+      // Every version of the briefing stays readable: link the others from this one.
+      const versions = await store.listVersions(id);
+      const others = versions.filter((v) => v !== story.version).map((v) => ({ label: `version ${v}`, href: `${page}?version=${v}` }));
       const html = renderHtml(story.briefing, {
         nav: [
           { label: '← All stories', href: '/' },
-          { label: 'Markdown', href: `${base}/briefing.md` },
-          { label: 'JSON', href: `${base}/briefing.json` },
-          { label: 'Standalone page', href: `${base}/briefing.html` },
+          { label: 'Markdown', href: `${base}/briefing.md${shown}` },
+          { label: 'JSON', href: `${base}/briefing.json${shown}` },
+          { label: 'Standalone page', href: `${base}/briefing.html${shown}` },
+          ...(versions.length > 1 ? [{ label: `Version ${story.version} of ${versions.length}:`, href: `${page}${shown}` }, ...others] : []),
         ],
       });
       send(res, 200, html, { ...HTML_HEADERS, 'content-security-policy': HTML_CONTENT_SECURITY_POLICY });
@@ -265,7 +272,7 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     try {
       checkOrigin(req);
       if (isApi) await api(req, res, url, parts);
-      else await pages(req, res, parts);
+      else await pages(req, res, url, parts);
     } catch (err) {
       if (err instanceof HttpError) {
         if (isApi || err.status === 413 || err.status === 421 || err.status === 403) sendError(res, err);
