@@ -63,7 +63,7 @@ test('a sentence reprinted by very many outlets still joins its edited copies', 
   // Exact reprints are collapsed before the index is built, so the reprinted sentence's own words
   // are not dropped as "too common" and the trimmed copy still finds it.
   const docs: Doc[] = [];
-  for (let i = 0; i < 120; i++) docs.push(doc(`r${i}`, `${wire} Local note ${i} about parking rules near school ${i} and a bakery.`));
+  for (let i = 0; i < 120; i++) docs.push(doc(`r${i}`, `${wire} Note ${i}.`));
   docs.push(doc('edited', 'Two workers were killed and four firefighters injured when a fire tore through the warehouse, officials said.'));
   const groups = groupNearDuplicates(docs);
   assert.equal(groups.length, 1);
