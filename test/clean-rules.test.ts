@@ -430,3 +430,22 @@ test('wire photo captions with agency credits go', () => {
   }
   assert.ok(!isPhotoCaption('The envoy told Reuters the talks would resume via video link.'));
 });
+
+test('agency credits, wire-feed notes and disclaimers at the end go', () => {
+  const cases: [string, string][] = [
+    ['(With inputs from PTI)', 'sign-off'],
+    ['With files from The Canadian Press', 'sign-off'],
+    ['Reuters', 'sign-off'],
+    ['This story has been published from a wire agency feed without modifications to the text.', 'republication-note'],
+    ["Disclaimer: The views expressed are the author's own.", 'disclaimer'],
+    ['Also Read | Port reopens to ferries', 'related-links'],
+    ['READ: Five things to know about the inquiry', 'related-links'],
+  ];
+  for (const [line, reason] of cases) {
+    const a = clean([P1, P2, line]);
+    assert.deepEqual(kept(a), [P1, P2], line);
+    assert.equal(a.removed[0].reason, reason, line);
+  }
+  const s = ['Reuters could not verify the footage independently.', 'Read the statement in full, the ministry urged on Monday.'];
+  assert.deepEqual(kept(clean([P1, ...s])), [P1, ...s]);
+});

@@ -37,10 +37,12 @@ export const removeBylines: CleaningRule = {
 // Credits at the end of wire copy and of reports: "(Reporting by X; Editing by Y)",
 // "X contributed to this report.", "Press journalist for HRO media – Khizer Hayat reports.",
 // "-- Jane Doe", and a bare source credit like "(CGTN & AFP)".
-const CREDIT_WORDS = String.raw`(?:reporting|additional reporting|writing|editing|compiled|produced|translated|research|graphics|edited|written|reported)`;
+const CREDIT_WORDS = String.raw`(?:reporting|additional reporting|writing|editing|compiled|produced|translated|research|graphics|edited|written|reported|with (?:files|inputs|reporting|additional reporting|agency inputs))`;
 const SIGN_OFFS: RegExp[] = [
   new RegExp(String.raw`^\(\s*${CREDIT_WORDS}\b.*\)\.?$`, 'i'),
-  new RegExp(String.raw`^${CREDIT_WORDS} by\b.{0,160}$`, 'i'),
+  new RegExp(String.raw`^${CREDIT_WORDS} (?:by|from)\b.{0,160}$`, 'i'),
+  /^\(?\s*with (?:inputs|agency inputs) from [^)]{1,60}\)?\.?$/i,
+  /^(?:AP|AFP|Reuters|REUTERS|Xinhua|dpa|ANI|PTI|IANS|UPI|TASS|Anadolu|Bloomberg|CNN|BBC)\.?$/,
   /^.{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b.{0,40}$/i,
   /^.{0,120}\bcontributed reporting\b.{0,40}$/i,
   new RegExp(String.raw`^.{0,80}[–—-]\s*${NAME}\s+(?:reports|reporting)\.?$`, 'u'),

@@ -53,7 +53,8 @@ export const removeRepublicationNotes = blockRule('removeRepublicationNotes', 'r
     /^(?:this (?:article|story|piece|post|report|column|interview)|it) (?:was|is|has been) (?:originally |first )?(?:published|posted|appeared|republished|reprinted|adapted)\b/i.test(t) ||
     /^(?:this (?:article|story|piece|post) )?(?:originally|first) (?:published|appeared) (?:on|in|at|by)\b/i.test(t) ||
     /^a version of this (?:article|story|piece|report) (?:appeared|was published|first appeared)\b/i.test(t) ||
-    /^read the (?:full|original|rest of the) (?:story|article|report|post)\b/i.test(t)
+    /^read the (?:full|original|rest of the) (?:story|article|report|post)\b/i.test(t) ||
+    /^(?:\(?this (?:story|article|report) (?:has been|was|is) (?:published|auto-generated|generated) from (?:an? )?(?:wire|syndicated|agency|news agency) (?:agency )?feed\b)/i.test(t)
   );
 });
 
@@ -105,3 +106,6 @@ export const removeNavigation = blockRule('removeNavigation', 'navigation', (t) 
   const ws = t.toLowerCase().split(/[\s|·•,]+/).filter(Boolean);
   return ws.length >= 3 && ws.length <= 20 && ws.filter((w) => MENU_WORDS.has(w)).length >= ws.length * 0.8 && !/[.!?]$/.test(t);
 });
+
+/** "Disclaimer: The views expressed are the author's own." */
+export const removeDisclaimers = blockRule('removeDisclaimers', 'disclaimer', (t) => wordCount(t) <= 80 && /^(?:disclaimer|disclosure)\s*[:—–-]/i.test(t));

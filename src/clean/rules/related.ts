@@ -5,7 +5,7 @@ import type { CleaningRule } from './rule.js';
 // Cues that open a teaser for another story. Each needs a separator (":", "|", "-", "»") or
 // to stand alone as the whole line, so that "Read more about it, she said." stays.
 const TEASER_CUE =
-  /^\[?\s*(?:more news|more stories|related(?: stories| articles| coverage| content| links| posts| news| reading| video| topics)?|read more|read also|also read|also see|see also|more from [^:|]{1,40}|more on [^:|]{1,40}|more|recommended(?: for you| reading| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|further reading|watch|watch now|listen|video|also on [^:|]{1,30}|read next|up next|don't miss|most read|most popular|popular now|top stories|trending(?: now)?|editor'?s'? picks|from around the web|in other news|previously|next article|previous article|latest news|more headlines|related video|must read|explore more)\s*(?:[:|»›>–—-]|$)/i;
+  /^\[?\s*(?:more news|more stories|related(?: stories| articles| coverage| content| links| posts| news| reading| video| topics)?|read more|read also|also read|also see|see also|more from [^:|]{1,40}|more on [^:|]{1,40}|more|recommended(?: for you| reading| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|further reading|watch|watch now|listen|video|also on [^:|]{1,30}|read next|up next|don't miss|most read|most popular|popular now|top stories|trending(?: now)?|editor'?s'? picks|from around the web|in other news|previously|next article|previous article|latest news|more headlines|related video|must read|explore more|read(?=\s*[:|]))\s*(?:[:|»›>–—-]|$)/i;
 
 function isTeaser(text: string): boolean {
   if (/^\[\s*(?:related|see also|read more|more)\b[^\]]*\]$/i.test(text)) return true;
