@@ -1,5 +1,4 @@
 import type { CleaningDoc } from '../document.js';
-import { isProse } from '../cues.js';
 
 /**
  * A cleaning rule: a named step that looks at the blocks still kept and drops (or trims)
@@ -18,10 +17,4 @@ export function blockRule(name: string, reason: string, matches: (text: string) 
       for (const i of doc.kept()) if (matches(doc.blocks[i].text)) doc.drop(i, reason);
     },
   };
-}
-
-/** Index of the first kept block that reads as prose (the article body proper starts there). */
-export function firstProse(doc: CleaningDoc): number {
-  for (const i of doc.kept()) if (isProse(doc.blocks[i].text)) return i;
-  return doc.blocks.length;
 }
