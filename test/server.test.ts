@@ -9,7 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parseHTML } from 'linkedom';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';
-import { inlineBriefer, workerBriefer } from '../src/server/pool.js';
+import { BrieferBusyError, inlineBriefer, workerBriefer } from '../src/server/pool.js';
 import { InputError } from '../src/types.js';
 import { exampleDir, precis, repoRoot, sharedDir, tempDir } from './helpers.js';
 
@@ -131,6 +131,20 @@ test('a worker thread briefs exactly as the server thread does, and reports unus
     const fromThread = await inThread.brief(unusable, null).catch((e: unknown) => e);
     assert.ok(fromWorker instanceof InputError);
     assert.equal((fromWorker as InputError).line, (fromThread as InputError).line);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('briefings waiting for a worker are bounded: past the bound the caller is told to retry', async () => {
+  const pool = workerBriefer(1, undefined, 1);
+  try {
+    const articles = [{ text: articleA }];
+    const running = pool.brief(articles, null);
+    const waiting = pool.brief(articles, null);
+    await assert.rejects(pool.brief(articles, null), BrieferBusyError);
+    await Promise.all([running, waiting]);
+    await pool.brief(articles, null);
   } finally {
     await pool.close();
   }

@@ -10,7 +10,7 @@ import { InputError } from '../types.js';
 import { FormRefused, parseAddJson, parseCreateJson, parseForm, type StoryRequest } from './articles.js';
 import { HttpError, mediaType, readBody, send, sendError, sendJson, sendRawJson } from './http.js';
 import { APP_CONTENT_SECURITY_POLICY, errorPage, homePage } from './pages.js';
-import { defaultWorkerCount, inlineBriefer, workerBriefer, type Briefer } from './pool.js';
+import { BrieferBusyError, defaultWorkerCount, inlineBriefer, workerBriefer, type Briefer } from './pool.js';
 
 /**
  * Largest request body accepted. Ten articles of 1 MB of HTML each fit; anything bigger is more
@@ -277,6 +277,8 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
       if (err instanceof HttpError) {
         if (isApi || err.status === 413 || err.status === 421 || err.status === 403) sendError(res, err);
         else send(res, err.status, errorPage(err.status, err.message), { ...HTML_HEADERS, ...err.headers, 'content-security-policy': APP_CONTENT_SECURITY_POLICY });
+      } else if (err instanceof BrieferBusyError) {
+        sendJson(res, 503, { error: err.message }, { 'retry-after': '2' });
       } else if (err instanceof InputError) {
         // The articles were read but could not be briefed (e.g. nothing left after cleaning).
         sendJson(res, 422, { error: err.line });

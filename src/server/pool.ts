@@ -59,7 +59,22 @@ interface Pending {
 }
 
 /** A pool of `size` worker threads; jobs queue when all are busy. A crashed worker is replaced. */
-export function workerBriefer(size: number, words?: number): Briefer {
+/** Too many briefings are already waiting: the caller should come back later (HTTP 503). */
+export class BrieferBusyError extends Error {
+  constructor(waiting: number) {
+    super(`${waiting} briefings are already waiting; try again shortly`);
+    this.name = 'BrieferBusyError';
+  }
+}
+
+/**
+ * Briefings allowed to wait for a worker. Each holds its articles in memory (up to the request
+ * body limit), so the queue is bounded; at ~40 ms a briefing (bench:server) 64 waiting is
+ * a few seconds of work per worker, past which a client is better told to retry.
+ */
+export const DEFAULT_MAX_WAITING = 64;
+
+export function workerBriefer(size: number, words?: number, maxWaiting = DEFAULT_MAX_WAITING): Briefer {
   const here = fileURLToPath(import.meta.url);
   const script = path.join(path.dirname(here), `brief-worker${path.extname(here)}`);
   // Workers that die before answering anything (e.g. cannot load) are not respawned forever:
@@ -143,6 +158,10 @@ export function workerBriefer(size: number, words?: number): Briefer {
         }
         if (broken) {
           fallback.brief(articles, title).then(resolve, reject);
+          return;
+        }
+        if (queue.length >= maxWaiting) {
+          reject(new BrieferBusyError(queue.length));
           return;
         }
         queue.push({ resolve, reject, job: { id: nextId++, articles, title, words }, crashes: 0 });
