@@ -10,7 +10,8 @@ export { readInputs, readBuffer, fromArticleInputs, formatOf, MAX_INPUT_BYTES } 
 export { extractFromHtml } from './ingest/html.js';
 export { cleanArticle } from './clean/index.js';
 export { segment, tokenize, countWords } from './text/index.js';
-export { analyze } from './analyze/index.js';
+export { analyze, articleDate, findDates, groupNearDuplicates, uniqueBySource, buildTimeline, findConflicts, findEntities } from './analyze/index.js';
+export type { DateMention } from './analyze/index.js';
 export { summarize } from './summarize/index.js';
 export { rouge, rougeRs, rougeRsCorpus, rouge155, readSeeSummary, loadExceptions } from './eval/rouge.js';
 export type { Prf, RsScores, RsOptions, RougeOptions, RougeItem, RougeReport, Rouge155Options } from './eval/rouge.js';
