@@ -62,6 +62,8 @@ const DATE_LINE_WORDS = new Set(
 export function dateLine(line: string): FoundDate | null {
   // Cheap checks first: the date parser is the costliest step of cleaning.
   if (line.length > 140 || !HAS_YEAR.test(line)) return null;
+  // "by admin", "by jsmith": whatever follows "by" is the author's handle, not a sentence.
+  line = line.replace(/\b[Bb]y\s+[\p{L}\p{N}_.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*)*/gu, (m) => ' '.repeat(m.length));
   if (!onlyDateLineWords(line)) return null;
   const dates = statedDates(line);
   if (dates.length === 0) return null;
