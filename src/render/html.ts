@@ -72,6 +72,7 @@ ol.timeline time{display:block;font-weight:600;font-size:.85rem;color:var(--mute
 .actors{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:.5rem 1.5rem}
 .actors ul{list-style:none;padding:0;margin:0}
 .actors li{margin:0 0 .35rem}
+.actors .meta{display:block}
 .aliases{display:block;color:var(--muted);font-size:.85rem}
 .conflict{margin:0 0 1.4rem}
 .badge{display:inline-block;font-size:.7rem;font-weight:600;text-transform:uppercase;letter-spacing:.05em;padding:.05rem .4rem;border-radius:.3rem;border:1px solid currentColor;color:var(--warn);margin-left:.4rem;vertical-align:middle}
