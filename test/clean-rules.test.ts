@@ -449,3 +449,16 @@ test('agency credits, wire-feed notes and disclaimers at the end go', () => {
   const s = ['Reuters could not verify the footage independently.', 'Read the statement in full, the ministry urged on Monday.'];
   assert.deepEqual(kept(clean([P1, ...s])), [P1, ...s]);
 });
+
+test('a masthead or kicker above the headline is not the title', () => {
+  const a = cleanArticle(raw(['APD NEWS', 'Russia, Turkey discuss Sochi congress', P1].join('\n\n')));
+  assert.equal(a.title, 'Russia, Turkey discuss Sochi congress');
+  assert.equal(a.outlet, 'APD NEWS');
+  assert.deepEqual(a.removed.map((r) => r.reason), ['masthead', 'title']);
+  const b = cleanArticle(raw(['WORLD', 'Russia, Turkey discuss Sochi congress', P1].join('\n\n')));
+  assert.equal(b.title, 'Russia, Turkey discuss Sochi congress');
+  assert.equal(b.outlet, null);
+  // An all-capitals headline stays the headline.
+  const c = cleanArticle(raw(['KREMLIN UNFAZED BY BOYCOTT', P1].join('\n\n')));
+  assert.equal(c.title, 'KREMLIN UNFAZED BY BOYCOTT');
+});

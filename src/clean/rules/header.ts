@@ -52,9 +52,24 @@ export const takeTitle: CleaningRule = {
       return;
     }
     const markdownTitle = kept.find((i) => doc.blocks[i].heading === 1);
-    const i = markdownTitle !== undefined && markdownTitle === kept.find((k) => doc.blocks[k].heading !== undefined) ? markdownTitle : first;
+    let i = markdownTitle !== undefined && markdownTitle === kept.find((k) => doc.blocks[k].heading !== undefined) ? markdownTitle : first;
     // Extracted bodies come with their title in the metadata; their first line is body text.
     if (doc.format === 'extracted' && doc.blocks[i].heading === undefined) return;
+    // A masthead or a section kicker above the headline ("APD NEWS", "WORLD"): short, in
+    // capitals or named like an outlet, with a headline in ordinary case right under it.
+    const next = kept[kept.indexOf(i) + 1];
+    const top = doc.blocks[i].text;
+    if (
+      next !== undefined && doc.blocks[i].heading === undefined && wordCount(top) <= 4 && !endsLikeSentence(top) &&
+      (isAllCaps(top) || looksLikeOutlet(top)) && !isAllCaps(doc.blocks[next].text) && looksLikeHeadline(doc.blocks[next].text)
+    ) {
+      if (KICKERS.test(top)) doc.drop(i, 'page-furniture');
+      else {
+        doc.offer('outlet', top, 1);
+        doc.drop(i, 'masthead');
+      }
+      i = next;
+    }
     const dated = leadingDate(doc.blocks[i].text);
     if (dated) {
       doc.offer('published', dated.value, 0);
