@@ -68,7 +68,8 @@ export const FUNCTION_WORDS = new Set(
     'those their its his her our your my into onto over under after before during since while said say says ' +
     'more less fewer most least some about around up down out off only just also still yet not no so such ' +
     'it they he she we you i them him us there here when where what why how all each every both either ' +
-    'neither other another any many much few several per via if then than according told added ahead behind against overnight today yesterday tonight now again already instead earlier later')
+    'neither other another any many much few several per via if then than according told added ahead behind against overnight today yesterday tonight now again already instead earlier later ' +
+    'near outside inside along across between among amid toward towards through throughout beyond beside within without despite following including upon onto past until till via')
     .split(' '),
 );
 
@@ -179,6 +180,12 @@ const STANCES: [string, string[], string][] = [
 
 const MAX_SCALE = 10;
 
+// Stems of things an outcome can befall besides people.
+const THINGS = new Set('home hous build car vehicl ship boat plane aircraft anim cattl sheep school hospit shop busi properti farm road bridg street'.split(' '));
+
+const RISE = /^(?:rose|risen|rise|rises|rising|climbed|jumped|gained|soared|surged|higher|up|increased|grew)$/;
+const FALL = /^(?:fell|fallen|fall|falls|falling|dropped|slid|slumped|lost|lower|down|declined|sank|shed)$/;
+
 const ANAPHORIC = new Set(['figur', 'number', 'total', 'talli', 'count', 'sum', 'amount', 'estim']);
 
 /**
@@ -221,11 +228,28 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     complement = [];
   }
   const figIdx = tokens.findIndex((t) => t.end > figure.start);
+  let homesAfterNoun = false;
   // "a death toll of 40", "a bid of $2.5 billion": the measure noun precedes the figure.
   if (words.length === 0 || figure.unit !== 'count') {
-    const before = tokens.slice(Math.max(0, figIdx - 7), figIdx).filter((t) => t.word);
+    // Up to 16 words back within the clause: "the number of people forced from their homes by
+    // the flooded river rose to some 1,400".
+    let from = figIdx;
+    while (from > 0 && figIdx - from < 16 && !(!tokens[from - 1].word && /[,;:()–—]/.test(tokens[from - 1].text))) from--;
+    const before = tokens.slice(from, figIdx).filter((t) => t.word);
     const measure = [...before].reverse().find((t) => MEASURE_NOUNS.has(t.lower));
-    if (measure && words.length === 0) words = [measure];
+    if (measure && words.length === 0) {
+      words = [measure];
+      // "the number of people forced from their homes rose to 1,400": what the number counts.
+      const at = tokens.indexOf(measure);
+      if (ANAPHORIC.has(measure.stem) && tokens[at + 1]?.lower === 'of') {
+        const counted = chunkAfter(tokens, at + 2);
+        if (counted.words.length) {
+          words = counted.words;
+          next = Math.max(next, counted.next);
+          if (tokens.slice(counted.next, counted.next + 4).some((t) => t.lower === 'homes')) homesAfterNoun = true;
+        }
+      }
+    }
   }
   let head = words.length ? words[words.length - 1] : null;
   let noun = head ? nounClass(head.lower) ?? head.stem : '';
@@ -254,6 +278,34 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
       nounText = `price per ${per[1]}`;
       words = [];
     }
+  }
+  // "valuing the company at £1.2 billion", "valued at 2.1 billion euros": a valuation.
+  if (figure.unit === 'money' && !noun.startsWith('per:') && tokens.slice(Math.max(0, figIdx - 6), figIdx).some((t) => t.stem.startsWith('valu'))) {
+    noun = 'valuation';
+    nounText = 'valuation';
+    event = 'valuation';
+  }
+  // A change in percent ("shares closed 17 percent higher", "shares rose 18 percent"): the
+  // direction and what changed, so that rises of one thing are compared with each other.
+  if (figure.unit === 'percent') {
+    const near = tokens.slice(Math.max(0, figIdx - 4), Math.min(tokens.length, next + 2)).filter((t) => t.word);
+    const up = near.some((t) => RISE.test(t.lower));
+    const down = near.some((t) => FALL.test(t.lower));
+    if (up !== down) {
+      let k = figIdx - 1;
+      while (k >= 0 && (!tokens[k].word || FUNCTION_WORDS.has(tokens[k].lower) || isEventWord(tokens[k]) || RISE.test(tokens[k].lower) || FALL.test(tokens[k].lower))) k--;
+      const subject = k >= 0 && figIdx - k <= 4 ? tokens[k] : null;
+      if (subject) {
+        noun = `change:${subject.stem}:${up ? 'up' : 'down'}`;
+        nounText = `${up ? 'rise' : 'fall'} in ${subject.lower.replace(/'s$/, '')}`;
+        event = up ? 'rise' : 'fall';
+        eventText = '';
+      }
+    }
+  }
+  // "2,000 of Halvard's workers", "40 of the passengers": a part, never compared with a whole.
+  if (/^\s+of\s+(?:the|its|their|his|her|our|\p{Lu}[\p{L}]*['’]s?)\b/u.test(sentence.text.slice(figure.end)) && !noun.includes(':')) {
+    noun = `part:${noun}`;
   }
   // Money and percentages in a negotiation: what one side asks for, what the other offers and
   // what both agree are three different figures ("asking for 9 percent", "offered 4.5 percent").
@@ -307,8 +359,11 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
       }
     }
     // "left their homes", "fled their homes", "forced from their homes": people displaced.
-    const homes = best && tokens.slice(tokens.indexOf(best) + 1, tokens.indexOf(best) + 4).some((t) => t.lower === 'homes' || t.lower === 'home');
-    if (best && homes && (noun === 'people' || !noun)) {
+    const homes =
+      homesAfterNoun ||
+      (best && tokens.slice(tokens.indexOf(best) + 1, tokens.indexOf(best) + 4).some((t) => t.lower === 'homes' || t.lower === 'home')) ||
+      (noun === 'people' && tokens.slice(next, next + 4).some((t) => t.lower === 'homes'));
+    if (homes && (noun === 'people' || !noun)) {
       event = 'evacuated';
       eventText = 'evacuated';
       noun = 'people';
@@ -353,8 +408,9 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
   const rest = sentence.text.slice(figure.end).toLowerCase();
   const prior =
     /\b(?:at the time|had (?:first )?(?:said|reported))\b/.test(rest) ||
-    /\b(?:up|down|revised|raised|lowered)? ?from\s*$/.test(lead) ||
-    /\b(?:initially|originally|first|previously|earlier|had been)\b[^.;]{0,30}$/.test(lead) && !/\bthan\s*$/.test(lead);
+    /^[^.;,]{0,25}\b(?:it|they|he|she) (?:first|initially|originally) (?:proposed|offered|reported|said|announced|gave)\b/.test(rest) ||
+    /\b(?:up|down|revised|raised|lowered)? ?from (?:the |its |their |an? )?\s*$/.test(lead) ||
+    /\b(?:initially|originally|first|previously|earlier|had been)\b[^.;,]{0,30}$/.test(lead) && !/\bthan\s*$/.test(lead);
 
   const skip = new Set([...words, ...complement].map((t) => t.stem));
   const context = new Set<string>();
@@ -367,7 +423,9 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
   // Kinds of outcome ("killed", "evacuated") are compared whatever noun counts them (the noun
   // is checked later); other figures are compared by what they count, whatever the verb.
   const isClass = EVENT_CLASSES.some(([name]) => name === event);
-  const key = isClass ? `${figure.unit}|${figure.currency ?? ''}|${event}` : `${figure.unit}|${figure.currency ?? ''}|${noun || event}`;
+  // "evacuated two care homes" counts buildings, not the people evacuated.
+  const things = isClass && THINGS.has(noun) ? ':things' : '';
+  const key = isClass ? `${figure.unit}|${figure.currency ?? ''}|${event}${things}` : `${figure.unit}|${figure.currency ?? ''}|${noun || event}`;
   return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior };
 }
 
@@ -607,15 +665,18 @@ const CUMULATIVE = new Set(['killed', 'injured', 'evacuated', 'arrested', 'rescu
 
 /**
  * A running count reported larger on each later day ("1 dead" on Sunday, "2 dead" on Monday) is
- * an update, even within UPDATE_GAP_DAYS: every claim's reports fall on one day, days differ,
- * and values rise with the day.
+ * an update, even within UPDATE_GAP_DAYS: each figure is first given on a later day than the
+ * last report of the one before it, and the values rise.
  */
 function risingCount(clusters: ValueCluster[], dateOf: (c: Claim) => string | null): boolean {
   if (!CUMULATIVE.has(clusters[0].claims[0].event)) return false;
-  const days = clusters.map((k) => [...new Set(k.claims.map(dateOf))]);
-  if (days.some((d) => d.length !== 1 || !d[0])) return false;
-  const order = clusters.map((k, i) => ({ day: days[i][0]!, value: k.representative.value })).sort((a, b) => a.day.localeCompare(b.day));
-  for (let i = 1; i < order.length; i++) if (order[i].day === order[i - 1].day || order[i].value <= order[i - 1].value) return false;
+  const spans = clusters.map((k) => {
+    const days = k.claims.map(dateOf).filter((d): d is string => !!d).sort();
+    return { first: days[0], last: days[days.length - 1], value: k.representative.value };
+  });
+  if (spans.some((s) => !s.first)) return false;
+  spans.sort((a, b) => a.first.localeCompare(b.first));
+  for (let i = 1; i < spans.length; i++) if (spans[i].first <= spans[i - 1].last || spans[i].value <= spans[i - 1].value) return false;
   return true;
 }
 

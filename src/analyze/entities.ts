@@ -145,7 +145,8 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
         continue;
       }
       // "Ministry of Defence", "Observatory for Human Rights": connectors inside organisation names.
-      if (CONNECTORS.has(lower) && run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && nextCap) {
+      const nextIsName = nextCap && !NOT_NAMES.has(next.bare.toLowerCase());
+      if (CONNECTORS.has(lower) && run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && nextIsName) {
         run.push({ tok: u, name: u.bare, index: j });
         j++;
         continue;
@@ -411,10 +412,10 @@ export function findEntities(docs: Doc[]): Entity[] {
   live.forEach((f, i) => {
     const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
     if (k.length !== 1 || placeKey(f.words)) return;
-    if (typeOfForm(f) === 'organization' && f.votes.organization >= STRONG) return;
     const s = k[0];
     const orgs = keyWords(f.words).length === 1 ? orgsByFirst.get(s) ?? [] : [];
-    const people = fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));
+    const strongOrg = typeOfForm(f) === 'organization' && f.votes.organization >= STRONG;
+    const people = strongOrg ? [] : fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));
     // A word that starts an organisation's name and ends a person's ("Halvorsen" of "Halvorsen
     // Foods" and "Ingrid Halvorsen") is linked to neither unless a title says it is the person.
     if (orgs.length && people.length && f.votes.person < STRONG) return;
@@ -423,6 +424,7 @@ export function findEntities(docs: Doc[]): Entity[] {
       if (new Set(orgs.map((o) => uf.find(o))).size === 1 && typeOfForm(f) !== 'person' && typeOfForm(f) !== 'place') uf.union(orgs[0], i);
       return;
     }
+    if (strongOrg) return;
     const matches = fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));
     const roots = new Set(matches.map((m) => uf.find(m.i)));
     if (roots.size === 1) uf.union(matches[0].i, i);

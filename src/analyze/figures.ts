@@ -203,10 +203,10 @@ export function findFigures(text: string): Figure[] {
         unit = 'percent';
         end += suffix[0].length;
       } else {
-        const named = /^\s(?:dollars|euros|pounds|yuan|yen|rupees|francs|kronor|krona|crowns)\b/i.exec(text.slice(end));
+        const named = /^\s(?:dollars|euros|pounds|yuan|yen|rupees|francs|kronor|krona|crowns|pence|cents)\b|^p\b/i.exec(text.slice(end));
         if (named && specific) {
           unit = 'money';
-          currency = named[0].trim().toLowerCase();
+          currency = named[0].trim().toLowerCase().replace(/^p$/, 'pence');
           end += named[0].length;
         }
       }
