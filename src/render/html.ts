@@ -95,7 +95,8 @@ footer{margin-top:3rem;color:var(--muted);font-size:.8rem;border-top:1px solid v
   body{font-size:11pt}
   .page{max-width:none;padding:0}
   nav.bar,.tip{display:none!important}
-  .cite{border:0;background:none;padding:0;min-width:0}
+  .cite{border:0;background:none;padding:0;min-width:0;margin:0}
+  .cite-wrap+.cite-wrap::before{content:","}
   .card,.claim,.conflict,ol.timeline li,.notes li{break-inside:avoid}
   h2{break-after:avoid}
   .card a[href]::after{content:" (" attr(href) ")";font-size:.8em;overflow-wrap:anywhere}
