@@ -188,3 +188,32 @@ test('reprinting an article twice more (wire copies) changes nothing in the summ
     assert.deepEqual(texts(withCopies), texts(originals));
   }
 });
+
+test('when reports span several dates, the summary opens with where the story stands now', () => {
+  const early = [
+    'A fire destroyed a furniture factory in the town of Orsby overnight, killing two workers, officials said.',
+    'The fire broke out in the paint shop of the furniture factory shortly after midnight, officials said.',
+    'Firefighters from three towns fought the factory fire for six hours before bringing it under control.',
+  ].join('\n\n');
+  const alsoEarly = [
+    'Two workers were killed when fire swept through a furniture factory in Orsby, officials said.',
+    'Firefighters from three towns needed six hours to bring the factory fire under control.',
+  ].join('\n\n');
+  const latest = [
+    'Prosecutors charged the owner of the Orsby furniture factory with negligence over the deadly fire.',
+    'The owner denies the charge and will appear in court next month.',
+  ].join('\n\n');
+  const dated = (id: string, text: string, published: string) => doc(id, text, published);
+  const docs = [dated('a', early, '2025-05-01'), dated('b', alsoEarly, '2025-05-02'), dated('c', latest, '2025-06-10')];
+  const picked = summarize(docs, { words: 60 }).sentences;
+  assert.equal(picked[0]!.id, 'c#0', picked.map((s) => s.text).join(' | '));
+  // Undated, the same articles are summarized from what the sources share.
+  const undated = [doc('a', early), doc('b', alsoEarly), doc('c', latest)];
+  assert.notEqual(summarize(undated, { words: 60 }).sentences[0]!.source, 'c');
+});
+
+test('"The man, ..." leans on the sentence that introduced him', () => {
+  const q = (t: string) => standaloneQuality(t, t.toLowerCase().match(/[a-z0-9']+/g) ?? [], { minWords: 6 });
+  assert.ok(q('The man, a 52-year-old driver, died in hospital on Tuesday.') < 1);
+  assert.equal(q('The mayor said the bridge would reopen in the spring.'), 1);
+});

@@ -77,6 +77,13 @@ export interface SummarizerTuning {
    */
   continuationBonus: number;
   /**
+   * Sentences of the newest article weigh this much more (1 + recencyBonus), older ones less by
+   * date rank: a briefing must say where the story stands now, and the newest report's news
+   * (a rising toll, a verdict) is often carried by that one source alone, so counting sources
+   * would bury it under the first reports. No effect on undated articles (Multi-News has none).
+   */
+  recencyBonus: number;
+  /**
    * Two articles are copies of one report (wire copy) when this share of the smaller one's
    * sentences appear word for word in the other (0.3: 47.41/17.59).
    */
@@ -95,6 +102,7 @@ export const DEFAULT_TUNING: Readonly<SummarizerTuning> = {
   unigramWeight: 0.5,
   positionFloor: 0,
   continuationBonus: 0.5,
+  recencyBonus: 0.5,
   positionHalfLife: 4,
   copyOverlap: 0.6,
   repeatOverlap: 0.7,
@@ -157,11 +165,15 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
   const groups = copyGroups(byDoc, tuning);
   const weights = conceptWeights(byDoc, groups, index.isWord, tuning);
   const onTopic = topicality(byDoc, groups, index.isWord.length);
+  const newness = recency(docs);
   byDoc.forEach((list, d) => {
-    for (const c of list) c.position *= Math.pow(onTopic[d]!, tuning.topicalityExponent);
+    const prior = Math.pow(onTopic[d]!, tuning.topicalityExponent) * (1 + tuning.recencyBonus * newness[d]!);
+    for (const c of list) c.position *= prior;
   });
-  const chosen = select(candidates, weights, budget, tuning);
-  return { sentences: readingOrder(chosen, docs).map((c) => c.sentence) };
+  const openers = newestLeads(docs, byDoc);
+  const chosen = select(candidates, weights, budget, tuning, openers);
+  const opener = chosen.find((c) => openers.includes(c));
+  return { sentences: readingOrder(chosen, docs, opener).map((c) => c.sentence) };
 }
 
 /**
@@ -318,6 +330,35 @@ function copyGroups(byDoc: Candidate[][], tuning: SummarizerTuning): number[] {
 }
 
 /**
+ * When the articles span more than one date, the leads of those with the newest date: the
+ * newest report says where the story stands now (a rising toll, a verdict), news that often only
+ * that one source carries, so counting sources alone would bury it under the first reports.
+ * A lead is the first sentence that stands alone, among the first three.
+ */
+function newestLeads(docs: Doc[], byDoc: Candidate[][]): Candidate[] {
+  const dates = docs.map((d) => d.article.published).filter((x): x is string => Boolean(x));
+  if (new Set(dates).size < 2) return [];
+  const newest = dates.reduce((a, b) => (b > a ? b : a));
+  const leads: Candidate[] = [];
+  docs.forEach((d, i) => {
+    if (d.article.published !== newest) return;
+    const lead = byDoc[i]!.slice(0, 3).find((c) => c.quality >= 1);
+    if (lead) leads.push(lead);
+  });
+  return leads;
+}
+
+/**
+ * How recent each article is among the dated ones: 0 for the oldest date, 1 for the newest,
+ * evenly spaced by date rank; 0 for undated articles and when all share one date.
+ */
+function recency(docs: Doc[]): number[] {
+  const dates = [...new Set(docs.map((d) => d.article.published).filter((x): x is string => Boolean(x)))].sort();
+  if (dates.length < 2) return docs.map(() => 0);
+  return docs.map((d) => (d.article.published ? dates.indexOf(d.article.published) / (dates.length - 1) : 0));
+}
+
+/**
  * How much of each article's content the other sources also report, relative to the most
  * shared article: a cluster built by a search or a feed often holds an article on another
  * story, and its sentences should not compete with the story's own.
@@ -389,7 +430,13 @@ function conceptWeights(byDoc: Candidate[][], group: number[], conceptIsWord: bo
  * found: gains only shrink as concepts get covered (submodularity), the lazy evaluation of
  * Minoux (1978) that Lin & Bilmes (2010) use.
  */
-function select(candidates: Candidate[], weights: Float64Array, budget: number, tuning: SummarizerTuning): Candidate[] {
+function select(
+  candidates: Candidate[],
+  weights: Float64Array,
+  budget: number,
+  tuning: SummarizerTuning,
+  openers: Candidate[] = [],
+): Candidate[] {
   const covered = new Uint8Array(weights.length);
   const chosen: Candidate[] = [];
   const chosenIds = new Set<string>();
@@ -404,6 +451,18 @@ function select(candidates: Candidate[], weights: Float64Array, budget: number, 
   }
   alive.sort((a, b) => b.bound - a.bound);
   const dropped = new Set<Candidate>();
+  const take = (c: Candidate): void => {
+    chosen.push(c);
+    chosenIds.add(c.sentence.id);
+    used += c.words;
+    for (const k of c.concepts) covered[k] = 1;
+  };
+  // The story's latest state comes first: the best of the newest reports' leads.
+  const opener = alive.find((c) => openers.includes(c));
+  if (opener) {
+    dropped.add(opener);
+    take(opener);
+  }
   for (;;) {
     let best: Candidate | null = null;
     let bestScore = 0;
@@ -424,10 +483,7 @@ function select(candidates: Candidate[], weights: Float64Array, budget: number, 
     if (!best) break;
     dropped.add(best);
     if (repeatsChosen(best, chosen, tuning.repeatOverlap)) continue;
-    chosen.push(best);
-    chosenIds.add(best.sentence.id);
-    used += best.words;
-    for (const k of best.concepts) covered[k] = 1;
+    take(best);
   }
   return chosen;
 }
@@ -444,11 +500,12 @@ function repeatsChosen(candidate: Candidate, chosen: Candidate[], repeatOverlap:
 }
 
 /**
- * Reading order: runs of consecutive sentences from one article stay together (so "He said"
- * follows the sentence naming him); runs are ordered by where they sit in their article (leads
- * first), then by article date, then by the order the articles were given.
+ * Reading order: the newest report's lead when it opens the summary, then runs of consecutive
+ * sentences from one article kept together (so "He said" follows the sentence naming him),
+ * ordered by where they sit in their article (leads first), then by article date, then by the
+ * order the articles were given.
  */
-function readingOrder(chosen: Candidate[], docs: Doc[]): Candidate[] {
+function readingOrder(chosen: Candidate[], docs: Doc[], opener?: Candidate): Candidate[] {
   const byDoc = new Map<number, Candidate[]>();
   for (const c of chosen) {
     const list = byDoc.get(c.doc) ?? [];
@@ -470,6 +527,7 @@ function readingOrder(chosen: Candidate[], docs: Doc[]): Candidate[] {
     if (run.length) runs.push({ doc, first: run[0]!.sentence.index, items: run });
   }
   const date = (d: number): string => docs[d]!.article.published ?? '9999';
-  runs.sort((a, b) => a.first - b.first || date(a.doc).localeCompare(date(b.doc)) || a.doc - b.doc);
+  const leads = (r: { items: Candidate[] }): number => (opener && r.items.includes(opener) ? 0 : 1);
+  runs.sort((a, b) => leads(a) - leads(b) || a.first - b.first || date(a.doc).localeCompare(date(b.doc)) || a.doc - b.doc);
   return runs.flatMap((r) => r.items);
 }

@@ -50,9 +50,16 @@ export interface QualityOptions {
   afterPredecessor?: boolean;
 }
 
-/** True when the sentence opens with a word that points back to the sentence before it. */
+/** After an opening "the", these nouns stand for someone or something named before ("The man, ..."). */
+const ANAPHORIC_NOUNS = new Set([
+  'man', 'woman', 'boy', 'girl', 'men', 'women', 'couple', 'pair', 'latter', 'former', 'victim', 'victims',
+  'suspect', 'move', 'incident', 'same', 'two', 'three',
+]);
+
+/** True when the sentence opens with words that point back to the sentence before it. */
 export function leansOnPrevious(tokens: string[]): boolean {
-  return DEPENDENT_OPENERS.has(tokens[0] ?? '');
+  const first = tokens[0] ?? '';
+  return DEPENDENT_OPENERS.has(first) || (first === 'the' && ANAPHORIC_NOUNS.has(tokens[1] ?? ''));
 }
 
 /** Word count as the budget counts it: whitespace-separated tokens of the sentence text. */
