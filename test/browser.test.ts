@@ -90,6 +90,21 @@ test('a reader creates a story from the example files, reads the summary and hov
   await page.close();
 });
 
+test('a reader adds an article from the story page and the briefing is rebuilt', async () => {
+  const { page, errors, foreign } = await watchedPage();
+  const files = readdirSync(exampleDir).sort().map((f) => path.join(exampleDir, f));
+  const id = await createThroughForm(page, { files: files.slice(0, 2) });
+  assert.equal(await page.locator('#sources .card').count(), 2);
+  await page.setInputFiles('#add-files', files.slice(2, 3));
+  await Promise.all([page.waitForURL(new RegExp(`/stories/${id}$`)), page.click('#add button[type=submit]')]);
+  await page.locator('#sources .card').nth(2).waitFor();
+  assert.equal(await page.locator('#sources .card').count(), 3);
+  assert.match((await page.textContent('nav.bar'))!, /Version 2 of 2/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
 test('a quote shown near the edge of a narrow window stays inside it', async () => {
   const { page, errors } = await watchedPage({ viewport: { width: 720, height: 700 } });
   await createThroughForm(page, { files: readdirSync(exampleDir).sort().map((f) => path.join(exampleDir, f)) });

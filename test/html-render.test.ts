@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { renderHtml, safeHttpUrl, formatDate, escapeHtml, HTML_CONTENT_SECURITY_POLICY } from '../src/render/html.js';
+import { renderHtml, safeHttpUrl, formatDate, escapeHtml, HTML_CONTENT_SECURITY_POLICY, HTML_CONTENT_SECURITY_POLICY_WITH_FORM } from '../src/render/html.js';
 import type { Briefing, Citation } from '../src/types.js';
 import { brief } from '../src/brief/index.js';
 import { exampleDir } from './helpers.js';
@@ -195,4 +195,21 @@ test('the example cluster renders every citation as a number with its quote and 
   assert.equal(document.querySelectorAll('#sources .card').length, briefing.sources.length);
   assert.equal(document.querySelectorAll('#timeline li').length, briefing.timeline.length);
   assert.equal(document.querySelectorAll('#conflicts .conflict').length, briefing.conflicts.length);
+});
+
+test('the web app adds a form to add articles, allowed by the page policy only when present', () => {
+  const plain = parseHTML(renderHtml(loadBriefing())).document;
+  assert.equal(plain.querySelector('form'), null);
+  const html = renderHtml(loadBriefing(), { addArticles: { action: '/stories/abc/articles', error: 'x.docx: not a file precis reads', text: '</textarea><script>window.pwned=1</script>' } });
+  const { document } = parseHTML(html);
+  const form = document.querySelector('#add form')!;
+  assert.equal(form.getAttribute('action'), '/stories/abc/articles');
+  assert.equal(form.getAttribute('enctype'), 'multipart/form-data');
+  assert.match(document.querySelector('#add .error')!.textContent!, /x\.docx/);
+  assert.equal(document.querySelectorAll('script').length, 1);
+  assert.match(html, /<textarea [^>]*>&#60;\/textarea&#62;&#60;script&#62;/);
+  const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+  assert.match(meta, /form-action 'self'/);
+  assert.ok(HTML_CONTENT_SECURITY_POLICY_WITH_FORM.startsWith(meta));
+  assert.match(HTML_CONTENT_SECURITY_POLICY, /form-action 'none'/);
 });

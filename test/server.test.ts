@@ -91,6 +91,33 @@ test('adding articles rebuilds the briefing and raises its version; old versions
   assert.equal((await api(`/stories/${id}?version=7`)).status, 404);
 });
 
+test('the story page adds articles through its form, and a refused one keeps the pasted text', async () => {
+  const id = await createStory([{ text: articleA }]);
+  const page = parseHTML(await (await api(`/stories/${id}`)).text()).document;
+  const action = page.querySelector('#add form')!.getAttribute('action')!;
+  assert.equal(action, `/stories/${id}/articles`);
+  const form = new FormData();
+  form.append('text', articleB);
+  const res = await api(action, { method: 'POST', body: form, headers: { origin: server.url } });
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.get('location'), `/stories/${id}`);
+  assert.deepEqual(await server.store.listVersions(id), [1, 2]);
+  // Only the latest version offers the form.
+  const old = parseHTML(await (await api(`/stories/${id}?version=1`)).text()).document;
+  assert.equal(old.querySelector('#add'), null);
+
+  const bad = new FormData();
+  bad.append('text', 'Kept text </textarea>');
+  bad.append('files', new Blob(['x']), 'notes.docx');
+  const refused = await api(action, { method: 'POST', body: bad });
+  assert.equal(refused.status, 400);
+  const html = await refused.text();
+  assert.match(parseHTML(html).document.querySelector('#add .error')!.textContent!, /notes\.docx/);
+  assert.match(html, /Kept text &#60;\/textarea&#62;<\/textarea>/);
+  assert.deepEqual(await server.store.listVersions(id), [1, 2], 'nothing was added');
+  assert.equal((await api('/stories/nope/articles', { method: 'POST', body: form })).status, 404);
+});
+
 test('a gzipped upload is read decompressed', async () => {
   const form = new FormData();
   const page = readFileSync(path.join(exampleDir, 'nordic-herald.html'), 'utf8');

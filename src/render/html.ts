@@ -89,12 +89,18 @@ blockquote{margin:.3rem 0;padding:0 0 0 .7rem;border-left:3px solid var(--rule)}
 details summary{cursor:pointer;font-size:.9rem;color:var(--muted);margin-top:.5rem}
 .notes li{margin:0 0 .5rem;font-size:.92rem}
 .notes blockquote{display:inline;border:0;padding:0;margin:0}
+#add label{display:block;font:600 .9rem system-ui,sans-serif;margin:1rem 0 .3rem}
+#add .hint{font-weight:400;color:var(--muted);font-size:.85rem}
+#add textarea{width:100%;min-height:9rem;resize:vertical;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:.5rem .6rem;border:1px solid var(--rule);border-radius:.4rem;background:var(--paper);color:var(--ink)}
+#add input[type=file]{display:block;width:100%;padding:1.2rem 1rem;border:2px dashed var(--rule);border-radius:.5rem;background:var(--tint);color:var(--muted);font:.9rem system-ui,sans-serif;cursor:pointer}
+#add button{margin-top:1rem;font:600 1rem system-ui,sans-serif;padding:.6rem 1.2rem;border:0;border-radius:.4rem;background:var(--accent);color:var(--paper);cursor:pointer}
+.error{border:1px solid var(--warn);border-left:4px solid var(--warn);border-radius:.4rem;padding:.6rem .8rem;color:var(--warn);font:.95rem system-ui,sans-serif;overflow-wrap:anywhere}
 footer{margin-top:3rem;color:var(--muted);font-size:.8rem;border-top:1px solid var(--rule);padding-top:.75rem}
 @media print{
   :root{--ink:#000;--muted:#444;--paper:#fff;--tint:#fff;--accent:#000}
   body{font-size:11pt}
   .page{max-width:none;padding:0}
-  nav.bar,.tip{display:none!important}
+  nav.bar,.tip,#add{display:none!important}
   .cite{border:0;background:none;padding:0;min-width:0;margin:0}
   .cite-wrap+.cite-wrap::before{content:","}
   .card,.claim,.conflict,ol.timeline li,.notes li{break-inside:avoid}
@@ -172,20 +178,42 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
  * and script (by hash, so an injected <script> or on*= handler cannot run). The server sends the
  * same policy as a header.
  */
-const PAGE_POLICY = [
-  "default-src 'none'",
-  `style-src ${sha256(STYLE)}`,
-  `script-src ${sha256(SCRIPT)}`,
-  'img-src data:',
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+function pagePolicy(formAction: "'none'" | "'self'"): string {
+  return [
+    "default-src 'none'",
+    `style-src ${sha256(STYLE)}`,
+    `script-src ${sha256(SCRIPT)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    `form-action ${formAction}`,
+  ].join('; ');
+}
 /** The policy as an HTTP header; frame-ancestors is added there because browsers ignore it in a <meta>. */
-export const HTML_CONTENT_SECURITY_POLICY = `${PAGE_POLICY}; frame-ancestors 'none'`;
+export const HTML_CONTENT_SECURITY_POLICY = `${pagePolicy("'none'")}; frame-ancestors 'none'`;
+/** The header policy of a page that has the add-articles form: it may post to its own server. */
+export const HTML_CONTENT_SECURITY_POLICY_WITH_FORM = `${pagePolicy("'self'")}; frame-ancestors 'none'`;
 
 export interface HtmlOptions {
   /** Links shown in a bar above the briefing (the web app's navigation); hrefs are the caller's, not an article's. */
   nav?: { label: string; href: string }[];
+  /**
+   * A form to add articles to the story (the web app's story page), posting to `action` on the
+   * same server; `error` and `text` give back a refused submission.
+   */
+  addArticles?: { action: string; error?: string; text?: string };
+}
+
+function renderAddForm(form: NonNullable<HtmlOptions['addArticles']>): string {
+  const error = form.error ? `<p class="error" role="alert">${escapeHtml(form.error)}</p>` : '';
+  return (
+    `<section id="add"><h2>Add articles</h2>` +
+    `<form method="post" action="${escapeHtml(form.action)}" enctype="multipart/form-data">${error}` +
+    `<label for="add-text">Paste articles <span class="hint">(several: put a line of --- between them)</span></label>` +
+    `<textarea id="add-text" name="text" spellcheck="false">${escapeHtml(form.text ?? '')}</textarea>` +
+    `<label for="add-files">Or drop files <span class="hint">(.txt, .md, .html, .json, .jsonl)</span></label>` +
+    `<input type="file" id="add-files" name="files" multiple accept=".txt,.text,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson">` +
+    `<button type="submit">Add and rebuild the briefing</button></form></section>`
+  );
 }
 
 /** Numbers each distinct quoted sentence in the order it is first cited, so one number means one quote everywhere. */
@@ -369,7 +397,7 @@ export function renderHtml(b: Briefing, options: HtmlOptions = {}): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(PAGE_POLICY)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(pagePolicy(options.addArticles ? "'self'" : "'none'"))}">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="precis">
 <title>${escapeHtml(b.story.title)}</title>
@@ -389,6 +417,7 @@ ${span ? `<p class="span">${span}</p>` : ''}
 <section id="conflicts"><h2>Where sources differ</h2>${conflicts}</section>
 <section id="sources"><h2>Sources</h2><div class="cards">${cards}</div></section>
 <section id="notes"><h2>Quoted sentences</h2>${renderNotes(notes)}</section>
+${options.addArticles ? renderAddForm(options.addArticles) : ''}
 </main>
 <footer>Written by precis from ${plural(b.sources.length, 'article')}. Every summary sentence cites, word for word, the source sentences it rests on.</footer>
 </div>

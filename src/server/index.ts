@@ -4,7 +4,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { render } from '../render/index.js';
-import { HTML_CONTENT_SECURITY_POLICY, renderHtml } from '../render/html.js';
+import { HTML_CONTENT_SECURITY_POLICY, HTML_CONTENT_SECURITY_POLICY_WITH_FORM, renderHtml } from '../render/html.js';
 import { openStore, type Store, type StoreOptions, type StoryArticle } from '../store/index.js';
 import { InputError } from '../types.js';
 import { FormRefused, parseAddJson, parseCreateJson, parseForm, type StoryRequest } from './articles.js';
@@ -201,6 +201,47 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     throw new HttpError(404, 'no such API route');
   }
 
+  /** What a refused form held, given back so the reader can fix it and send it again (files cannot be). */
+  function typedIn(err: unknown, request: StoryRequest | null): { title: string; text: string } {
+    if (err instanceof FormRefused) return err.typed;
+    const pasted = (request?.articles ?? []).filter((a) => !a.file).map((a) => a.text ?? '');
+    return { title: request?.title ?? '', text: pasted.join('\n\n---\n\n') };
+  }
+
+  /** A refusal a reader can act on (bad input), as a status and a one-line message; null for a fault. */
+  function refusal(err: unknown): { status: number; message: string; headers: Record<string, string> } | null {
+    if (err instanceof HttpError) return { status: err.status, message: err.message, headers: err.headers };
+    if (err instanceof InputError) return { status: 422, message: err.line, headers: {} };
+    return null;
+  }
+
+  /**
+   * The story page: the HTML briefing with the app's navigation, links to every version, and
+   * (on the latest version) the form to add articles. Null when there is no such story or version.
+   */
+  async function storyPage(id: string, version: number | undefined, form: { error?: string; text?: string } = {}) {
+    const story = STORY_ID.test(id) ? await store.getStory(id, version) : null;
+    if (!story) return null;
+    const page = `/stories/${encodeURIComponent(id)}`;
+    const shown = `?version=${story.version}`;
+    const base = `/api/stories/${encodeURIComponent(id)}`;
+    // Every version of the briefing stays readable: link the others from this one.
+    const versions = await store.listVersions(id);
+    const latest = story.version === versions[versions.length - 1];
+    const others = versions.filter((v) => v !== story.version).map((v) => ({ label: `version ${v}`, href: `${page}?version=${v}` }));
+    const html = renderHtml(story.briefing, {
+      nav: [
+        { label: '← All stories', href: '/' },
+        { label: 'Markdown', href: `${base}/briefing.md${shown}` },
+        { label: 'JSON', href: `${base}/briefing.json${shown}` },
+        { label: 'Standalone page', href: `${base}/briefing.html${shown}` },
+        ...(versions.length > 1 ? [{ label: `Version ${story.version} of ${versions.length}:`, href: `${page}${shown}` }, ...others] : []),
+      ],
+      addArticles: latest ? { action: `${page}/articles`, ...form } : undefined,
+    });
+    return { html, headers: { ...HTML_HEADERS, 'content-security-policy': latest ? HTML_CONTENT_SECURITY_POLICY_WITH_FORM : HTML_CONTENT_SECURITY_POLICY } };
+  }
+
   async function pages(req: IncomingMessage, res: ServerResponse, url: URL, parts: string[]): Promise<void> {
     const appHeaders = { ...HTML_HEADERS, 'content-security-policy': APP_CONTENT_SECURITY_POLICY };
     if (parts.length === 0) {
@@ -216,45 +257,40 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
         const { id } = await createStory(request);
         send(res, 303, '', { location: `/stories/${id}` });
       } catch (err) {
-        const known = err instanceof HttpError || err instanceof InputError;
-        if (!known) throw err;
-        const status = err instanceof HttpError ? err.status : 422;
-        const message = err instanceof InputError ? err.line : err.message;
-        // Give back what was typed (pasted text, not files) so the reader can fix and resend.
-        const typed =
-          err instanceof FormRefused
-            ? err.typed
-            : { title: request?.title ?? '', text: (request?.articles ?? []).filter((a) => !a.file).map((a) => a.text ?? '').join('\n\n---\n\n') };
-        const extra = err instanceof HttpError ? err.headers : {};
-        send(res, status, homePage(await store.listStories({ limit: 200 }), { error: message, ...typed }), { ...appHeaders, ...extra });
+        const refused = refusal(err);
+        if (!refused) throw err;
+        const home = homePage(await store.listStories({ limit: 200 }), { error: refused.message, ...typedIn(err, request) });
+        send(res, refused.status, home, { ...appHeaders, ...refused.headers });
       }
       return;
     }
     if (parts[0] === 'stories' && parts.length === 2) {
       allow(req, ['GET']);
-      const id = parts[1]!;
       const version = versionParam(url);
-      const story = STORY_ID.test(id) ? await store.getStory(id, version) : null;
-      if (!story) {
-        send(res, 404, errorPage(404, version === undefined ? 'No such story' : 'No such version of this story'), appHeaders);
+      const found = await storyPage(parts[1]!, version);
+      if (!found) send(res, 404, errorPage(404, version === undefined ? 'No such story' : 'No such version of this story'), appHeaders);
+      else send(res, 200, found.html, found.headers);
+      return;
+    }
+    if (parts[0] === 'stories' && parts.length === 3 && parts[2] === 'articles') {
+      allow(req, ['POST']);
+      const id = parts[1]!;
+      if (!STORY_ID.test(id) || !(await store.hasStory(id))) {
+        send(res, 404, errorPage(404, 'No such story'), appHeaders);
         return;
       }
-      const page = `/stories/${encodeURIComponent(id)}`;
-      const shown = `?version=${story.version}`;
-      const base = `/api/stories/${encodeURIComponent(id)}`;
-      // Every version of the briefing stays readable: link the others from this one.
-      const versions = await store.listVersions(id);
-      const others = versions.filter((v) => v !== story.version).map((v) => ({ label: `version ${v}`, href: `${page}?version=${v}` }));
-      const html = renderHtml(story.briefing, {
-        nav: [
-          { label: '← All stories', href: '/' },
-          { label: 'Markdown', href: `${base}/briefing.md${shown}` },
-          { label: 'JSON', href: `${base}/briefing.json${shown}` },
-          { label: 'Standalone page', href: `${base}/briefing.html${shown}` },
-          ...(versions.length > 1 ? [{ label: `Version ${story.version} of ${versions.length}:`, href: `${page}${shown}` }, ...others] : []),
-        ],
-      });
-      send(res, 200, html, { ...HTML_HEADERS, 'content-security-policy': HTML_CONTENT_SECURITY_POLICY });
+      let request: StoryRequest | null = null;
+      try {
+        request = await readStoryRequest(req, true);
+        await addToStory(id, request.articles);
+        send(res, 303, '', { location: `/stories/${encodeURIComponent(id)}` });
+      } catch (err) {
+        const refused = refusal(err);
+        if (!refused) throw err;
+        const found = await storyPage(id, undefined, { error: refused.message, text: typedIn(err, request).text });
+        if (!found) send(res, 404, errorPage(404, 'No such story'), appHeaders);
+        else send(res, refused.status, found.html, { ...found.headers, ...refused.headers });
+      }
       return;
     }
     send(res, 404, errorPage(404, 'No such page'), appHeaders);
