@@ -45,6 +45,10 @@ async function watchedPage(options: Parameters<Browser['newPage']>[0] = {}) {
     void d.dismiss();
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  // A refused inline style or script (a policy hash that no longer matches) shows up here.
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   return { page, foreign, dialogs, errors };
 }
 
