@@ -53,6 +53,9 @@ test('evaluate: HTML articles go through extraction; empty articles are skipped'
   const summary = result.items[0]!.summary;
   assert.ok(summary.length > 0);
   assert.doesNotMatch(summary, /<|>|Home \| World/);
+  const empty = evaluate([{ id: 'e', articles: [{ text: ' ' }, { html: '<html><body></body></html>' }], summaries: ['A reference.'] }]);
+  assert.equal(empty.items[0]!.summary, '');
+  assert.equal(empty.items[0]!.scores!.rouge1.f, 0);
 });
 
 test('parseClusterLine: bad lines name the file and line', () => {
