@@ -58,7 +58,6 @@ interface Pending {
   crashes: number;
 }
 
-/** A pool of `size` worker threads; jobs queue when all are busy. A crashed worker is replaced. */
 /** Too many briefings are already waiting: the caller should come back later (HTTP 503). */
 export class BrieferBusyError extends Error {
   constructor(waiting: number) {
@@ -69,11 +68,12 @@ export class BrieferBusyError extends Error {
 
 /**
  * Briefings allowed to wait for a worker. Each holds its articles in memory (up to the request
- * body limit), so the queue is bounded; at ~40 ms a briefing (bench:server) 64 waiting is
- * a few seconds of work per worker, past which a client is better told to retry.
+ * body limit), so the queue is bounded; at 40-80 ms a briefing of five articles (bench:server)
+ * 64 waiting is a few seconds of work per worker, past which a client is better told to retry.
  */
 export const DEFAULT_MAX_WAITING = 64;
 
+/** A pool of `size` worker threads; jobs queue when all are busy. A crashed worker is replaced. */
 export function workerBriefer(size: number, words?: number, maxWaiting = DEFAULT_MAX_WAITING): Briefer {
   const here = fileURLToPath(import.meta.url);
   const script = path.join(path.dirname(here), `brief-worker${path.extname(here)}`);
