@@ -68,7 +68,7 @@ export const FUNCTION_WORDS = new Set(
     'those their its his her our your my into onto over under after before during since while said say says ' +
     'more less fewer most least some about around up down out off only just also still yet not no so such ' +
     'it they he she we you i them him us there here when where what why how all each every both either ' +
-    'neither other another any many much few several per via if then than according told added ahead behind against overnight today yesterday tonight now again already instead earlier later ' +
+    'neither other another any many much few several per via if then than according told added ahead behind against overnight today yesterday tonight now again already instead earlier later away ' +
     'near outside inside along across between among amid toward towards through throughout beyond beside within without despite following including upon onto past until till via')
     .split(' '),
 );
@@ -105,14 +105,18 @@ function eventClass(stem: string): string | null {
 
 // Nouns that all count people: "40 people", "40 residents" and "40 civilians" count the same.
 const PEOPLE = new Set(
-  'people person persons resident residents civilian civilians villager villagers inhabitant inhabitants individual individuals citizen citizens local locals man men woman women child children boy boys girl girls'.split(' '),
+  'people person persons resident residents civilian civilians villager villagers inhabitant inhabitants individual individuals citizen citizens local locals'.split(' '),
 );
 
 // Nouns of one kind counted under different words.
 const NOUN_CLASSES: [string, Set<string>][] = [
-  ['workers', new Set('worker workers employee employees staff staffers docker dockers dockworker dockworkers labourer labourers laborer laborers member members'.split(' '))],
+  ['workers', new Set('worker workers employee employees staff staffers docker dockers dockworker dockworkers labourer labourers laborer laborers'.split(' '))],
   ['ships', new Set('ship ships vessel vessels boat boats'.split(' '))],
 ];
+
+// Kinds of people: counted as "people" when something befell them ("one man died"), otherwise
+// their own noun ("three girls and two boys" are two counts).
+const HUMAN_KINDS = new Set('man men woman women child children boy boys girl girls adult adults'.split(' '));
 
 function nounClass(word: string): string | null {
   if (PEOPLE.has(word)) return 'people';
@@ -130,6 +134,12 @@ const MEASURE_NOUNS = new Set(
 
 interface Claim {
   figure: Figure;
+  /** Years the sentence names: a figure "in 2011" is not a figure of today's story. */
+  years: string;
+  /** Stems of what the counted noun is "of" ("flybys of Venus"), to tell two such counts apart. */
+  of: string[];
+  /** Whether the event is a kind of outcome (killed, evacuated...), compared whatever the noun. */
+  isClass: boolean;
   /** What it counts, for class events ("people", "workers", "firefighters"). */
   nounKey: string;
   sentence: Sentence;
@@ -328,6 +338,14 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     noun = 'people';
     nounText = 'people';
   }
+  // "3,000 members of the Harbour Workers' Federation" are workers; "six members of the board" are not.
+  if (head && /^members?$/.test(head.lower)) {
+    const cls = complement.map((c) => nounClass(c.lower.replace(/['’]$/, ''))).find((x) => x);
+    if (cls) {
+      noun = cls;
+      nounText = cls;
+    }
+  }
   if (complement.length) nounText += ` of ${complement.map((c) => c.lower).join(' ')}`;
   if (stance && !noun.startsWith('per:')) {
     const label = STANCES.find(([name]) => name === stance)![2];
@@ -383,7 +401,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
   }
   if (figure.unit === 'count' && !noun) return null;
   // Durations ("six years of war", "more than 30 hours") move with the day of writing.
-  if (DURATIONS.has(head?.lower ?? '')) return null;
+  if ([...words, ...complement].some((w) => DURATIONS.has(w.lower)) || tokens[next]?.lower === 'ago') return null;
   if (!noun && !event) return null;
 
   // The actor: the nearest capitalised name before the figure in the same clause ("Russia has
@@ -423,10 +441,16 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
   // Kinds of outcome ("killed", "evacuated") are compared whatever noun counts them (the noun
   // is checked later); other figures are compared by what they count, whatever the verb.
   const isClass = EVENT_CLASSES.some(([name]) => name === event);
+  if (isClass && head && HUMAN_KINDS.has(head.lower)) noun = 'people';
   // "evacuated two care homes" counts buildings, not the people evacuated.
   const things = isClass && THINGS.has(noun) ? ':things' : '';
-  const key = isClass ? `${figure.unit}|${figure.currency ?? ''}|${event}${things}` : `${figure.unit}|${figure.currency ?? ''}|${noun || event}`;
-  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior };
+  // "People" counts anyone: outside kinds of outcome, two counts of people are comparable only
+  // under the same verb ("two men were charged", "three people were armed" are not one count).
+  const generic = noun === 'people' || noun === '' ? `${noun}:${event}` : noun;
+  const key = isClass ? `${figure.unit}|${figure.currency ?? ''}|${event}${things}` : `${figure.unit}|${figure.currency ?? ''}|${generic}`;
+  const of = complement.map((c) => c.stem);
+  const years = [...new Set(sentence.text.match(/\b(?:1[89]|20)\d{2}\b/g) ?? [])].sort().join(' ');
+  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years };
 }
 
 const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
@@ -497,7 +521,7 @@ function ordinalClaims(sentence: Sentence): Claim[] {
       if (t.start >= start && t.end <= end) continue;
       context.add(t.stem);
     }
-    out.push({ figure, sentence, key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false });
+    out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false });
   }
   return out;
 }
@@ -604,14 +628,19 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     for (const set of sets) {
       // A source that gives two different figures for one key (two events, a figure and its
       // part, a reported dispute) keeps only those another source also gives.
+      // A sentence that gives two different figures for one key ("three girls and two boys")
+      // says nothing on its own about either.
+      const bySentence = new Map<string, Claim[]>();
+      for (const c of set) bySentence.set(c.sentence.id, [...(bySentence.get(c.sentence.id) ?? []), c]);
+      const clear = set.filter((c) => !bySentence.get(c.sentence.id)!.some((o) => o !== c && differ(o.figure, c.figure) && !contrasted(o, c)));
       const perSource = new Map<string, Claim[]>();
-      for (const c of set) perSource.set(c.sentence.source, [...(perSource.get(c.sentence.source) ?? []), c]);
+      for (const c of clear) perSource.set(c.sentence.source, [...(perSource.get(c.sentence.source) ?? []), c]);
       const claims: Claim[] = [];
       for (const [source, list] of perSource) {
         const specific = list.filter((c) => c.figure.specific);
         const mixed = specific.some((a) => specific.some((b) => differ(a.figure, b.figure) && !contrasted(a, b)));
         if (!mixed) claims.push(...list);
-        else claims.push(...list.filter((c) => set.some((o) => o.sentence.source !== source && !differ(o.figure, c.figure))));
+        else claims.push(...list.filter((c) => clear.some((o) => o.sentence.source !== source && !differ(o.figure, c.figure))));
       }
       if (new Set(claims.map((c) => c.sentence.source)).size < 2) continue;
       const dateOf = (c: Claim) => published(c.sentence.source);
@@ -631,7 +660,8 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
           const clusters = clusterValues(slice);
           if (clusters && related(clusters, groupOf)) {
             const cue = slice.some((c) => UPDATE_CUES.test(c.sentence.text));
-            found.push(conflictOf(clusters, cue || risingCount(clusters, dateOf) ? 'update' : 'disagreement', dateOf));
+            const nature = cue || risingCount(clusters, dateOf) ? 'update' : 'disagreement';
+            if (nature === 'update' || narrowSpread(clusters)) found.push(conflictOf(clusters, nature, dateOf));
           }
         }
         if (slices.length >= 2 && !set[0].key.startsWith('rank|')) {
@@ -648,7 +678,8 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
         const clusters = clusterValues(claims);
         if (clusters && related(clusters, groupOf)) {
           const cue = claims.some((c) => UPDATE_CUES.test(c.sentence.text));
-          found.push(conflictOf(clusters, cue ? 'update' : 'disagreement', dateOf));
+          // Undated reports cannot show a count growing over time: a wide spread is two things.
+          if (narrowSpread(clusters)) found.push(conflictOf(clusters, cue ? 'update' : 'disagreement', dateOf));
         }
       }
       for (const conflict of found) {
@@ -680,6 +711,15 @@ function risingCount(clusters: ValueCluster[], dateOf: (c: Claim) => string | nu
   return true;
 }
 
+/**
+ * Reports of one moment that differ more than MAX_SCALE-fold ("15 wounded", "more than 200
+ * wounded") count different things: one strike and the whole war, one day and a month.
+ */
+function narrowSpread(clusters: ValueCluster[]): boolean {
+  const values = clusters.map((k) => k.representative.value).filter((v) => v > 0);
+  return Math.max(...values) / Math.min(...values) <= MAX_SCALE;
+}
+
 /** Specific figures within rounding of each other are one claim; vague ones join a claim they fit. */
 function clusterValues(claims: Claim[]): ValueCluster[] | null {
   const specific = claims.filter((c) => c.figure.specific).sort((a, b) => a.figure.value - b.figure.value);
@@ -692,12 +732,9 @@ function clusterValues(claims: Claim[]): ValueCluster[] | null {
   // A vague figure ("hundreds of thousands") that fits no stated one is a claim of its own;
   // one that fits a stated figure adds nothing.
   for (const c of claims.filter((x) => !x.figure.specific)) {
-    const agreeing = clusters.filter((k) => !incompatible(k.representative, c.figure));
-    if (agreeing.length === 0) {
-      const vagueHome = clusters.find((k) => !k.representative.specific && !incompatible(k.representative, c.figure));
-      if (vagueHome) vagueHome.claims.push(c);
-      else clusters.push({ claims: [c], representative: c.figure });
-    }
+    // A vague figure that fits no stated one ("hundreds" against "17") usually counts over
+    // another span of time or place; it is left out rather than set against the others.
+    void c;
   }
   return clusters.length >= 2 ? clusters : null;
 }
@@ -720,7 +757,13 @@ function related(clusters: ValueCluster[], groupOf: Map<string, number>): boolea
           if (x.sentence.source === y.sentence.source) return false;
           const gx = groupOf.get(x.sentence.id);
           if (gx !== undefined && gx === groupOf.get(y.sentence.id)) return true;
-          return overlap(x.context, y.context) >= 1;
+          if (x.of.length && y.of.length && !x.of.some((w) => y.of.includes(w))) return false;
+          if (x.years !== y.years) return false;
+          // Kinds of outcome ("killed", "evacuated") need one shared word of context; any other
+          // count needs two ("seven flybys of Venus" and "24 flybys of the sun" share none), and
+          // small counts of things, which name many different subsets, three.
+          const small = Math.max(x.figure.value, y.figure.value) < 10 && !x.key.startsWith('rank|');
+          return overlap(x.context, y.context) >= (x.isClass || x.key.startsWith('rank|') ? 1 : small ? 3 : 2);
         }),
       );
       if (!linked) return false;

@@ -121,6 +121,14 @@ function isNotAQuantity(text: string, start: number, end: number, raw: string, v
   if (/^[-–]\p{L}/u.test(after) && !hasCurrency) return true; // other compound modifiers "six-year"
   if (MONTHS.test(prev) || MONTHS.test(next)) return true; // "Jan. 29", "29 January"
   if (/^(?:aged?|no\.?|number|#)$/i.test(prev)) return true;
+  // Fractions: "one quarter of the population", "two thirds".
+  if (/^\s+(?:quarters?|halves|half|thirds?|fifths?|tenths?)\b/i.test(after)) return true;
+  // Ranges: "15 to 30 miles", "between 25 and 50": neither end is a claim of its own.
+  if (/^\s*(?:to|and|or)\s+\d/.test(after) && !/^\s*and\s+\d{1,3}(?:,\d{3})/.test(after)) return true;
+  const lead = text.slice(Math.max(0, start - 30), start);
+  if (/\d\s+to\s+$/.test(lead) || /\bbetween\s+[\d,.]+\s+and\s+$/i.test(lead)) return true;
+  // A number word with a capital inside a sentence is part of a name ("the Humboldt Five").
+  if (/^\p{Lu}\p{Ll}/u.test(raw) && start > 0 && !/[.!?:"“]\s*$/.test(text.slice(0, start)) && text.slice(0, start).trim() !== '') return true;
   if (/^(?:years?-old|year|years old)$/i.test(next) && /^\s+years?\s+old/i.test(after)) return true;
   if (!hasCurrency && /^\d{4}$/.test(raw) && value >= 1800 && value <= 2100) return true; // a year
   // A number right after a capitalised word that is not sentence-initial is a code or a name
@@ -279,7 +287,10 @@ export function differ(a: Figure, b: Figure): boolean {
   if (a.specific && b.specific) {
     // Two exact, unrounded counts ("212 votes", "221 votes") differ by any amount.
     if (a.qualifier === 'exact' && b.qualifier === 'exact' && !isRound(a.value) && !isRound(b.value)) return a.value !== b.value;
-    return relativeGap(a.value, b.value) > ROUNDING_TOLERANCE || incompatible(a, b);
+    // A bound that holds the other's stated number agrees with it: "under 10" and "9".
+    if (a.qualifier === 'exact' && (b.qualifier === 'more' || b.qualifier === 'less') && a.value >= b.low && a.value <= b.high) return false;
+    if (b.qualifier === 'exact' && (a.qualifier === 'more' || a.qualifier === 'less') && b.value >= a.low && b.value <= a.high) return false;
+    return relativeGap(a.value, b.value) > ROUNDING_TOLERANCE;
   }
   return incompatible(a, b);
 }
