@@ -16,3 +16,8 @@ export { summarize } from './summarize/index.js';
 export { rouge, rougeRs, rougeRsCorpus, rouge155, readSeeSummary, loadExceptions } from './eval/rouge.js';
 export type { Prf, RsScores, RsOptions, RougeOptions, RougeItem, RougeReport, Rouge155Options } from './eval/rouge.js';
 export { porterStem } from './text/porter.js';
+export { renderHtml } from './render/html.js';
+export { openStore } from './store/index.js';
+export type { Store, StoreOptions, StorySummary, StoryRecord, StoryArticle, StoredArticle, NewStory } from './store/index.js';
+export { startServer, createPrecisServer, createRequestHandler } from './server/index.js';
+export type { ServerOptions, StartOptions, RunningServer } from './server/index.js';
