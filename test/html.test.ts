@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { extractFromHtml } from '../src/ingest/html.js';
 import { normalizeDate } from '../src/ingest/html-metadata.js';
 import { blockText } from '../src/ingest/html-text.js';
-import { hintWords } from '../src/ingest/html-boilerplate.js';
+import { flattenDeepNesting, hintWords } from '../src/ingest/html-boilerplate.js';
 import { removeEdgeBoilerplate } from '../src/ingest/html-edges.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/html');
@@ -133,4 +133,14 @@ test('a standfirst repeating the meta description is dropped only when the page 
   assert.ok(marked.removed.some((r) => r.reason === 'standfirst'));
   const plain = extractFromHtml(page(`<p>${summary}</p>`));
   assert.match(plain.text, /^The port will close for a week/);
+});
+
+test('deeply nested markup is flattened, keeping its paragraphs', () => {
+  const paragraph = '<p>The river rose by two metres overnight and the town closed both of its bridges to traffic.</p>';
+  const html = `<html><body>${'<div>'.repeat(3000)}${paragraph.repeat(3)}${'</div>'.repeat(3000)}</body></html>`;
+  const result = extractFromHtml(html);
+  assert.equal(result.text.split('\n\n').length, 3);
+  const { document } = parseHTML(`<html><body>${'<div>'.repeat(10)}<p>a</p><p>b</p>${'</div>'.repeat(10)}</body></html>`);
+  assert.equal(flattenDeepNesting(document.documentElement, 4), 7);
+  assert.equal(blockText(document.body), 'a\n\nb');
 });

@@ -4,7 +4,7 @@ import type { Removal } from '../types.js';
 import { readMetadata } from './html-metadata.js';
 import { blockText } from './html-text.js';
 import { removeEdgeBoilerplate } from './html-edges.js';
-import { removeBoilerplate, removeLinkParagraphs, removeStandfirst } from './html-boilerplate.js';
+import { flattenDeepNesting, removeBoilerplate, removeLinkParagraphs, removeStandfirst } from './html-boilerplate.js';
 
 /** What extraction finds in one HTML page. */
 export interface ExtractedPage {
@@ -29,12 +29,18 @@ interface BodyAttempt {
   removed: Removal[];
 }
 
+// Nesting deeper than this is flattened before anything walks the page (see flattenDeepNesting).
+const MAX_NESTING = 100;
+
 function parse(html: string): Document {
-  const document = (parseHTML(html) as unknown as { document: Document }).document;
-  if (document.documentElement && document.body) return document;
-  // A fragment or an empty string: give it the html and body a page has.
-  return (parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: Document })
-    .document;
+  let document = (parseHTML(html) as unknown as { document: Document }).document;
+  if (!document.documentElement || !document.body) {
+    // A fragment or an empty string: give it the html and body a page has.
+    document = (parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: Document })
+      .document;
+  }
+  flattenDeepNesting(document.documentElement, MAX_NESTING);
+  return document;
 }
 
 /** Readability over the page after pre-cleaning at the given strength; changes the document. */
@@ -85,7 +91,8 @@ function containedShare(text: string, within: string): number {
  */
 function structuredBody(html: string, articleBody: string | null, extracted: string): string | null {
   if (!articleBody || articleBody.length < 500 || extracted.length >= articleBody.length * 0.5) return null;
-  const pageText = blockText(parse(html).body ?? parse(html).documentElement);
+  const page = parse(html);
+  const pageText = blockText(page.body ?? page.documentElement);
   if (containedShare(articleBody, pageText) < 0.8) return null;
   return articleBody
     .split(/\n/)
