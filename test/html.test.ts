@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { extractFromHtml } from '../src/ingest/html.js';
-import { normalizeDate } from '../src/ingest/html-metadata.js';
+import { normalizeDate, personName } from '../src/ingest/html-metadata.js';
 import { blockText } from '../src/ingest/html-text.js';
 import { flattenDeepNesting, hintWords } from '../src/ingest/html-boilerplate.js';
 import { removeEdgeBoilerplate } from '../src/ingest/html-edges.js';
@@ -143,4 +143,12 @@ test('deeply nested markup is flattened, keeping its paragraphs', () => {
   const { document } = parseHTML(`<html><body>${'<div>'.repeat(10)}<p>a</p><p>b</p>${'</div>'.repeat(10)}</body></html>`);
   assert.equal(flattenDeepNesting(document.documentElement, 4), 7);
   assert.equal(blockText(document.body), 'a\n\nb');
+});
+
+test('author fields give names: "By" dropped, handles, dates and furniture cut off, links refused', () => {
+  assert.equal(personName('By Jane Doe'), 'Jane Doe');
+  assert.equal(personName('Bryan Smith @bsmith Nov 18, 2019 at 9:24 pm ET • 2 min read'), 'Bryan Smith');
+  assert.equal(personName('Jane Doe | November 18, 2019 12:01 PM Print this article'), 'Jane Doe');
+  assert.equal(personName('Ana Ruiz and Tomas Berg'), 'Ana Ruiz and Tomas Berg');
+  assert.equal(personName('https://www.facebook.com/janedoe'), null);
 });

@@ -104,11 +104,12 @@ function indexMeta(document: Document): MetaIndex {
     const content = meta.getAttribute('content');
     if (!content) continue;
     for (const attribute of ['property', 'name', 'itemprop']) {
-      const key = meta.getAttribute(attribute)?.trim().toLowerCase();
-      if (!key) continue;
-      const list = index.get(key) ?? [];
-      list.push(content);
-      index.set(key, list);
+      // itemprop may list several properties ("datePublished dateCreated").
+      for (const key of (meta.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+        const list = index.get(key) ?? [];
+        list.push(content);
+        index.set(key, list);
+      }
     }
   }
   return index;
@@ -170,10 +171,21 @@ function absolute(href: string | null | undefined, base: string | null): string 
   }
 }
 
-// Author fields that hold a profile link, not a name (article:author often does).
-function personName(value: string | null): string | null {
+/**
+ * The names in an author field. Profile links (article:author often holds one) are no names;
+ * a byline element's text often runs on into a handle, a date or page furniture
+ * ("Jane Doe @jdoe Nov 18, 2019 • 2 min read", "Jane Doe | November 18, 2019 Print this
+ * article"), so it is cut at the first such mark.
+ */
+export function personName(value: string | null): string | null {
   if (!value || /^https?:\/\//i.test(value) || /^www\./i.test(value)) return null;
-  return value.replace(/^by\s+/i, '').trim() || null;
+  let name = value.replace(/^\s*(?:written\s+)?by:?\s+/i, '');
+  const cut = name.search(
+    /\s+@\w|\s*[|•·\u2013\u2014]\s*|\s+-\s+|\s+\d|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\s+(?:updated|published|posted)\b/i,
+  );
+  if (cut > 0) name = name.slice(0, cut);
+  name = name.replace(/[\s,;:.]+$/, '').trim();
+  return name && name.split(/\s+/).length <= 12 ? name : null;
 }
 
 function firstTimeElement(document: Document): string | null {
@@ -216,7 +228,7 @@ export function readMetadata(document: Document, url: string | null): PageMetada
     normalizeDate(
       metaContent(
         metas,
-        'article:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate',
+        'article:published_time', 'og:article:published_time', 'article:published', 'datePublished', 'pdate', 'date', 'pubdate', 'publishdate',
         'publish-date', 'publish_date', 'sailthru.date', 'parsely-pub-date', 'dc.date', 'DC.date', 'DC.date.issued',
         'dcterms.date', 'dcterms.created', 'article.published', 'cXenseParse:recs:publishtime', 'date.release',
       ),
