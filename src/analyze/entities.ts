@@ -201,7 +201,12 @@ function mentionsOfRun(
     // What precedes the title names the one the titled person serves: "UN" in "UN Secretary-General".
     if (prefix.length && !prefix.every((w) => DEMONYMS.has(w.toLowerCase()))) {
       const kept = prefix.filter((w) => !DEMONYMS.has(w.toLowerCase()));
-      if (kept.length) out.push(makeMention(kept, source, sentence, { person: 0, organization: isAcronym(kept[0]) ? WEAK : 0, place: 0 }, initial));
+      if (kept.length) {
+        const prefixVotes = { person: 0, organization: 0, place: 0 };
+        if (placeKey(kept)) prefixVotes.place += STRONG + 1; // "U.S. Defense Secretary"
+        else if (isAcronym(kept[0]) || kept.some((w) => ORG_WORDS.has(w.toLowerCase()))) prefixVotes.organization += WEAK;
+        out.push(makeMention(kept, source, sentence, prefixVotes, initial));
+      }
     }
     if (titleWords.some((w) => PERSON_TITLES.has(w.toLowerCase()))) votes.person += STRONG;
     else votes.person += WEAK;
@@ -408,13 +413,22 @@ export function findEntities(docs: Doc[]): Entity[] {
   live.forEach((f, i) => {
     const k = keyWords(f.words);
     if (k.length >= 2 && typeOfForm(f) === 'organization' && !DEMONYMS.has(k[0])) orgsByFirst.set(k[0], [...(orgsByFirst.get(k[0]) ?? []), i]);
+    // "the Brotherhood" for "Muslim Brotherhood": the name without its adjectives.
+    if (k.length >= 2 && typeOfForm(f) === 'organization' && k.slice(0, -1).every((w) => DEMONYMS.has(w))) {
+      const last = k[k.length - 1];
+      orgsByFirst.set(last, [...(orgsByFirst.get(last) ?? []), i]);
+    }
   });
   live.forEach((f, i) => {
     const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
     if (k.length !== 1 || placeKey(f.words)) return;
     const s = k[0];
-    const orgs = keyWords(f.words).length === 1 ? orgsByFirst.get(s) ?? [] : [];
-    const strongOrg = typeOfForm(f) === 'organization' && f.votes.organization >= STRONG;
+    // An acronym ("UN") is linked by its letters, never as the first word of a longer name
+    // ("UN Security Council").
+    const orgs = keyWords(f.words).length === 1 && !isAcronym(f.words[0]) ? orgsByFirst.get(s) ?? [] : [];
+    // Only a word that is itself an organisation's ("Kremlin", "NATO") keeps a surname-like form
+    // from the person: "the Abbott campaign" is Greg Abbott's.
+    const strongOrg = typeOfForm(f) === 'organization' && (ORG_WORDS.has(s) || isAcronym(f.words[0]));
     const people = strongOrg ? [] : fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));
     // A word that starts an organisation's name and ends a person's ("Halvorsen" of "Halvorsen
     // Foods" and "Ingrid Halvorsen") is linked to neither unless a title says it is the person.
@@ -427,6 +441,12 @@ export function findEntities(docs: Doc[]): Entity[] {
     if (strongOrg) return;
     const matches = fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));
     const roots = new Set(matches.map((m) => uf.find(m.i)));
+    if (roots.size === 0 && typeOfForm(f) !== 'place' && !orgs.length) {
+      // A first name alone ("Jeff") for the one full name in the cluster that starts with it.
+      const byFirst = fullPeople.filter(({ f: g }) => keyWords(g.words)[0] === s);
+      if (new Set(byFirst.map((m) => uf.find(m.i))).size === 1) uf.union(byFirst[0].i, i);
+      return;
+    }
     if (roots.size === 1) uf.union(matches[0].i, i);
     else if (roots.size > 1) {
       // Prefer the full name that shares a source with this mention.

@@ -13,7 +13,8 @@ export const TITLES = words(`
   sgt sgt. captain capt capt. colonel col col. lieutenant lt lt. admiral commander professor prof prof. speaker
   councillor councilor councilman councilwoman alderman spokesman spokeswoman spokesperson envoy negotiator leader premier
   officer constable superintendent supt supt. managing crown special acting former interim chief-executive
-  assistant associate senior junior
+  assistant associate senior junior attorney attorney-general solicitor solicitor-general surgeon-general
+  democrat republican
 `);
 
 /** Titles that by themselves say the named one is a person. */
@@ -48,6 +49,7 @@ export const ORG_WORDS = words(`
   airlines airways railway railways holdings industries partners capital trust society church mission coalition
   alliance front movement brigade brigades battalion command centre center hospital clinic council cabinet
   government administration secretariat embassy consulate club team fc delegation caucus
+  brotherhood caliphate taliban hezbollah hamas nato opec
   kremlin pentagon house reuters afp tass xinhua bloomberg interfax anadolu chamber exchange
   chemicals chemical energy foods motors systems technologies technology pharmaceuticals pharma logistics
   shipping lines media mining oil gas steel electric power telecom bancorp insurance motors airline
@@ -86,6 +88,10 @@ export const GAZETTEER = new Set(
   kathmandu amsterdam oslo muscat islamabad lima manila warsaw lisbon doha bucharest moscow riyadh dakar
   belgrade bratislava ljubljana mogadishu madrid khartoum stockholm bern geneva zurich damascus taipei bangkok
   tunis ankara istanbul kiev kyiv kampala montevideo caracas hanoi sanaa lusaka harare london washington
+  alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
+  indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+  montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin
+  wyoming
   edinburgh cardiff belfast sochi aleppo homs idlib raqqa mosul basra ramallah kandahar
   chicago houston boston shanghai mumbai karachi lagos johannesburg sydney melbourne toronto montreal
   vancouver milan munich hamburg frankfurt barcelona marseille lyon rotterdam antwerp gdansk`
@@ -100,9 +106,12 @@ export const GAZETTEER_PHRASES = new Set(
     'south korea', 'new zealand', 'sri lanka', 'costa rica', 'el salvador', 'ivory coast', 'czech republic',
     'dominican republic', 'east timor', 'papua new guinea', 'sierra leone', 'south sudan', 'north macedonia',
     'middle east', 'latin america', 'north america', 'south america', 'west bank', 'gaza strip', 'golan heights',
+    'new hampshire', 'new jersey', 'new mexico', 'north carolina', 'south carolina', 'north dakota',
+    'south dakota', 'rhode island', 'west virginia', 'washington state', 'san francisco', 'san diego',
+    'san antonio', 'las vegas', 'fort worth', 'salt lake city', 'st louis', 'st petersburg',
     'black sea', 'red sea', 'mediterranean sea', 'persian gulf', 'new york', 'los angeles', 'hong kong',
     'kuala lumpur', 'new delhi', 'buenos aires', 'rio de janeiro', 'sao paulo', 'tel aviv', 'abu dhabi',
-    'russian federation', 'european union',
+    'russian federation',
   ],
 );
 
@@ -117,6 +126,9 @@ export const DEMONYMS = words(`
   mexican brazilian argentine argentinian chilean colombian venezuelan peruvian cuban european asian arab
   western eastern northern southern kurdish persian serbian croatian bosnian albanian estonian latvian
   lithuanian maltese cypriot
+  democratic republican democrat democrats republicans conservative conservatives liberal liberals socialist
+  socialists communist communists christian christians muslim muslims jewish catholic catholics protestant
+  islamist islamists sunni shia shiite evangelical
 `);
 
 /** Capitalised words that open sentences but never names. */
@@ -131,7 +143,7 @@ export const NOT_NAMES = words(`
   photo image video watch comments comment reply share tags tag category sign subscribe advertisement
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july
   august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-  mr mrs ms dr west east north south
+  mr mrs ms dr west east north south god
 `);
 
 /** Lower-case nouns after a name that make it a place ("the Kessel Point district"), or before "of" ("the port of Velmar"). */
