@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { extractFromHtml } from '../src/ingest/html.js';
-import { normalizeDate, personName } from '../src/ingest/html-metadata.js';
+import { normalizeDate, personName, withoutSiteName } from '../src/ingest/html-metadata.js';
 import { blockText } from '../src/ingest/html-text.js';
 import { flattenDeepNesting, hintWords } from '../src/ingest/html-boilerplate.js';
 import { removeEdgeBoilerplate } from '../src/ingest/html-edges.js';
@@ -151,4 +151,11 @@ test('author fields give names: "By" dropped, handles, dates and furniture cut o
   assert.equal(personName('Jane Doe | November 18, 2019 12:01 PM Print this article'), 'Jane Doe');
   assert.equal(personName('Ana Ruiz and Tomas Berg'), 'Ana Ruiz and Tomas Berg');
   assert.equal(personName('https://www.facebook.com/janedoe'), null);
+});
+
+test('a title loses a trailing site name only when it repeats the outlet', () => {
+  assert.equal(withoutSiteName('Harbour bridge reopens | The Coastal Ledger', 'The Coastal Ledger'), 'Harbour bridge reopens');
+  assert.equal(withoutSiteName('Meal prep tips - Beachbody Blog', 'The Beachbody Blog'), 'Meal prep tips');
+  assert.equal(withoutSiteName('Spain 2 - 1 Russia', 'Sports Daily'), 'Spain 2 - 1 Russia');
+  assert.equal(withoutSiteName('Opinion | Why bridges fail', 'The Coastal Ledger'), 'Opinion | Why bridges fail');
 });

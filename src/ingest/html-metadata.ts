@@ -196,6 +196,18 @@ function firstTimeElement(document: Document): string | null {
   return null;
 }
 
+/** A title without a trailing " | Outlet" or " - Outlet" that repeats the site's name. */
+export function withoutSiteName(title: string, outlet: string): string {
+  const separators = /\s+[|\-\u2013\u2014:·•]\s+/g;
+  let last: RegExpExecArray | null = null;
+  for (let match = separators.exec(title); match; match = separators.exec(title)) last = match;
+  if (!last) return title;
+  const tail = title.slice(last.index + last[0].length).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const name = outlet.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const head = title.slice(0, last.index).trim();
+  return tail && name && (name.includes(tail) || tail.includes(name)) && head ? head : title;
+}
+
 /** Reads the metadata of a page; `url` is where the page came from, used to resolve links. */
 export function readMetadata(document: Document, url: string | null): PageMetadata {
   const nodes = jsonLdNodes(document);
@@ -217,11 +229,14 @@ export function readMetadata(document: Document, url: string | null): PageMetada
     personName(collapse(document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]')?.textContent));
 
   const publisher = article ? names(article.publisher)[0] : undefined;
+  // A Twitter handle ("@outlet") is no outlet name.
   const outlet =
-    collapse(publisher) ??
-    metaContent(metas, 'og:site_name', 'application-name', 'publisher', 'twitter:app:name:iphone') ??
-    collapse(organization ? names(organization)[0] : null) ??
-    collapse(website ? names(website)[0] : null);
+    [
+      collapse(publisher),
+      metaContent(metas, 'og:site_name', 'application-name', 'publisher', 'twitter:app:name:iphone'),
+      collapse(organization ? names(organization)[0] : null),
+      collapse(website ? names(website)[0] : null),
+    ].find((name): name is string => !!name && !name.startsWith('@')) ?? null;
 
   const published =
     normalizeDate(article && typeof article.datePublished === 'string' ? article.datePublished : null) ??
@@ -243,7 +258,7 @@ export function readMetadata(document: Document, url: string | null): PageMetada
 
   const body = article && typeof article.articleBody === 'string' ? article.articleBody : null;
   return {
-    title,
+    title: title && outlet ? withoutSiteName(title, outlet) : title,
     byline,
     outlet,
     published,
