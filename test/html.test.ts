@@ -159,3 +159,20 @@ test('a title loses a trailing site name only when it repeats the outlet', () =>
   assert.equal(withoutSiteName('Spain 2 - 1 Russia', 'Sports Daily'), 'Spain 2 - 1 Russia');
   assert.equal(withoutSiteName('Opinion | Why bridges fail', 'The Coastal Ledger'), 'Opinion | Why bridges fail');
 });
+
+test('JSON-LD articleBody stands in when extraction finds little, but only if its text is on the page', () => {
+  const body = [
+    'The observatory on the ridge will reopen to visitors in June after a two-year restoration of its dome and telescope mount.',
+    'Volunteers rebuilt the rotating mechanism by hand, using drawings found in the archive of the university that built it in 1912.',
+    'Evening tours will run on clear Fridays and Saturdays, and tickets can be booked from the first of May, the trust said.',
+    'The trust said the restoration was paid for by local donations and a grant from the regional heritage fund.',
+    'A small exhibition in the entrance hall will show photographs of the observatory from its first decades.',
+  ];
+  const page = (onPage: string[]): string =>
+    `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Observatory reopens', articleBody: body.join('\n') })}</script></head>` +
+    `<body><div aria-hidden="true">${onPage.map((p) => `<p>${p}</p>`).join('')}</div><p>Short teaser.</p></body></html>`;
+  const used = extractFromHtml(page(body));
+  assert.equal(used.text, body.join('\n\n'));
+  const elsewhere = extractFromHtml(page(['Nothing of that story is on this page, which is about something else entirely.']));
+  assert.equal(elsewhere.text, '');
+});

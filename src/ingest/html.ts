@@ -46,7 +46,14 @@ function parse(html: string): Document {
 /** Readability over the page after pre-cleaning at the given strength; changes the document. */
 function readBody(document: Document, useClassHints: boolean): BodyAttempt {
   const removed = [...removeStandfirst(document), ...removeBoilerplate(document, { useClassHints })];
-  const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
+  let article: ReturnType<Readability<Node>['parse']> = null;
+  try {
+    article = new Readability<Node>(document, { serializer: (node) => node }).parse();
+  } catch {
+    // Readability trips over some malformed trees; such a page yields no article rather than
+    // failing the whole input.
+    article = null;
+  }
   if (!article?.content) return { text: '', removed };
   const content = article.content as Element;
   removed.push(...removeLinkParagraphs(content, MAX_LINK_SHARE));
@@ -93,8 +100,10 @@ function structuredBody(html: string, articleBody: string | null, extracted: str
   if (!articleBody || articleBody.length < 500 || extracted.length >= articleBody.length * 0.5) return null;
   const page = parse(html);
   const pageText = blockText(page.body ?? page.documentElement);
-  if (containedShare(articleBody, pageText) < 0.8) return null;
-  return articleBody
+  // Some sites put markup in articleBody: read it as a page fragment.
+  const bodyText = /<\/?[a-z][^>]*>/i.test(articleBody) ? blockText(parse(articleBody).body) : articleBody;
+  if (containedShare(bodyText, pageText) < 0.8) return null;
+  return bodyText
     .split(/\n/)
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
@@ -113,7 +122,7 @@ export function extractFromHtml(html: string, options: { url?: string | null } =
   // Too little survived, or a single removed block outweighs the body: the class words probably
   // hit the article's own container. Retry with them switched off, as readability itself retries
   // with one rule off at a time.
-  const longestRemoved = Math.max(0, ...body.removed.map((r) => r.text.length));
+  const longestRemoved = body.removed.reduce((longest, r) => Math.max(longest, r.text.length), 0);
   if (body.text.length < 250 || longestRemoved > body.text.length) {
     const looser = readBody(parse(html), false);
     if (body.text.length < looser.text.length * 0.5) body = looser;
