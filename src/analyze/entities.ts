@@ -42,6 +42,10 @@ const WEAK = 1;
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'la', 'du', 'dos', 'das', 'ben', 'abu', 'ter', 'st', 'st.']);
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|bel|ben)-(?=\p{Lu})/u;
 const CONNECTORS = new Set(['of', 'for', 'on', '&']);
+const CALENDAR_WORDS =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+// "Six-year-old Kameron Prescott", "52-year-old": ages open a run but are not names.
+const AGE = /^(?:\d+|[A-Za-z]+)-years?-old$/i;
 
 const WORD = /[\p{L}\p{N}]+(?:[’'´.-][\p{L}\p{N}]+)*\.?(?:[’'´]s?)?|[^\s\p{L}\p{N}]/gu;
 
@@ -128,6 +132,8 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       const u = toks[j];
       if (!u.word) break;
       const part = splitCompound(u.bare);
+      // "Fox News Thursday": a weekday or a month ends a name.
+      if (CALENDAR_WORDS.test(u.bare)) break;
       if (isCapitalised(part.name) && !/^\d/.test(part.name)) {
         // "Harbour Workers' Federation": a plural possessive inside a name does not end it.
         const inside = u.possessive && /s[’'´]$/.test(u.text) && toks[j + 1]?.word && /^\p{Lu}/u.test(toks[j + 1].bare);
@@ -174,6 +180,10 @@ function mentionsOfRun(
 ): Mention[] {
   const votes = { person: 0, organization: 0, place: 0 };
   let initial = run[0].index === firstWord || (run[0].index > 0 && /^[“"‘'(\-–—:]$/.test(toks[run[0].index - 1].text) && run[0].index - 1 <= firstWord + 1);
+  while (run.length && AGE.test(run[0].name)) {
+    run.shift();
+    initial = false;
+  }
   // Drop leading words that open sentences but are not names ("The", "But", "Earlier").
   while (run.length && (NOT_NAMES.has(run[0].name.toLowerCase()) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
     const dropped = run.shift()!;
@@ -203,7 +213,7 @@ function mentionsOfRun(
       const kept = prefix.filter((w) => !DEMONYMS.has(w.toLowerCase()));
       if (kept.length) {
         const prefixVotes = { person: 0, organization: 0, place: 0 };
-        if (placeKey(kept)) prefixVotes.place += STRONG + 1; // "U.S. Defense Secretary"
+        if (placeKey(kept) || PLACE_WORDS.has(kept[kept.length - 1].toLowerCase())) prefixVotes.place += STRONG + 1; // "U.S. Defense Secretary", "Bexar County Sheriff"
         else if (isAcronym(kept[0]) || kept.some((w) => ORG_WORDS.has(w.toLowerCase()))) prefixVotes.organization += WEAK;
         out.push(makeMention(kept, source, sentence, prefixVotes, initial));
       }
@@ -241,6 +251,8 @@ function mentionsOfRun(
     roleAt = ROLE_NOUNS.has(role) || (role.endsWith('s') && ROLE_NOUNS.has(role.slice(0, -1)));
   }
   if (roleAt) votes.organization += WEAK + 1;
+  // "the United Nations", "the Red Cross": a person's name takes no article.
+  if (prevLower === 'the' && prevIndex === first.index - 1 && !placeKey(words)) votes.organization += WEAK;
   else if (prev && PLACE_PREPOSITIONS.has(prevLower)) votes.place += WEAK;
   // "the port of Velmar", "the town of X": a place noun and "of" right before the name.
   if (prevLower === 'of') {
@@ -392,7 +404,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   // 2. Acronyms: "UN" / "U.N." for "United Nations", "SNC" for "Syrian Negotiations Commission".
   const acronyms = new Map<string, number[]>();
   live.forEach((f, i) => {
-    if (f.words.length >= 2) {
+    if (f.words.length >= 2 && typeOfForm(f) !== 'person') {
       const a = acronymOf(f.words);
       if (a.length >= 2) acronyms.set(a, [...(acronyms.get(a) ?? []), i]);
     }
@@ -400,7 +412,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   live.forEach((f, i) => {
     if (f.words.length !== 1) return;
     const w = f.words[0].replace(/\./g, '');
-    if (!/^\p{Lu}{2,6}$/u.test(w)) return;
+    if (!/^\p{Lu}{2,6}$/u.test(w) || placeKey(f.words)) return; // "US" is a country, not "University of Southampton"
     const targets = acronyms.get(w);
     if (targets && new Set(targets.map((t) => uf.find(t))).size === 1) uf.union(targets[0], i);
   });
@@ -408,7 +420,17 @@ export function findEntities(docs: Doc[]): Entity[] {
   // 3. Partial names: "Lavrov", "de Mistura", "Assad" to the one full name in the cluster whose
   // surname they match. A surname shared by two full names links to neither.
   const fullPeople = live.map((f, i) => ({ f, i })).filter(({ f }) => keyWords(f.words).filter((w) => !PARTICLES.has(w)).length >= 2 && typeOfForm(f) === 'person');
-  // Organisations by their first word: "Brightwater" for "Brightwater Capital".
+  // Longer full names containing a shorter one ("Recep Tayyip Erdogan" / "Tayyip Erdogan").
+  for (const { f, i } of fullPeople) {
+    const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
+    for (const { f: g, i: j } of fullPeople) {
+      if (i === j) continue;
+      const kg = keyWords(g.words).filter((w) => !PARTICLES.has(w));
+      if (kg.length <= k.length) continue;
+      const tail = kg.slice(kg.length - k.length);
+      if (sameWords(tail, k) || (k.length === 2 && sameNameWord(k[0], kg[0]) && sameNameWord(k[1], kg[kg.length - 1]))) uf.union(j, i);
+    }
+  }  // Organisations by their first word: "Brightwater" for "Brightwater Capital".
   const orgsByFirst = new Map<string, number[]>();
   live.forEach((f, i) => {
     const k = keyWords(f.words);
@@ -441,7 +463,8 @@ export function findEntities(docs: Doc[]): Entity[] {
     if (strongOrg) return;
     const matches = fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));
     const roots = new Set(matches.map((m) => uf.find(m.i)));
-    if (roots.size === 0 && typeOfForm(f) !== 'place' && !orgs.length) {
+    const placeLike = typeOfForm(f) === 'place' && f.votes.place >= STRONG;
+    if (roots.size === 0 && !placeLike && !orgs.length) {
       // A first name alone ("Jeff") for the one full name in the cluster that starts with it.
       const byFirst = fullPeople.filter(({ f: g }) => keyWords(g.words)[0] === s);
       if (new Set(byFirst.map((m) => uf.find(m.i))).size === 1) uf.union(byFirst[0].i, i);
@@ -454,19 +477,16 @@ export function findEntities(docs: Doc[]): Entity[] {
       const local = matches.filter(({ f: g }) => g.mentions.some((m) => sources.has(m.source)));
       const localRoots = new Set(local.map((m) => uf.find(m.i)));
       if (localRoots.size === 1) uf.union(local[0].i, i);
+      else {
+        // One full name mentioned far more than the others is the one meant.
+        const weight = new Map<number, number>();
+        for (const m of matches) weight.set(uf.find(m.i), (weight.get(uf.find(m.i)) ?? 0) + m.f.mentions.length);
+        const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1]);
+        if (ranked[0][1] >= 3 * ranked[1][1]) uf.union(ranked[0][0], i);
+      }
     }
   });
-  // Longer full names containing a shorter one ("Recep Tayyip Erdogan" / "Tayyip Erdogan").
-  for (const { f, i } of fullPeople) {
-    const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
-    for (const { f: g, i: j } of fullPeople) {
-      if (i === j) continue;
-      const kg = keyWords(g.words).filter((w) => !PARTICLES.has(w));
-      if (kg.length <= k.length) continue;
-      const tail = kg.slice(kg.length - k.length);
-      if (sameWords(tail, k) || (k.length === 2 && sameNameWord(k[0], kg[0]) && sameNameWord(k[1], kg[kg.length - 1]))) uf.union(j, i);
-    }
-  }
+
 
   // 4. Organisation names with the same content words in another order or with a nationality
   // adjective ("Syrian National Dialogue Congress", "Congress of National Dialogue").

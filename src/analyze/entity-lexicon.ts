@@ -14,7 +14,7 @@ export const TITLES = words(`
   councillor councilor councilman councilwoman alderman spokesman spokeswoman spokesperson envoy negotiator leader premier
   officer constable superintendent supt supt. managing crown special acting former interim chief-executive
   assistant associate senior junior attorney attorney-general solicitor solicitor-general surgeon-general
-  democrat republican
+  democrat republican sheriff marshal warden coroner
 `);
 
 /** Titles that by themselves say the named one is a person. */
@@ -49,7 +49,7 @@ export const ORG_WORDS = words(`
   airlines airways railway railways holdings industries partners capital trust society church mission coalition
   alliance front movement brigade brigades battalion command centre center hospital clinic council cabinet
   government administration secretariat embassy consulate club team fc delegation caucus
-  brotherhood caliphate taliban hezbollah hamas nato opec
+  brotherhood force caliphate taliban hezbollah hamas nato opec
   kremlin pentagon house reuters afp tass xinhua bloomberg interfax anadolu chamber exchange
   chemicals chemical energy foods motors systems technologies technology pharmaceuticals pharma logistics
   shipping lines media mining oil gas steel electric power telecom bancorp insurance motors airline
@@ -61,10 +61,13 @@ export const PLACE_WORDS = words(`
   city town village county province region district state republic island islands isle sea ocean river lake
   bay gulf strait coast valley mountain mountains mount mt hills hill peninsula desert harbour harbor port
   street road avenue square bridge heights plain plains delta basin canyon forest park beach cape point
+  airport stadium hotel museum
 `);
 
 /** Prepositions after which a capitalised name is most often a place ("in Vienna", "near Aleppo"). */
-export const PLACE_PREPOSITIONS = words('in at near from to into across outside around towards toward throughout via inside within');
+// "to", "from", "at" and "with" precede people and organisations as often as places ("told
+// Reuters", "a letter from Smith", "at Nordhavn Chemicals"), so they are no cue.
+export const PLACE_PREPOSITIONS = words('in near into across outside throughout inside');
 
 /** Countries, capitals and regions: a name found here is a place. */
 export const GAZETTEER = new Set(
@@ -143,7 +146,7 @@ export const NOT_NAMES = words(`
   photo image video watch comments comment reply share tags tag category sign subscribe advertisement
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july
   august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-  mr mrs ms dr west east north south god
+  mr mrs ms dr west east north south god i'm i've i'll i'd christmas easter thanksgiving halloween ramadan
 `);
 
 /** Lower-case nouns after a name that make it a place ("the Kessel Point district"), or before "of" ("the port of Velmar"). */
