@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { extractFromHtml } from '../src/ingest/html.js';
 import { benchmarkTokens, matchShingles, scoreExtraction, scorePage, shingles } from '../src/eval/extraction.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,4 +76,19 @@ test('reproduces the README scores of every peer on the Zyte benchmark', () => {
       tool,
     );
   }
+});
+
+test('extractFromHtml beats readability alone on the Zyte pages (regression floor)', () => {
+  const groundTruth = JSON.parse(readFileSync(path.join(zyte, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  const truth: Record<string, string> = {};
+  const predicted: Record<string, string> = {};
+  for (const [id, page] of Object.entries(groundTruth)) {
+    truth[id] = page.articleBody;
+    const html = gunzipSync(readFileSync(path.join(zyte, 'html', `${id}.html.gz`))).toString('utf8');
+    predicted[id] = extractFromHtml(html, { url: page.url }).text;
+  }
+  const score = scoreExtraction(truth, predicted);
+  // readability_js scores F1 0.9488 here; this extractor measured 0.9855 when the floor was set.
+  assert.ok(score.f1 >= 0.98, `F1 ${score.f1.toFixed(4)} fell below 0.98`);
+  assert.ok(score.precision >= published.readability_js[1] && score.recall >= 0.98, `P ${score.precision} R ${score.recall}`);
 });
