@@ -9,7 +9,11 @@
 //   related-links, tags, share-counter, share-widget, social-prompt, tweet-signature,
 //   advertisement, newsletter-prompt, paywall-prompt, cookie-prompt, copyright,
 //   republication-note, editor-note, navigation, page-furniture, section-heading, duplicate,
-//   separator, front-matter, link-reference, code-block.
+//   separator, front-matter, link-reference, code-block, embedded-post (a tweet or Instagram
+//   post flattened into the text), site-notice (help texts of the embedding or archiving site),
+//   media-widget (video players, galleries), highlights (a page's summary bullets),
+//   author-contact (how to reach or follow the author), truncated-text (a paragraph cut off
+//   with an ellipsis where a preview ends).
 //
 // Subheads are removed ("section-heading"): they are not sentences, and once the text is
 // split they would read as one-word sentences or run into the next sentence. The removal

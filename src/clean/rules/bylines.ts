@@ -49,6 +49,13 @@ const SIGN_OFFS: RegExp[] = [
   new RegExp(String.raw`^(?:--|—|–|-)\s*${NAMES}(?:,\s*[\p{L}.&' ]{1,40})?$`, 'u'),
   new RegExp(String.raw`^(?:[Ss]ources?|[Vv]ia|[Ee]ditors?|[Ee]dited by|[Ww]riter|[Rr]eporter|[Tt]ranslator|[Cc]ompiled by)\s*:\s*${NAMES}(?:\s*[,|/&]\s*${NAMES})*\.?$`, 'u'),
 ];
+// Long credit lists: "Jane Roe in Cairo, John Doe in Algiers and Ann Poe in Rabat contributed
+// to this report." (wire stories name every bureau), "Contributing: Jane Roe; The Associated Press".
+const LONG_SIGN_OFFS: RegExp[] = [
+  /\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$/i,
+  /^(?:The )?(?:Associated Press|AP|Reuters|AFP) (?:writers?|reporters?|correspondents?|staff)\b.{0,600}\bcontributed\b.{0,60}$/,
+  /^contributing\s*:\s*\p{Lu}/iu,
+];
 const SOURCE_CREDIT = /^\(\s*(\p{Lu}[\p{L}.]*(?:\s*(?:&|and|\/|,)\s*\p{Lu}[\p{L}.]*)*)\s*\)\.?$/u;
 
 export const removeSignOffs: CleaningRule = {
@@ -56,6 +63,10 @@ export const removeSignOffs: CleaningRule = {
   run(doc) {
     for (const i of doc.kept()) {
       const text = doc.blocks[i].text;
+      if (wordCount(text) <= 90 && LONG_SIGN_OFFS.some((re) => re.test(text))) {
+        doc.drop(i, 'sign-off');
+        continue;
+      }
       if (wordCount(text) > 40) continue;
       const credit = SOURCE_CREDIT.exec(text);
       if (credit && wordCount(text) <= 6) {

@@ -1,24 +1,55 @@
 import { endsLikeSentence, wordCount } from '../cues.js';
 import { blockRule } from './rule.js';
 
+// A credit closing a caption: "AP Photo/Jane Doe", "(Reuters/John Roe)", "| Getty Images",
+// "via REUTERS", "(Jane Roe/The Daily Courier)", and the agency after a cut-off gallery
+// caption "... Police continue to question... (Associated Press)" (the ellipsis marks the cut).
+const CLOSING_CREDITS: RegExp[] = [
+  /\b(?:AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty|Xinhua|AAP|PA|Bloomberg|NurPhoto|Anadolu)\s*(?:Photo|Images|PHOTO|Pictures)?\s*\/\s*\p{Lu}[\p{L}.' -]*\)?$/u,
+  /\((?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua)(?: Photo| Images|\/)[^)]*\)$/,
+  /\b(?:via|\/) Getty Images\)?$|\bGetty Images$/,
+  /\bvia (?:REUTERS|Reuters|AP|AFP|EPA|Getty Images)\)?\.?$/,
+  /(?:\.{3}|…)\s*\((?:The )?(?:Associated Press|AP|Reuters|AFP|Getty Images|EPA|Xinhua|UPI|Bloomberg)\)$/,
+  /\((?:\p{Lu}[\p{L}'’.-]+ ){1,3}\p{Lu}[\p{L}'’.-]+\s?\/\s?(?:The )?\p{Lu}[\p{L}.&'’ -]{1,40}\)$/u,
+];
+
+// A short description, the picture's date and the agency: "Soldiers near the border. May 3, 2014 (Reuters)".
+const DATED_AGENCY_CREDIT = /^.{0,200}\b\d{4}\.?\s*\((?:Reuters|REUTERS|AP|AFP|EPA|Getty Images|Xinhua)\)$/;
+
+// Wire galleries open a picture of an earlier event with "FILE -" ("FILE - In this 2013 file
+// photo, ..."): no sentence of an article starts that way.
+const FILE_PHOTO_OPENER = /^FILE\s?[-–—]+\s?\p{Lu}/u;
+
+// The label a picture viewer prints before its caption ("Enlarge this image", "Hide caption").
+const CAPTION_LABEL = /^(?:enlarge (?:this )?image|view images?|toggle caption|hide caption|image copyright|image caption|slideshow \(\d+ images?\)|photo gallery|view (?:gallery|slideshow))\b/i;
+
 // Cues that alone mark a line as a caption or a picture credit.
 const CAPTION_STRONG: RegExp[] = [
   /^(?:photo|photos|photograph|picture|pic|image|images|file photo|caption|credit|credits|photo credit|photo caption|picture caption|image credit|image copyright|image caption|video caption|media caption|illustration|graphic|photo illustration|top image|main image|header image|featured image)\s*[:|]/i,
   /\((?:photos?|photograph|picture|image|credit|photo credit|illustration)\s*(?:by\b|:|courtesy\b)/i,
-  /^(?:enlarge this image|toggle caption|hide caption|image copyright|image caption|slideshow \(\d+ images?\)|photo gallery|view (?:gallery|slideshow))\b/i,
+  CAPTION_LABEL,
   /^in this (?:[\w.,-]+ ){0,6}(?:photo|picture|photograph|image|video (?:still|grab)|screengrab|screenshot)\b/i,
   /^this (?:[\w.,-]+ ){0,4}(?:photo|picture|photograph|image|handout|screengrab|screenshot)\b,? (?:provided|released|taken|made available|obtained|supplied|shows)\b/i,
   /^file (?:photo|picture|image)\b/i,
-  /\b(?:AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty|Xinhua|AAP|PA|Bloomberg|NurPhoto|Anadolu)\s*(?:Photo|Images|PHOTO|Pictures)?\s*\/\s*\p{Lu}[\p{L}.' -]*\)?$/u,
-  /\((?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua)(?: Photo| Images|\/)[^)]*\)$/,
   /^(?:media playback is unsupported on your device|media caption)\b/i,
   /\([^()]*\b(?:photos?|pictures?|images?|file|handout|screengrab|screenshot)\b[^()]*\)$/i,
-  /\b(?:via|\/) Getty Images\)?$|\bGetty Images$/,
-  /\bvia (?:REUTERS|Reuters|AP|AFP|EPA|Getty Images)\)?\.?$/,
   /\b(?:REUTERS|AFP PHOTO|AP PHOTO)\s*\/\s*\p{Lu}/u,
   /\b[Pp]icture taken (?:on )?(?:\p{Lu}\p{Ll}+ \d{1,2}|\d{1,2} \p{Lu}\p{Ll}+|in)\b/u,
   /\b(?:courtesy of|photo courtesy|image courtesy)\b[^.]{0,60}$/i,
+  FILE_PHOTO_OPENER,
+  DATED_AGENCY_CREDIT,
+  ...CLOSING_CREDITS,
 ];
+
+// A caption may run long (the picture's description, then the story's first lines) when a
+// credit closes it or "FILE -" opens it; those cues are certain enough to judge a longer block.
+// (BBC pages glue "Image copyright X Image caption ..." to the paragraph under the picture,
+// so those two labels do not make a long block a caption.)
+const CERTAIN_CUES: RegExp[] = [/^(?:enlarge (?:this )?image|view images?|toggle caption|hide caption)\b/i, FILE_PHOTO_OPENER, ...CLOSING_CREDITS];
+// Longest caption judged by its other cues (wire captions rarely pass 70 words).
+const MAX_CAPTION_WORDS = 70;
+// Longest block a closing credit or a "FILE -" opener can mark as a caption.
+const MAX_CREDITED_CAPTION_WORDS = 130;
 
 // Cues that mark a caption only in company: a position marker ("(C)", "(2nd L)"), a picture
 // verb ("is pictured", "looks on", "poses"), a closing "on January 25, 2018." date.
@@ -30,7 +61,8 @@ const SPEECH = /\b(?:said|says|told|tells|according to|asked)\b|["“”]/;
 /** Is this line a photo caption? Decided by cues, not by where the line sits. */
 export function isPhotoCaption(text: string): boolean {
   const n = wordCount(text);
-  if (n > 70) return false;
+  if (n > MAX_CREDITED_CAPTION_WORDS) return false;
+  if (n > MAX_CAPTION_WORDS) return CERTAIN_CUES.some((re) => re.test(text));
   // Credits often pile up at the end: "... (AP Photo/Jane Doe) (Associated Press)".
   for (let t = text; ; ) {
     if (CAPTION_STRONG.some((re) => re.test(t))) return true;

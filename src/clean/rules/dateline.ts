@@ -14,10 +14,14 @@ const NEXT = String.raw`(?=["“‘']?[\p{Lu}\p{N}])`;
 
 const CAPS_DATELINE = new RegExp(String.raw`^(${CAPS_PLACE}${REGION}${DATE}(?:${SOURCE})?)${SEPARATOR}${NEXT}`, 'u');
 const SOURCED_DATELINE = new RegExp(String.raw`^(${ANY_PLACE}${REGION}${DATE}${SOURCE})(?:${SEPARATOR}|\s)${NEXT}`, 'u');
+// "(CNN) -- ", "(AP) — ": the agency alone, in brackets, opening the paragraph.
+const AGENCY_ONLY = /^(\((?:CNN|AP|Reuters|AFP|UPI|AAP|PTI|IANS|ANI|Xinhua|dpa|BBC|NBC|CBS|ABC|Bloomberg)\))(?:\s*(?:--|[—–-])\s*|\s+)(?=["“‘']?[\p{Lu}\p{N}])/u;
 const DATELINE_ALONE = new RegExp(String.raw`^${CAPS_PLACE}${REGION}${DATE}(?:${SOURCE})?(?:${SEPARATOR})?$`, 'u');
 
 /** The dateline prefix of a paragraph and the source it names, or null. */
 export function datelinePrefix(text: string): { prefix: string; source: string | null } | null {
+  const agency = AGENCY_ONLY.exec(text);
+  if (agency) return { prefix: agency[0], source: agency[1].slice(1, -1) };
   const m = CAPS_DATELINE.exec(text) ?? SOURCED_DATELINE.exec(text);
   if (!m) return null;
   // At least three capital letters in the place: "UN - The ..." is not a dateline.
@@ -32,15 +36,24 @@ export function datelinePrefix(text: string): { prefix: string; source: string |
 export const removeDateline: CleaningRule = {
   name: 'removeDateline',
   run(doc: CleaningDoc) {
+    let inBody = false;
     for (const i of doc.kept()) {
       const text = doc.blocks[i].text;
+      if (inBody) {
+        // Further down, only a dateline naming its agency ("SPRINGFIELD, Ill. (AP) -- "):
+        // a wire story pasted under the first one, or a lead printed after a teaser.
+        const found = isProse(text) ? datelinePrefix(text) : null;
+        if (found?.source) doc.stripPrefix(i, found.prefix, 'dateline');
+        continue;
+      }
       if (isProse(text)) {
         const found = datelinePrefix(text);
         if (found) {
           if (found.source) doc.offer('outlet', found.source, 4);
           doc.stripPrefix(i, found.prefix, 'dateline');
         }
-        return;
+        inBody = true;
+        continue;
       }
       if (DATELINE_ALONE.test(text) && /[|:(—–-]/.test(text)) doc.drop(i, 'dateline');
     }

@@ -3,6 +3,7 @@ import { removePhotoCaptions, removePhotoCredits } from './captions.js';
 import { removeReaderComments } from './comments.js';
 import { removeDateline } from './dateline.js';
 import { removeDateLines } from './dates.js';
+import { removeEmbeddedPosts, removePlayerLabels, removePlayerWidgets, removeSiteNotices, removeStoryHighlights } from './embeds.js';
 import { removeHeaderFurniture, removeRepeatedHeadline, takeTitle } from './header.js';
 import { removeMarkup, removeSeparators } from './markup.js';
 import {
@@ -19,9 +20,9 @@ import {
 } from './prompts.js';
 import { removeRelatedLinks, removeTrailingTeasers } from './related.js';
 import type { CleaningRule } from './rule.js';
-import { removeDuplicates, removeSectionHeadings } from './structure.js';
+import { removeDuplicates, removeSectionHeadings, removeTruncatedText } from './structure.js';
 import { removeTagLines } from './tags.js';
-import { removeShareCounters, removeShareWidgets, removeSocialPrompts, removeTweetSignatures } from './widgets.js';
+import { removeContactLines, removeShareCounters, removeShareWidgets, removeSocialPrompts, removeTweetSignatures } from './widgets.js';
 
 export type { CleaningRule } from './rule.js';
 
@@ -38,6 +39,11 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   removeSeparators,
   removeNavigation,
   removeTweetSignatures,
+  removeEmbeddedPosts,
+  removeSiteNotices,
+  removePlayerWidgets,
+  removePlayerLabels,
+  removeStoryHighlights,
   removeReaderComments,
   removeShareCounters,
   removeShareWidgets,
@@ -51,6 +57,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   removeDisclaimers,
   removePageFurnitureLabels,
   removeSocialPrompts,
+  removeContactLines,
   removeTagLines,
   removeRelatedLinks,
   removeDateLines,
@@ -63,6 +70,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   removeRepeatedHeadline,
   removeHeaderFurniture,
   removeDuplicates,
+  removeTruncatedText,
   removeSectionHeadings,
   removeAuthorBio,
   removeTrailingTeasers,

@@ -21,7 +21,10 @@ export const removeNewsletterPrompts = blockRule('removeNewsletterPrompts', 'new
     /\bdelivered (?:straight |directly |right )?to your inbox\b/i.test(t) ||
     /^(?:breaking news )?emails? (?:alerts?|newsletters?)\b/i.test(t) ||
     /^(?:subscribe|sign up|sign in|log in|register)(?: now| today| here)?[.!]?$/i.test(t) ||
-    /^already (?:a subscriber|have an account)\b/i.test(t)
+    /^already (?:a subscriber|have an account)\b/i.test(t) ||
+    /^breaking news emails\b/i.test(t) ||
+    /^newsletter (?:choices|options|sign-?up)\b/i.test(t) ||
+    /^subscribe to [\p{L}\s]{1,40} (?:and|to) get\b.{0,60}$/iu.test(t)
   );
 });
 
@@ -61,6 +64,8 @@ export const removeRepublicationNotes = blockRule('removeRepublicationNotes', 'r
 /** Editors' notes about the page itself: "Correction: An earlier version of this story misstated ...". */
 export const removeEditorNotes = blockRule('removeEditorNotes', 'editor-note', (t) => {
   if (wordCount(t) > 80) return false;
+  // "Editor's note: If you capture a photo of ..., send it to ...", "... check out this story by ...".
+  if (/^editor'?s'?’?\s+note\s*[:—–-]/i.test(t) && /\b(?:check out|send (?:us|them|it|your|images|photos)|click|visit|sign up|share it with|email us)\b/i.test(t)) return true;
   return (
     /^(?:editor'?s'?’?\s+note|editors’ note|correction|clarification|update(?:d)?)\s*[:—–-]/i.test(t) &&
     /\b(?:this (?:story|article|post|report|piece) (?:was|has been|is being) (?:updated|corrected|amended|changed)|(?:an )?earlier version|originally (?:misstated|misnamed|misidentified|reported|said|stated)|incorrectly (?:stated|said|reported|identified))\b/i.test(
@@ -71,7 +76,7 @@ export const removeEditorNotes = blockRule('removeEditorNotes', 'editor-note', (
 
 // Navigation and UI labels that scrapes pick up as lines of their own.
 const UI_LABELS =
-  /^(?:top of page|back to top|return to top|skip to (?:main )?content|skip navigation|print(?: this (?:page|article))?|close|menu|search|home|loading\.*|next|previous|next (?:article|story|post)|previous (?:article|story|post)|article excerpt|full article|comments|share|listen|listen to (?:this|the) (?:article|story)|\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?|see a mistake\?.*|report (?:a typo|an error|a correction)\b.*|have a (?:news )?tip\?.*|got a (?:news )?tip\?.*|contact us\.?|image \d+ of \d+|\d+ of \d+|view (?:gallery|slideshow|photos)|expand|collapse|more|less|like this:?|like loading\.*|reply|report|flag|report abuse|prev(?:ious)? post|next post|sort by (?:best|newest|oldest)|comments powered by disqus\.?|photo|photos|video|videos|image|images|audio|gallery|please enable javascript\b.*|our standards:.*|(?:text|font) size\b.*|.*\bcopy this code to your (?:website|blog|site)\b.*|.*\bautoplay\b.*)$/i;
+  /^(?:top of page|back to top|return to top|skip to (?:main )?content|skip navigation|print(?: this (?:page|article))?|close|menu|search|home|loading(?:\.*|…)|next|previous|next (?:article|story|post)|previous (?:article|story|post)|article excerpt|full article|comments|share|listen|listen to (?:this|the) (?:article|story)|\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?|see a mistake\?.*|report (?:a typo|an error|a correction)\b.*|have a (?:news )?tip\?.*|got a (?:news )?tip\?.*|contact us\.?|image \d+ of \d+|\d+ of \d+|view (?:gallery|slideshow|photos)|expand|collapse|more|less|like this:?|like loading\.*|reply|report|flag|report abuse|prev(?:ious)? post|next post|sort by (?:best|newest|oldest)|comments powered by disqus\.?|photo|photos|video|videos|image|images|audio|gallery|please enable javascript\b.*|our standards:.*|(?:text|font) size\b.*|.*\bcopy this code to your (?:website|blog|site)\b.*|.*\bautoplay\b.*)$/i;
 
 /** Navigation and widget labels: "Top of Page", "Back to top", "See a mistake? Tell us." */
 export const removePageFurnitureLabels = blockRule('removePageFurnitureLabels', 'page-furniture', (t) => wordCount(t) <= 14 && UI_LABELS.test(t));

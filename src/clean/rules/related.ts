@@ -7,7 +7,21 @@ import type { CleaningRule } from './rule.js';
 const TEASER_CUE =
   /^\[?\s*(?:more news|more stories|related(?: stories| articles| coverage| content| links| posts| news| reading| video| topics)?|read more|read also|also read|also see|see also|more from [^:|]{1,40}|more on [^:|]{1,40}|more|recommended(?: for you| reading| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|further reading|watch|watch now|listen|video|also on [^:|]{1,30}|read next|up next|don't miss|most read|most popular|popular now|top stories|trending(?: now)?|editor'?s'? picks|from around the web|in other news|previously|next article|previous article|latest news|more headlines|related video|must read|explore more|read(?=\s*[:|]))\s*(?:[:|»›>–—-]|$)/i;
 
+// "For live updates, click here", "(Read the entire story...CLICK HERE)", "Click for more from
+// X", "Please wait while you are redirected...or Click Here": a link, not a sentence.
+function isClickPrompt(text: string): boolean {
+  if (wordCount(text) > 30) return false;
+  return (
+    /\bclick here\b[^.!?]{0,40}[.!)]?\)?$/i.test(text) && wordCount(text) <= 20 ||
+    /^\(?(?:read|see|watch) (?:the )?(?:entire|full|whole) (?:story|article|video)\b.{0,20}\bclick here\b/i.test(text) ||
+    /^click (?:for|to) (?:more|read|see|watch|view)\b/i.test(text) ||
+    /^please wait while you are redirected\b/i.test(text) ||
+    /\bclick here to (?:read|learn|see|find out) more about this (?:tool|feature|service)\b/i.test(text)
+  );
+}
+
 function isTeaser(text: string): boolean {
+  if (isClickPrompt(text)) return true;
   if (/^\[\s*(?:related|see also|read more|more)\b[^\]]*\]$/i.test(text)) return true;
   if (/^click here\b/i.test(text) && wordCount(text) <= 30) return true;
   if (/^(?:check out|see|view|watch|read|explore) (?:the full|our full|more|all|the latest)\b/i.test(text) && wordCount(text) <= 20 && /!$|:$|[^.!?]$/.test(text)) return true;

@@ -81,3 +81,36 @@ export const removeSectionHeadings: CleaningRule = {
     }
   },
 };
+
+const ELLIPSIS_END = /\s*(?:\.{3,}|…)$/;
+// Words a sentence cannot end on: a text cut after one of them was cut mid-sentence.
+const OPEN_WORDS = new Set(
+  'a an the and or but nor of to in on at for with from by as that which who whose whom his her its their our my your this these those than into onto about after before while when where because if is are was were be been has have had will would can could may might must should'.split(' '),
+);
+
+/**
+ * Text cut off with an ellipsis: a teaser repeating the start of a paragraph found elsewhere
+ * in the article ("Police continue to question the..." above the full sentence), and a
+ * last paragraph cut mid-sentence where a preview or a paywall ends ("... accounts and...",
+ * "His ..."). A sentence that ends in an ellipsis on purpose (trailing off in a quote)
+ * ends on a word that can close a sentence, and is kept.
+ */
+export const removeTruncatedText: CleaningRule = {
+  name: 'removeTruncatedText',
+  run(doc) {
+    const kept = doc.kept();
+    const texts = kept.map((i) => comparable(doc.blocks[i].text));
+    for (let k = 0; k < kept.length; k++) {
+      const text = doc.blocks[kept[k]].text;
+      if (!ELLIPSIS_END.test(text)) continue;
+      const stem = comparable(text.replace(ELLIPSIS_END, ''));
+      if (wordCount(stem) >= 6 && texts.some((t, j) => j !== k && t.length > stem.length && t.startsWith(stem))) {
+        doc.drop(kept[k], 'duplicate');
+        continue;
+      }
+      if (k !== kept.length - 1 || k === 0) continue;
+      const ws = stem.split(' ');
+      if (OPEN_WORDS.has(ws[ws.length - 1])) doc.drop(kept[k], 'truncated-text');
+    }
+  },
+};

@@ -50,3 +50,34 @@ export const removeSocialPrompts = blockRule('removeSocialPrompts', 'social-prom
 export const removeTweetSignatures = blockRule('removeTweetSignatures', 'tweet-signature', (t) =>
   /^[—–-]{1,2}\s*.{1,80}\(@\w{1,30}\)\s+\p{L}+\.? \d{1,2}, \d{4}$/u.test(t),
 );
+
+// Sentences that only tell the reader how to reach or follow the author or the outlet.
+const CONTACT_SENTENCES: RegExp[] = [
+  /^(?:[Rr]each|[Cc]ontact|[Ee]-?mail|[Cc]all|[Ww]rite to) (?:him|her|them|me|us|the (?:author|reporter|writer)|\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}) (?:at|on|via|by)\b.*(?:@|\d{3}[-. )]\d{3,4}\b|\b[Tt]witter\b)/u,
+  /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} (?:may|can) be reached at\b/u,
+  /^(?:for (?:more|the latest|the top stories)\b[^,]{0,40},\s*)?follow (?:us|me|him|her|them|@\w+|\p{L}[\p{L}.'’-]*(?: \p{L}[\p{L}.'’-]*){0,5}) (?:on|at) (?:twitter|facebook|instagram)\b/iu,
+  /^follow @\w+ on twitter\b/i,
+  /^find \S+(?: \S+)? on (?:facebook|twitter|instagram)\b/i,
+  /^follow .{1,50} for the latest\b/i,
+];
+// "Jane Roe is a staff writer at the Journal." goes with contact sentences after it.
+const BIO_SENTENCE = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3} (?:is|was) (?:a|an|the) [^.]{0,60}\b(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|producer)\b/u;
+
+/** Split a short block into sentences at ". " before a capital, "@" handles and all. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<![\s.]\p{Lu}\.)(?<=[.!?])\s+(?=[\p{Lu}@])/u).filter((s) => s.trim() !== '');
+}
+
+/**
+ * How to reach or follow the author or the outlet: "Reach Jane Roe at 555-0100 and on
+ * Twitter @janeroe.", "Jane Roe may be reached at jroe@example.com. Follow her on Twitter
+ * @janeroe.", "For more from Jane, follow her on Twitter @janeroe." Every sentence of the block
+ * must be such a line (a biography sentence may open it).
+ */
+export const removeContactLines = blockRule('removeContactLines', 'author-contact', (t) => {
+  if (wordCount(t) > 60) return false;
+  const sentences = sentencesOf(t);
+  const contacts = sentences.filter((s) => CONTACT_SENTENCES.some((re) => re.test(s))).length;
+  const bios = sentences.filter((s) => BIO_SENTENCE.test(s)).length;
+  return contacts > 0 && contacts + bios === sentences.length && bios <= 1;
+});

@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanArticle, isPhotoCaption } from '../src/clean/index.js';
+import type { Article, RawArticle } from '../src/types.js';
+
+// Noise of raw scraped news text (articles handed over as JSON/JSONL "text" only, as web
+// scrapes of news clusters come): wire gallery captions, embedded posts, player and archive
+// widgets, contact lines, cut-off teasers. Every input here is written for the test; each
+// case also holds the article sentences that look like the noise and must survive.
+
+const P1 = 'The harbour authority closed the northern pier on Tuesday after cracks were found in its supports.';
+const P2 = 'Engineers said repairs would take at least six weeks and cost about 2 million euros.';
+const P3 = 'Ferry services to the islands will leave from the southern terminal until the work is done.';
+
+function raw(body: string, over: Partial<RawArticle> = {}): RawArticle {
+  return { id: 'a1', path: null, format: 'text', body, title: null, url: null, published: null, outlet: null, byline: null, removed: [], ...over };
+}
+/** Scraped text with a title known, so only the rule under test acts. */
+function clean(lines: string[], over: Partial<RawArticle> = {}): Article {
+  return cleanArticle(raw(lines.join('\n\n'), { title: 'Pier closed', ...over }));
+}
+function reasons(a: Article): Record<string, string> {
+  return Object.fromEntries(a.removed.map((r) => [r.text, r.reason]));
+}
+function kept(a: Article): string[] {
+  return a.text.split('\n\n');
+}
+
+test('wire gallery captions go: "FILE -" openers, cut-off captions signed by the agency, long credited captions', () => {
+  const captions = [
+    'FILE - In this Monday, March 4, 2019 file photo, harbour master Ana Ruiz speaks to reporters at the port office in Velmar. The authority says the pier will... (Associated Press)',
+    'FILE- This Sept. 9, 2001, file photo shows the northern pier of Velmar at low tide.',
+    'Workers inspect a cracked support under the northern pier in Velmar, Tuesday, May 7, 2019. The harbour authority closed the pier after divers found... (Associated Press)',
+    'Dock workers gather at the closed gate of the northern pier, Wednesday, May 8, 2019. (Jane Roe/The Velmar Courier)',
+    'Cars queue for the ferry at the southern terminal. May 8, 2019 (Reuters)',
+  ];
+  const a = clean([P1, ...captions, P2]);
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.ok(a.removed.every((r) => r.reason === 'photo-caption'));
+  // A caption printed with the story's first lines under it runs long; the closing credit still marks it.
+  const long = `A diver surfaces beside the northern pier in Velmar on Tuesday, May 7, 2019. ${P1} ${P2} ${P3} ${P1} ${P2} AP Photo/John Doe`;
+  assert.equal(isPhotoCaption(long), true);
+  // Sentences with dates, brackets and agencies stay.
+  const sentences = [
+    'The pier was last repaired on Monday, March 4, 2019, the authority said.',
+    'The harbour master (who took office in 2017) said the closure was a precaution.',
+    'File clerks at the port office worked through the night, a spokesman told The Associated Press.',
+    'Shipping firms said the closure would cost them dearly (some 40,000 euros a day).',
+  ];
+  assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
+});
+
+test('embedded social posts go: tweets with their signature, tweet cards, picture links, Instagram lines', () => {
+  const posts = [
+    'Divers found the cracks this morning. Stay safe everyone! pic.twitter.com/AbCdEf123 — Velmar Port (@VelmarPort) May 7, 2019',
+    'No ferries from the north pier until further notice. — Ana Ruiz (@anaruiz) May 7, 2019',
+    'Ana Ruiz (@anaruiz) We will reopen as soon as it is safe.',
+    'Look at the size of that crack pic.twitter.com/ZyXw987',
+    '⚓ A post shared by Velmar Port (@velmarport) on May 7, 2019 at 9:14am PDT',
+  ];
+  const a = clean([P1, ...posts, P2]);
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.ok(a.removed.every((r) => r.reason === 'embedded-post'));
+  const sentences = [
+    'Ana Ruiz (@anaruiz) said on Twitter that the pier would reopen in June.',
+    '"We will reopen as soon as it is safe," Ruiz wrote on Twitter on Tuesday.',
+  ];
+  assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
+  // In a page extracted from HTML, a quoted post is kept unless it carries its signature.
+  const b = clean([P1, 'Look at the size of that crack pic.twitter.com/ZyXw987', P2], { format: 'extracted' });
+  assert.deepEqual(kept(b), [P1, 'Look at the size of that crack pic.twitter.com/ZyXw987', P2]);
+});
+
+test('site notices, players and galleries go; the story glued after a player label stays', () => {
+  const notices = [
+    'When you tweet with a location, the service stores that location. You can always delete your location history. Learn more',
+    'These crawls are part of an effort to archive pages as they are created, so that the Internet Archive can replace broken links.',
+    'Interested in Ana Ruiz? Add Ana Ruiz as an interest to stay up to date on the latest news, video, and analysis. Add Interest',
+    'JUST WATCHED Inside the cracked pier Replay More Videos ... MUST WATCH Inside the cracked pier 02:18',
+    '1 of 12 Full Screen Autoplay Close Skip Ad × Photos of the pier View Photos',
+    'Photos: The northern pier Photos: The northern pier Divers at work on Tuesday. Hide Caption 1 of 12 Photos: The northern pier Engineers on the deck. Hide Caption 2 of 12',
+    'Embed Harbour authority closes pier 1:05 autoplay autoplay Copy this code to your website or blog',
+    'You must enter the characters with black color that stand out from the other characters',
+  ];
+  const a = clean([P1, ...notices, P2]);
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.deepEqual(new Set(a.removed.map((r) => r.reason)), new Set(['site-notice', 'media-widget']));
+  const b = clean([P1, `EMBED More News Videos ${P2}`]);
+  assert.deepEqual(kept(b), [P1, P2]);
+  assert.equal(reasons(b)['EMBED More News Videos'], 'media-widget');
+  const sentences = [
+    'The Internet Archive said its crawls of the port website were kept for researchers.',
+    'Viewers who just watched the report called the station to complain.',
+  ];
+  assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
+});
+
+test('story highlights go with the highlight lines under them, up to the first paragraph', () => {
+  const a = cleanArticle(raw(['Story highlights The northern pier is closed for six weeks', 'Ferries move to the southern terminal', 'Repairs will cost about 2 million euros', P1, P2].join('\n\n')));
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.deepEqual(a.removed.map((r) => r.reason), ['highlights', 'highlights', 'highlights']);
+  assert.ok(!a.title.startsWith('Story highlights'));
+});
+
+test('contact and follow lines of the author or outlet go; sentences about reaching people stay', () => {
+  const lines = [
+    'Reach Jane Roe at 555-201-3344 and on Twitter @janeroe.',
+    'Jane Roe is a staff writer at the Courier. Reach her at jroe@example.com. Follow her on Twitter @janeroe.',
+    'John Q. Doe may be reached at jdoe@example.com. Follow him on Twitter @jqdoe.',
+    'For more from Jane, follow her on Twitter @janeroe.',
+    'Follow Velmar News for the latest on air and online.',
+    'Write to Jane Roe at jane.roe@example.com',
+  ];
+  const a = clean([P1, P2, ...lines]);
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.ok(a.removed.every((r) => r.reason === 'author-contact'));
+  const sentences = [
+    'Rescuers could not reach the divers at the pier until Wednesday.',
+    'Ruiz called the minister at 7 a.m. to report the cracks.',
+    'Jane Roe is a staff engineer at the port, and she found the first crack.',
+  ];
+  assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
+});
+
+test('credits, click prompts, newsletter boxes and reader notes go', () => {
+  const lines = [
+    'Ana Ruiz in Velmar, John Doe in Porto and Mary Poe in Lisbon, with reporting by the bureau staff in Madrid, Seville and Cadiz, contributed to this report.',
+    'Associated Press writers Ana Ruiz in Velmar, John Doe, Mary Poe and Sam Loe in Porto, and Lee Fay in Lisbon contributed.',
+    'Contributing: Ana Ruiz, John Doe; The Associated Press',
+    'For live updates on the pier, click here',
+    'Click for more from VelmarNews.com',
+    'Breaking News Emails Get breaking news alerts and special reports. The news that matters, delivered weekday mornings.',
+    "Editor's note: If you took a photo of the cracked pier and would like to share it with us, send images to photos@example.com.",
+  ];
+  // (Enough article text that the cleaner does not suspect it removed too much.)
+  const a = clean([P1, P2, P3, ...lines]);
+  assert.deepEqual(kept(a), [P1, P2, P3]);
+  const sentences = [
+    'Ruiz said the crack may have contributed to the collapse of the old crane.',
+    'Readers who click here on the port website can see the repair schedule, the authority said.',
+  ];
+  assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
+});
+
+test('wire prefixes go from any paragraph that names the agency; the sentence stays', () => {
+  const a = clean(['(CNN) -- ' + P1, P2, 'VELMAR, Spain (AP) -- ' + P3]);
+  assert.deepEqual(kept(a), [P1, P2, P3]);
+  assert.deepEqual(a.removed.map((r) => r.reason), ['dateline', 'dateline']);
+  // Further down, a place in capitals without an agency is not cut.
+  const s = 'NATO - the alliance - said on Monday it would send more ships.';
+  assert.deepEqual(kept(clean([P1, s])), [P1, s]);
+});
+
+test('text cut off with an ellipsis: a teaser repeating a paragraph, a last paragraph cut mid-sentence', () => {
+  const teaser = 'The harbour authority closed the northern pier on Tuesday after cracks...';
+  const a = clean([teaser, P1, P2, 'Engineers said the cost of the repairs would be shared by the city and...']);
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.deepEqual(a.removed.map((r) => r.reason), ['duplicate', 'truncated-text']);
+  // Trailing off on purpose, or in the middle of the article, stays.
+  const trailing = ['"We will see what the divers find..." Ruiz said.', 'And then there was the question of the money…', P2];
+  assert.deepEqual(kept(clean([P1, ...trailing])), [P1, ...trailing]);
+  const last = 'Ruiz would only say that she hoped for the best...';
+  assert.deepEqual(kept(clean([P1, last])), [P1, last]);
+});
