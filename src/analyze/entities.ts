@@ -89,7 +89,10 @@ function splitCompound(bare: string): { name: string; compound: boolean } {
 }
 
 function isCapitalised(w: string): boolean {
-  return /^\p{Lu}/u.test(w) || PARTICLE_PREFIX.test(w);
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122) return w.indexOf('-') > 0 && PARTICLE_PREFIX.test(w); // "al-Assad"
+  return /^\p{Lu}/u.test(w);
 }
 
 function isAcronym(w: string): boolean {
