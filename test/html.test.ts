@@ -176,3 +176,10 @@ test('JSON-LD articleBody stands in when extraction finds little, but only if it
   const elsewhere = extractFromHtml(page(['Nothing of that story is on this page, which is about something else entirely.']));
   assert.equal(elsewhere.text, '');
 });
+
+test('date stamps and split bylines at the top of the body are dropped; dated sentences stay', () => {
+  const top = removeEdgeBoilerplate('Nov. 20, 2019, 9:28 AM UTC\n\nBy\n\nJane Doe\n\nThe house will become a police station.\n\nIt was built in 1890.');
+  assert.equal(top.text, 'The house will become a police station.\n\nIt was built in 1890.');
+  const dated = 'On Nov. 20, 2019 the house was sold.\n\nIt was built in 1890.';
+  assert.equal(removeEdgeBoilerplate(dated).text, dated);
+});
