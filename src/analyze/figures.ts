@@ -263,9 +263,9 @@ export function incompatible(a: Figure, b: Figure): boolean {
 }
 
 /**
- * Relative gap between the numbers two figures name. Figures in news copy are rounded to two
- * significant figures more often than not, which moves a value by up to 5%: gaps below
- * ROUNDING_TOLERANCE are read as the same number rounded differently.
+ * Relative gap between two numbers a source calls approximate ("some 1,600", "about 1,520")
+ * below which they are read as one number rounded differently: news copy rounds to two
+ * significant figures, which moves a value by up to 5%.
  */
 export const ROUNDING_TOLERANCE = 0.05;
 
@@ -285,22 +285,25 @@ export function differ(a: Figure, b: Figure): boolean {
   if (a.unit !== b.unit) return false;
   if (a.currency !== b.currency) return false;
   if (a.specific && b.specific) {
-    // Two exact, unrounded counts ("212 votes", "221 votes") differ by any amount.
-    if (a.qualifier === 'exact' && b.qualifier === 'exact' && !isRound(a.value) && !isRound(b.value)) return a.value !== b.value;
     // A bound that holds the other's stated number agrees with it: "under 10" and "9".
     if (a.qualifier === 'exact' && (b.qualifier === 'more' || b.qualifier === 'less') && a.value >= b.low && a.value <= b.high) return false;
     if (b.qualifier === 'exact' && (a.qualifier === 'more' || a.qualifier === 'less') && b.value >= a.low && b.value <= a.high) return false;
-    return relativeGap(a.value, b.value) > ROUNDING_TOLERANCE;
+    // "Some", "about": the words say the number is rounded.
+    if (a.qualifier === 'approximate' || b.qualifier === 'approximate') return relativeGap(a.value, b.value) > ROUNDING_TOLERANCE;
+    if (a.value === b.value) return false;
+    // Otherwise a figure is the same as another only when it is that one rounded ("14,000" for
+    // "14,302", "1,500" for "1,520"), to two significant digits or more: "2.3 billion" and
+    // "2.4 billion", "4.5 percent" and "5 percent" are different statements.
+    const sa = significantDigits(a.value);
+    const sb = significantDigits(b.value);
+    if (Math.min(a.value, b.value) >= 1000 && Math.min(sa, sb) >= 2) {
+      if (roundTo(b.value, sa) === a.value || roundTo(a.value, sb) === b.value) return false;
+    }
+    return true;
   }
   return incompatible(a, b);
 }
 
-/** A number with at most two significant figures (1,500; 340,000; 40), as rounded figures are. */
-export function isRound(value: number): boolean {
-  if (!Number.isInteger(value) || value < 100) return false;
-  const scale = 10 ** (Math.floor(Math.log10(value)) - 1);
-  return value % scale === 0;
-}
 
 const WORD_NUMBER =
   /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen)\b(?:\s(?:hundred|thousand|million|billion)\b)*/i;
@@ -312,4 +315,16 @@ const WORD_NUMBER =
 export function claimText(f: Figure): string {
   if (/\d/.test(f.text) || !f.specific) return f.text;
   return f.text.replace(WORD_NUMBER, f.value.toLocaleString('en-US'));
+}
+
+/** Significant digits of a number as written: 1500 -> 2, 1520 -> 3, 2.3e9 -> 2, 18.5 -> 3. */
+export function significantDigits(value: number): number {
+  const digits = String(Math.abs(value)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return Math.max(1, digits.length);
+}
+
+function roundTo(value: number, digits: number): number {
+  if (value === 0) return 0;
+  const scale = 10 ** (Math.floor(Math.log10(Math.abs(value))) - digits + 1);
+  return Math.round(value / scale) * scale;
 }
