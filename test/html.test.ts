@@ -183,3 +183,18 @@ test('date stamps and split bylines at the top of the body are dropped; dated se
   const dated = 'On Nov. 20, 2019 the house was sold.\n\nIt was built in 1890.';
   assert.equal(removeEdgeBoilerplate(dated).text, dated);
 });
+
+test('story cards (<article> teasers among several) are dropped; a lone short <article> is the story', () => {
+  const prose =
+    '<p>The ferry company said on Sunday that the winter timetable would start a week early because of falling passenger numbers on the island routes.</p>' +
+    '<p>Islanders said the change left them with one crossing a day and asked the regional council to step in before the school holidays.</p>' +
+    '<p>The company said it would review the timetable again in March, once the figures for the new year were known.</p>';
+  const card = (n: number): string => `<article class="card"><a href="/story/${n}"><h3>Another story number ${n}</h3></a><p>A line of teaser text for story ${n}.</p></article>`;
+  const result = extractFromHtml(`<html><body><main><article>${prose}</article><section>${card(1)}${card(2)}${card(3)}</section></main></body></html>`);
+  assert.doesNotMatch(result.text, /Another story|teaser text/);
+  assert.equal(result.text.split('\n\n').length, 3);
+  const short =
+    '<p>The bridge on Mill Road will be closed on Saturday for repairs to its railings, the council said on Thursday. ' +
+    'Buses will be diverted through the town centre. <a href="/roads">Road works</a> are listed online.</p>';
+  assert.match(extractFromHtml(`<html><body><article>${short}</article></body></html>`).text, /Mill Road will be closed/);
+});

@@ -123,6 +123,17 @@ function unlinkQuotes(root: Element): void {
   }
 }
 
+/**
+ * A story card: an <article> element that only points to another story (a link, a headline, a
+ * line of teaser) among the page's own. Pages mark up related-story grids this way; the story
+ * itself is the <article> holding the prose.
+ */
+function isTeaserCard(element: Element, pageProse: number): boolean {
+  if (!element.querySelector('a[href]')) return false;
+  const text = textLength(element);
+  return text < 400 && paragraphTextLength(element) < pageProse * 0.3;
+}
+
 export interface BoilerplateOptions {
   /** Drop blocks by class/id words (the risky rule; tags, roles and hidden markup always go). */
   useClassHints: boolean;
@@ -138,6 +149,8 @@ export function removeBoilerplate(document: Document, options: BoilerplateOption
   const body = document.body ?? document.documentElement;
   if (!body) return removed;
   const pageProse = Math.max(1, paragraphTextLength(body));
+  // Story cards only come in numbers; a lone <article> is the story, however short.
+  const articleCount = body.querySelectorAll('article').length;
 
   const drop = (element: Element, reason: string, silent = false): void => {
     if (!silent) {
@@ -157,6 +170,10 @@ export function removeBoilerplate(document: Document, options: BoilerplateOption
       const silent = tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE';
       if (!silent && paragraphTextLength(element) >= pageProse * 0.3) return true;
       drop(element, byTag, silent);
+      return false;
+    }
+    if (tag === 'ARTICLE' && articleCount > 1 && isTeaserCard(element, pageProse)) {
+      drop(element, 'related links');
       return false;
     }
     if (KEEP_TAGS.has(tag)) return true;
