@@ -49,11 +49,11 @@ const HINTS: Array<[RegExp, string]> = [
   [/^(?:newsletter|newsletters|subscribe|subscription|signup|optin|registration|paywall|regwall|piano)$/, 'newsletter or subscription'],
   [/^(?:comment|comments|commenting|disqus|discussion|replies|respond)$/, 'comments'],
   [/^(?:ad|ads|advert|adverts|advertisement|advertising|adslot|adunit|dfp|gpt|sponsor|sponsored|commercial|affiliate)$/, 'advertisement'],
-  [/^(?:caption|captions|credit|credits|imagecredit|photocredit|wp-caption-text)$/, 'image caption'],
+  [/^(?:caption|captions|credit|credits|imagecredit|photocredit)$/, 'image caption'],
   [/^(?:byline|bylines|author|authors|dateline|timestamp|datetime|published|pubdate|updated|postmeta|entrymeta|meta)$/, 'byline or date'],
   [/^(?:breadcrumb|breadcrumbs|nav|navbar|navigation|menu|masthead|pagination|pager)$/, 'navigation'],
   [/^(?:sidebar|aside|rail)$/, 'sidebar'],
-  [/^(?:cookie|cookies|consent|gdpr|privacy-banner)$/, 'cookie notice'],
+  [/^(?:cookie|cookies|consent|gdpr|privacybanner)$/, 'cookie notice'],
   [/^(?:rollover|tooltip|popover|popup|modal|overlay|hovercard|lightbox)$/, 'pop-up'],
   [/^(?:tags|tag|taglist|keywords|topics)$/, 'tag list'],
 ];
