@@ -162,3 +162,43 @@ test('text cut off with an ellipsis: a teaser repeating a paragraph, a last para
   const last = 'Ruiz would only say that she hoped for the best...';
   assert.deepEqual(kept(clean([P1, last])), [P1, last]);
 });
+
+test('untitled text: a headline-like first line is the title; a sentence, caption or teaser stays and the title is derived', () => {
+  // A headline: short, no closing full stop, opens with a capital.
+  const a = cleanArticle(raw(['Harbour authority shuts northern pier after divers find cracks', P1, P2].join('\n\n')));
+  assert.equal(a.title, 'Harbour authority shuts northern pier after divers find cracks');
+  assert.deepEqual(a.removed.map((r) => r.reason), ['title']);
+  assert.deepEqual(kept(a), [P1, P2]);
+  // A full sentence: it stays in the text, and the title is derived from it, never recorded as removed.
+  const b = cleanArticle(raw([P1, P2].join('\n\n')));
+  assert.deepEqual(kept(b), [P1, P2]);
+  assert.deepEqual(b.removed, []);
+  assert.equal(b.title, P1.replace(/\.$/, ''));
+  // A teaser cut with an ellipsis and a label too short to be a headline are not titles.
+  const teaser = 'Divers working under the northern pier on Tuesday found cracks in three of its supports, and…';
+  const c = cleanArticle(raw([teaser, P1, P2].join('\n\n')));
+  assert.notEqual(c.title, teaser);
+  assert.ok(!c.removed.some((r) => r.reason === 'title'));
+  const d = cleanArticle(raw(['Pier closure', P1, P2].join('\n\n')));
+  assert.ok(!d.removed.some((r) => r.reason === 'title'));
+  // A caption on the first line goes as a caption; the title comes from the first sentence.
+  const e = cleanArticle(raw(['Ana Ruiz, 52, of Velmar', P1, P2].join('\n\n')));
+  assert.deepEqual(e.removed.map((r) => r.reason), ['photo-caption']);
+  assert.ok(e.title.startsWith('The harbour authority closed'));
+  // A line in lower case or opening with a symbol above the body is page furniture, not a title.
+  const f = cleanArticle(raw(['ports Harbour chief praised for quick action on pier July 3, 2019 at 2:54 PM ET', P1, P2].join('\n\n')));
+  assert.deepEqual(f.removed.map((r) => r.reason), ['page-furniture']);
+});
+
+test('a derived title ends at a sentence end (not at "Sen." or "U.S."), else at a clause boundary, with "…"', () => {
+  const short = 'Sen. Jane Doe of Calif. asked the U.S. Coast Guard to inspect piers in the state. It agreed.';
+  assert.equal(cleanArticle(raw([short, P2].join('\n\n'))).title, 'Sen. Jane Doe of Calif. asked the U.S. Coast Guard to inspect piers in the state');
+  const long = 'The harbour authority, which has run the port since 1921, closed the northern pier on Tuesday after divers found deep cracks in three of its supports.';
+  assert.equal(cleanArticle(raw([long, P2].join('\n\n'))).title, 'The harbour authority, which has run the port since 1921, closed the northern pier on Tuesday…');
+  const money = 'Shipping firms that use the northern pier will share a $40,000 fund to cover the cost of moving their cargo to the south.';
+  assert.equal(cleanArticle(raw([money, P2].join('\n\n'))).title, 'Shipping firms that use the northern pier will share a $40,000 fund to cover the cost…');
+  // Mojibake closing quotes are repaired, so a quoted sentence is not taken for a headline.
+  const quoted = 'Minutes after the briefing, the mayor called the closure “a disaster\ufffd? and “avoidable.\ufffd?';
+  const q = cleanArticle(raw([quoted, P1].join('\n\n')));
+  assert.ok(q.text.startsWith('Minutes after the briefing, the mayor called the closure “a disaster” and “avoidable.”'));
+});

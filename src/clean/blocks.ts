@@ -19,6 +19,9 @@ const ENTITIES: Record<string, string> = {
 export function repairEncoding(text: string): string {
   let out = text;
   if (/[âÃÂ]/.test(out)) for (const [bad, good] of MOJIBAKE) out = out.split(bad).join(good);
+  // A closing curly quote whose last byte was lost ("“wild.�?"): the replacement character
+  // and the "?" that stood for the byte, after a word or a punctuation mark.
+  if (out.includes('\ufffd?')) out = out.replace(/(?<=[\p{L}\p{N}.,!?])\ufffd\?/gu, '”');
   if (out.includes('&')) out = out.replace(/&(#?\w{2,6});/g, (m, name: string) => ENTITIES[name.toLowerCase()] ?? m);
   return out;
 }

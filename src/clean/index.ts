@@ -40,17 +40,78 @@ export interface CleanOptions {
   rules?: readonly CleaningRule[];
 }
 
-/** A title when the article states none: its first sentence, cut at a word boundary. */
-function titleFromText(text: string, fallback: string): string {
-  const first = text.split('\n\n').find((p) => isProse(p, 3)) ?? text.split('\n\n')[0] ?? '';
-  const sentence = /^.*?[.!?](?=\s|$)/.exec(first)?.[0] ?? first;
+// Titles when the article states none (JSON/JSONL input with "text" only, scraped pages).
+// The choice: the first line is the title only when it reads as a headline (takeTitle and
+// looksLikeHeadline in rules/header.ts: 4 to 20 words, no closing full stop or ellipsis, opens
+// with a capital); it is then removed from the text with the reason "title". A first line
+// that is a full sentence, a caption, a credit or a teaser stays in the text, and the title is
+// derived from the first sentence of the text instead: whole when short, otherwise cut at
+// the last clause boundary (a comma, a dash, a colon, or before "who", "after", "as", ...)
+// that leaves a readable phrase, with "…" to say it was cut. A derived title is never
+// recorded as removed, since its words are still in the text.
+
+// Derived titles stay headline-sized: 16 words is the length of a long news headline
+// (headlines mostly run 8-14 words).
+const MAX_DERIVED_TITLE_WORDS = 16;
+// A cut leaves at least this many words, so the title still says who did what.
+const MIN_DERIVED_TITLE_WORDS = 6;
+
+// Abbreviations a sentence does not end on, so "Sen. Jane Doe" or "Mt. Hood" are not cut.
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres st mt ft jr sr inc corp co ltd no vs etc ave blvd rd dept univ jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo fig figs al eq vol pp cf approx est gen sp nov'.split(
+    ' ',
+  ),
+);
+
+/** The first sentence of a paragraph: up to a full stop that is not an abbreviation's. */
+export function firstSentence(paragraph: string): string {
+  const boundary = /[.!?]["”’)]?(?=\s+["“‘(]?[\p{Lu}\p{N}])/gu;
+  for (let m = boundary.exec(paragraph); m !== null; m = boundary.exec(paragraph)) {
+    if (m[0].startsWith('.')) {
+      const word = /(\S+)$/.exec(paragraph.slice(0, m.index))?.[1] ?? '';
+      // "J." (an initial), "U.S." (an initialism), "Sen." (a title or a state).
+      if (/^\p{L}$/u.test(word) || /\p{L}\.\p{L}/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())) continue;
+    }
+    return paragraph.slice(0, m.index + m[0].length);
+  }
+  return paragraph;
+}
+
+// Words before which a clause or a phrase starts: a cut there leaves a whole clause.
+const CLAUSE_OPENERS = new Set(
+  'who whom whose which that when where while after before because as since although though if unless until amid despite following according in on at for with from by during over under into near'.split(' '),
+);
+
+// Words a phrase does not end on.
+const FUNCTION_WORDS = new Set('a an the and or but nor of to its his her their our my your this these those than is are was were be been has have had will would can could may might must should'.split(' '));
+
+/** A title when the article states none: its first sentence, cut at a clause boundary. */
+export function titleFromText(text: string, fallback: string): string {
+  const paragraphs = text.split('\n\n');
+  // (A paragraph cut off with an ellipsis is a teaser: the title comes from the story.)
+  const first = paragraphs.find((p) => isProse(p, 3) && !/(?:\.{3}|…)$/.test(p)) ?? paragraphs.find((p) => isProse(p, 3)) ?? paragraphs[0] ?? '';
+  // (A dash or bullet left at the front of the paragraph is not part of the title.)
+  const sentence = firstSentence(first).trim().replace(/^[—–•*-]+\s*/, '');
   const ws = words(sentence);
   if (ws.length === 0) return fallback;
-  if (ws.length <= 16) return sentence.replace(/[.]$/, '');
-  // Cut after the 16th word, at the end of that word in the original text.
-  let count = 0;
-  const cut = sentence.replace(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu, (w) => (++count <= 16 ? w : '\u0000'));
-  return cut.slice(0, cut.indexOf('\u0000')).trim().replace(/[,;:–—-]$/, '') + '…';
+  if (ws.length <= MAX_DERIVED_TITLE_WORDS) return sentence.replace(/(?<!\b\p{Lu})[.]$/u, '');
+  // Where each word ends, and what follows it.
+  const ends: { end: number; word: string; next: string; punct: string }[] = [];
+  // Numbers keep their thousands ("$40,000" is one word, never cut after "$40").
+  const wordRe = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]|,(?=\d{3}))*/gu;
+  for (let m = wordRe.exec(sentence); m !== null; m = wordRe.exec(sentence)) {
+    let end = m.index + m[0].replace(/[.]$/, '').length;
+    // A closing quote or bracket right after the word goes with it.
+    end += /^[)\]"”’]*/.exec(sentence.slice(end))?.[0].length ?? 0;
+    const rest = sentence.slice(end);
+    ends.push({ end, word: m[0].toLowerCase(), punct: /^\s*([,;:–—(]|--|\s-\s)/.exec(rest)?.[1] ?? '', next: /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(rest)?.[1]?.toLowerCase() ?? '' });
+  }
+  const window = ends.slice(MIN_DERIVED_TITLE_WORDS - 1, MAX_DERIVED_TITLE_WORDS);
+  // The latest boundary in reach; failing one, the last word that can end a phrase.
+  const canEnd = (e: { word: string }) => !CLAUSE_OPENERS.has(e.word) && !FUNCTION_WORDS.has(e.word);
+  const boundary = window.filter((e) => canEnd(e) && (e.punct !== '' || CLAUSE_OPENERS.has(e.next))).pop();
+  const cut = boundary ?? window.filter(canEnd).pop() ?? window[window.length - 1];
+  return sentence.slice(0, cut.end).trim() + '…';
 }
 
 /** A published date as found in metadata, reduced to YYYY-MM-DD, YYYY-MM or YYYY. */

@@ -38,6 +38,14 @@ const CAPTION_STRONG: RegExp[] = [
   /\b(?:courtesy of|photo courtesy|image courtesy)\b[^.]{0,60}$/i,
   FILE_PHOTO_OPENER,
   DATED_AGENCY_CREDIT,
+  // Credits that name the picture library or the video's channel: "Source: jdoe / Wikimedia
+  // Commons", "(CNN/YouTube)", a credit first: "Getty Images Jane Doe", "Official Photo, Jane Doe".
+  /(?:^|[\s/|])(?:Wikimedia Commons|Shutterstock|iStock(?:photo)?|Flickr)\)?$/,
+  /\(\p{Lu}[\p{L}.]*\/(?:YouTube|Twitter|Facebook|Instagram|Vimeo)\)$/u,
+  /^(?:Getty Images|AP Photo|AFP|EPA|Shutterstock)\s+\p{Lu}[^.!?]{0,60}$/u,
+  /^(?:\p{Lu}\p{L}+ ){0,3}Photo(?:graph)?, \p{Lu}[\p{L}.'’-]+ \p{Lu}[\p{L}.'’-]+/u,
+  // A portrait's caption, the whole line: "Jane Doe, 32, of Springfield".
+  /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}, \d{1,3}, of \p{Lu}[\p{L}.'’ -]{1,40}$/u,
   ...CLOSING_CREDITS,
 ];
 

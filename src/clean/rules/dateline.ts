@@ -8,7 +8,8 @@ const CAPS_PLACE = String.raw`\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s\p{Lu}[\p{Lu}\p{M}.
 const ANY_PLACE = String.raw`\p{Lu}[\p{L}\p{M}.'’-]+(?:\s\p{Lu}[\p{L}\p{M}.'’-]*){0,2}`;
 const REGION = String.raw`(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?`;
 const DATE = String.raw`(?:,?\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?)?`;
-const SOURCE = String.raw`\s?\(([^()]{1,40})\)`;
+// The source in brackets, or a press-release wire between slashes ("/PRNewswire/").
+const SOURCE = String.raw`\s?(?:\(([^()]{1,40})\)|\/(\p{L}[\p{L}-]{1,30})\/)`;
 const SEPARATOR = String.raw`\s*(?:--|[-—–|:]|>>)\s*`;
 const NEXT = String.raw`(?=["“‘']?[\p{Lu}\p{N}])`;
 
@@ -25,8 +26,9 @@ export function datelinePrefix(text: string): { prefix: string; source: string |
   const m = CAPS_DATELINE.exec(text) ?? SOURCED_DATELINE.exec(text);
   if (!m) return null;
   // At least three capital letters in the place: "UN - The ..." is not a dateline.
-  if ((m[1].match(/\p{Lu}/gu) ?? []).length < 3 && !m[2]) return null;
-  return { prefix: m[0], source: m[2] ?? null };
+  const source = m[2] ?? m[3] ?? null;
+  if ((m[1].match(/\p{Lu}/gu) ?? []).length < 3 && !source) return null;
+  return { prefix: m[0], source };
 }
 
 /**

@@ -80,6 +80,8 @@ const PLAYER_LINES: RegExp[] = [
   /\bHide Caption \d+ of \d+\b/,
   /\bImage \d+ of \/? ?\d+\b.{0,40}\bCaption\b/,
   /^\d+ PHOTOS\b.{0,120}\bSee Gallery\b/,
+  // A video teaser with its air time and its length: "... 9:04 PM ET Sun, 3 Sept 2017 | 02:51".
+  /\b\d{1,2}:\d{2} [AP]M [A-Z]{1,4}\b.{0,40}\|\s*\d{1,2}:\d{2}$/,
 ];
 
 export const removePlayerWidgets = blockRule('removePlayerWidgets', 'media-widget', (t) => PLAYER_LINES.some((re) => re.test(t)));

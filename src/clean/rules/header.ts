@@ -7,10 +7,20 @@ import type { CleaningRule } from './rule.js';
 // A headline is short; a first line longer than this is the article's first paragraph
 // (news headlines mostly run 8-14 words; 20 leaves room for long ones).
 const MAX_TITLE_WORDS = 20;
+// And rarely under four words: a shorter first line is a label ("Yes", "Excavation methods",
+// "BBC News, Lima") more often than a headline.
+const MIN_TITLE_WORDS = 4;
 
-function looksLikeHeadline(text: string): boolean {
+/**
+ * A first line is a headline when it is short, does not end a sentence, and is capitalised
+ * like a title: it opens with a capital, a digit or a quote (not "moms Classroom ...", not a
+ * bullet or a widget's "×"). A line cut off with an ellipsis is a teaser, not a headline.
+ */
+export function looksLikeHeadline(text: string): boolean {
   const n = wordCount(text);
-  if (n === 0 || n > MAX_TITLE_WORDS) return false;
+  if (n < MIN_TITLE_WORDS || n > MAX_TITLE_WORDS) return false;
+  if (!/^["“‘'\p{Lu}\p{N}]/u.test(text)) return false;
+  if (/(?:\.{2,}|…)\s*["”’]?$/.test(text)) return false;
   // Headlines do not end with a full stop (an abbreviation like "U.S." aside): a first line
   // that does is the first sentence of the body.
   // A line ending in a colon introduces what follows (a quote, a list): it is body text.
@@ -117,7 +127,16 @@ export const removeHeaderFurniture: CleaningRule = {
     for (const i of doc.kept()) {
       if (i >= limit) break;
       const text = doc.blocks[i].text;
-      if (wordCount(text) > 6 || endsLikeSentence(text) || doc.blocks[i].listItem) continue;
+      if (endsLikeSentence(text) || doc.blocks[i].listItem) continue;
+      // Above the body of scraped text, a line that opens in lower case or with a symbol and
+      // does not end like a sentence is a widget or a teaser ("× Close ...", "* Top story ...",
+      // "moms Classroom hero ... 2:54 PM ET"). (An extracted page's header was judged by the
+      // extractor; scripts without capitals open with any letter.)
+      if (wordCount(text) > 6) {
+        const oddStart = /^(?:\p{Ll}|[^\p{L}\p{N}"“‘'(\[«„])/u.test(text);
+        if (doc.format !== 'extracted' && oddStart && wordCount(text) <= 30) doc.drop(i, 'page-furniture');
+        continue;
+      }
       const afterHeadline = i > 0 && ['title', 'repeated-headline'].includes(doc.reasonOf(i - 1) ?? '');
       if ((isAllCaps(text) && wordCount(text) <= 4 && !KICKERS.test(text)) || looksLikeOutlet(text)) {
         doc.offer('outlet', text, 1);
