@@ -52,6 +52,16 @@ test('numbers, decimals and domains are not boundaries; glued scraped sentences 
   ]);
 });
 
+test('sentences glued after a quotation mark are split, the mark going where it belongs', () => {
+  assert.deepEqual(split('"We are proud. We wrote the honor into law."The medal will be presented in May.'), [
+    '"We are proud.',
+    'We wrote the honor into law."',
+    'The medal will be presented in May.',
+  ]);
+  assert.deepEqual(split('It is not as fun as it may seem."It hurts," she says.'), ['It is not as fun as it may seem.', '"It hurts," she says.']);
+  assert.deepEqual(split('She wrote “it was over.”The next day she returned.'), ['She wrote “it was over.”', 'The next day she returned.']);
+});
+
 test('datelines and line breaks', () => {
   assert.deepEqual(split('MOSCOW, Jan 29 (Reuters) - The Kremlin shrugged it off. Talks go on.'), [
     'MOSCOW, Jan 29 (Reuters) - The Kremlin shrugged it off.',

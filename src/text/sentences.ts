@@ -106,6 +106,15 @@ export function splitSentences(text: string, offset = 0, limit = text.length): S
       if (c === '.' && j === i + 1 && /\p{Ll}{2}$/u.test(text.slice(Math.max(offset, i - 2), i)) && /^\p{Lu}\p{Ll}/u.test(text.slice(j, j + 2)) && !/[\p{L}]\.\p{L}+\.$/u.test(wordBefore(text, i) + '.')) {
         push(j);
         start = j;
+      } else if (j > i + 1 && /\p{Ll}{2}$/u.test(text.slice(Math.max(offset, i - 2), i)) && /^\p{Lu}\p{Ll}/u.test(text.slice(j, j + 2))) {
+        // Glued after a quotation mark ('into law."The', 'seem."It sucks," she said'): the mark
+        // closes a quotation left open earlier in the paragraph (quotes run over sentences),
+        // else it opens the next sentence.
+        const mark = text[i + 1]!;
+        const opensNext = mark === '“' || (mark === '"' && (text.slice(offset, i).split('"').length - 1) % 2 === 0);
+        const cut = opensNext && j === i + 2 ? i + 1 : j;
+        push(cut);
+        start = cut;
       }
       i = j - 1;
       continue;
