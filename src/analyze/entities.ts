@@ -9,6 +9,7 @@
 import type { Doc, Entity, EntityType } from '../types.js';
 import {
   DEMONYMS,
+  FIRST_NAMES,
   GAZETTEER,
   GAZETTEER_PHRASES,
   NOT_NAMES,
@@ -17,6 +18,7 @@ import {
   PLACE_PREPOSITIONS,
   PLACE_NOUNS,
   PLACE_WORDS,
+  PROPER_ORGS,
   ORG_FOLLOWERS,
   ROLE_NOUNS,
   TITLES,
@@ -230,7 +232,7 @@ function mentionsOfRun(
     words = words.slice(1);
   }
   if (!words.length) return out;
-  if (words.length === 1 && DEMONYMS.has(words[0].toLowerCase())) return out; // "Syrian" is not an entity
+  if (words.length === 1 && (DEMONYMS.has(words[0].toLowerCase()) || DEMONYMS.has(words[0].toLowerCase().replace(/s$/, '')))) return out; // "Syrian", "the Russians"
   if (words.every((w) => TITLES.has(w.toLowerCase()))) return out; // "President" alone refers back
 
   // Cues around the run.
@@ -339,16 +341,52 @@ class UnionFind {
   }
 }
 
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+
+function personShaped(words: string[]): boolean {
+  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || INITIALS.test(w) || PARTICLES.has(w.toLowerCase()) || PARTICLE_PREFIX.test(w));
+}
+
 function typeOf(votes: Mention['votes'], words: string[]): EntityType {
-  const best = (Object.entries(votes) as [EntityType, number][]).sort((a, b) => b[1] - a[1])[0];
+  const v = { ...votes };
+  // A known given name first is worth a little more than a hint from an article or preposition.
+  if (words.length >= 2 && FIRST_NAMES.has(fold(words[0])) && personShaped(words)) v.person += WEAK + 1;
+  const best = (Object.entries(v) as [EntityType, number][]).sort((a, b) => b[1] - a[1])[0];
   if (best[1] > 0) return best[0];
-  // Two or three name words with no other cue read as a person's name ("Hediye Yusuf").
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || PARTICLES.has(w.toLowerCase()) || PARTICLE_PREFIX.test(w))) return 'person';
+  // Two or three name words with no other cue read as a person's name ("Hediye Yusuf", "O.J. Simpson").
+  if (personShaped(words)) return 'person';
   return 'other';
 }
 
 function sameWords(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((w, i) => sameNameWord(w, b[i]));
+}
+
+/**
+ * A surname that two full names share ("Simpson": "O.J. Simpson", "Nicole Brown Simpson") goes,
+ * mention by mention, to the full name last seen before it in the same article (news writes the
+ * full name first); when two thirds of its mentions agree, the form is linked there.
+ */
+function linkByAntecedent(f: Form, self: number, matches: { f: Form; i: number }[], uf: UnionFind): boolean {
+  const at = (m: Mention) => Number(m.sentence.slice(m.sentence.lastIndexOf('#') + 1));
+  const tally = new Map<number, number>();
+  let voted = 0;
+  for (const m of f.mentions) {
+    let best: { root: number; index: number } | null = null;
+    for (const { f: g, i } of matches) {
+      for (const n of g.mentions) {
+        if (n.source !== m.source || at(n) > at(m)) continue;
+        if (!best || at(n) > best.index) best = { root: uf.find(i), index: at(n) };
+      }
+    }
+    if (!best) continue;
+    voted++;
+    tally.set(best.root, (tally.get(best.root) ?? 0) + 1);
+  }
+  const top = [...tally.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!top || top[1] * 3 < voted * 2) return false;
+  uf.union(top[0], self);
+  return true;
 }
 
 /** People, organisations and places of a cluster, spelling variants and partial names merged. */
@@ -431,7 +469,12 @@ export function findEntities(docs: Doc[]): Entity[] {
       const kg = keyWords(g.words).filter((w) => !PARTICLES.has(w));
       if (kg.length <= k.length) continue;
       const tail = kg.slice(kg.length - k.length);
-      if (sameWords(tail, k) || (k.length === 2 && sameNameWord(k[0], kg[0]) && sameNameWord(k[1], kg[kg.length - 1]))) uf.union(j, i);
+      if (
+        sameWords(tail, k) ||
+        (k.length === 2 && sameNameWord(k[0], kg[0]) && sameNameWord(k[1], kg[kg.length - 1])) ||
+        sameWords(kg.slice(0, k.length), k) // "Frances Bean" / "Frances Bean Cobain"
+      )
+        uf.union(j, i);
     }
   }  // Organisations by their first word: "Brightwater" for "Brightwater Capital".
   const orgsByFirst = new Map<string, number[]>();
@@ -480,7 +523,7 @@ export function findEntities(docs: Doc[]): Entity[] {
       const local = matches.filter(({ f: g }) => g.mentions.some((m) => sources.has(m.source)));
       const localRoots = new Set(local.map((m) => uf.find(m.i)));
       if (localRoots.size === 1) uf.union(local[0].i, i);
-      else {
+      else if (!linkByAntecedent(f, i, matches, uf)) {
         // One full name mentioned far more than the others is the one meant.
         const weight = new Map<number, number>();
         for (const m of matches) weight.set(uf.find(m.i), (weight.get(uf.find(m.i)) ?? 0) + m.f.mentions.length);
@@ -527,6 +570,13 @@ export function findEntities(docs: Doc[]): Entity[] {
     )[0];
     const type = typeOf(votes, longest.words);
     if (type === 'other' && (all.length < 2 || all.every((m) => m.initial))) continue;
+    // A lone word that is also a common word of the cluster ("Office", "Love", "Made") or a generic
+    // name word, with no gazetteer entry or title behind it, is not kept on its own.
+    if (group.every((f) => keyWords(f.words).length === 1)) {
+      const w = group[0].words[0];
+      const strong = placeKey([w]) || (type === 'person' && votes.person >= STRONG) || isAcronym(w) || PROPER_ORGS.has(w.toLowerCase());
+      if (!strong && (commonWords.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase()) || ORG_WORDS.has(w.toLowerCase()))) continue;
+    }
     // "Police have sealed off...": a generic word opening a sentence is not a name.
     const generic = (w: string) => (ORG_WORDS.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase())) && !GAZETTEER.has(fold(w));
     if (group.every((f) => f.words.length === 1 && generic(f.words[0])) && all.every((m) => m.initial)) continue;

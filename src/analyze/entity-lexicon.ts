@@ -49,12 +49,17 @@ export const ORG_WORDS = words(`
   airlines airways railway railways holdings industries partners capital trust society church mission coalition
   alliance front movement brigade brigades battalion command centre center hospital clinic council cabinet
   government administration secretariat embassy consulate club team fc delegation caucus
-  brotherhood force caliphate taliban hezbollah hamas nato opec
-  kremlin pentagon house reuters afp tass xinhua bloomberg interfax anadolu chamber exchange
+  brotherhood force caliphate chamber exchange house
   chemicals chemical energy foods motors systems technologies technology pharmaceuticals pharma logistics
   shipping lines media mining oil gas steel electric power telecom bancorp insurance motors airline
   brewery brewing studios records labs laboratories manufacturing construction enterprises ventures
 `);
+
+/** Organisations known by one word: names in their own right, not generic words like "Office". */
+export const PROPER_ORGS = words(`
+  kremlin pentagon reuters afp tass xinhua bloomberg interfax anadolu taliban hezbollah hamas nato opec
+`);
+for (const w of PROPER_ORGS) ORG_WORDS.add(w);
 
 /** Words inside a name that make it a place. */
 export const PLACE_WORDS = words(`
@@ -159,4 +164,24 @@ export const PLACE_NOUNS = words(`
 export const ORG_FOLLOWERS = words(`
   candidate candidates list party spokesman spokeswoman spokesperson official officials members member supporters
   campaign leadership board shares shareholders staff employees workers executives chairman
+`);
+
+/**
+ * Common given names from many languages: a name that starts with one reads as a person's even
+ * when an article or a preposition hints otherwise ("the Kurt Cobain estate", "to Greg Stokes").
+ */
+export const FIRST_NAMES = words(`
+  aaron adam adrian ahmad ahmed aisha alan albert alex alexander alexandra alexei ali alice alicia amanda amy
+  ana andrea andrew andrei angela anna anne anthony antonio arthur barbara ben benjamin bernard bill bob
+  boris brian bruce carlos carol caroline catherine charles charlie chen chris christian christina christine
+  christopher claire claude daniel david deborah dennis diana diane dmitry donald edward elena elizabeth
+  emily emma eric fatima felipe fernando francesca frances francis frank fred gabriel gary george gerald
+  giovanni greg gregory hannah hans harry hassan helen henry hugo ibrahim igor ingrid isaac ivan jack jacob
+  james jan jane janet jason jean jeff jeffrey jennifer jessica jim joan joe johannes john jonathan jorge jose
+  joseph juan julia julie karen karl kate katherine kevin kim kurt larry laura lee leonardo li linda lisa liu
+  lucy luis maria marie mark martin mary matt matthew michael michelle mike mohamed mohammad mohammed muhammad
+  nancy natalia nicholas nicole olga omar oscar pablo patricia paul pedro peter philip pierre rachel rafael
+  ramon raymond rebecca richard rick robert roberto ronald rosa ruth ryan sam samuel sandra sara sarah scott
+  sean sergei sergey sharon simon sophie stephen steve steven susan thomas tim timothy todd tom tony vladimir
+  walter wang wei william yusuf zhang
 `);
