@@ -44,6 +44,10 @@ const WEAK = 1;
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'la', 'du', 'dos', 'das', 'ben', 'abu', 'ter', 'st', 'st.']);
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|bel|ben)-(?=\p{Lu})/u;
 const CONNECTORS = new Set(['of', 'for', 'on', '&']);
+// Words after a name that show it is not a modifier of a noun: verbs, conjunctions, prepositions.
+const CLAUSE_WORDS = new Set(
+  'said says say has have had is was were are be been will would can could may might must should did does do and or but nor of in on at to for with from by which who that as than since after before when while if'.split(' '),
+);
 const CALENDAR_WORDS =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 // "Six-year-old Kameron Prescott", "52-year-old": ages open a run but are not names.
@@ -232,6 +236,8 @@ function mentionsOfRun(
     words = words.slice(1);
   }
   if (!words.length) return out;
+  // "Israeli-Palestinian": a compound of nationality words is an adjective.
+  if (words.length === 1 && words[0].includes('-') && words[0].split('-').every((w) => DEMONYMS.has(w.toLowerCase()))) return out;
   if (words.length === 1 && (DEMONYMS.has(words[0].toLowerCase()) || DEMONYMS.has(words[0].toLowerCase().replace(/s$/, '')))) return out; // "Syrian", "the Russians"
   if (words.every((w) => TITLES.has(w.toLowerCase()))) return out; // "President" alone refers back
 
@@ -256,8 +262,11 @@ function mentionsOfRun(
     roleAt = ROLE_NOUNS.has(role) || (role.endsWith('s') && ROLE_NOUNS.has(role.slice(0, -1)));
   }
   if (roleAt) votes.organization += WEAK + 1;
-  // "the United Nations", "the Red Cross": a person's name takes no article.
-  if (prevLower === 'the' && prevIndex === first.index - 1 && !placeKey(words)) votes.organization += WEAK;
+  // "the United Nations", "the Red Cross": a person's name takes no article; but in "the Bush
+  // administration" the article belongs to the noun after the name.
+  const after1 = toks[last.index + 1];
+  const attributive = !!after1?.word && !last.tok.possessive && /^\p{Ll}/u.test(after1.bare) && !CLAUSE_WORDS.has(after1.bare.toLowerCase());
+  if (prevLower === 'the' && prevIndex === first.index - 1 && !placeKey(words) && !attributive) votes.organization += WEAK;
   else if (prev && PLACE_PREPOSITIONS.has(prevLower)) votes.place += WEAK;
   // "the port of Velmar", "the town of X": a place noun and "of" right before the name.
   if (prevLower === 'of') {

@@ -89,7 +89,7 @@ export const GAZETTEER = new Set(
   seychelles singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
   tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan
   vanuatu venezuela vietnam yemen zambia zimbabwe england scotland wales britain europe asia africa america
-  antarctica oceania crimea kurdistan gaza chechnya tibet kashmir us usa uk uae
+  antarctica oceania crimea kurdistan gaza chechnya tibet kashmir us usa uk uae dc
   kabul tirana algiers luanda yerevan canberra vienna baku dhaka minsk brussels sofia ottawa beijing bogota
   havana prague copenhagen cairo tallinn helsinki paris berlin athens budapest reykjavik delhi jakarta tehran
   baghdad dublin jerusalem rome tokyo amman astana nairobi beirut tripoli vilnius valletta
