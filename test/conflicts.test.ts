@@ -152,3 +152,26 @@ test('held-out clusters: conflict precision, recall and nature', async () => {
   assert.ok(recall >= 0.8, `recall ${recall}`);
   assert.ok(natureRight / found >= 0.6, `nature ${natureRight / found}`);
 });
+
+test('what a figure counts: prices per share, valuations, parts, stances, other years', () => {
+  const day = '2025-05-02';
+  const docs = [
+    doc('a', day, 'The bid values each share at 18.50 euros and the company at 2.1 billion euros. The union, which represents 2,000 of the firm\u2019s workers, is asking for a 9 percent rise. In 2011, a fire destroyed 40 homes in the town.'),
+    doc('b', day, 'The bid values each share at 19 euros and the company at 2.1 billion euros. The firm employs about 6,000 workers at its plants. The company offered a 4 percent rise to the union. A fire destroyed 55 homes in the town.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  // Only the price per share differs: the valuation agrees, a part is not a whole, an offer is
+  // not a demand, and a figure of 2011 is not one of today.
+  assert.deepEqual(conflicts.map((c) => [c.topic, values(c)]), [['price per share', ['18.50 euros', '19 euros']]]);
+});
+
+test('a source that sets two figures against each other reports a disagreement', () => {
+  const docs = [
+    doc('a', '2025-05-02', 'Insurers estimate the damage at 120 million euros, while the government puts the figure at 200 million euros.'),
+    doc('b', '2025-05-02', 'The flood caused about 120 million euros of damage, insurers said.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.equal(conflicts.length, 1);
+  assert.deepEqual(values(conflicts[0]), ['120 million euros', '200 million euros']);
+  assert.equal(conflicts[0].nature, 'disagreement');
+});

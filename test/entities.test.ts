@@ -147,3 +147,31 @@ test('held-out clusters: entity precision, recall, alias recall and type accurac
   assert.ok(aliasesFound / aliases >= 0.9, 'alias recall');
   assert.ok(typed / found >= 0.9, 'type accuracy');
 });
+
+test('organisation short forms, acronyms and attributive names', () => {
+  const docs = [
+    doc('a', 'Brightwater Capital has bid for the company. Brightwater said the offer was final.\n\nThe Bush administration had no comment.'),
+    doc('b', 'Analysts at Nordbank Markets expect Brightwater to win. David Chaney said nothing.'),
+    doc('c', 'The talks involved the United States and the European Union.'),
+  ];
+  const entities = findEntities(docs);
+  const bw = find(entities, 'Brightwater Capital');
+  assert.ok(bw && bw.aliases.includes('Brightwater'), 'first word of an organisation links to it');
+  assert.equal(bw.type, 'organization');
+  assert.equal(find(entities, 'Nordbank Markets')?.type, 'organization', 'a role held at a name makes it an organisation');
+  assert.equal(find(entities, 'Bush'), undefined, 'an attributive surname alone is no entity');
+  assert.equal(find(entities, 'David Chaney')?.type, 'person');
+  assert.notEqual(find(entities, 'United States'), find(entities, 'David Chaney'), 'initials never make an acronym of a person');
+  assert.equal(find(entities, 'European Union')?.type, 'organization');
+});
+
+test('a surname two full names share goes to the one last named before it', () => {
+  const docs = [
+    doc('a', 'Orenthal Marsh spoke to reporters. Marsh said he was innocent.\n\nNicole Marsh, his former wife, was not in court.'),
+    doc('b', 'Orenthal Marsh appeared in court on Monday. Marsh denied the charges. Marsh was released.'),
+  ];
+  const entities = findEntities(docs);
+  const o = find(entities, 'Orenthal Marsh');
+  assert.ok(o && o.aliases.includes('Marsh'), JSON.stringify(entities));
+  assert.ok(find(entities, 'Nicole Marsh') !== o);
+});

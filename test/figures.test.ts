@@ -66,3 +66,19 @@ test('claim text states numbers in digits and keeps the qualifier', () => {
   assert.equal(claimText(one('more than 1,500 delegates')), 'more than 1,500');
   assert.equal(claimText(one('hundreds of thousands of people')), 'hundreds of thousands');
 });
+
+test('fractions, ranges, names and rounding', () => {
+  assert.deepEqual(findFigures('Nearly one quarter of the population fled.').map((f) => f.text), []);
+  assert.deepEqual(findFigures('stone brought from 15 to 30 miles away').map((f) => f.text), []);
+  assert.deepEqual(findFigures('between 25 and 50 kilometres').map((f) => f.text), []);
+  assert.deepEqual(findFigures('They are not the "Humboldt Five" of the show.').map((f) => f.text), []);
+  const [a] = findFigures('14,302 ballots');
+  const [b] = findFigures('14,000 ballots');
+  const [c] = findFigures('2.3 billion');
+  const [d] = findFigures('2.4 billion');
+  const [e] = findFigures('under 10 radii');
+  const [f] = findFigures('9 radii');
+  assert.equal(differ(a, b), false, 'one is the other rounded');
+  assert.equal(differ(c, d), true, 'different statements at two significant digits');
+  assert.equal(differ(e, f), false, 'a bound holding the number');
+});

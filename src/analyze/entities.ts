@@ -188,6 +188,7 @@ function mentionsOfRun(
   commonWords: Set<string>,
 ): Mention[] {
   const votes = { person: 0, organization: 0, place: 0 };
+  let droppedThe = false;
   let initial = run[0].index === firstWord || (run[0].index > 0 && /^[“"‘'(\-–—:]$/.test(toks[run[0].index - 1].text) && run[0].index - 1 <= firstWord + 1);
   while (run.length && AGE.test(run[0].name)) {
     run.shift();
@@ -196,7 +197,7 @@ function mentionsOfRun(
   // Drop leading words that open sentences but are not names ("The", "But", "Earlier").
   while (run.length && (NOT_NAMES.has(run[0].name.toLowerCase()) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
     const dropped = run.shift()!;
-    if (dropped.name.toLowerCase() === 'the') votes.organization += WEAK; // "the Kremlin", "the Red Cross": people take no article
+    if (dropped.name.toLowerCase() === 'the') droppedThe = true;
     initial = false;
   }
   // Trailing connectors and particles never end a name.
@@ -266,7 +267,7 @@ function mentionsOfRun(
   // administration" the article belongs to the noun after the name.
   const after1 = toks[last.index + 1];
   const attributive = !!after1?.word && !last.tok.possessive && /^\p{Ll}/u.test(after1.bare) && !CLAUSE_WORDS.has(after1.bare.toLowerCase());
-  if (prevLower === 'the' && prevIndex === first.index - 1 && !placeKey(words) && !attributive) votes.organization += WEAK;
+  if ((droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) && !placeKey(words) && !attributive) votes.organization += WEAK;
   else if (prev && PLACE_PREPOSITIONS.has(prevLower)) votes.place += WEAK;
   // "the port of Velmar", "the town of X": a place noun and "of" right before the name.
   if (prevLower === 'of') {
