@@ -347,7 +347,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     }
   }
   if (complement.length) nounText += ` of ${complement.map((c) => c.lower).join(' ')}`;
-  if (stance && !noun.startsWith('per:')) {
+  if (stance && !noun.startsWith('per:') && noun !== 'valuation') {
     const label = STANCES.find(([name]) => name === stance)![2];
     noun = `${stance}:${figure.unit}`;
     nounText = head && !head.lower.startsWith(stance.slice(0, 5)) ? `${head.lower} ${label}` : stance;
@@ -682,9 +682,10 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
           if (narrowSpread(clusters)) found.push(conflictOf(clusters, cue ? 'update' : 'disagreement', dateOf));
         }
       }
-      for (const conflict of found) {
-        conflicts.push({ conflict, weight: new Set(conflict.claims.flatMap((c) => c.citations.map((x) => x.source))).size });
-      }
+      // Conflicts of one figure stay together, the disagreement of a moment before the update
+      // over time that includes it; figures reported by more sources come first.
+      const weight = Math.max(0, ...found.map((conflict) => new Set(conflict.claims.flatMap((c) => c.citations.map((x) => x.source))).size));
+      for (const conflict of found) conflicts.push({ conflict, weight });
     }
   }
   conflicts.sort((a, b) => b.weight - a.weight);
