@@ -202,3 +202,29 @@ test('a derived title ends at a sentence end (not at "Sen." or "U.S."), else at 
   const q = cleanArticle(raw([quoted, P1].join('\n\n')));
   assert.ok(q.text.startsWith('Minutes after the briefing, the mayor called the closure “a disaster” and “avoidable.”'));
 });
+
+test('more page furniture of scraped news: bracketed and "Read more" teasers, share and wiki labels, picture credits', () => {
+  const noise = [
+    '[Storm damage closes the old ferry terminal for the winter]',
+    'Harbour chief to retire after thirty years Read more',
+    'FROM PORT NEWS: The ten busiest harbours of the year',
+    'Read or Share this story: http://example.com/x1',
+    'Bookmark with: Delicious',
+    'Early history [ edit ]',
+    'Divers inspect the supports under the pier. Courtesy Ana Ruiz',
+    'A diver checks a cracked support on Tuesday. Photograph: Jane Roe',
+    'Engineers on the deck of the pier after the inspection. — Port of Velmar',
+    'Fig. 2 Cracks in the third support, seen from below.',
+    'This article appeared on page B - 4 of the Velmar Courier',
+    'SOURCE Port of Velmar',
+  ];
+  const a = clean([P1, P2, P3, ...noise.slice(0, 6), P1.replace('Tuesday', 'Monday'), ...noise.slice(6)]);
+  assert.deepEqual(kept(a), [P1, P2, P3, P1.replace('Tuesday', 'Monday')]);
+  const sentences = [
+    '[The pier] was built in 1921, the authority said.',
+    'The report cites a source [Ruiz no. 4, p. 12] for the repair figures.',
+    'Ruiz said the work would be done by spring. Read more about the plans on the port website.',
+    'The divers found the crack at 4 p.m. — an hour before the tide turned.',
+  ];
+  assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
+});

@@ -25,7 +25,7 @@ const CAPTION_LABEL = /^(?:enlarge (?:this )?image|view images?|toggle caption|h
 
 // Cues that alone mark a line as a caption or a picture credit.
 const CAPTION_STRONG: RegExp[] = [
-  /^(?:photo|photos|photograph|picture|pic|image|images|file photo|caption|credit|credits|photo credit|photo caption|picture caption|image credit|image copyright|image caption|video caption|media caption|illustration|graphic|photo illustration|top image|main image|header image|featured image)\s*[:|]/i,
+  /^(?:photo|photos|photograph|picture|pic|image|images|file photo|caption|credit|credits|photo credit|photo caption|picture caption|image credit|image copyright|image caption|video caption|media caption|illustration|graphic|photo illustration|top image|main image|header image|featured image)\s*(?:[:|]|[–—]\s)/i,
   /\((?:photos?|photograph|picture|image|credit|photo credit|illustration)\s*(?:by\b|:|courtesy\b)/i,
   CAPTION_LABEL,
   /^in this (?:[\w.,-]+ ){0,6}(?:photo|picture|photograph|image|video (?:still|grab)|screengrab|screenshot)\b/i,
@@ -44,6 +44,15 @@ const CAPTION_STRONG: RegExp[] = [
   /\(\p{Lu}[\p{L}.]*\/(?:YouTube|Twitter|Facebook|Instagram|Vimeo)\)$/u,
   /^(?:Getty Images|AP Photo|AFP|EPA|Shutterstock)\s+\p{Lu}[^.!?]{0,60}$/u,
   /^(?:\p{Lu}\p{L}+ ){0,3}Photo(?:graph)?, \p{Lu}[\p{L}.'’-]+ \p{Lu}[\p{L}.'’-]+/u,
+  // A credit closing a caption's sentence: "... at the site. Courtesy Jane Roe", "... in 2019.
+  // / NIAID", "... on the pier Photograph: Jane Roe", "... Photo by Jane Roe", "Credit: Jane Roe".
+  /[.!?]["”’]?\s+Courtesy (?:of )?\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}$/u,
+  /\p{Ll}{2}[.!?]\s+[\/—–]\s?\p{Lu}[\p{L}&.]{1,20}(?: (?:\p{Lu}[\p{L}&.]{1,20}|of|the|and|de)){0,4}$/u,
+  /\b(?:Photograph|Photo|Picture|Image|Illustration|Credit)\s?:\s?\p{Lu}[\p{L}.'’ -]{1,40}(?:\/[\p{L}.'’ -]{1,40})?$/u,
+  /\b(?:[Pp]hoto|[Pp]icture|[Ii]mage)s? by \p{Lu}[\p{L}.'’ -]{1,40}$/u,
+  /\bShare Photo$/,
+  // Figure legends: "Fig. 2 The skull in side view", "Figure 3. Routes flown ...".
+  /^(?:Fig\.?|Figure|Table) \d+[a-z]?[.:]?\s+\p{Lu}/u,
   // A portrait's caption, the whole line: "Jane Doe, 32, of Springfield".
   /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}, \d{1,3}, of \p{Lu}[\p{L}.'’ -]{1,40}$/u,
   ...CLOSING_CREDITS,
@@ -53,7 +62,7 @@ const CAPTION_STRONG: RegExp[] = [
 // credit closes it or "FILE -" opens it; those cues are certain enough to judge a longer block.
 // (BBC pages glue "Image copyright X Image caption ..." to the paragraph under the picture,
 // so those two labels do not make a long block a caption.)
-const CERTAIN_CUES: RegExp[] = [/^(?:enlarge (?:this )?image|view images?|toggle caption|hide caption)\b/i, FILE_PHOTO_OPENER, ...CLOSING_CREDITS];
+const CERTAIN_CUES: RegExp[] = [/^(?:enlarge (?:this )?image|view images?|toggle caption|hide caption)\b/i, /^(?:Fig\.?|Figure) \d+[a-z]?[.:]?\s+\p{Lu}/u, FILE_PHOTO_OPENER, ...CLOSING_CREDITS];
 // Longest caption judged by its other cues (wire captions rarely pass 70 words).
 const MAX_CAPTION_WORDS = 70;
 // Longest block a closing credit or a "FILE -" opener can mark as a caption.

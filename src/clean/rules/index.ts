@@ -20,7 +20,7 @@ import {
 } from './prompts.js';
 import { removeRelatedLinks, removeTrailingTeasers } from './related.js';
 import type { CleaningRule } from './rule.js';
-import { removeDuplicates, removeSectionHeadings, removeTruncatedText } from './structure.js';
+import { removeDuplicates, removeSectionHeadings, removeTruncatedText, removeWikiHeadings } from './structure.js';
 import { removeTagLines } from './tags.js';
 import { removeContactLines, removeShareCounters, removeShareWidgets, removeSocialPrompts, removeTweetSignatures } from './widgets.js';
 
@@ -44,6 +44,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   removePlayerWidgets,
   removePlayerLabels,
   removeStoryHighlights,
+  removeWikiHeadings,
   removeReaderComments,
   removeShareCounters,
   removeShareWidgets,

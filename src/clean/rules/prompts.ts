@@ -23,6 +23,7 @@ export const removeNewsletterPrompts = blockRule('removeNewsletterPrompts', 'new
     /^(?:subscribe|sign up|sign in|log in|register)(?: now| today| here)?[.!]?$/i.test(t) ||
     /^already (?:a subscriber|have an account)\b/i.test(t) ||
     /^breaking news emails\b/i.test(t) ||
+    /^want the (?:news|latest)\b.{0,80}\b(?:e-?mail|newsletter)\b/i.test(t) ||
     /^newsletter (?:choices|options|sign-?up)\b/i.test(t) ||
     /^subscribe to [\p{L}\s]{1,40} (?:and|to) get\b.{0,60}$/iu.test(t)
   );
@@ -57,6 +58,8 @@ export const removeRepublicationNotes = blockRule('removeRepublicationNotes', 'r
     /^(?:this (?:article|story|piece|post) )?(?:originally|first) (?:published|appeared) (?:on|in|at|by)\b/i.test(t) ||
     /^a version of this (?:article|story|piece|report) (?:appeared|was published|first appeared)\b/i.test(t) ||
     /^read the (?:full|original|rest of the) (?:story|article|report|post)\b/i.test(t) ||
+    /^this (?:article|story) appeared on page\b/i.test(t) ||
+    /^an? (?:expanded|longer|shorter|earlier|full) version of this (?:report|story|article) (?:appears|appeared|is available)\b/i.test(t) ||
     /^(?:\(?this (?:story|article|report) (?:has been|was|is) (?:published|auto-generated|generated) from (?:an? )?(?:wire|syndicated|agency|news agency) (?:agency )?feed\b)/i.test(t)
   );
 });
@@ -76,7 +79,7 @@ export const removeEditorNotes = blockRule('removeEditorNotes', 'editor-note', (
 
 // Navigation and UI labels that scrapes pick up as lines of their own.
 const UI_LABELS =
-  /^(?:top of page|back to top|return to top|skip to (?:main )?content|skip navigation|print(?: this (?:page|article))?|close|menu|search|home|loading(?:\.*|…)|next|previous|next (?:article|story|post)|previous (?:article|story|post)|article excerpt|full article|comments|share|listen|listen to (?:this|the) (?:article|story)|\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?|see a mistake\?.*|report (?:a typo|an error|a correction)\b.*|have a (?:news )?tip\?.*|got a (?:news )?tip\?.*|contact us\.?|image \d+ of \d+|\d+ of \d+|view (?:gallery|slideshow|photos)|expand|collapse|more|less|like this:?|like loading\.*|reply|report|flag|report abuse|prev(?:ious)? post|next post|sort by (?:best|newest|oldest)|comments powered by disqus\.?|photo|photos|video|videos|image|images|audio|gallery|please enable javascript\b.*|our standards:.*|(?:text|font) size\b.*|.*\bcopy this code to your (?:website|blog|site)\b.*|.*\bautoplay\b.*)$/i;
+  /^(?:top of page|back to top|now playing:?|first posted|last updated|permalink:.*|return to top|skip to (?:main )?content|skip navigation|print(?: this (?:page|article))?|close|menu|search|home|loading(?:\.*|…)|next|previous|next (?:article|story|post)|previous (?:article|story|post)|article excerpt|full article|comments|share|listen|listen to (?:this|the) (?:article|story)|\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?|see a mistake\?.*|report (?:a typo|an error|a correction)\b.*|have a (?:news )?tip\?.*|got a (?:news )?tip\?.*|contact us\.?|image \d+ of \d+|\d+ of \d+|view (?:gallery|slideshow|photos)|expand|collapse|more|less|like this:?|like loading\.*|reply|report|flag|report abuse|prev(?:ious)? post|next post|sort by (?:best|newest|oldest)|comments powered by disqus\.?|photo|photos|video|videos|image|images|audio|gallery|please enable javascript\b.*|our standards:.*|(?:text|font) size\b.*|.*\bcopy this code to your (?:website|blog|site)\b.*|.*\bautoplay\b.*)$/i;
 
 /** Navigation and widget labels: "Top of Page", "Back to top", "See a mistake? Tell us." */
 export const removePageFurnitureLabels = blockRule('removePageFurnitureLabels', 'page-furniture', (t) => wordCount(t) <= 14 && UI_LABELS.test(t));

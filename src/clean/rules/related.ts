@@ -5,7 +5,7 @@ import type { CleaningRule } from './rule.js';
 // Cues that open a teaser for another story. Each needs a separator (":", "|", "-", "»") or
 // to stand alone as the whole line, so that "Read more about it, she said." stays.
 const TEASER_CUE =
-  /^\[?\s*(?:more news|more stories|related(?: stories| articles| coverage| content| links| posts| news| reading| video| topics)?|read more|read also|also read|also see|see also|more from [^:|]{1,40}|more on [^:|]{1,40}|more|recommended(?: for you| reading| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|further reading|watch|watch now|listen|video|also on [^:|]{1,30}|read next|up next|don't miss|most read|most popular|popular now|top stories|trending(?: now)?|editor'?s'? picks|from around the web|in other news|previously|next article|previous article|latest news|more headlines|related video|must read|explore more|read(?=\s*[:|]))\s*(?:[:|»›>–—-]|$)/i;
+  /^\[?\s*(?:more news|more stories|related(?: stories| articles| coverage| content| links?| posts| news| reading| videos?| photos| galleries| topics)?(?: (?:on|from) [^:|]{1,30})?|also|read more|read also|also read|also see|see also|more from [^:|]{1,40}|more on [^:|]{1,40}|more|recommended(?: for you| reading| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|further reading|watch|watch now|listen|video|also on [^:|]{1,30}|read next|up next|don't miss|most read|most popular|popular now|top stories|trending(?: now)?|editor'?s'? picks|from around the web|in other news|previously|next article|previous article|latest news|more headlines|related video|must read|explore more|read(?=\s*[:|]))\s*(?:[:|»›>–—-]|$)/i;
 
 // "For live updates, click here", "(Read the entire story...CLICK HERE)", "Click for more from
 // X", "Please wait while you are redirected...or Click Here": a link, not a sentence.
@@ -22,6 +22,15 @@ function isClickPrompt(text: string): boolean {
 
 function isTeaser(text: string): boolean {
   if (isClickPrompt(text)) return true;
+  // A linked headline in square brackets between paragraphs: "[Storm closes the pier]".
+  // (A headline: opens with a capital, five words or more; not a credit "[Photo=X]" nor a
+  // reference "[Smith no. 1997, p. 41]".)
+  if (/^\[["“‘']?[A-Z][^\[\]=]{10,200}\]$/.test(text) && !/\d{4}|\b(?:no|p|pp|hal|vol)\.\s?\d/.test(text) && wordCount(text) >= 5 && wordCount(text) <= 30) return true;
+  // A headline with the link's label after it: "Storm closes the pier Read more".
+  if (/^[^.!?]{10,200}\sRead more$/.test(text) && wordCount(text) <= 30) return true;
+  // Another outlet's or column's teaser: "FROM COINAGE: The ten most ...".
+  if (/^FROM [A-Z][A-Z&' ]{1,30}:\s/.test(text) && wordCount(text) <= 25) return true;
+  if (/^[^.!?]{0,80}\bhere:\s*https?:\/\/\S+$/i.test(text) && wordCount(text) <= 20) return true;
   if (/^\[\s*(?:related|see also|read more|more)\b[^\]]*\]$/i.test(text)) return true;
   if (/^click here\b/i.test(text) && wordCount(text) <= 30) return true;
   if (/^(?:check out|see|view|watch|read|explore) (?:the full|our full|more|all|the latest)\b/i.test(text) && wordCount(text) <= 20 && /!$|:$|[^.!?]$/.test(text)) return true;

@@ -1,6 +1,6 @@
 import type { CleaningDoc } from '../document.js';
 import { comparable, endsLikeSentence, isAllCaps, isProse, wordCount } from '../cues.js';
-import type { CleaningRule } from './rule.js';
+import { blockRule, type CleaningRule } from './rule.js';
 
 // Only blocks of this many words count as repeated text: short lines recur legitimately
 // (list items of a recipe, table headers), a repeated paragraph or pull quote is a copy.
@@ -114,3 +114,6 @@ export const removeTruncatedText: CleaningRule = {
     }
   },
 };
+
+/** Wiki section headings, printed with their edit link: "Early life [ edit ]". */
+export const removeWikiHeadings = blockRule('removeWikiHeadings', 'section-heading', (t) => wordCount(t) <= 12 && /\s\[\s?edit\s?\]$/.test(t));

@@ -8,7 +8,7 @@ export const removeShareCounters = blockRule('removeShareCounters', 'share-count
 
 // Labels of share buttons and the networks they point to.
 const SHARE_WORDS = new Set(
-  'like likes share shares shared sharing tweet tweets email e-mail mail print facebook twitter x linkedin pinterest reddit whatsapp telegram messenger tumblr flipboard pocket google google+ sms copy link save comment comments play on this article story the via more options close'.split(
+  'like likes share shares shared sharing tweet tweets email e-mail mail print facebook twitter x linkedin pinterest reddit whatsapp telegram messenger tumblr flipboard pocket google google+ sms copy link save comment comments play on this article story the via more options close bookmark with delicious digg stumbleupon'.split(
     ' ',
   ),
 );
@@ -19,6 +19,10 @@ const SHARE_WORDS = new Set(
  */
 export const removeShareWidgets = blockRule('removeShareWidgets', 'share-widget', (t) => {
   if (/^click to (?:share|email|print|tweet)\b.*$/i.test(t) && wordCount(t) <= 14) return true;
+  // "Read or Share this story: http://...", "Help spread the word! Share Tweet", "E-mail this to a friend".
+  if (/^read or share this (?:story|article)\b/i.test(t) && wordCount(t) <= 15) return true;
+  if (/^help spread the word\b/i.test(t) && wordCount(t) <= 15) return true;
+  if (/\be-?mail this (?:to a friend|story|article)\b/i.test(t) && wordCount(t) <= 15) return true;
   if (/^share (?:this|on|via|the story|the article)\b.{0,60}$/i.test(t) && !/[.!?]$/.test(t)) return true;
   const ws = t
     .toLowerCase()
@@ -59,9 +63,12 @@ const CONTACT_SENTENCES: RegExp[] = [
   /^follow @\w+ on twitter\b/i,
   /^find \S+(?: \S+)? on (?:facebook|twitter|instagram)\b/i,
   /^follow .{1,50} for the latest\b/i,
+  // "E-mail: jroe@example.com Twitter: @janeroe"
+  /^(?:(?:e-?mail|twitter|instagram|phone|tel)\s*:\s*\S+\s*)+$/i,
+  /^for (?:further|more) information\s*:.*(?:@|\d{3}[-. ]\d{3})/i,
 ];
 // "Jane Roe is a staff writer at the Journal." goes with contact sentences after it.
-const BIO_SENTENCE = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3} (?:is|was) (?:a|an|the) [^.]{0,60}\b(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|producer)\b/u;
+const BIO_SENTENCE = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3} (?:is|was) (?:a|an|the) [^.]{0,60}\b(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|producer|critic)\b/u;
 
 /** Split a short block into sentences at ". " before a capital, "@" handles and all. */
 function sentencesOf(text: string): string[] {
