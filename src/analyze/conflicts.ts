@@ -1,8 +1,23 @@
 // Conflicts: figures that refer to the same thing and differ across sources ("more than 1,500"
 // delegates invited in one report, "some 1,600" in another), and dates of one event that differ.
-// Precision first: two figures are compared only when they count the same noun with the same
-// event, share context, and do not name different actors; a source that itself gives two
-// different figures for one key makes the key ambiguous, and the key is dropped.
+//
+// Each figure becomes a claim keyed by what it counts: a kind of outcome ("killed", "evacuated",
+// whatever noun counts it), else the counted noun ("ships", "tonnes", "offer", "price per share",
+// "margin in votes"). Claims of one key are compared across sources only when they do not name
+// different actors, nouns, years or "of" complements, lie within 10x of each other at one moment,
+// and share context words (one for outcomes, two for other counts, three for small ones) or a
+// near-duplicate group. Precision first: a sentence that gives two values for one key is
+// ambiguous, and a source that gives two keeps only those another source also gives, unless it
+// sets them against each other ("120 million, while the government puts it at 200 million").
+//
+// When figures differ (figures.ts `differ`): two stated numbers differ unless one is the other
+// rounded or a bound holds the other ("under 10" and "9"); so "more than 1,500" and "some 1,600"
+// are flagged although their intervals overlap, because each source names a different number
+// and the reader should see both; vague figures ("hundreds of thousands") are never set against
+// stated ones. Nature: reports within UPDATE_GAP_DAYS of each other are one moment and their
+// differences a disagreement; a figure first given at a later moment, a running count that rises
+// day by day, or a report that says so ("rose to", "up from", "one more than first reported")
+// is an update.
 import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../types.js';
 import { porterStem } from '../text/porter.js';
 import { claimText, differ, findFigures, incompatible, type Figure } from './figures.js';
@@ -221,7 +236,7 @@ const CONJUNCTIONS = new Set(['and', 'or', 'but', 'while', 'whereas']);
 
 const DETERMINERS = new Set('the a an their its his her our all these those'.split(' '));
 
-function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], dates: ConflictDateMention[]): Claim | null {
+function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Claim | null {
   const startIdx = tokens.findIndex((t) => t.start >= figure.end);
   const after = startIdx < 0 ? tokens.length : startIdx;
   let { words, next } = chunkAfter(tokens, after);
@@ -437,7 +452,6 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], date
     if (skip.has(t.stem) || eventClass(t.stem)) continue;
     context.add(t.stem);
   }
-  void dates;
   // Kinds of outcome ("killed", "evacuated") are compared whatever noun counts them (the noun
   // is checked later); other figures are compared by what they count, whatever the verb.
   const isClass = EVENT_CLASSES.some(([name]) => name === event);
@@ -464,7 +478,7 @@ export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []):
   for (const figure of figures) {
     const absStart = sentence.start + figure.numberStart;
     if (dates.some((d) => absStart >= d.start && absStart < d.end)) continue;
-    const claim = describeClaim(sentence, figure, tokens, dates);
+    const claim = describeClaim(sentence, figure, tokens);
     if (claim) out.push(claim);
   }
   // "...put the figure at 200 million euros": a figure named only as "the figure", "the total"
@@ -721,7 +735,12 @@ function narrowSpread(clusters: ValueCluster[]): boolean {
   return Math.max(...values) / Math.min(...values) <= MAX_SCALE;
 }
 
-/** Specific figures within rounding of each other are one claim; vague ones join a claim they fit. */
+/**
+ * Stated figures that are the same number (rounded, or a bound holding it) are one claim. Vague
+ * figures ("hundreds of thousands") are left out: one that fits a stated figure adds nothing,
+ * and one that fits none ("hundreds" against "17") usually counts over another span of time or
+ * place.
+ */
 function clusterValues(claims: Claim[]): ValueCluster[] | null {
   const specific = claims.filter((c) => c.figure.specific).sort((a, b) => a.figure.value - b.figure.value);
   const clusters: ValueCluster[] = [];
@@ -729,13 +748,6 @@ function clusterValues(claims: Claim[]): ValueCluster[] | null {
     const home = clusters.find((k) => !differ(k.representative, c.figure));
     if (home) home.claims.push(c);
     else clusters.push({ claims: [c], representative: c.figure });
-  }
-  // A vague figure ("hundreds of thousands") that fits no stated one is a claim of its own;
-  // one that fits a stated figure adds nothing.
-  for (const c of claims.filter((x) => !x.figure.specific)) {
-    // A vague figure that fits no stated one ("hundreds" against "17") usually counts over
-    // another span of time or place; it is left out rather than set against the others.
-    void c;
   }
   return clusters.length >= 2 ? clusters : null;
 }
