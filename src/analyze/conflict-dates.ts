@@ -142,7 +142,7 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
       const nature = moved ? 'update' : 'disagreement';
       const [first, second] = gap !== null && gap < 0 ? [b, a] : [a, b];
       const shared = first.words.filter((w) => bStems.has(w.stem) && aStems.has(w.stem)).map((w) => w.text).filter(Boolean);
-      const topic = `date: ${[...new Set(shared)].slice(0, 4).join(' ') || 'event'}`;
+      const topic = `date: ${[...new Set(shared)].slice(0, 3).join(' ') || 'event'}`;
       conflicts.push({
         topic,
         kind: 'date',

@@ -675,7 +675,13 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
           if (clusters && related(clusters, groupOf)) {
             const cue = slice.some((c) => UPDATE_CUES.test(c.sentence.text));
             const nature = cue || risingCount(clusters, dateOf) ? 'update' : 'disagreement';
-            if (nature === 'update' || narrowSpread(clusters)) found.push(conflictOf(clusters, nature, dateOf));
+            if (nature === 'update' || narrowSpread(clusters)) {
+              // Later reports of the same figures are cited too (each claim, every source for it).
+              for (const k of clusters) {
+                for (const c of claims) if (!slice.includes(c) && c.figure.specific && !differ(k.representative, c.figure)) k.claims.push(c);
+              }
+              found.push(conflictOf(clusters, nature, dateOf));
+            }
           }
         }
         if (slices.length >= 2 && !set[0].key.startsWith('rank|')) {
