@@ -124,6 +124,7 @@ test('standaloneQuality: full sentences score 1, dangling openers and fragments 
   assert.equal(q('The council approved the stadium budget on Tuesday after a long debate.'), 1);
   assert.ok(q('But the council approved the stadium budget on Tuesday after a long debate.') < 1);
   assert.ok(q('He approved the stadium budget on Tuesday after a long debate.') < 1);
+  assert.equal(q('Although the debate was long, the council approved the stadium budget on Tuesday.'), 1);
   assert.ok(q('The council approved the stadium budget on Tuesday after a long ...') < 0.5);
   assert.ok(q('and the council approved the stadium budget on Tuesday after a long debate.') < 1);
   assert.equal(q('Too short.'), 0);

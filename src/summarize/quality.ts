@@ -10,10 +10,11 @@ const DEPENDENT_OPENERS = new Set([
   'he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'its', 'their', 'this', 'that', 'these', 'those',
   'but', 'and', 'or', 'so', 'yet', 'however', 'also', 'still', 'then', 'meanwhile', 'instead', 'moreover',
   'furthermore', 'nevertheless', 'thus', 'therefore', 'besides', 'otherwise', 'such', 'there', 'here',
-  'both', 'neither', 'nor', 'another', 'later', 'afterward', 'afterwards', 'likewise', 'similarly', 'though',
-  'although', 'because', 'while', 'we', 'i', 'you', 'our', 'my', 'your', 'other', 'others', 'indeed',
-  'anyway', 'plus', 'again', 'too', 'if', 'even',
+  'both', 'neither', 'nor', 'another', 'later', 'afterward', 'afterwards', 'likewise', 'similarly',
+  'we', 'i', 'you', 'our', 'my', 'your', 'other', 'others', 'indeed', 'anyway', 'plus', 'again', 'too',
 ]);
+// Not here: "if", "although", "because", "while" open a subordinate clause whose main clause
+// follows in the same sentence ("Although the storm weakened, ..."): no reference backwards.
 
 /** Phrases that mark page furniture rather than reporting (navigation, sharing, credits, ads). */
 const FURNITURE = [
