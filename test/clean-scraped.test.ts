@@ -228,3 +228,21 @@ test('more page furniture of scraped news: bracketed and "Read more" teasers, sh
   ];
   assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
 });
+
+test('member-paper and transcript notes, form checkboxes, "for more on this story", a stamp glued to the headline', () => {
+  const noise = [
+    'Information from: Velmar Courier, http://www.example.com',
+    'Transcripts are produced on a rush deadline by a contractor. This text may not be in its final form and may be updated.',
+    '* I understand the Terms of Service.',
+    'Watch Channel 6 News and stay with Example.com for more on this story.',
+    'Adapted from Piers of the North: A History, by Ana Ruiz, to be published next month by Harbour Books.',
+  ];
+  const a = clean([P1, P2, P3, ...noise]);
+  assert.deepEqual(kept(a), [P1, P2, P3]);
+  const b = cleanArticle(raw(['Harbour authority shuts northern pier after divers find cracks Posted: Tuesday, May 7, 2019 11:03 PM EDT Updated: Wednesday, May 8, 2019 9:00 AM EDT', P1, P2].join('\n\n')));
+  assert.equal(b.title, 'Harbour authority shuts northern pier after divers find cracks');
+  assert.equal(b.published, '2019-05-07');
+  assert.deepEqual(b.removed.map((r) => r.reason), ['title', 'date-line']);
+  const sentences = ['The information from the divers reached the harbour master on Tuesday.', 'Readers can follow the repairs for more on this story.'];
+  assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
+});

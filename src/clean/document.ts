@@ -20,6 +20,9 @@ export interface Metadata {
   byline: string | null;
 }
 
+// Orders of suffix cuts start here, above any order a block's own drop can have.
+const SUFFIX_ORDER = 1e9;
+
 interface Drop {
   block: number;
   /** Order of the drop inside its block (a stripped prefix comes before the block's own drop). */
@@ -87,7 +90,8 @@ export class CleaningDoc {
   stripSuffix(i: number, suffix: string, reason: string): void {
     const block = this.blocks[i];
     if (!block.text.endsWith(suffix)) throw new Error(`stripSuffix: block ${i} does not end with the suffix`);
-    this.drops.push({ block: i, order: this.counter++, removal: { reason, text: suffix.trim() } });
+    // A suffix reads after whatever else is dropped of the block (the block itself included).
+    this.drops.push({ block: i, order: SUFFIX_ORDER + this.counter++, removal: { reason, text: suffix.trim() } });
     block.text = block.text.slice(0, block.text.length - suffix.length).trimEnd();
   }
 

@@ -56,7 +56,7 @@ const LONG_SIGN_OFFS: RegExp[] = [
   /^(?:The )?(?:Associated Press|AP|Reuters|AFP) (?:writers?|reporters?|correspondents?|staff)\b.{0,600}\bcontributed\b.{0,60}$/,
   /^contributing\s*:\s*\p{Lu}/iu,
   // Sources named under member-newspaper and press-release copy.
-  /^information from\s*:\s*\p{Lu}.{0,200}$/u,
+  /^[Ii]nformation from\s*:\s*\p{Lu}.{0,200}$/u,
   /^SOURCE\s+\p{Lu}[\p{L}.&'’ -]{1,60}$/u,
 ];
 const SOURCE_CREDIT = /^\(\s*(\p{Lu}[\p{L}.]*(?:\s*(?:&|and|\/|,)\s*\p{Lu}[\p{L}.]*)*)\s*\)\.?$/u;

@@ -60,6 +60,9 @@ const SITE_NOTICES: RegExp[] = [
   /\bthank you for your interest in spreading the word\b/i,
   /\bwe only request your email address so that\b/i,
   /^you must enter the characters\b/i,
+  /^\*?\s*I (?:understand|agree to|accept) the (?:terms|privacy policy)\b/i,
+  // Transcript services' disclaimers: "This text may not be in its final form".
+  /\bthis (?:text|transcript) may not be in its final form\b/i,
   /^please verify you(?:'|’)re not a robot\b/i,
   /^we(?:'|’)ve detected that javascript is disabled\b/i,
 ];

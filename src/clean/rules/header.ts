@@ -85,6 +85,13 @@ export const takeTitle: CleaningRule = {
       doc.offer('published', dated.value, 0);
       doc.stripPrefix(i, dated.prefix, 'date-line');
     }
+    // A stamp glued after the headline: "Headline Posted: Monday, June 2, 2014 11:03 PM EDT Updated: ...".
+    const stamp = /\s+(?:Posted|Published|Updated)\s*:\s*(?:\p{L}+,? )?\p{L}+\.? \d{1,2},? \d{4}\b.*$/u.exec(doc.blocks[i].text);
+    if (stamp && stamp.index > 0) {
+      const found = statedDates(stamp[0])[0];
+      if (found) doc.offer('published', found.value, 0);
+      doc.stripSuffix(i, stamp[0], 'date-line');
+    }
     const text = doc.blocks[i].text;
     if (doc.blocks[i].heading === undefined && !looksLikeHeadline(text)) return;
     doc.meta.title = text;

@@ -59,6 +59,7 @@ export const removeRepublicationNotes = blockRule('removeRepublicationNotes', 'r
     /^a version of this (?:article|story|piece|report) (?:appeared|was published|first appeared)\b/i.test(t) ||
     /^read the (?:full|original|rest of the) (?:story|article|report|post)\b/i.test(t) ||
     /^this (?:article|story) appeared on page\b/i.test(t) ||
+    /^(?:excerpted|adapted) from\b.{0,300}\b(?:published|publishing|press|books?|by)\b/i.test(t) ||
     /^an? (?:expanded|longer|shorter|earlier|full) version of this (?:report|story|article) (?:appears|appeared|is available)\b/i.test(t) ||
     /^(?:\(?this (?:story|article|report) (?:has been|was|is) (?:published|auto-generated|generated) from (?:an? )?(?:wire|syndicated|agency|news agency) (?:agency )?feed\b)/i.test(t)
   );

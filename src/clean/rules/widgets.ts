@@ -43,7 +43,8 @@ export const removeSocialPrompts = blockRule('removeSocialPrompts', 'social-prom
     /^@\w{2,}$/.test(t) ||
     /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(t) ||
     /^(?:e-?mail(?: me| us)?:?\s*)?\[email(?:\s|\u00a0)protected\]$/i.test(t) ||
-    /^(?:add a location to your tweets|tweet with a location)\b/i.test(t)
+    /^(?:add a location to your tweets|tweet with a location)\b/i.test(t) ||
+    /^(?:watch|stay with|follow|keep it with) .{1,80}\bfor more on this story\.?$/i.test(t)
   );
 });
 
