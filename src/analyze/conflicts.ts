@@ -111,11 +111,15 @@ const EVENT_CLASSES: [string, string[]][] = [
 // Short stems a prefix test would over-match ("di" of "died" is the start of "discuss").
 const EXACT_EVENT_STEMS: Record<string, string> = { di: 'killed', dy: 'killed', lost: 'killed' };
 
+const eventClassCache = new Map<string, string | null>();
+
 function eventClass(stem: string): string | null {
-  const exact = EXACT_EVENT_STEMS[stem];
-  if (exact) return exact;
-  for (const [name, prefixes] of EVENT_CLASSES) if (prefixes.some((p) => stem.startsWith(p))) return name;
-  return null;
+  let found = eventClassCache.get(stem);
+  if (found !== undefined) return found;
+  found = EXACT_EVENT_STEMS[stem] ?? EVENT_CLASSES.find(([, prefixes]) => prefixes.some((p) => stem.startsWith(p)))?.[0] ?? null;
+  if (eventClassCache.size >= 50_000) eventClassCache.clear();
+  eventClassCache.set(stem, found);
+  return found;
 }
 
 // Nouns that all count people: "40 people", "40 residents" and "40 civilians" count the same.
