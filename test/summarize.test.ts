@@ -129,6 +129,10 @@ test('standaloneQuality: full sentences score 1, dangling openers and fragments 
   assert.ok(q('and the council approved the stadium budget on Tuesday after a long debate.') < 1);
   assert.equal(q('Too short.'), 0);
   assert.equal(q('Sign up for our newsletter to get the news every single morning.'), 0);
+  assert.equal(q('Copyright 2024 The Daily Planet. All rights reserved worldwide today.'), 0);
+  // The same words in reporting are not page furniture.
+  assert.equal(q('The court ruled that the copyright on the song had expired decades ago.'), 1);
+  assert.equal(q('The company said its newsletter reached two million readers last year.'), 1);
 });
 
 test('an article on another story gets less room than the articles that echo each other', () => {

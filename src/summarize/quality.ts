@@ -16,14 +16,22 @@ const DEPENDENT_OPENERS = new Set([
 // Not here: "if", "although", "because", "while" open a subordinate clause whose main clause
 // follows in the same sentence ("Although the storm weakened, ..."): no reference backwards.
 
-/** Phrases that mark page furniture rather than reporting (navigation, sharing, credits, ads). */
+/**
+ * Phrases that mark page furniture rather than reporting (navigation, sharing, credits, ads).
+ * Each needs the page's own wording around the word, so that a story about copyright, cookies
+ * or a newsletter is not mistaken for the page's footer.
+ */
 const FURNITURE = [
-  /\bclick here\b/i, /\bsign up\b/i, /\bsubscribe\b/i, /\bnewsletter\b/i, /\ball rights reserved\b/i,
-  /\bcopyright\b/i, /©/, /\bfollow (us|him|her|them)\b/i, /\bshare (this|on)\b/i, /\bread more\b/i,
-  /\brelated:/i, /^advertisement\b/i, /\b(photo|image|video|file photo|credit)s?:/i, /\bgetty images\b/i,
+  /\bclick here\b/i, /\bsign up (for|to)\b/i, /\bsubscribe (to (our|the)|now|here|today)\b/i,
+  /\b(our|daily|weekly|free) newsletters?\b/i, /\ball rights reserved\b/i, /\bcopyright\s*(©|\(c\)|\d{4})/i, /©/,
+  /\bfollow (us|him|her|them) (on|@)/i, /\bshare (this (article|story|post)|on (facebook|twitter))\b/i,
+  /^read more\b/i, /\bread more:/i, /\brelated:/i, /^advertisement\b/i,
+  /\b(photo|image|video|file photo|credit)s?:/i, /\bgetty images\b/i,
   /\bassociated press contributed\b/i, /\bcontributed to this report\b/i, /\b(reporting|editing|writing) by\b/i,
-  /\bemail (us|the author)\b/i, /\bcookies?\b.*\b(browser|policy|accept)\b/i, /\bjavascript\b/i,
-  /\bterms of (use|service)\b/i, /\bprivacy policy\b/i, /\bcomments?\b.*\b(moderat|below|closed)\b/i,
+  /\bemail (us|the author)\b/i, /\b(accept|enable|use of) cookies\b/i, /\b(enable|disabled?|requires?) javascript\b/i,
+  /\bjavascript (is )?(disabled|required)\b/i,
+  /\bterms of (use|service)\b/i, /\bprivacy policy\b/i, /\bcomments? (are|is) (moderated|closed)\b/i,
+  /\b(in the )?comments below\b/i,
   /\b(enlarge|toggle) (this )?(image|caption)\b/i, /\bhide caption\b/i, /\bwatch:/i, /\blisten:/i,
   /\bplease (enable|note that comments)\b/i, /\bthis (article|story) (was|has been) (updated|corrected)\b/i,
 ];
