@@ -118,6 +118,10 @@ test('precis eval: writes one prediction per cluster and prints ROUGE; bad input
   assert.equal(bad.stderr.trim(), `precis: ${file}:2: expected "articles": an array of {"text" | "html", "title"?}`);
   assert.equal(existsSync(badOut), false);
 
+  const fromStdin = precis(['eval', '-', '--words', '30'], { input: `${JSON.stringify(cluster('s'))}\n` });
+  assert.equal(fromStdin.code, 0, fromStdin.stderr);
+  assert.equal((JSON.parse(fromStdin.stdout) as { id: string }).id, 's');
+
   const usage = precis(['eval', file, '--words', 'many']);
   assert.equal(usage.code, 2);
 });

@@ -7,7 +7,7 @@ export function register(program: Command): void {
   program
     .command('eval')
     .description('summarize every cluster of a JSONL file and, when it holds reference summaries, score them (ROUGE-1/2/Lsum, rs style)')
-    .argument('<clusters>', 'JSONL file, one cluster a line: {"id", "articles": [{"text" | "html", "title"?}], "summaries"?: [...]}')
+    .argument('<clusters>', 'JSONL file (- for stdin), one cluster a line: {"id", "articles": [{"text" | "html", "title"?}], "summaries"?: [...]}')
     .option('-w, --words <n>', 'summary length in words', wrap(positiveInt('--words')), DEFAULT_EVAL_WORDS)
     .option('-o, --out <file>', 'write the summaries, one {"id", "summary"} line per cluster, to a file (default: stdout)')
     .option('--json', 'print the figures as JSON')

@@ -204,11 +204,11 @@ export function parseClusterLine(line: string, where: string): EvalCluster {
   return { id, articles, summaries };
 }
 
-/** Reads a clusters JSONL file (one cluster per line; blank lines skipped). */
+/** Reads a clusters JSONL file (one cluster per line; blank lines skipped); "-" is stdin. */
 export function readClusters(file: string): EvalCluster[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a JSONL file' : `cannot read (${code ?? String(err)})`);
