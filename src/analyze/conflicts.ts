@@ -333,7 +333,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     }
   }
   // "2,000 of Halvard's workers", "40 of the passengers": a part, never compared with a whole.
-  if (/^\s+of\s+(?:the|its|their|his|her|our|\p{Lu}[\p{L}]*['’]s?)\b/u.test(sentence.text.slice(figure.end)) && !noun.includes(':')) {
+  if (/^\s+of\s+(?:the|\p{Lu}[\p{L}]*['’]s?)\s/u.test(sentence.text.slice(figure.end)) && !noun.includes(':')) {
     noun = `part:${noun}`;
   }
   // Money and percentages in a negotiation: what one side asks for, what the other offers and
@@ -681,8 +681,9 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
             const nature = cue || risingCount(clusters, dateOf) ? 'update' : 'disagreement';
             if (nature === 'update' || narrowSpread(clusters)) {
               // Later reports of the same figures are cited too (each claim, every source for it).
+              const later = slices.slice(slices.indexOf(slice) + 1).flat();
               for (const k of clusters) {
-                for (const c of claims) if (!slice.includes(c) && c.figure.specific && !differ(k.representative, c.figure)) k.claims.push(c);
+                for (const c of later) if (c.figure.specific && !differ(k.representative, c.figure)) k.claims.push(c);
               }
               found.push(conflictOf(clusters, nature, dateOf));
             }
