@@ -21,3 +21,7 @@ export { openStore } from './store/index.js';
 export type { Store, StoreOptions, StorySummary, StoryRecord, StoryArticle, StoredArticle, NewStory } from './store/index.js';
 export { startServer, createPrecisServer, createRequestHandler } from './server/index.js';
 export type { ServerOptions, StartOptions, RunningServer } from './server/index.js';
+export { evaluate, evaluateFile, readClusters } from './eval/evaluate.js';
+export type { EvalCluster, EvaluateOptions, EvalResult, EvalItem } from './eval/evaluate.js';
+export { scoreExtraction } from './eval/extraction.js';
+export { findFigures } from './analyze/figures.js';
