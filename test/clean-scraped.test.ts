@@ -81,6 +81,7 @@ test('site notices, players and galleries go; the story glued after a player lab
     'Photos: The northern pier Photos: The northern pier Divers at work on Tuesday. Hide Caption 1 of 12 Photos: The northern pier Engineers on the deck. Hide Caption 2 of 12',
     'Embed Harbour authority closes pier 1:05 autoplay autoplay Copy this code to your website or blog',
     'You must enter the characters with black color that stand out from the other characters',
+    'CLOSE The harbour master explains why the northern pier had to close. Velmar News',
   ];
   const a = clean([P1, ...notices, P2]);
   assert.deepEqual(kept(a), [P1, P2]);
@@ -91,6 +92,7 @@ test('site notices, players and galleries go; the story glued after a player lab
   const sentences = [
     'The Internet Archive said its crawls of the port website were kept for researchers.',
     'Viewers who just watched the report called the station to complain.',
+    'CLOSE to 300 people gathered on the pier on Tuesday.',
   ];
   assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
 });
