@@ -248,3 +248,21 @@ test('member-paper and transcript notes, form checkboxes, "for more on this stor
   const sentences = ['The information from the divers reached the harbour master on Tuesday.', 'Readers can follow the repairs for more on this story.'];
   assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
 });
+
+test('opinion disclaimers, wiki redirect notes, "... More." teasers, rerun notes, "City, ST -" datelines', () => {
+  const noise = [
+    'The author is a columnist for Port Weekly. The opinions expressed are her own.',
+    '"Pier" redirects here. For other uses, see Pier (disambiguation)',
+    'New owner sought for the Velmar ferry line; several... More.',
+    'This post originally ran in May 2018. We are rerunning it as the pier closes again.',
+  ];
+  const a = clean([P1, P2, P3, ...noise]);
+  assert.deepEqual(kept(a), [P1, P2, P3]);
+  const b = clean(['Velmar, CA - ' + P1, P2]);
+  assert.deepEqual(kept(b), [P1, P2]);
+  // A headline with "Sen." in it is still one line, not two sentences.
+  const c = cleanArticle(raw(["'Close It Now': Sen. Jane Doe Urges Port to Shut Pier", P1, P2].join('\n\n')));
+  assert.equal(c.title, "'Close It Now': Sen. Jane Doe Urges Port to Shut Pier");
+  const sentences = ['Ruiz said the opinions of the engineers differed on the cost.', 'Velmar, the port city, closed the pier on Tuesday.'];
+  assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
+});

@@ -62,3 +62,24 @@ export function isAllCaps(text: string): boolean {
 export function startsLikeSentence(text: string): boolean {
   return /^["“‘'(]?[\p{Lu}\p{N}]/u.test(text);
 }
+
+// Abbreviations a sentence does not end on, so "Sen. Jane Doe" or "Mt. Hood" are not cut.
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres st mt ft jr sr inc corp co ltd no vs etc ave blvd rd dept univ jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo fig figs al eq vol pp cf approx est gen sp nov'.split(
+    ' ',
+  ),
+);
+
+/** The first sentence of a paragraph: up to a full stop that is not an abbreviation's. */
+export function firstSentence(paragraph: string): string {
+  const boundary = /[.!?]["”’)]?(?=\s+["“‘(]?[\p{Lu}\p{N}])/gu;
+  for (let m = boundary.exec(paragraph); m !== null; m = boundary.exec(paragraph)) {
+    if (m[0].startsWith('.')) {
+      const word = /(\S+)$/.exec(paragraph.slice(0, m.index))?.[1] ?? '';
+      // "J." (an initial), "U.S." (an initialism), "Sen." (a title or a state).
+      if (/^\p{L}$/u.test(word) || /\p{L}\.\p{L}/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())) continue;
+    }
+    return paragraph.slice(0, m.index + m[0].length);
+  }
+  return paragraph;
+}

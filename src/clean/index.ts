@@ -20,7 +20,7 @@
 // records them, so a caller that wants them can put them back.
 import type { Article, RawArticle } from '../types.js';
 import { textToBlocks } from './blocks.js';
-import { isProse, wordCount, words } from './cues.js';
+import { firstSentence, isProse, wordCount, words } from './cues.js';
 import { statedDates } from './dates.js';
 import { CleaningDoc, type Block } from './document.js';
 import { markdownToBlocks } from './markdown.js';
@@ -34,6 +34,7 @@ export { isPhotoCaption, isPhotoCredit } from './rules/captions.js';
 export { dateLine, statedDates } from './dates.js';
 export { markdownToBlocks, visibleText } from './markdown.js';
 export { textToBlocks } from './blocks.js';
+export { firstSentence } from './cues.js';
 
 export interface CleanOptions {
   /** Rules to run instead of CLEANING_RULES (to switch one off, or to test one alone). */
@@ -55,27 +56,6 @@ export interface CleanOptions {
 const MAX_DERIVED_TITLE_WORDS = 16;
 // A cut leaves at least this many words, so the title still says who did what.
 const MIN_DERIVED_TITLE_WORDS = 6;
-
-// Abbreviations a sentence does not end on, so "Sen. Jane Doe" or "Mt. Hood" are not cut.
-const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres st mt ft jr sr inc corp co ltd no vs etc ave blvd rd dept univ jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo fig figs al eq vol pp cf approx est gen sp nov'.split(
-    ' ',
-  ),
-);
-
-/** The first sentence of a paragraph: up to a full stop that is not an abbreviation's. */
-export function firstSentence(paragraph: string): string {
-  const boundary = /[.!?]["”’)]?(?=\s+["“‘(]?[\p{Lu}\p{N}])/gu;
-  for (let m = boundary.exec(paragraph); m !== null; m = boundary.exec(paragraph)) {
-    if (m[0].startsWith('.')) {
-      const word = /(\S+)$/.exec(paragraph.slice(0, m.index))?.[1] ?? '';
-      // "J." (an initial), "U.S." (an initialism), "Sen." (a title or a state).
-      if (/^\p{L}$/u.test(word) || /\p{L}\.\p{L}/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())) continue;
-    }
-    return paragraph.slice(0, m.index + m[0].length);
-  }
-  return paragraph;
-}
 
 // Words before which a clause or a phrase starts: a cut there leaves a whole clause.
 const CLAUSE_OPENERS = new Set(
@@ -111,7 +91,10 @@ export function titleFromText(text: string, fallback: string): string {
   const canEnd = (e: { word: string }) => !CLAUSE_OPENERS.has(e.word) && !FUNCTION_WORDS.has(e.word);
   const boundary = window.filter((e) => canEnd(e) && (e.punct !== '' || CLAUSE_OPENERS.has(e.next))).pop();
   const cut = boundary ?? window.filter(canEnd).pop() ?? window[window.length - 1];
-  return sentence.slice(0, cut.end).trim() + '…';
+  let title = sentence.slice(0, cut.end).trim();
+  // A quotation cut before its end loses its opening mark rather than dangle open.
+  if (/^["“]/.test(title) && !/["”]/.test(title.slice(1))) title = title.slice(1);
+  return title + '…';
 }
 
 /** A published date as found in metadata, reduced to YYYY-MM-DD, YYYY-MM or YYYY. */

@@ -17,12 +17,16 @@ const CAPS_DATELINE = new RegExp(String.raw`^(${CAPS_PLACE}${REGION}${DATE}(?:${
 const SOURCED_DATELINE = new RegExp(String.raw`^(${ANY_PLACE}${REGION}${DATE}${SOURCE})(?:${SEPARATOR}|\s)${NEXT}`, 'u');
 // "(CNN) -- ", "(AP) — ": the agency alone, in brackets, opening the paragraph.
 const AGENCY_ONLY = /^(\((?:CNN|AP|Reuters|AFP|UPI|AAP|PTI|IANS|ANI|Xinhua|dpa|BBC|NBC|CBS|ABC|Bloomberg)\))(?:\s*(?:--|[—–-])\s*|\s+)(?=["“‘']?[\p{Lu}\p{N}])/u;
+// "Springfield, IL - ": a place in ordinary case with a US state's postal code and a dash.
+const STATE_DATELINE = /^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}, [A-Z]{2})\s+(?:--|[—–-])\s+(?=["“‘']?[\p{Lu}\p{N}])/u;
 const DATELINE_ALONE = new RegExp(String.raw`^${CAPS_PLACE}${REGION}${DATE}(?:${SOURCE})?(?:${SEPARATOR})?$`, 'u');
 
 /** The dateline prefix of a paragraph and the source it names, or null. */
 export function datelinePrefix(text: string): { prefix: string; source: string | null } | null {
   const agency = AGENCY_ONLY.exec(text);
   if (agency) return { prefix: agency[0], source: agency[1].slice(1, -1) };
+  const state = STATE_DATELINE.exec(text);
+  if (state) return { prefix: state[0], source: null };
   const m = CAPS_DATELINE.exec(text) ?? SOURCED_DATELINE.exec(text);
   if (!m) return null;
   // At least three capital letters in the place: "UN - The ..." is not a dateline.

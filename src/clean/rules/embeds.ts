@@ -52,6 +52,8 @@ const SITE_NOTICES: RegExp[] = [
   /\b(?:crawl data|these crawls|web captures|web collections curated)\b.{0,200}\b(?:internet archive|wayback machine|archive-it|archive (?:the )?pages)\b/i,
   /\b(?:donat\w+|added to) (?:their |its )?(?:crawl data )?(?:to )?the (?:internet archive|wayback machine)\b/i,
   /^below is the uncorrected machine-read text\b/i,
+  // A wiki's disambiguation note: '"X" redirects here. For other uses, see X (disambiguation)'.
+  /\bredirects here\. For other uses, see\b/,
   // "Add Jane Doe as an interest to stay up to date on the latest Jane Doe news ..."
   /\bas an interest to (?:stay up to date|get updates|follow)\b/i,
   /^interested in [^?]{1,60}\?\s*(?:add|follow)\b/i,

@@ -1,5 +1,5 @@
 import type { CleaningDoc } from '../document.js';
-import { comparable, endsLikeSentence, isAllCaps, isProse, isTitleCased, wordCount } from '../cues.js';
+import { comparable, endsLikeSentence, firstSentence, isAllCaps, isProse, isTitleCased, wordCount } from '../cues.js';
 import { statedDates } from '../dates.js';
 import { looksLikeOutlet } from '../outlets.js';
 import type { CleaningRule } from './rule.js';
@@ -25,8 +25,9 @@ export function looksLikeHeadline(text: string): boolean {
   // that does is the first sentence of the body.
   // A line ending in a colon introduces what follows (a quote, a list): it is body text.
   if (/:\s*$/.test(text)) return false;
-  // Two sentences ("... the port. It closed at once ...") are body text too.
-  if (/\p{Ll}[.!?]["”’]?\s+["“‘]?\p{Lu}/u.test(text)) return false;
+  // Two sentences ("... the port. It closed at once ...") are body text too; "Sen. Jane Doe"
+  // or "U.S. Navy" inside a headline is not a sentence end.
+  if (firstSentence(text).trim().length < text.trim().length) return false;
   return !/[.]["”’)]?$/.test(text) || /\b(?:\p{Lu}\.){2,}$/u.test(text);
 }
 

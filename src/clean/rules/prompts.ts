@@ -59,6 +59,7 @@ export const removeRepublicationNotes = blockRule('removeRepublicationNotes', 'r
     /^a version of this (?:article|story|piece|report) (?:appeared|was published|first appeared)\b/i.test(t) ||
     /^read the (?:full|original|rest of the) (?:story|article|report|post)\b/i.test(t) ||
     /^this (?:article|story) appeared on page\b/i.test(t) ||
+    /^this (?:post|article|story|piece|column) (?:originally|first) (?:ran|appeared|aired)\b/i.test(t) ||
     /^(?:excerpted|adapted) from\b.{0,300}\b(?:published|publishing|press|books?|by)\b/i.test(t) ||
     /^an? (?:expanded|longer|shorter|earlier|full) version of this (?:report|story|article) (?:appears|appeared|is available)\b/i.test(t) ||
     /^(?:\(?this (?:story|article|report) (?:has been|was|is) (?:published|auto-generated|generated) from (?:an? )?(?:wire|syndicated|agency|news agency) (?:agency )?feed\b)/i.test(t)
@@ -117,4 +118,12 @@ export const removeNavigation = blockRule('removeNavigation', 'navigation', (t) 
 });
 
 /** "Disclaimer: The views expressed are the author's own." */
-export const removeDisclaimers = blockRule('removeDisclaimers', 'disclaimer', (t) => wordCount(t) <= 80 && /^(?:disclaimer|disclosure)\s*[:—–-]/i.test(t));
+export const removeDisclaimers = blockRule(
+  'removeDisclaimers',
+  'disclaimer',
+  (t) =>
+    wordCount(t) <= 80 &&
+    (/^(?:disclaimer|disclosure)\s*[:—–-]/i.test(t) ||
+      // "The author is a columnist for X. The opinions expressed are his own."
+      (wordCount(t) <= 40 && /\bthe (?:opinions|views) expressed (?:here |in this (?:article|column|piece) )?are (?:his|her|their|the author'?s?’?|solely)\b/i.test(t))),
+);

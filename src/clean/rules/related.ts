@@ -28,6 +28,8 @@ function isTeaser(text: string): boolean {
   if (/^\[["“‘']?[A-Z][^\[\]=]{10,200}\]$/.test(text) && !/\d{4}|\b(?:no|p|pp|hal|vol)\.\s?\d/.test(text) && wordCount(text) >= 5 && wordCount(text) <= 30) return true;
   // A headline with the link's label after it: "Storm closes the pier Read more".
   if (/^[^.!?]{10,200}\sRead more$/.test(text) && wordCount(text) <= 30) return true;
+  // A teaser cut off before its link: "Owner looks for a new publisher; several... More."
+  if (/(?:\.{3}|…)\s*More\.?$/.test(text) && wordCount(text) <= 30) return true;
   // Another outlet's or column's teaser: "FROM COINAGE: The ten most ...".
   if (/^FROM [A-Z][A-Z&' ]{1,30}:\s/.test(text) && wordCount(text) <= 25) return true;
   if (/^[^.!?]{0,80}\bhere:\s*https?:\/\/\S+$/i.test(text) && wordCount(text) <= 20) return true;
