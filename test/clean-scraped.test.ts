@@ -82,6 +82,7 @@ test('site notices, players and galleries go; the story glued after a player lab
     'Embed Harbour authority closes pier 1:05 autoplay autoplay Copy this code to your website or blog',
     'You must enter the characters with black color that stand out from the other characters',
     'CLOSE The harbour master explains why the northern pier had to close. Velmar News',
+    'Photos: Life on the pier Photos: Life on the pier Fishermen mend nets on the pier in 1950. Jane Roe/Velmar Archive 1 of 20 • • • • 1 of 20 Show Caption Fishermen mend nets.',
   ];
   const a = clean([P1, ...notices, P2]);
   assert.deepEqual(kept(a), [P1, P2]);

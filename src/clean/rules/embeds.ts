@@ -85,13 +85,21 @@ const PLAYER_LINES: RegExp[] = [
   /\bHide Caption \d+ of \d+\b/,
   /\bImage \d+ of \/? ?\d+\b.{0,40}\bCaption\b/,
   /^\d+ PHOTOS\b.{0,120}\bSee Gallery\b/,
-  // A video's description under its player's "CLOSE" button: "CLOSE The mayor explains why ...".
-  /^CLOSE (?!Skip\b)["“‘]?\p{Lu}\p{Ll}/u,
+  // A gallery titled twice, then its captions: "Photos: The pier Photos: The pier Divers at ...".
+  /^Photos?: (.{5,80}?) Photos?: \1 /,
+  /\b\d+ of \d+ (?:•\s*)+\d+ of \d+ Show Caption\b/,
   // A video teaser with its air time and its length: "... 9:04 PM ET Sun, 3 Sept 2017 | 02:51".
   /\b\d{1,2}:\d{2} [AP]M [A-Z]{1,4}\b.{0,40}\|\s*\d{1,2}:\d{2}$/,
 ];
 
-export const removePlayerWidgets = blockRule('removePlayerWidgets', 'media-widget', (t) => wordCount(t) <= 120 && PLAYER_LINES.some((re) => re.test(t)));
+// A video's description under its player's "CLOSE" button: "CLOSE The mayor explains why ...".
+const VIDEO_DESCRIPTION = /^CLOSE (?!Skip\b)["“‘]?\p{Lu}\p{Ll}/u;
+
+export const removePlayerWidgets = blockRule(
+  'removePlayerWidgets',
+  'media-widget',
+  (t) => PLAYER_LINES.some((re) => re.test(t)) || (wordCount(t) <= 120 && VIDEO_DESCRIPTION.test(t)),
+);
 
 // Labels a video or gallery player leaves in front of the caption or story it carries:
 // "EMBED More News Videos A man was ...", "CLOSE Skip in Skip x Embed x Share FBI officials ...".
