@@ -267,3 +267,18 @@ test('opinion disclaimers, wiki redirect notes, "... More." teasers, rerun notes
   const sentences = ['Ruiz said the opinions of the engineers differed on the cost.', 'Velmar, the port city, closed the pier on Tuesday.'];
   assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
 });
+
+test('bibliographic references under a science story go; sentences naming a study stay', () => {
+  const refs = [
+    'Source: Roe J, Doe A, Poe K, et al. Cracks in Harbour Piers Under Tidal Load. Journal of Coastal Works. 2019.',
+    'Ruiz A, Doe J, Loe M. Corrosion of Steel Supports. Marine Structures. 2018;12:40-55. doi:10.1000/xyz123',
+  ];
+  const a = clean([P1, P2, P3, ...refs]);
+  assert.deepEqual(kept(a), [P1, P2, P3]);
+  assert.ok(a.removed.every((r) => r.reason === 'reference'));
+  const sentences = [
+    'Source: the harbour authority, which published the divers\' report on Tuesday.',
+    'Roe and her colleagues, writing in the Journal of Coastal Works in 2019, warned of such cracks.',
+  ];
+  assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
+});

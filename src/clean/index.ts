@@ -13,7 +13,7 @@
 //   post flattened into the text), site-notice (help texts of the embedding or archiving site),
 //   media-widget (video players, galleries), highlights (a page's summary bullets),
 //   author-contact (how to reach or follow the author), truncated-text (a paragraph cut off
-//   with an ellipsis where a preview ends).
+//   with an ellipsis where a preview ends), reference (a study's bibliographic reference).
 //
 // Subheads are removed ("section-heading"): they are not sentences, and once the text is
 // split they would read as one-word sentences or run into the next sentence. The removal

@@ -97,3 +97,23 @@ export const removeAuthorBio: CleaningRule = {
     if (wordCount(text) <= 50 && bio.test(text)) doc.drop(last, 'author-bio');
   },
 };
+
+// A bibliographic reference: "Roe J, Doe A, Poe K, et al. Title of the paper. Journal. 2015."
+// Its title and journal would read as names of people and places to later stages.
+const REFERENCE_LABEL = /^(?:sources?|references?|citations?|journal references?|full citation)\s*:\s*/i;
+const AUTHOR_LIST = /^(?:\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)? \p{Lu}{1,3}\.?, ){2,}/u;
+const REFERENCE_MARKS = /\bet al\.|\bdoi:|\bdoi\.org\/|\b(?:19|20)\d{2};\s?\d+|\.\s(?:19|20)\d{2}\.?$/;
+
+/** Study references under an article: "Source: Roe J, Doe A, et al. Title. Journal. 2015." */
+export const removeReferences: CleaningRule = {
+  name: 'removeReferences',
+  run(doc) {
+    for (const i of doc.kept()) {
+      const text = doc.blocks[i].text;
+      if (wordCount(text) > 80) continue;
+      const rest = text.replace(REFERENCE_LABEL, '');
+      const labelled = rest !== text;
+      if ((labelled && REFERENCE_MARKS.test(rest)) || (AUTHOR_LIST.test(rest) && REFERENCE_MARKS.test(rest))) doc.drop(i, 'reference');
+    }
+  },
+};

@@ -1,4 +1,4 @@
-import { removeAuthorBio, removeBylines, removeSignOffs } from './bylines.js';
+import { removeAuthorBio, removeBylines, removeReferences, removeSignOffs } from './bylines.js';
 import { removePhotoCaptions, removePhotoCredits } from './captions.js';
 import { removeReaderComments } from './comments.js';
 import { removeDateline } from './dateline.js';
@@ -64,6 +64,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   removeDateLines,
   removeBylines,
   removeSignOffs,
+  removeReferences,
   removePhotoCaptions,
   removePhotoCredits,
   removeDateline,
