@@ -4,7 +4,8 @@
 //
 // Reason slugs (stable; later stages may rely on them):
 //   title, repeated-headline, date-line (dates the article), timestamp (a bare date or time
-//   below the body), dateline (wire prefix cut from the first paragraph), masthead, byline,
+//   below the body), dateline (wire prefix cut from the first paragraph, or from a later one
+//   that names its agency), masthead, byline,
 //   sign-off, author-bio, photo-caption, photo-credit, image, reader-comments, leave-a-reply,
 //   related-links, tags, share-counter, share-widget, social-prompt, tweet-signature,
 //   advertisement, newsletter-prompt, paywall-prompt, cookie-prompt, copyright,
@@ -43,8 +44,10 @@ export interface CleanOptions {
 
 // Titles when the article states none (JSON/JSONL input with "text" only, scraped pages).
 // The choice: the first line is the title only when it reads as a headline (takeTitle and
-// looksLikeHeadline in rules/header.ts: 4 to 20 words, no closing full stop or ellipsis, opens
-// with a capital); it is then removed from the text with the reason "title". A first line
+// looksLikeHeadline in rules/header.ts: 4 to 20 words, one sentence, no closing full stop or
+// ellipsis, opens with a capital); it is then removed from the text with the reason "title".
+// Above the body of scraped text, a line opening in lower case or with a symbol is page
+// furniture (a widget, a teaser), never a title. A first line
 // that is a full sentence, a caption, a credit or a teaser stays in the text, and the title is
 // derived from the first sentence of the text instead: whole when short, otherwise cut at
 // the last clause boundary (a comma, a dash, a colon, or before "who", "after", "as", ...)
