@@ -282,3 +282,16 @@ test('bibliographic references under a science story go; sentences naming a stud
   ];
   assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
 });
+
+test('correction notes, video pointers, credit strips and captions piped to their agency go', () => {
+  const noise = [
+    "This story has been corrected to show that the pier was built in 1921, not 1912.",
+    'Watch the full clip below.',
+    'See the pier through the years Jane Roe/Getty Images John Doe/Getty Images Ann Poe/Getty Images Lee Fay/Getty Images',
+    'Divers inspect the cracked supports of the pier on Tuesday. | Jane Roe/Getty Images Pier closes for six weeks The harbour authority acted after the inspection.',
+  ];
+  const a = clean([P1, P2, P3, ...noise]);
+  assert.deepEqual(kept(a), [P1, P2, P3]);
+  const sentences = ['The story has been corrected many times since 1921, Ruiz joked.', 'Watch the tide, the harbour master told the divers.', 'Ruiz said the choice was between safety | and cost, as she put it.'];
+  assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
+});

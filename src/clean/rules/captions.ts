@@ -16,6 +16,10 @@ const CLOSING_CREDITS: RegExp[] = [
 // A short description, the picture's date and the agency: "Soldiers near the border. May 3, 2014 (Reuters)".
 const DATED_AGENCY_CREDIT = /^.{0,200}\b\d{4}\.?\s*\((?:Reuters|REUTERS|AP|AFP|EPA|Getty Images|Xinhua)\)$/;
 
+// A caption, then " | " and the picture agency, then whatever the page printed next (a
+// headline and its standfirst): "Divers at the pier. | Jane Roe/Getty Images Pier closes ...".
+const PIPE_CREDIT = /^[^|]{20,400}[.!?]["”’]?\s\|\s(?:Getty(?: Images)?|AP|Reuters|AFP|EPA|(?:\p{Lu}[\p{L}.'’-]+ ){1,3}\p{Lu}[\p{L}.'’-]+\s?\/\s?(?:Getty Images|AP|Reuters|AFP|EPA))\b/u;
+
 // Wire galleries open a picture of an earlier event with "FILE -" ("FILE - In this 2013 file
 // photo, ..."): no sentence of an article starts that way.
 const FILE_PHOTO_OPENER = /^FILE\s?[-–—]+\s?\p{Lu}/u;
@@ -37,6 +41,7 @@ const CAPTION_STRONG: RegExp[] = [
   /\b[Pp]icture taken (?:on )?(?:\p{Lu}\p{Ll}+ \d{1,2}|\d{1,2} \p{Lu}\p{Ll}+|in)\b/u,
   /\b(?:courtesy of|photo courtesy|image courtesy)\b[^.]{0,60}$/i,
   FILE_PHOTO_OPENER,
+  PIPE_CREDIT,
   DATED_AGENCY_CREDIT,
   // Credits that name the picture library or the video's channel: "Source: jdoe / Wikimedia
   // Commons", "(CNN/YouTube)", a credit first: "Getty Images Jane Doe", "Official Photo, Jane Doe".
@@ -62,7 +67,7 @@ const CAPTION_STRONG: RegExp[] = [
 // credit closes it or "FILE -" opens it; those cues are certain enough to judge a longer block.
 // (BBC pages glue "Image copyright X Image caption ..." to the paragraph under the picture,
 // so those two labels do not make a long block a caption.)
-const CERTAIN_CUES: RegExp[] = [/^(?:enlarge (?:this )?image|view images?|toggle caption|hide caption)\b/i, /^(?:Fig\.?|Figure) \d+[a-z]?[.:]?\s+\p{Lu}/u, FILE_PHOTO_OPENER, ...CLOSING_CREDITS];
+const CERTAIN_CUES: RegExp[] = [/^(?:enlarge (?:this )?image|view images?|toggle caption|hide caption)\b/i, /^(?:Fig\.?|Figure) \d+[a-z]?[.:]?\s+\p{Lu}/u, FILE_PHOTO_OPENER, PIPE_CREDIT, ...CLOSING_CREDITS];
 // Longest caption judged by its other cues (wire captions rarely pass 70 words).
 const MAX_CAPTION_WORDS = 70;
 // Longest block a closing credit or a "FILE -" opener can mark as a caption.

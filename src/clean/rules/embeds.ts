@@ -85,6 +85,10 @@ const PLAYER_LINES: RegExp[] = [
   /\bHide Caption \d+ of \d+\b/,
   /\bImage \d+ of \/? ?\d+\b.{0,40}\bCaption\b/,
   /^\d+ PHOTOS\b.{0,120}\bSee Gallery\b/,
+  // A gallery's strip of credits: "... Jane Roe/Getty Images John Doe/Getty Images Ann Poe/Getty Images".
+  /(?:\/\s?Getty Images\b.*){3}/,
+  // "Watch the full clip below."
+  /^watch (?:the )?(?:full |whole )?(?:video|clip|interview|segment|report)s? (?:below|above|here)\.?$/i,
   // A gallery titled twice, then its captions: "Photos: The pier Photos: The pier Divers at ...".
   /^Photos?: (.{5,80}?) Photos?: \1 /,
   /\b\d+ of \d+ (?:•\s*)+\d+ of \d+ Show Caption\b/,
