@@ -23,7 +23,7 @@ import {
   ROLE_NOUNS,
   TITLES,
 } from './entity-lexicon.js';
-import { fold, sameNameWord } from './entity-names.js';
+import { fold, sameNameWord, transliterationForm } from './entity-names.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -304,10 +304,23 @@ function commonWordsOf(docs: Doc[]): Set<string> {
 
 /** A form of a name for comparison: folded words, particles kept apart ("al-Assad" -> "al assad"). */
 function keyWords(words: string[]): string[] {
-  return words
-    .flatMap((w) => fold(w).split(/-/))
-    .map((w) => w.replace(/\.$/, ''))
-    .filter(Boolean);
+  // Merging compares forms many times over; a form's words never change, so its key is kept.
+  let key = keyWordsOf.get(words);
+  if (!key) {
+    key = words
+      .flatMap((w) => fold(w).split(/-/))
+      .map((w) => w.replace(/\.$/, ''))
+      .filter(Boolean);
+    keyWordsOf.set(words, key);
+  }
+  return key;
+}
+const keyWordsOf = new WeakMap<string[], string[]>();
+
+/** The first letter of a name word as its phonetic key starts (i and e read as a). */
+function nameInitial(word: string): string {
+  const c = transliterationForm(word)[0] ?? '';
+  return c === 'i' || c === 'e' ? 'a' : c;
 }
 
 /** The surname part of a person's name: the last word with no particles. */
@@ -432,8 +445,8 @@ export function findEntities(docs: Doc[]): Entity[] {
   // that could be variants (blocking instead of all pairs).
   const bySurname = new Map<string, number[]>();
   live.forEach((f, i) => {
-    const s = surname(f.words);
-    const block = s.slice(0, 1);
+    // Variants have as many words as each other (step 1 compares word by word).
+    const block = `${surname(f.words).slice(0, 1)}:${keyWords(f.words).length}`;
     bySurname.set(block, [...(bySurname.get(block) ?? []), i]);
   });
 
@@ -472,11 +485,12 @@ export function findEntities(docs: Doc[]): Entity[] {
   // surname they match. A surname shared by two full names links to neither.
   const fullPeople = live.map((f, i) => ({ f, i })).filter(({ f }) => keyWords(f.words).filter((w) => !PARTICLES.has(w)).length >= 2 && typeOfForm(f) === 'person');
   // Longer full names containing a shorter one ("Recep Tayyip Erdogan" / "Tayyip Erdogan").
-  for (const { f, i } of fullPeople) {
-    const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
-    for (const { f: g, i: j } of fullPeople) {
+  const namePartsOf = new Map(fullPeople.map(({ f, i }) => [i, keyWords(f.words).filter((w) => !PARTICLES.has(w))]));
+  for (const { i } of fullPeople) {
+    const k = namePartsOf.get(i)!;
+    for (const { i: j } of fullPeople) {
       if (i === j) continue;
-      const kg = keyWords(g.words).filter((w) => !PARTICLES.has(w));
+      const kg = namePartsOf.get(j)!;
       if (kg.length <= k.length) continue;
       const tail = kg.slice(kg.length - k.length);
       if (
@@ -497,6 +511,13 @@ export function findEntities(docs: Doc[]): Entity[] {
       orgsByFirst.set(last, [...(orgsByFirst.get(last) ?? []), i]);
     }
   });
+  // Full names by the first letter of their surname as sameNameWord compares it, so a partial
+  // name is compared with the few full names that could match (blocking, not all pairs).
+  const peopleByInitial = new Map<string, { f: Form; i: number }[]>();
+  for (const p of fullPeople) {
+    const initial = nameInitial(surname(p.f.words));
+    peopleByInitial.set(initial, [...(peopleByInitial.get(initial) ?? []), p]);
+  }
   live.forEach((f, i) => {
     const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
     if (k.length !== 1 || placeKey(f.words)) return;
@@ -507,7 +528,8 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Only a word that is itself an organisation's ("Kremlin", "NATO") keeps a surname-like form
     // from the person: "the Abbott campaign" is Greg Abbott's.
     const strongOrg = typeOfForm(f) === 'organization' && (ORG_WORDS.has(s) || isAcronym(f.words[0]));
-    const people = strongOrg ? [] : fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));
+    const matches = (peopleByInitial.get(nameInitial(s)) ?? []).filter(({ f: g }) => sameNameWord(s, surname(g.words)));
+    const people = strongOrg ? [] : matches;
     // A word that starts an organisation's name and ends a person's ("Halvorsen" of "Halvorsen
     // Foods" and "Ingrid Halvorsen") is linked to neither unless a title says it is the person.
     if (orgs.length && people.length && f.votes.person < STRONG) return;
@@ -517,7 +539,6 @@ export function findEntities(docs: Doc[]): Entity[] {
       return;
     }
     if (strongOrg) return;
-    const matches = fullPeople.filter(({ f: g }) => sameNameWord(s, surname(g.words)));
     const roots = new Set(matches.map((m) => uf.find(m.i)));
     const placeLike = typeOfForm(f) === 'place' && f.votes.place >= STRONG;
     if (roots.size === 0 && !placeLike && !orgs.length) {

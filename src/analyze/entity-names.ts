@@ -106,13 +106,19 @@ export function editDistance(a: string, b: string): number {
  * fewer than four letters must match exactly: "Iran"/"Iraq", "Li"/"Lu" are different names.
  */
 export function sameNameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  // Cheap exact rejection before the memo: an edit distance is at least the length difference,
+  // and no rule below accepts a difference of more than max(1, a quarter of the shorter form).
+  const ta = transliterationForm(a);
+  const tb = transliterationForm(b);
+  if (ta !== tb && Math.abs(ta.length - tb.length) > Math.max(1, Math.floor(Math.min(ta.length, tb.length) / 4)) && fold(a) !== fold(b)) return false;
   return sameNameMemo(`${a}\u0000${b}`);
 }
 
 const sameNameMemo = memo((pair: string) => {
   const [a, b] = pair.split('\u0000');
   return compareNameWords(a, b);
-});
+}, 1_000_000);
 
 function compareNameWords(a: string, b: string): boolean {
   const fa = fold(a);
