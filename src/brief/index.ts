@@ -82,8 +82,14 @@ export function briefRawArticles(raws: RawArticle[], problems: Problem[], option
 
 const cite = (s: Sentence): Citation => ({ source: s.source, quote: s.text });
 
-/** Picks the story title: the article title sharing the most words with the other titles. */
+/**
+ * Picks the story title: the article title sharing the most words with the other titles. A
+ * title cleaning had to derive from the first sentence (cut short with "…") is taken only when
+ * no article has a real headline.
+ */
 export function storyTitle(docs: Doc[]): string {
+  const headlines = docs.filter((d) => !d.article.title.endsWith('…'));
+  if (headlines.length > 0 && headlines.length < docs.length) return storyTitle(headlines);
   const words = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
   const sets = docs.map((d) => words(d.article.title));
   let best = 0;

@@ -31,7 +31,7 @@ export function renderText(b: Briefing): string {
   for (const s of b.summary) out.push(wrap(`${plain(s.text)} ${refs(s.citations)}`), '');
   if (b.timeline.length) {
     out.push(heading('Timeline'));
-    for (const t of b.timeline) out.push(wrap(`${t.date}  ${plain(t.text)} ${refs(t.citations)}`, 78, '            '));
+    for (const t of b.timeline) out.push(wrap(`${t.date.padEnd(10)}  ${plain(t.text)} ${refs(t.citations)}`, 78, '            '));
     out.push('');
   }
   if (b.entities.length) {
