@@ -175,3 +175,33 @@ test('a surname two full names share goes to the one last named before it', () =
   assert.ok(o && o.aliases.includes('Marsh'), JSON.stringify(entities));
   assert.ok(find(entities, 'Nicole Marsh') !== o);
 });
+
+test('a name is a person only with some evidence: phrases of ordinary words, numerals and platforms are not people', () => {
+  const docs = [
+    doc(
+      'a',
+      'Exposure to Cigarette Smoke made the bacteria harder to kill, the study found. Second-hand smoke is common in cities.\n\n' +
+        'The film series Star Wars returned to cinemas, and a new war film opened. The sequel, Part II, follows.\n\n' +
+        'The claim spread on Twitter before the company posted a correction in Twitter.\n\n' +
+        'Lars Venter, head of the exporters group, said shippers were hit. Venter said more would follow.\n\n' +
+        'Doctors said the boy was stable. Putin told Trump the operation was ending. Trump agreed.\n\n' +
+        'Elisa K. McEachern led the analysis. Nurses worked at St. Brigid\'s Hospital all night.',
+    ),
+  ];
+  const entities = findEntities(docs);
+  const names = entities.map((e) => e.name);
+  for (const wrong of ['Cigarette Smoke', 'II', 'Doctors']) assert.ok(!names.includes(wrong), `${wrong} is no entity: ${names.join(', ')}`);
+  for (const e of entities) if (['Star Wars'].includes(e.name)) assert.notEqual(e.type, 'person');
+  assert.equal(find(entities, 'Twitter')?.type, 'organization');
+  assert.equal(find(entities, 'Lars Venter')?.type, 'person');
+  assert.equal(find(entities, 'Trump')?.type, 'person');
+  assert.equal(find(entities, 'Elisa K. McEachern')?.type, 'person');
+  assert.equal(find(entities, "St. Brigid's Hospital")?.type, 'organization');
+});
+
+test('a one-mention name with no cue at all is left out; the same name with a speech cue is kept', () => {
+  const quiet = findEntities([doc('a', 'The report cited Tolvan Brisk in a footnote about harbour fees.')]);
+  assert.equal(find(quiet, 'Tolvan Brisk'), undefined);
+  const spoken = findEntities([doc('a', 'The fees are too high, said Tolvan Brisk, who runs a ferry company.')]);
+  assert.equal(find(spoken, 'Tolvan Brisk')?.type, 'person');
+});

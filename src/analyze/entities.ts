@@ -13,13 +13,16 @@ import {
   GAZETTEER,
   GAZETTEER_PHRASES,
   NOT_NAMES,
+  NOT_ORG_ACRONYMS,
   ORG_WORDS,
   PERSON_TITLES,
   PLACE_PREPOSITIONS,
   PLACE_NOUNS,
   PLACE_WORDS,
   PROPER_ORGS,
+  PROPER_ORG_PHRASES,
   ORG_FOLLOWERS,
+  ROMAN_NUMERAL,
   ROLE_NOUNS,
   TITLES,
 } from './entity-lexicon.js';
@@ -48,6 +51,10 @@ const CONNECTORS = new Set(['of', 'for', 'on', '&']);
 const CLAUSE_WORDS = new Set(
   'said says say has have had is was were are be been will would can could may might must should did does do and or but nor of in on at to for with from by which who that as than since after before when while if'.split(' '),
 );
+/** Institutions named after someone in the possessive: "St. Brigid's Hospital", "King's College". */
+const POSSESSIVE_NAMED = new Set(['hospital', 'school', 'college', 'church', 'cathedral', 'university', 'academy', 'clinic', 'infirmary', 'chapel', 'abbey', 'park', 'square', 'hall', 'bay', 'island', 'point', 'cove']);
+/** Verbs of speech right after a name: its bearer speaks, so is most often a person. */
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'explained', 'recalled', 'testified', 'insisted', 'wrote', 'tweeted']);
 const CALENDAR_WORDS =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 // "Six-year-old Kameron Prescott", "52-year-old": ages open a run but are not names.
@@ -124,6 +131,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
   let firstWord = toks.findIndex((t) => t.word);
   // Quotation marks and dashes do not start a name: the first word after them is sentence-initial too.
   let i = 0;
+  let lastRunEnd = -2;
   while (i < toks.length) {
     const t = toks[i];
     const { name, compound } = splitCompound(t.bare);
@@ -145,7 +153,11 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       if (CALENDAR_WORDS.test(u.bare)) break;
       if (isCapitalised(part.name) && !/^\d/.test(part.name)) {
         // "Harbour Workers' Federation": a plural possessive inside a name does not end it.
-        const inside = u.possessive && /s[’'´]$/.test(u.text) && toks[j + 1]?.word && /^\p{Lu}/u.test(toks[j + 1].bare);
+        const inside =
+          u.possessive &&
+          toks[j + 1]?.word &&
+          /^\p{Lu}/u.test(toks[j + 1].bare) &&
+          (/s[’'´]$/.test(u.text) || POSSESSIVE_NAMED.has(toks[j + 1].bare.toLowerCase()));
         run.push({ tok: u, name: inside ? u.text : part.name, index: j });
         j++;
         if ((u.possessive && !inside) || part.compound) ended = true;
@@ -174,7 +186,18 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       break;
     }
     i = j;
-    out.push(...mentionsOfRun(run, toks, firstWord, source, sentence, commonWords));
+    const runStart = run[0].index;
+    const found = mentionsOfRun(run, toks, firstWord, source, sentence, commonWords);
+    // "between Kelmbridge and Harwell": a name joined by "and"/"or" to a place just named, with no
+    // cue of its own, is a place too.
+    const joined = toks[runStart - 1];
+    const before = out[out.length - 1];
+    if (found.length === 1 && before && lastRunEnd === runStart - 2 && joined?.word && ['and', 'or'].includes(joined.bare) && before.votes.place > 0 && before.votes.place > before.votes.person + before.votes.organization) {
+      const v = found[0]!.votes;
+      if (v.person + v.organization + v.place === 0) v.place += WEAK;
+    }
+    lastRunEnd = j - 1;
+    out.push(...found);
   }
   return out;
 }
@@ -241,6 +264,10 @@ function mentionsOfRun(
   if (words.length === 1 && words[0].includes('-') && words[0].split('-').every((w) => DEMONYMS.has(w.toLowerCase()))) return out;
   if (words.length === 1 && (DEMONYMS.has(words[0].toLowerCase()) || DEMONYMS.has(words[0].toLowerCase().replace(/s$/, '')))) return out; // "Syrian", "the Russians"
   if (words.every((w) => TITLES.has(w.toLowerCase()))) return out; // "President" alone refers back
+  // "We’re", "I’ve": contractions are no names.
+  if (words.length === 1 && /[’'](?:re|ve|ll|d|m)$/i.test(words[0])) return out;
+  // "II", "XIV", "TV", "DNA": numerals and abbreviations of things are no names on their own.
+  if (words.length === 1 && (ROMAN_NUMERAL.test(words[0]) || NOT_ORG_ACRONYMS.has(words[0].replace(/\./g, '').toLowerCase()))) return out;
 
   // Cues around the run.
   const first = run[run.length - words.length];
@@ -252,6 +279,17 @@ function mentionsOfRun(
   const prev = prevIndex >= 0 ? toks[prevIndex] : undefined;
   const prevLower = prev?.bare.toLowerCase() ?? '';
   if (prev && ROLE_NOUNS.has(prevLower)) votes.person += STRONG;
+  // Speech: "told Trump", ", said Brenda Oakes", "Keita said". Organisations speak too, but their
+  // names carry an organisation word or a gazetteer entry that outweighs this hint.
+  const nextTok = toks[last.index + 1];
+  if (prev && (prevLower === 'told' || (prevLower === 'said' && toks[prevIndex - 1]?.text === ','))) votes.person += WEAK;
+  // A lone word opening the sentence ("Doctors said", "Witnesses told") is most often a plural noun.
+  if (nextTok?.word && !last.tok.possessive && SPEECH_VERBS.has(nextTok.bare.toLowerCase()) && !(initial && words.length === 1)) votes.person += WEAK;
+  // ", who": people, not things ("which"); ", 34,": an age.
+  if (nextTok?.text === ',' && toks[last.index + 2]?.word) {
+    const w2 = toks[last.index + 2].bare;
+    if (w2.toLowerCase() === 'who' || (/^\d{1,2}$/.test(w2) && toks[last.index + 3] && /^[,)]$/.test(toks[last.index + 3].text))) votes.person += STRONG;
+  }
   // "analysts at Nordbank Markets", "a spokesman for the Port Authority": a role held at a name
   // ("of" is left out: "the mayor of X" names a place)
   // makes it an organisation, whatever the preposition suggests.
@@ -280,12 +318,15 @@ function mentionsOfRun(
   if (!last.tok.possessive && ORG_FOLLOWERS.has(nextWord) && !placeKey(run.map((r) => r.name))) votes.organization += WEAK;
   const after = toks.slice(last.index + 1, last.index + 4).filter((t) => t.word).map((t) => t.bare.toLowerCase());
   if (toks[last.index + 1]?.text === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after[0] ?? '') && ROLE_NOUNS.has(after[1] ?? '')) votes.person += STRONG;
+  // "Lars Venter, head of the Chamber": an apposition that is a role.
+  if (toks[last.index + 1]?.text === ',' && ROLE_NOUNS.has(after[0] ?? '') && ['of', 'at', 'for'].includes(after[1] ?? '')) votes.person += STRONG;
   if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && placeKey([toks[last.index + 2].bare])) votes.place += STRONG; // "Geneva, Switzerland"
   const lowerWords = words.map((w) => w.toLowerCase());
   if (lowerWords.some((w) => ORG_WORDS.has(w))) votes.organization += STRONG;
   if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1])) votes.place += STRONG;
   else if (words.length > 1 && PLACE_WORDS.has(lowerWords[0]) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.place += STRONG; // "River Amsel", "Lake Geneva"
   if (placeKey(words)) votes.place += STRONG + 1;
+  if (PROPER_ORG_PHRASES.has(words.map((w) => fold(w).replace(/-/g, ' ')).join(' '))) votes.organization += 2 * STRONG + 1;
   if (words.length === 1 && isAcronym(words[0]) && !placeKey(words)) votes.organization += WEAK + 1;
   out.push(makeMention(words, source, sentence, votes, initial));
   return out;
@@ -366,18 +407,37 @@ class UnionFind {
 
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 
+/** A middle initial ("Elisa K. McEachern") or an Arabic name particle ("al-Majid") marks a person's name. */
+function personByForm(words: string[]): boolean {
+  return personShaped(words) && words.some((w, i) => (i > 0 && i < words.length - 1 && INITIALS.test(w)) || (i > 0 && PARTICLE_PREFIX.test(w)));
+}
+
 function personShaped(words: string[]): boolean {
   return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || INITIALS.test(w) || PARTICLES.has(w.toLowerCase()) || PARTICLE_PREFIX.test(w));
 }
 
-function typeOf(votes: Mention['votes'], words: string[]): EntityType {
+/**
+ * Whether a name holds a word the cluster also writes in lower case ("Cigarette Smoke", "Star
+ * Wars", "Respiratory Diseases"): such a name is a thing's or a title's, not a person's. A known
+ * given name in front does not count ("Dennis Young").
+ */
+function hasCommonWord(words: string[], common: Set<string>): boolean {
+  return words.some((w, i) => {
+    if (i === 0 && FIRST_NAMES.has(fold(w))) return false;
+    const l = w.toLowerCase();
+    return common.has(l) || (l.endsWith('s') && common.has(l.slice(0, -1))) || common.has(`${l}s`);
+  });
+}
+
+function typeOf(votes: Mention['votes'], words: string[], common: Set<string>): EntityType {
   const v = { ...votes };
   // A known given name first is worth a little more than a hint from an article or preposition.
   if (words.length >= 2 && FIRST_NAMES.has(fold(words[0])) && personShaped(words)) v.person += WEAK + 1;
   const best = (Object.entries(v) as [EntityType, number][]).sort((a, b) => b[1] - a[1])[0];
   if (best[1] > 0) return best[0];
-  // Two or three name words with no other cue read as a person's name ("Hediye Yusuf", "O.J. Simpson").
-  if (personShaped(words)) return 'person';
+  // Two or three name words with no other cue read as a person's name ("Hediye Yusuf", "O.J.
+  // Simpson"), unless one of them is an ordinary word of the cluster.
+  if (personShaped(words) && !hasCommonWord(words, common)) return 'person';
   return 'other';
 }
 
@@ -439,14 +499,15 @@ export function findEntities(docs: Doc[]): Entity[] {
   // name); forms left alone with no cue are dropped when entities are gathered.
   const live = forms;
   const uf = new UnionFind(live.length);
-  const typeOfForm = (f: Form) => typeOf(f.votes, f.words);
+  const typeOfForm = (f: Form) => typeOf(f.votes, f.words, commonWords);
 
   // Index forms by the phonetic-insensitive first letter of each word, to compare only forms
   // that could be variants (blocking instead of all pairs).
   const bySurname = new Map<string, number[]>();
   live.forEach((f, i) => {
-    // Variants have as many words as each other (step 1 compares word by word).
-    const block = `${surname(f.words).slice(0, 1)}:${keyWords(f.words).length}`;
+    // Variants have as many words as each other, each starting as its counterpart does when
+    // read by sameNameWord (step 1 compares word by word).
+    const block = keyWords(f.words).map(nameInitial).join('');
     bySurname.set(block, [...(bySurname.get(block) ?? []), i]);
   });
 
@@ -599,14 +660,17 @@ export function findEntities(docs: Doc[]): Entity[] {
       (a, b) =>
         keyWords(b.words).length - keyWords(a.words).length || b.mentions.length - a.mentions.length || use(b) - use(a) || a.key.localeCompare(b.key),
     )[0];
-    const type = typeOf(votes, longest.words);
+    const type = typeOf(votes, longest.words, commonWords);
     if (type === 'other' && (all.length < 2 || all.every((m) => m.initial))) continue;
+    // A person known only by the shape of the name (no title, role, speech, given name), named
+    // once in one source, is too uncertain to list: a wrong entity costs more than a missing one.
+    if (type === 'person' && all.length < 2 && votes.person === 0 && !FIRST_NAMES.has(fold(longest.words[0])) && !personByForm(longest.words)) continue;
     // A lone word that is also a common word of the cluster ("Office", "Love", "Made") or a generic
     // name word, with no gazetteer entry or title behind it, is not kept on its own.
     if (group.every((f) => keyWords(f.words).length === 1)) {
       const w = group[0].words[0];
       const strong = placeKey([w]) || (type === 'person' && votes.person >= STRONG) || isAcronym(w) || PROPER_ORGS.has(w.toLowerCase());
-      if (!strong && (commonWords.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase()) || ORG_WORDS.has(w.toLowerCase()))) continue;
+      if (!strong && (hasCommonWord([w], commonWords) || PLACE_WORDS.has(w.toLowerCase()) || ORG_WORDS.has(w.toLowerCase()))) continue;
     }
     // "Police have sealed off...": a generic word opening a sentence is not a name.
     const generic = (w: string) => (ORG_WORDS.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase())) && !GAZETTEER.has(fold(w));

@@ -52,13 +52,33 @@ export const ORG_WORDS = words(`
   brotherhood force caliphate chamber exchange house
   chemicals chemical energy foods motors systems technologies technology pharmaceuticals pharma logistics
   shipping lines media mining oil gas steel electric power telecom bancorp insurance motors airline
+  freight rail centers centres institutes universities agencies commissions ministries
   brewery brewing studios records labs laboratories manufacturing construction enterprises ventures
 `);
 
 /** Organisations known by one word: names in their own right, not generic words like "Office". */
 export const PROPER_ORGS = words(`
   kremlin pentagon reuters afp tass xinhua bloomberg interfax anadolu taliban hezbollah hamas nato opec
+  twitter facebook google youtube instagram wikipedia microsoft netflix reddit snapchat tiktok whatsapp linkedin
+  uber airbnb sony nintendo samsung ibm intel cnn bbc nbc cbs msnbc npr espn
 `);
+
+/** Organisations whose names are made of words that would read as a place or an adjective ("Islamic State"). */
+export const PROPER_ORG_PHRASES = new Set([
+  'islamic state', 'al qaeda', 'al qaida', 'muslim brotherhood', 'red cross', 'red crescent', 'white house',
+  'downing street', 'wall street', 'capitol hill',
+]);
+
+/**
+ * Upper-case short words that are not organisations: Roman numerals, eras, units, common
+ * abbreviations of things ("TV", "DNA", "MRI") and of roles ("CEO", "MP").
+ */
+export const NOT_ORG_ACRONYMS = words(`
+  tv ok dna rna mri ct hiv aids adhd ceo cfo coo cto mp mep pm am bc ad bce ce gdp id iq pc it ufo suv cctv
+  usb gps faq lgbt lgbtq phd md rn diy vip ai vr ar atm pin sms pdf html url gmt utc est pst edt pdt
+  bst cet mph kph kg km cm mm ml rip lol omg fyi asap aka nb ps
+`);
+export const ROMAN_NUMERAL = /^(?=[MDCLXVI]{2,})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 for (const w of PROPER_ORGS) ORG_WORDS.add(w);
 
 /** Words inside a name that make it a place. */
@@ -184,4 +204,28 @@ export const FIRST_NAMES = words(`
   ramon raymond rebecca richard rick robert roberto ronald rosa ruth ryan sam samuel sandra sara sarah scott
   sean sergei sergey sharon simon sophie stephen steve steven susan thomas tim timothy todd tom tony vladimir
   walter wang wei william yusuf zhang
+  abdul abdullah adriana agnes ahmet aleksandr alexandre alfred alison allison amber andre andrés andres
+  angelo anita anton antonia antoine arnold ashley audrey barry beatrice ben betty beverly bill billy bobby
+  bradley brenda brett bruno bryan carl carla carmen catalina cecilia chad charlotte cheryl chloe cindy clara
+  clarence claudia colin connor craig crystal cynthia dale dan dana danielle darren dave dean debbie denise
+  derek diego dmitri dominic don donna doris dorothy douglas duncan dylan eddie edgar eduardo edwin eileen
+  elaine eleanor eli elias elijah elif elise ella ellen elliot emilia emmanuel enrique erik erin ernest esther
+  ethan eva evan evelyn fabio faisal farah felix fiona frances francesco franco françois frederick
+  gabriela gareth gavin gene gerard gerry gina giuseppe glenn gloria gordon grace graham grant gustavo
+  hailey hakan hamid hans harold harvey hazel heather heidi helena herbert hector holly howard hussein ian
+  ines inés irene iris isabel isabella ivana jacqueline jade jamal jamie janice jared javier jay jayden jean
+  jeremy jerome jerry jesse jill joanna jocelyn joel johan johnny jon jonas jordan jorge josef joshua
+  joyce judith judy julian julien justin kai kamal karim karina katarzyna katie keith kelly ken kenneth kenji
+  kerry khalid kim kirsten klaus kristen kyle lars laurent lauren leah leila leo leon leonard leslie lewis
+  liam lily lin lorenzo lori louis louise lucas luca lucia luke lynn magnus mahmoud malcolm manuel marc marco
+  marcus margaret margarita maria mariana marina mario marion marjorie marta martha marvin mathieu maurice max
+  maya megan mehmet melanie melissa mia miguel mikhail miles milan min mira miriam mitchell mohamed monica
+  morgan mustafa nadia naomi nasser natasha nathan neil nelson nick nicolas nigel nikolai nina noah noel nora
+  norman oliver olivia owen pamela pascal patrick paula pauline penelope phil philippe phyllis pietro piotr
+  priya rahul ralph ramona randy raúl raul ray reza ricardo rita rob robin rodrigo roger roland ron rose
+  roy ruby rudolf russell sabine sally salma salvatore sami sandra santiago sasha saul sebastian selena
+  sergio shane shannon sheila shirley silvia sofia sonia stanley stefan stella stuart sue sven sylvia tamara
+  tanya tariq ted teresa terry theresa tina tobias travis trevor tyler valentina valerie vanessa vera
+  veronica vicky victor vincent viktor wayne wendy wesley whitney wilson yasmin yuri yvonne
+  zachary zoe
 `);
