@@ -175,3 +175,49 @@ test('a source that sets two figures against each other reports a disagreement',
   assert.deepEqual(values(conflicts[0]), ['120 million euros', '200 million euros']);
   assert.equal(conflicts[0].nature, 'disagreement');
 });
+
+test('polls by different bodies, a capacity that fits two figures and a distance with no verb are not conflicts', () => {
+  const polls = [
+    doc('a', null, 'According to a Castrell University survey, 39 percent of dock workers back the mayor while most do not.'),
+    doc('b', null, 'The mayor cited the latest Harlow Institute poll, which found 55 percent of dock workers back his plan.'),
+  ];
+  assert.deepEqual(findConflicts(polls, context(polls)), []);
+  const flush = [
+    doc('a', null, 'The basin can hold up to 50 million litres of water, and engineers will drain 38 million litres of it.'),
+    doc('b', null, 'Engineers will drain 38 million litres of water from the basin on Friday.'),
+    doc('c', null, 'In 2011, engineers drained 7.8 million litres of water from the same basin.'),
+  ];
+  assert.deepEqual(findConflicts(flush, context(flush)), []);
+  const search = [
+    doc('a', null, 'Tugs will sweep a stretch of water about 1,900 kilometers (about 1,180 miles) east of the cape.'),
+    doc('b', null, 'The sweep area, about 1,600 kilometres (990 miles) east of the cape, was chosen from radar data.'),
+  ];
+  assert.deepEqual(findConflicts(search, context(search)), []);
+});
+
+test('admitted to hospital counts the same people as being treated in hospital', () => {
+  const docs = [
+    doc('a', '2023-05-17', 'Four children are being treated in hospital, the health institute said.'),
+    doc('b', '2023-05-17', 'Six children have been admitted to hospital with measles, the health institute said.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.equal(conflicts.length, 1);
+  assert.equal(conflicts[0].nature, 'disagreement');
+  assert.deepEqual(values(conflicts[0]).map(String), ['4', '6']);
+});
+
+test('a date of a passive "was confirmed" is the date of the happening; a noun next to a date is not the verb', () => {
+  const cases = [
+    doc('a', '2023-05-17', 'The first case, a boy from the east of the city, was confirmed on May 8 after a family trip abroad, the institute said.'),
+    doc('b', '2023-05-17', 'The first case was confirmed on May 9 in a child who had returned from a family trip abroad, the institute said.'),
+  ];
+  let conflicts = analyze(cases).conflicts.filter((c) => c.kind === 'date');
+  assert.equal(conflicts.length, 1);
+  assert.deepEqual([...values(conflicts[0])].sort(), ['2023-05-08', '2023-05-09']);
+  const derail = [
+    doc('a', '2024-03-12', 'Seventeen tank cars came off the rails when the freight train derailed outside the town on Sunday night, a union official said.'),
+    doc('b', '2024-03-12', 'Officials widened the evacuation zone around the town derailment on Tuesday after crews struggled to seal a leaking tank car.'),
+  ];
+  conflicts = analyze(derail).conflicts.filter((c) => c.kind === 'date');
+  assert.deepEqual(conflicts, []);
+});

@@ -67,16 +67,27 @@ function near(d: Dated): string[] {
   const afterAll = toks.filter((t) => t.start >= to);
   // "said on Saturday", "were told on Sunday": the date of a statement, not of what it is about.
   const lead = beforeAll.filter((t) => !/^(?:on|at|in|late|early|by|from|until|last|this|next)$/.test(t.lower)).pop();
-  if (lead && SPEECH.test(lead.lower)) return [];
+  // But "was confirmed on May 8", "was reported on Monday": a passive of these is the happening.
+  const leadAt = lead ? beforeAll.indexOf(lead) : -1;
+  const passive = lead && HAPPENING_WHEN_PASSIVE.test(lead.lower) && leadAt > 0 && /^(?:was|were|been|being|is|are|be)$/.test(beforeAll[leadAt - 1]!.lower);
+  if (lead && SPEECH.test(lead.lower) && !passive) return [];
   const before = beforeAll.slice(-NEAR_WORDS).filter(content).pop();
   const after = afterAll.slice(0, NEAR_WORDS).filter(content)[0];
-  return [before ? `<${before.stem}` : '', after ? `>${after.stem}` : ''].filter(Boolean);
+  const key = (t: { stem: string; lower: string }) => (NOMINAL.test(t.lower) ? `${t.stem}:n` : t.stem);
+  return [before ? `<${key(before)}` : '', after ? `>${key(after)}` : ''].filter(Boolean);
 }
 
 const REPEATED = /\b(?:again|another|a further|once more|resume|resumes|resumed|next (?:round|meeting|session|hearing))\b/i;
 
 const NEAR_WORDS = 3;
 const SPEECH = /^(?:said|says|say|told|tells|announced|added|stated|confirmed|reported|wrote|warned|urged|insisted|argued|claimed|declared|explained|noted|asked)$/;
+
+const HAPPENING_WHEN_PASSIVE = /^(?:confirmed|reported|announced|declared)$/;
+
+// A noun made from a verb ("the Ardley derailment on Tuesday") is often not what the date is of
+// ("widened the zone around the derailment on Tuesday"): it matches the verb ("derailed on Sunday")
+// by stem only, which is too weak to call two dates of one event.
+const NOMINAL = /(?:ment|tion|sion|ance|ence)s?$/;
 
 const AUXILIARY = /^(?:be|been|being|is|are|was|were|will|would|shall|should|can|could|may|might|must|due|set|held|scheduled|planned|expected)$/;
 

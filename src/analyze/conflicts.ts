@@ -172,7 +172,7 @@ interface Claim {
 
 // Irregular past participles, which do not end in -ed.
 const IRREGULAR_PARTICIPLES = new Set(
-  'fell rose fallen risen grew grown sank sunk set put cut hit left held made taken given sent found seen kept lost won shot run paid built sold brought caught fought struck spent stood thrown driven drawn known shown beaten chosen begun gone come become cast'.split(' '),
+  'fell rose fallen risen grew grown sank sunk set put cut hit left held made taken given sent found seen kept lost won shot run paid built sold brought caught fought struck spent stood thrown driven drawn known shown beaten chosen begun gone come become cast came went took gave saw got began broke spoke drove flew threw wrote rode'.split(' '),
 );
 
 function isEventWord(t: Token): boolean {
@@ -406,7 +406,10 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
       noun = 'people';
       nounText = 'people';
     } else if (best) {
-      event = eventClass(best.stem) ?? (noun === 'people' && MOVED_PEOPLE.some((p) => best!.stem.startsWith(p)) ? 'evacuated' : best.stem);
+      // "admitted to hospital", "taken to hospital": people hurt or ill enough to need care.
+      const at = tokens.indexOf(best);
+      const toHospital = /^(?:admitted|taken|rushed|airlifted|flown|brought)$/.test(best.lower) && tokens.slice(at + 1, at + 4).some((t) => t.lower.startsWith('hospital'));
+      event = eventClass(best.stem) ?? (toHospital ? 'injured' : noun === 'people' && MOVED_PEOPLE.some((p) => best!.stem.startsWith(p)) ? 'evacuated' : best.stem);
       if (noun === 'people' && best.lower.startsWith('employ')) {
         noun = 'workers'; // "employs 4,200 people" counts the workforce
         nounText = 'workers';
@@ -629,7 +632,9 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     const hi = Math.max(a.figure.value, b.figure.value);
     return lo > 0 && hi / lo <= MAX_SCALE;
   };
-  const sameMeasure = (a: Claim, b: Claim) => !MEASURE_UNITS.has(a.nounKey) || !a.event || !b.event || a.event === b.event;
+  // A distance or a level with no verb to say what it measures ("1,600km (990 miles) east of the
+  // cape") is compared with nothing.
+  const sameMeasure = (a: Claim, b: Claim) => !MEASURE_UNITS.has(a.nounKey) || (!!a.event && a.event === b.event);
   const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
   for (const all of byKey.values()) {
     const current = all.filter((c) => !c.prior);
@@ -756,9 +761,12 @@ function clusterValues(claims: Claim[]): ValueCluster[] | null {
   const specific = claims.filter((c) => c.figure.specific).sort((a, b) => a.figure.value - b.figure.value);
   const clusters: ValueCluster[] = [];
   for (const c of specific) {
-    const home = clusters.find((k) => !differ(k.representative, c.figure));
-    if (home) home.claims.push(c);
-    else clusters.push({ claims: [c], representative: c.figure });
+    // A figure that fits two different values ("up to 50 million" holds both 7.8 and 38
+    // million) says nothing about which is right, and must not tie them together.
+    const homes = clusters.filter((k) => k.claims.every((o) => !differ(o.figure, c.figure)));
+    if (homes.length > 1) continue;
+    if (homes.length === 1) homes[0]!.claims.push(c);
+    else if (!clusters.some((k) => !differ(k.representative, c.figure))) clusters.push({ claims: [c], representative: c.figure });
   }
   return clusters.length >= 2 ? clusters : null;
 }
@@ -783,6 +791,11 @@ function related(clusters: ValueCluster[], groupOf: Map<string, number>): boolea
           if (gx !== undefined && gx === groupOf.get(y.sentence.id)) return true;
           if (x.of.length && y.of.length && !x.of.some((w) => y.of.includes(w))) return false;
           if (x.years !== y.years) return false;
+          // Two polls or studies by different bodies ("a Pew survey", "the Rasmussen poll")
+          // measure different things, however alike the figures read.
+          const px = pollsterOf(x.sentence.text);
+          const py = pollsterOf(y.sentence.text);
+          if (px && py && px !== py) return false;
           // Kinds of outcome ("killed", "evacuated") need one shared word of context; any other
           // count needs two ("seven flybys of Venus" and "24 flybys of the sun" share none), and
           // small counts of things, which name many different subsets, three.
@@ -794,6 +807,22 @@ function related(clusters: ValueCluster[], groupOf: Map<string, number>): boolea
     }
   }
   return true;
+}
+
+// Only measurements are kept apart: estimates of one toll by two bodies ("according to the
+// ministry", "the observatory said") are the disagreement a reader needs to see.
+const STUDY = '(?:poll|polls|survey|surveys|study|studies|census|index)';
+const POLLSTER_BEFORE = new RegExp(`((?:\\p{Lu}[\\p{L}&.'-]*\\s+){1,4})${STUDY}\\b`, 'u');
+const POLLSTER_AFTER = new RegExp(`\\b${STUDY}\\s+(?:by|from|of|for)\\s+(?:the\\s+)?((?:\\p{Lu}[\\p{L}&.'-]*\\s*){1,4})`, 'u');
+
+/** The body named as the maker of a poll, study or estimate in a sentence, folded; null when none. */
+function pollsterOf(text: string): string | null {
+  const m = POLLSTER_BEFORE.exec(text) ?? POLLSTER_AFTER.exec(text);
+  if (!m) return null;
+  const name = m[1]!.trim().replace(/[’']s$/, '');
+  // "A new survey", "The study": a sentence-initial capital is no name.
+  if (/^(?:A|An|The|This|That|Its|Their|His|Her|New|Latest|In|On|But|And)$/.test(name)) return null;
+  return name.toLowerCase();
 }
 
 function conflictOf(clusters: ValueCluster[], nature: 'update' | 'disagreement', dateOf: (c: Claim) => string | null): Conflict {
