@@ -108,3 +108,11 @@ test('clause tense reads the verb group nearest the expression', () => {
   assert.equal(t('Earlier on Saturday, the opposition said it would stay away.', 'on Saturday'), 'past');
   assert.equal(t('The recount would begin on Wednesday in the hall.', 'on Wednesday'), 'future');
 });
+
+test('a modal or schedule word far back in the clause still makes its date a coming one', () => {
+  const t = (s: string, expr: string) => clauseTense(s, s.indexOf(expr), s.indexOf(expr) + expr.length);
+  assert.equal(t('Inspector Keita is expected to give a first account of the investigation on Friday.', 'on Friday'), 'future');
+  assert.equal(t('The minister will present the full findings of the long inquiry into the collapse on Monday.', 'on Monday'), 'future');
+  // A past verb between the marker and the date closes the reach.
+  assert.equal(t('Officials expected that the team, which inspected the damaged bridge and its supports, finished on Monday.', 'on Monday'), 'past');
+});

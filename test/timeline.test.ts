@@ -107,3 +107,12 @@ test("a date in a relative clause does not date the sentence's event", () => {
   const b = doc('b', '2022-11-14', 'The agency said that the river peaked on Sunday at a record level for the town.');
   assert.deepEqual(timeline([b]).items.map((i) => i.date), ['2022-11-13']);
 });
+
+test('"as of" a date and "on or after" a date are no events', () => {
+  const docs = [
+    doc('a', '2016-09-12', 'The water board said on Monday that 31 mains had burst across 12 districts as of August 2016.'),
+    doc('b', '2016-09-12', 'A case was defined as sudden weakness of a limb occurring on or after August 1, 2014, with a lesion on the scan.'),
+  ];
+  const items = timeline(docs).items;
+  assert.ok(!items.some((i) => i.date === '2016-08' || i.date === '2014-08-01'), JSON.stringify(items));
+});

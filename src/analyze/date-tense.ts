@@ -15,6 +15,11 @@ const FUTURE_MARKERS = new Set([
   'plans', 'plan', 'intends', 'aims', 'hopes', 'upcoming', 'going', 'set', 'later',
 ]);
 
+/** Markers of the future strong enough to reach a date further along their clause. */
+const STRONG_FUTURE = new Set(['will', "'ll", 'shall', 'expected', 'due', 'scheduled', 'planned', 'plans', 'intends']);
+/** Words beyond the ordinary reach searched for them. */
+const LONG_REACH = 8;
+
 /** Auxiliaries before a participle that keep it in the past ("was told", "had been moved"). */
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'has', 'have', 'been', 'did']);
 
@@ -112,6 +117,14 @@ export function clauseTense(text: string, start: number, end: number, reach = 8)
   for (let i = left.length - 1, n = 0; i >= 0 && n < reach; i--, n++) {
     const cue = cueAt(left, i);
     if (cue) return cue;
+  }
+  // "Inspector Keita is expected to give a first account of the investigation on Friday": a
+  // modal or a schedule word further back in the same clause still governs the infinitive the
+  // date belongs to, as long as no verb of another tense stands between them.
+  for (let i = left.length - 1 - reach, n = 0; i >= 0 && n < LONG_REACH; i--, n++) {
+    const w = left[i]!.word;
+    if (STRONG_FUTURE.has(w)) return 'future';
+    if (isPastForm(w) || PRESENT_VERBS.has(w)) break;
   }
   const after = text.slice(end);
   const breakAfter = after.search(CLAUSE_BREAK);

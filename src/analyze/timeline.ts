@@ -134,7 +134,11 @@ function inRelativeClause(before: string): boolean {
 /** The mention that dates a sentence's event: a day rather than a month or year, not the day something was said when the event has its own. */
 function eventDate(sentence: Sentence, mentions: DateMention[]): DateMention | null {
   // "since 2015" starts a state ("has led the council since 2015"), it does not date an event.
-  const usable = mentions.filter((m) => !m.approximate && !/^since\b/i.test(m.text));
+  // "as of August 2016" dates a state of affairs, and "on or after August 1" a rule's scope:
+  // neither is an event.
+  const usable = mentions.filter(
+    (m) => !m.approximate && !/^since\b/i.test(m.text) && !/\b(?:as of|on or (?:after|before))\s*$/i.test(sentence.text.slice(0, m.start - sentence.start)),
+  );
   if (!usable.length) return null;
   const dateChars = usable.reduce((n, m) => n + (m.end - m.start), 0);
   if (dateChars > sentence.text.length / 2) return null; // a date line, not an event
