@@ -222,3 +222,30 @@ test('"The man, ..." leans on the sentence that introduced him', () => {
   assert.ok(q('The man, a 52-year-old driver, died in hospital on Tuesday.') < 1);
   assert.equal(q('The mayor said the bridge would reopen in the spring.'), 1);
 });
+
+test('a fact two sources give equally is taken from the source not yet drawn on', () => {
+  // Article a's version of the school closures sits earlier in its article than b's, so on
+  // position alone a would supply every sentence; the per-source diminishing return
+  // (sourceSpread) hands the fact to b, whose report the summary has not used yet.
+  const docs = [
+    doc('a', [
+      'Heavy snow closed the mountain pass between Kerrow and Lindale on Sunday, stranding hundreds of drivers overnight.',
+      'Volunteers from Kerrow brought blankets and hot drinks to the drivers stranded on the pass.',
+      'The regional weather office expects more snow to fall across the north later in the week.',
+      'Schools in Lindale will stay closed on Monday because buses cannot reach the valley villages.',
+    ].join('\n\n')),
+    doc('b', [
+      'Hundreds of drivers were stranded overnight after heavy snow closed the mountain pass between Kerrow and Lindale.',
+      'It was the first closure of the pass this winter, which had been unusually mild until now.',
+      'Volunteers from Kerrow brought blankets and hot drinks to drivers stranded on the mountain pass.',
+      'Ski resorts in the valley said they hoped the fresh snow would bring more visitors.',
+      'Schools in Lindale will stay closed on Monday since buses cannot reach the valley villages.',
+    ].join('\n\n')),
+  ];
+  const sources = (spread?: number): string[] =>
+    summarize(docs, { words: 60, tuning: spread === undefined ? {} : { sourceSpread: spread } }).sentences.map((s) => s.source);
+  const spread = sources();
+  assert.equal(spread.filter((s) => s === 'a').length, 2, spread.join(' '));
+  assert.equal(spread.filter((s) => s === 'b').length, 1, spread.join(' '));
+  assert.deepEqual(sources(0), ['a', 'a', 'a'], 'without the spread every sentence comes from a');
+});
