@@ -32,6 +32,9 @@ test('spelling variants of one name are one name; different names are not', () =
   assert.ok(!sameNameWord('Iran', 'Iraq'));
   assert.ok(!sameNameWord('Marin', 'Martin'));
   assert.equal(phoneticKey('Achterberg'), phoneticKey('Achterburg'));
+  assert.ok(sameNameWord('Vasquez', 'Vaskez'));
+  assert.ok(sameNameWord('Gadhafi', 'Qaddafi'));
+  assert.ok(!sameNameWord('Gray', 'Kray'));
 });
 
 test('titles dropped, surnames linked, variants merged across outlets, types from cues', () => {

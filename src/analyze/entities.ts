@@ -361,7 +361,7 @@ const keyWordsOf = new WeakMap<string[], string[]>();
 /** The first letter of a name word as its phonetic key starts (i and e read as a). */
 function nameInitial(word: string): string {
   const c = transliterationForm(word)[0] ?? '';
-  return c === 'i' || c === 'e' ? 'a' : c;
+  return c === 'i' || c === 'e' ? 'a' : c === 'g' ? 'k' : c;
 }
 
 /** The surname part of a person's name: the last word with no particles. */

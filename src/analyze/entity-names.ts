@@ -43,6 +43,8 @@ function transliterate(word: string): string {
     .replace(/ck/g, 'k')
     .replace(/x/g, 'ks')
     .replace(/q(?!u)/g, 'k')
+    // Romance "que", "qui" is a k ("Vasquez" / "Vaskez", "Enrique"); elsewhere "qu" is kw.
+    .replace(/qu(?=[ei])/g, 'k')
     .replace(/qu/g, 'kv')
     .replace(/c(?=[eiy])/g, 's')
     .replace(/c/g, 'k')
@@ -73,7 +75,9 @@ function phonetic(word: string): string {
     .replace(/b/g, 'p')
     .replace(/v/g, 'f')
     .replace(/g/g, 'k');
-  const first = t[0] === 'i' || t[0] === 'e' ? 'a' : t[0];
+  // An initial g and k render one Arabic letter ("Gadhafi", "Qaddafi", "Kadhafi"); short names
+  // keep them apart ("Gray", "Kray").
+  const first = t[0] === 'i' || t[0] === 'e' ? 'a' : t[0] === 'g' && t.length >= 6 ? 'k' : t[0];
   return (first + rest).replace(/(.)\1+/g, '$1');
 }
 
