@@ -264,6 +264,8 @@ function mentionsOfRun(
   if (words.length === 1 && words[0].includes('-') && words[0].split('-').every((w) => DEMONYMS.has(w.toLowerCase()))) return out;
   if (words.length === 1 && (DEMONYMS.has(words[0].toLowerCase()) || DEMONYMS.has(words[0].toLowerCase().replace(/s$/, '')))) return out; // "Syrian", "the Russians"
   if (words.every((w) => TITLES.has(w.toLowerCase()))) return out; // "President" alone refers back
+  // "J", "O": a lone letter is an initial cut from its name, not a name.
+  if (words.length === 1 && /^\p{Lu}\.?$/u.test(words[0])) return out;
   // "We’re", "I’ve": contractions are no names.
   if (words.length === 1 && /[’'](?:re|ve|ll|d|m)$/i.test(words[0])) return out;
   // "II", "XIV", "TV", "DNA": numerals and abbreviations of things are no names on their own.

@@ -15,6 +15,7 @@ export const TITLES = words(`
   officer constable superintendent supt supt. managing crown special acting former interim chief-executive
   assistant associate senior junior attorney attorney-general solicitor solicitor-general surgeon-general
   democrat republican sheriff marshal warden coroner
+  principal examiner emeritus staff
 `);
 
 /** Titles that by themselves say the named one is a person. */
@@ -53,6 +54,7 @@ export const ORG_WORDS = words(`
   chemicals chemical energy foods motors systems technologies technology pharmaceuticals pharma logistics
   shipping lines media mining oil gas steel electric power telecom bancorp insurance motors airline
   freight rail centers centres institutes universities agencies commissions ministries
+  bulletin weekly magazine monthly quarterly
   brewery brewing studios records labs laboratories manufacturing construction enterprises ventures
 `);
 
@@ -87,6 +89,7 @@ export const PLACE_WORDS = words(`
   bay gulf strait coast valley mountain mountains mount mt hills hill peninsula desert harbour harbor port
   street road avenue square bridge heights plain plains delta basin canyon forest park beach cape point
   airport stadium hotel museum
+  boulevard blvd highway freeway motorway parkway plaza lane grove belt
 `);
 
 /** Prepositions after which a capitalised name is most often a place ("in Vienna", "near Aleppo"). */
@@ -157,6 +160,7 @@ export const DEMONYMS = words(`
   democratic republican democrat democrats republicans conservative conservatives liberal liberals socialist
   socialists communist communists christian christians muslim muslims jewish catholic catholics protestant
   islamist islamists sunni shia shiite evangelical
+  nazi nazis roman romans soviet ottoman byzantine victorian
 `);
 
 /** Capitalised words that open sentences but never names. */
@@ -172,6 +176,7 @@ export const NOT_NAMES = words(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july
   august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
   mr mrs ms dr west east north south god i'm i've i'll i'd christmas easter thanksgiving halloween ramadan
+  yes no okay oh well hey hi
 `);
 
 /** Lower-case nouns after a name that make it a place ("the Kessel Point district"), or before "of" ("the port of Velmar"). */
