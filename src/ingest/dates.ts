@@ -1,4 +1,6 @@
-import * as chrono from 'chrono-node';
+// Only the English parsers: the package root also loads a dozen other locales (116 ms to load
+// against 25 ms; its strict and casual parsers are these same English ones).
+import * as chrono from 'chrono-node/en';
 
 
 /**

@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
 import type { Removal } from '../types.js';
 import { readMetadata } from './html-metadata.js';
@@ -31,6 +31,17 @@ interface BodyAttempt {
 
 // Nesting deeper than this is flattened before anything walks the page (see flattenDeepNesting).
 const MAX_NESTING = 100;
+
+// linkedom takes about 100 ms to load (a third of the CLI's start-up), and text, Markdown and
+// JSON inputs never need it: it is loaded on the first HTML page, synchronously through its
+// CommonJS build (the same code as its ES build), so extraction stays a synchronous call.
+const requireFromHere = createRequire(import.meta.url);
+let linkedom: typeof import('linkedom') | null = null;
+
+function parseHTML(html: string): unknown {
+  linkedom ??= requireFromHere('linkedom') as typeof import('linkedom');
+  return linkedom.parseHTML(html);
+}
 
 function parse(html: string): Document {
   let document = (parseHTML(html) as unknown as { document: Document }).document;
