@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { summarize, budgetWords, standaloneQuality } from '../src/summarize/index.js';
+import { summarize, budgetWords, closesUnopenedQuote, standaloneQuality } from '../src/summarize/index.js';
 import { segment } from '../src/text/index.js';
 import type { Article, Doc } from '../src/types.js';
 import { sharedDir } from './helpers.js';
@@ -248,4 +248,18 @@ test('a fact two sources give equally is taken from the source not yet drawn on'
   assert.equal(spread.filter((s) => s === 'a').length, 2, spread.join(' '));
   assert.equal(spread.filter((s) => s === 'b').length, 1, spread.join(' '));
   assert.deepEqual(sources(0), ['a', 'a', 'a'], 'without the spread every sentence comes from a');
+});
+
+test('the tail of a quotation begun in an earlier sentence does not stand alone', () => {
+  const q = (t: string) => standaloneQuality(t, t.toLowerCase().match(/[a-z0-9']+/g) ?? [], { minWords: 6 });
+  const tails = ['I am going to keep doing that every single day," he said.', 'We do not tolerate racism of any kind in our club.”'];
+  for (const t of tails) {
+    assert.ok(closesUnopenedQuote(t), t);
+    assert.ok(q(t) < 0.5, t);
+    // Right after the sentence that opens the quotation it reads as written.
+    assert.equal(standaloneQuality(t, t.toLowerCase().match(/[a-z0-9']+/g) ?? [], { minWords: 6, afterPredecessor: true }), 1);
+  }
+  for (const t of ['"We will rebuild the bridge," the mayor said.', 'He called the plan "a disgrace to the city.', 'The film “Focus” opens in cinemas across the country this week.']) {
+    assert.equal(closesUnopenedQuote(t), false, t);
+  }
 });

@@ -17,9 +17,9 @@
 // summary when reports span several dates.
 import type { Doc, Selection, Sentence } from '../types.js';
 import { isStopword } from './stopwords.js';
-import { budgetWords, leansOnPrevious, standaloneQuality } from './quality.js';
+import { budgetWords, closesUnopenedQuote, leansOnPrevious, standaloneQuality } from './quality.js';
 
-export { budgetWords, leansOnPrevious, standaloneQuality } from './quality.js';
+export { budgetWords, closesUnopenedQuote, leansOnPrevious, standaloneQuality } from './quality.js';
 
 export interface SummarizeOptions {
   /** Word budget, a hard cap counted as whitespace-separated words of the sentence texts (default 150). */
@@ -162,7 +162,7 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
     for (const s of doc.sentences) {
       const concepts = index.conceptsOf(s);
       const quality = standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords });
-      const qualityInContext = leansOnPrevious(s.tokens)
+      const qualityInContext = leansOnPrevious(s.tokens) || closesUnopenedQuote(s.text)
         ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords, afterPredecessor: true })
         : quality;
       const c: Candidate = {

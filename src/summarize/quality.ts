@@ -65,6 +65,28 @@ const ANAPHORIC_NOUNS = new Set([
   'suspect', 'move', 'incident', 'same', 'two', 'three',
 ]);
 
+/**
+ * True when the sentence is the tail of a quotation begun before it: a closing quotation mark
+ * with no opening one before it.
+ */
+export function closesUnopenedQuote(text: string): boolean {
+  let open = false;
+  let straight = 0;
+  for (const ch of text) {
+    if (ch === '“') open = true;
+    else if (ch === '”') {
+      if (!open) return true;
+      open = false;
+    } else if (ch === '"') straight++;
+  }
+  if (straight % 2 === 0) return false;
+  // An odd number of straight quotes: the first one closes when it hangs on a word and is
+  // followed by a space, punctuation or the end ('... that," he said.'), and opens otherwise
+  // ('He called it "a disgrace.').
+  const first = text.indexOf('"');
+  return first > 0 && /\S/.test(text[first - 1]!) && (first + 1 === text.length || /[\s,.;:!?)]/.test(text[first + 1]!));
+}
+
 /** True when the sentence opens with words that point back to the sentence before it. */
 export function leansOnPrevious(tokens: string[]): boolean {
   const first = tokens[0] ?? '';
@@ -103,6 +125,10 @@ export function standaloneQuality(text: string, tokens: string[], options: Quali
   // ("...," the mayor said) stands on its own.
   if (quoted && !ATTRIBUTION.test(trimmed)) q *= 0.6;
   if (/\?["'”’)]*$/.test(trimmed)) q *= 0.6;
+  // The tail of a quotation begun in an earlier sentence ('... doing that," he said.') reads as a
+  // fragment without its opening: the same flaw as a dangling opener, but worse, since the
+  // reader cannot even tell where the quoted words began.
+  if (!options.afterPredecessor && closesUnopenedQuote(trimmed)) q *= 0.3;
   // A very long sentence costs a lot of budget; a very short one is often a fragment.
   if (words < 8) q *= 0.7;
   // Opening in lower case: the tail of a sentence split in the wrong place, or a list item.
