@@ -549,9 +549,22 @@ export function findEntities(docs: Doc[]): Entity[] {
   const fullPeople = live.map((f, i) => ({ f, i })).filter(({ f }) => keyWords(f.words).filter((w) => !PARTICLES.has(w)).length >= 2 && typeOfForm(f) === 'person');
   // Longer full names containing a shorter one ("Recep Tayyip Erdogan" / "Tayyip Erdogan").
   const namePartsOf = new Map(fullPeople.map(({ f, i }) => [i, keyWords(f.words).filter((w) => !PARTICLES.has(w))]));
+  // Blocking: a longer name can contain a shorter one only if their last words or their first
+  // words could be one name, so each name is compared with the names sharing the phonetic
+  // initial of its last or first word, not with every full name (quadratic on a 200-article story).
+  const byLastInitial = new Map<string, number[]>();
+  const byFirstInitial = new Map<string, number[]>();
   for (const { i } of fullPeople) {
     const k = namePartsOf.get(i)!;
-    for (const { i: j } of fullPeople) {
+    const last = nameInitial(k[k.length - 1]!);
+    const first = nameInitial(k[0]!);
+    byLastInitial.set(last, [...(byLastInitial.get(last) ?? []), i]);
+    byFirstInitial.set(first, [...(byFirstInitial.get(first) ?? []), i]);
+  }
+  for (const { i } of fullPeople) {
+    const k = namePartsOf.get(i)!;
+    const candidates = new Set([...(byLastInitial.get(nameInitial(k[k.length - 1]!)) ?? []), ...(byFirstInitial.get(nameInitial(k[0]!)) ?? [])]);
+    for (const j of candidates) {
       if (i === j) continue;
       const kg = namePartsOf.get(j)!;
       if (kg.length <= k.length) continue;
