@@ -2,6 +2,18 @@
 // article dates, date mentions, timeline items, near-duplicate groups, entities and conflicts.
 // Each section's precision and recall is printed as a table; floors at the level the current
 // code reaches make a regression fail. The clusters are fiction written for this project.
+//
+// Held-out clusters: ardley-derailment and tarsk-measles were written and labelled before the
+// code was changed for them (commit 3c2a406), so their first run is an honest measure.
+//   first run:  ardley  mentions P/R 0.94/0.94, timeline 0.67/0.80, entities 1.00/1.00, aliases
+//               0.80, conflicts 0.50/0.50; tarsk  mentions 0.92/1.00, timeline 0.89/1.00,
+//               entities 0.88/0.88, aliases 1.00, conflicts 1.00/0.33.
+//   after the general fixes that followed (tense reach, Romance 'qu', possessive institutions,
+//   'admitted to hospital', passive 'was confirmed on', bound figures, verbal nouns):
+//               ardley  mentions 1.00/1.00, timeline 0.75/0.90, entities 1.00/1.00, aliases
+//               1.00, conflicts 1.00/0.50; tarsk  mentions 0.92/1.00, timeline 0.89/1.00,
+//               entities 1.00/1.00, aliases 1.00, conflicts 1.00/1.00.
+//   From then on these two flatter the code like the others.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -285,14 +297,14 @@ function pr(s: Score): { precision: number; recall: number } {
 /** Floors the current code meets (measured, then rounded down): a drop below any fails the test. */
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   'article dates': { precision: 1, recall: 1 },
-  'date mentions': { precision: 0.9, recall: 0.95 },
-  timeline: { precision: 0.85, recall: 0.9 },
-  agreement: { precision: 0.85, recall: 0.9 },
-  entities: { precision: 0.75, recall: 0.85 },
-  'entity aliases': { precision: 0.85, recall: 0.85 },
-  'noise names out': { precision: 0.9, recall: 0.9 },
-  conflicts: { precision: 0.6, recall: 0.65 },
-  'conflict nature': { precision: 0.75, recall: 0.75 },
+  'date mentions': { precision: 0.95, recall: 0.95 },
+  timeline: { precision: 0.85, recall: 0.92 },
+  agreement: { precision: 0.85, recall: 0.95 },
+  entities: { precision: 0.95, recall: 0.95 },
+  'entity aliases': { precision: 0.95, recall: 0.95 },
+  'noise names out': { precision: 0.95, recall: 0.95 },
+  conflicts: { precision: 0.95, recall: 0.9 },
+  'conflict nature': { precision: 0.85, recall: 0.85 },
 };
 
 test('analysis against the gold clusters: precision and recall per section', async () => {
