@@ -1,13 +1,39 @@
 // Small text cues shared by the cleaning rules.
 
+// Chinese and Japanese write no spaces: each ideograph or kana counts as a word, so that
+// their paragraphs are not mistaken for one-word labels.
+const HAS_IDEOGRAPHS = /[\u3040-\u30ff\u3400-\u9fff]/;
+const IDEOGRAPH_OR_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+
 /** Words as a reader counts them (runs of letters or digits). */
 export function words(text: string): string[] {
-  // Chinese and Japanese write no spaces: each ideograph or kana counts as a word, so that
-  // their paragraphs are not mistaken for one-word labels.
-  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(text)) {
-    return text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
-  }
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  return text.match(HAS_IDEOGRAPHS.test(text) ? IDEOGRAPH_OR_WORD : WORD) ?? [];
+}
+
+/**
+ * Whether `text` has at least `n` words (as `words` counts them). Stops counting at `n`: the
+ * cleaning stage asks this of whole articles, where counting every word cost more than the
+ * question is worth.
+ */
+export function hasAtLeastWords(text: string, n: number): boolean {
+  if (n <= 0) return true;
+  const re = new RegExp(HAS_IDEOGRAPHS.test(text) ? IDEOGRAPH_OR_WORD : WORD);
+  let count = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) if (++count >= n) return true;
+  return false;
+}
+
+/**
+ * Words of a text made by `comparable` (letters and digits separated by single spaces): every
+ * space-separated piece is one word, unless the text holds ideographs, which count one each.
+ */
+export function comparableWordCount(key: string): number {
+  if (HAS_IDEOGRAPHS.test(key)) return wordCount(key);
+  if (key === '') return 0;
+  let n = 1;
+  for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 // Every rule asks for the word count of the blocks it looks at: remember the answers
@@ -37,12 +63,23 @@ export function isProse(text: string, minWords = 8): boolean {
   return wordCount(text) >= minWords && endsLikeSentence(text);
 }
 
+// Several rules compare every block (duplicates, truncated teasers, the repeated headline),
+// and the retries of cleanArticle run them again: remember the answers, bounded like the
+// word counts. Text in plain ASCII takes a simpler pattern (letters and digits of ASCII are
+// a-z and 0-9 once lower-cased), which runs several times faster than the Unicode classes.
+const comparables = new Map<string, string>();
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-cased letters and digits only, for comparing a line with the title. */
 export function comparable(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let out = comparables.get(text);
+  if (out === undefined) {
+    if (comparables.size > 20000) comparables.clear();
+    const lower = text.toLowerCase();
+    out = (NON_ASCII.test(lower) ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.replace(/[^a-z0-9]+/g, ' ')).trim();
+    comparables.set(text, out);
+  }
+  return out;
 }
 
 /** Every word starts with a capital (or is a short joining word): names, titles, mastheads. */

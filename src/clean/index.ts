@@ -21,7 +21,7 @@
 // records them, so a caller that wants them can put them back.
 import type { Article, RawArticle } from '../types.js';
 import { textToBlocks } from './blocks.js';
-import { firstSentence, isProse, wordCount, words } from './cues.js';
+import { firstSentence, hasAtLeastWords, isProse, words } from './cues.js';
 import { statedDates } from './dates.js';
 import { CleaningDoc, type Block } from './document.js';
 import { markdownToBlocks } from './markdown.js';
@@ -127,11 +127,11 @@ const MIN_KEPT_WORDS = 40;
 export function cleanArticle(raw: RawArticle, options: CleanOptions = {}): Article {
   const rules = options.rules ?? CLEANING_RULES;
   const first = runRules(raw, rules);
-  if (wordCount(first.text) >= MIN_KEPT_WORDS || wordCount(raw.body) < 2 * MIN_KEPT_WORDS) return first;
+  if (hasAtLeastWords(first.text, MIN_KEPT_WORDS) || !hasAtLeastWords(raw.body, 2 * MIN_KEPT_WORDS)) return first;
   for (const name of POSITIONAL_RULES) {
     if (!rules.some((r) => r.name === name)) continue;
     const retry = runRules(raw, rules.filter((r) => r.name !== name));
-    if (wordCount(retry.text) >= MIN_KEPT_WORDS) return retry;
+    if (hasAtLeastWords(retry.text, MIN_KEPT_WORDS)) return retry;
   }
   return first;
 }

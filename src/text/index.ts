@@ -10,8 +10,9 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lower-cased word tokens of a text, punctuation dropped ("Assad's" stays one token). */
 export function tokenize(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) out.push(m[0].replace(/’/g, "'"));
+  // (match() hands back the words themselves, without a match object per word.)
+  const out = text.toLowerCase().match(WORD) ?? [];
+  for (let i = 0; i < out.length; i++) if (out[i].includes('’')) out[i] = out[i].replace(/’/g, "'");
   return out;
 }
 
@@ -22,15 +23,18 @@ const stemCache = new Map<string, string>();
 
 /** Porter stems of tokens; possessive "'s" dropped first. */
 export function stem(tokens: string[]): string[] {
-  return tokens.map((t) => {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     let s = stemCache.get(t);
     if (s === undefined) {
       s = porterStem(t.endsWith("'s") ? t.slice(0, -2) : t);
       if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
       stemCache.set(t, s);
     }
-    return s;
-  });
+    out.push(s);
+  }
+  return out;
 }
 
 /** Words as a reader counts them: runs of non-space characters holding a letter or digit. */

@@ -1,5 +1,5 @@
 import type { CleaningDoc } from '../document.js';
-import { comparable, endsLikeSentence, isAllCaps, isProse, wordCount } from '../cues.js';
+import { comparable, comparableWordCount, endsLikeSentence, isAllCaps, isProse, wordCount } from '../cues.js';
 import { blockRule, type CleaningRule } from './rule.js';
 
 // Only blocks of this many words count as repeated text: short lines recur legitimately
@@ -25,7 +25,7 @@ export const removeDuplicates: CleaningRule = {
       if (wordCount(text) < MIN_DUPLICATE_WORDS) continue;
       const key = comparable(text);
       // Questions recur on purpose (the same question put to each person in a series).
-      if (wordCount(key) < MIN_DUPLICATE_WORDS || doc.blocks[i].listItem || !endsLikeSentence(text) || isDataRow(key) || /\?["”’]?$/.test(text)) continue;
+      if (comparableWordCount(key) < MIN_DUPLICATE_WORDS || doc.blocks[i].listItem || !endsLikeSentence(text) || isDataRow(key) || /\?["”’]?$/.test(text)) continue;
       if (seen.has(key)) doc.drop(i, 'duplicate');
       else seen.add(key);
     }
@@ -99,10 +99,12 @@ export const removeTruncatedText: CleaningRule = {
   name: 'removeTruncatedText',
   run(doc) {
     const kept = doc.kept();
-    const texts = kept.map((i) => comparable(doc.blocks[i].text));
+    // The comparable form of every block is only needed when some block ends in an ellipsis.
+    let texts: string[] | null = null;
     for (let k = 0; k < kept.length; k++) {
       const text = doc.blocks[kept[k]].text;
       if (!ELLIPSIS_END.test(text)) continue;
+      texts ??= kept.map((i) => comparable(doc.blocks[i].text));
       const stem = comparable(text.replace(ELLIPSIS_END, ''));
       if (wordCount(stem) >= 6 && texts.some((t, j) => j !== k && t.length > stem.length && t.startsWith(stem))) {
         doc.drop(kept[k], 'duplicate');
