@@ -116,3 +116,12 @@ test('"as of" a date and "on or after" a date are no events', () => {
   const items = timeline(docs).items;
   assert.ok(!items.some((i) => i.date === '2016-08' || i.date === '2014-08-01'), JSON.stringify(items));
 });
+
+test('a line with no verb (a caption, a heading, a list entry) is no event', () => {
+  const docs = [
+    doc('a', '2018-12-01', '4 March, 1996, at the opening of the new bridge over the river.\n\nThe former mayor died on Friday at her home in Velmar, her family said.'),
+    doc('b', '2018-12-01', "The Harbour Master's Statement on the Closure of the Eastern Quay, morning of September 12, 2012:"),
+  ];
+  const items = timeline(docs).items;
+  assert.deepEqual(items.map((i) => i.date), ['2018-11-30']);
+});

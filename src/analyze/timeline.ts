@@ -223,6 +223,24 @@ function distanceToSpan(date: string, span: [number, number] | null): number {
  */
 const SAME_DATE_DISCOUNT = 0.6;
 
+/** Finite verbs and auxiliaries that show a sentence tells something, besides past forms. */
+const FINITE = new Set(
+  'is are was were be been being am will would can could may might must shall should has have had do does did says say tells opens begins starts ends meets'.split(' '),
+);
+
+/**
+ * "4 March, 1996, at the opening of the new bridge.", "Statement on the harbour closure,
+ * October 3, 2019:": a line with no verb is a caption, a heading or a list entry,
+ * not an event.
+ */
+function hasVerb(text: string): boolean {
+  for (const m of text.toLowerCase().replace(/’/g, "'").matchAll(/[\p{L}']+/gu)) {
+    const w = m[0];
+    if (FINITE.has(w) || isPastForm(w) || /n't$/.test(w)) return true;
+  }
+  return false;
+}
+
 /** The timeline of a cluster: merged, ranked, cut to the items that matter, in date order. */
 export function buildTimeline(input: TimelineInput, options: TimelineOptions = {}): Timeline {
   const { docs, dates, groups } = input;
@@ -233,7 +251,7 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
   for (const d of docs) {
     for (const s of d.sentences) {
       const mentions = dates.get(s.id);
-      if (!mentions?.length || s.tokens.length < MIN_EVENT_TOKENS) continue;
+      if (!mentions?.length || s.tokens.length < MIN_EVENT_TOKENS || !hasVerb(s.text)) continue;
       const mention = eventDate(s, mentions);
       if (!mention) continue;
       const profile = profileOf(s);
