@@ -230,7 +230,7 @@ function contrasted(a: Claim, b: Claim): boolean {
 
 // Units of measure: what they measure depends on the verb ("peaked at 6.9 metres", "fell below
 // four metres"), so figures in these units are compared only under the same verb.
-const MEASURE_UNITS = new Set('metr meter feet foot inch centimetr millimetr kilometr mile tonn ton kilogram kilo litr liter gallon barrel degre hectar acr'.split(' '));
+const MEASURE_UNITS = new Set('metr meter feet foot inch centimetr millimetr kilometr mile tonn ton kilogram kilo litr liter gallon barrel degre hectar acr radii radiu fahrenheit celsiu'.split(' '));
 
 const DURATIONS = new Set('second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries'.split(' '));
 
