@@ -436,6 +436,10 @@ function typeOf(votes: Mention['votes'], words: string[], common: Set<string>): 
   // A known given name first is worth a little more than a hint from an article or preposition.
   if (words.length >= 2 && FIRST_NAMES.has(fold(words[0])) && personShaped(words)) v.person += WEAK + 1;
   const best = (Object.entries(v) as [EntityType, number][]).sort((a, b) => b[1] - a[1])[0];
+  // One weak hint ("in Political Affairs") does not make a phrase of ordinary words a name.
+  // Organisation and place words ("Police Department") are ordinary words that do make names.
+  const generic = (w: string) => ORG_WORDS.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase()) || GAZETTEER.has(fold(w));
+  if (best[1] > 0 && best[1] <= WEAK && words.length >= 2 && !words.some(generic) && hasCommonWord(words, common)) return 'other';
   if (best[1] > 0) return best[0];
   // Two or three name words with no other cue read as a person's name ("Hediye Yusuf", "O.J.
   // Simpson"), unless one of them is an ordinary word of the cluster.

@@ -54,7 +54,7 @@ export const ORG_WORDS = words(`
   chemicals chemical energy foods motors systems technologies technology pharmaceuticals pharma logistics
   shipping lines media mining oil gas steel electric power telecom bancorp insurance motors airline
   freight rail centers centres institutes universities agencies commissions ministries
-  bulletin weekly magazine monthly quarterly
+  bulletin weekly magazine monthly quarterly facility laboratory lab observatory
   brewery brewing studios records labs laboratories manufacturing construction enterprises ventures
 `);
 
@@ -90,6 +90,7 @@ export const PLACE_WORDS = words(`
   street road avenue square bridge heights plain plains delta basin canyon forest park beach cape point
   airport stadium hotel museum
   boulevard blvd highway freeway motorway parkway plaza lane grove belt
+  mosque fortress fort abbey cathedral basilica palace apartments
 `);
 
 /** Prepositions after which a capitalised name is most often a place ("in Vienna", "near Aleppo"). */
