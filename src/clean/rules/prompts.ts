@@ -113,10 +113,14 @@ const MENU_WORDS = new Set(
  * menu is never taken for the headline.
  */
 export const removeNavigation = blockRule('removeNavigation', 'navigation', (t) => {
-  const parts = t.split(/\s*(?:»|›|>|\/|\||·|•)\s*/).filter(Boolean);
-  if (parts.length >= 3 && parts.every((p) => wordCount(p) <= 4 && /^[\p{Lu}\p{N}]/u.test(p)) && !/[.!?]$/.test(t) && /[»›>]/.test(t)) return true;
+  // Neither form ends like a sentence: paragraphs that do (nearly all) are not split at all.
+  if (/[.!?]$/.test(t)) return false;
+  if (/[»›>]/.test(t)) {
+    const parts = t.split(/\s*(?:»|›|>|\/|\||·|•)\s*/).filter(Boolean);
+    if (parts.length >= 3 && parts.every((p) => wordCount(p) <= 4 && /^[\p{Lu}\p{N}]/u.test(p))) return true;
+  }
   const ws = t.toLowerCase().split(/[\s|·•,]+/).filter(Boolean);
-  return ws.length >= 3 && ws.length <= 20 && ws.filter((w) => MENU_WORDS.has(w)).length >= ws.length * 0.8 && !/[.!?]$/.test(t);
+  return ws.length >= 3 && ws.length <= 20 && ws.filter((w) => MENU_WORDS.has(w)).length >= ws.length * 0.8;
 });
 
 /** "Disclaimer: The views expressed are the author's own." */

@@ -8,6 +8,8 @@ const MIN_DUPLICATE_WORDS = 10;
 
 /** Mostly numbers ("2 eggs, 1 cup rice, 3 tbsp. oil ..."): rows of a recipe or table repeat. */
 function isDataRow(text: string): boolean {
+  // (No digit at all: no word has one.)
+  if (!/\p{N}/u.test(text)) return false;
   const ws = text.split(' ');
   return ws.filter((w) => /\p{N}/u.test(w)).length >= ws.length * 0.2;
 }

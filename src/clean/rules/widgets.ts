@@ -24,12 +24,19 @@ export const removeShareWidgets = blockRule('removeShareWidgets', 'share-widget'
   if (/^help spread the word\b/i.test(t) && wordCount(t) <= 15) return true;
   if (/\be-?mail this (?:to a friend|story|article)\b/i.test(t) && wordCount(t) <= 15) return true;
   if (/^share (?:this|on|via|the story|the article)\b.{0,60}$/i.test(t) && !/[.!?]$/.test(t)) return true;
-  const ws = t
-    .toLowerCase()
-    .replace(/[|:•·,/()\d]+/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  return ws.length > 0 && ws.length <= 12 && ws.every((w) => SHARE_WORDS.has(w)) && ws.some((w) => w !== 'the' && w !== 'on' && w !== 'this' && w !== 'more');
+  // At most 12 words, all of them button labels, one of them more than "the", "on", "this" or
+  // "more". Words are what is left between spaces and the separators | : • · , / ( ) and digits;
+  // reading them one at a time stops at the first word of a paragraph that is no label.
+  const word = /[^\s|:•·,/()\d]+/g;
+  const lower = t.toLowerCase();
+  let count = 0;
+  let meaningful = false;
+  for (let m = word.exec(lower); m !== null; m = word.exec(lower)) {
+    const w = m[0];
+    if (++count > 12 || !SHARE_WORDS.has(w)) return false;
+    if (w !== 'the' && w !== 'on' && w !== 'this' && w !== 'more') meaningful = true;
+  }
+  return count > 0 && meaningful;
 });
 
 /** Invitations to follow the outlet or the author elsewhere: "Follow us on Twitter", "Twitter: @name". */
