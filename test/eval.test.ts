@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluate, parseClusterLine, readClusters, type EvalCluster } from '../src/eval/evaluate.js';
+import { devHalf, evaluate, parseClusterLine, readClusters, type EvalCluster } from '../src/eval/evaluate.js';
 import { InputError } from '../src/types.js';
 import { precis, tempDir } from './helpers.js';
 
@@ -124,4 +125,32 @@ test('precis eval: writes one prediction per cluster and prints ROUGE; bad input
 
   const usage = precis(['eval', file, '--words', 'many']);
   assert.equal(usage.code, 2);
+});
+
+test('devHalf: a fixed split of cluster ids into two halves of about equal size', () => {
+  const ids = Array.from({ length: 400 }, (_, i) => `cluster-${i}`);
+  const a = ids.filter((id) => devHalf(id) === 'A').length;
+  assert.ok(a > 150 && a < 250, `${a} of 400 in half A`);
+  for (const id of ids.slice(0, 20)) assert.equal(devHalf(id), devHalf(id));
+  // The rule is sha256(id)'s second byte: pin two ids so that the split cannot drift.
+  assert.deepEqual([devHalf('a'), devHalf('b')], [createHash('sha256').update('a').digest()[1]! % 2 ? 'B' : 'A', createHash('sha256').update('b').digest()[1]! % 2 ? 'B' : 'A']);
+});
+
+test('precis eval --half: A and B partition the clusters; any other half exits 2', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'clusters.jsonl');
+  const ids = Array.from({ length: 8 }, (_, i) => `c${i}`);
+  writeFileSync(file, ids.map((id) => JSON.stringify(cluster(id))).join('\n') + '\n');
+  const idsOf = (half: string): string[] => {
+    const r = precis(['eval', file, '--words', '30', '--half', half]);
+    assert.equal(r.code, 0, r.stderr);
+    return r.stdout.trim().split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+  };
+  const a = idsOf('A');
+  const b = idsOf('b');
+  assert.deepEqual([...a, ...b].sort(), [...ids].sort());
+  assert.ok(a.every((id) => devHalf(id) === 'A') && b.every((id) => devHalf(id) === 'B'));
+  const bad = precis(['eval', file, '--half', 'C']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--half: expected A or B, got "C"/);
 });

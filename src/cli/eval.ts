@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_EVAL_WORDS, evaluate, formatScores, readClusters, writePredictions } from '../eval/evaluate.js';
+import { DEFAULT_EVAL_WORDS, devHalf, evaluate, formatScores, readClusters, writePredictions } from '../eval/evaluate.js';
+import { InputError } from '../types.js';
 import { wrap } from './brief.js';
 import { positiveInt } from './output.js';
 
@@ -10,6 +11,7 @@ export function register(program: Command): void {
     .argument('<clusters>', 'JSONL file (- for stdin), one cluster a line: {"id", "articles": [{"text" | "html", "title"?}], "summaries"?: [...]}')
     .option('-w, --words <n>', 'summary length in words', wrap(positiveInt('--words')), DEFAULT_EVAL_WORDS)
     .option('-o, --out <file>', 'write the summaries, one {"id", "summary"} line per cluster, to a file (default: stdout)')
+    .option('--half <A|B>', 'only the clusters of one development half (A: second byte of sha256(id) even; B: odd), to try ideas on A and confirm them on B', wrap(devHalfName))
     .option('--json', 'print the figures as JSON')
     .addHelpText('after', `
 Summaries go to --out, or to stdout; the figures then go to stdout with --out, else to stderr.
@@ -17,9 +19,11 @@ A progress bar is drawn on stderr when it is a terminal.
 
 Examples:
   precis eval dev.jsonl --words 250 --out preds.jsonl
-  precis eval dev.jsonl --json --out /dev/null`)
-    .action((file: string, opts: { words: number; out?: string; json?: boolean }) => {
-      const clusters = readClusters(file);
+  precis eval dev.jsonl --json --out /dev/null
+  precis eval dev.jsonl --half A --out /dev/null`)
+    .action((file: string, opts: { words: number; out?: string; json?: boolean; half?: 'A' | 'B' }) => {
+      const clusters = readClusters(file).filter((c) => opts.half === undefined || devHalf(c.id) === opts.half);
+      if (clusters.length === 0) throw new InputError(file, `no clusters in half ${opts.half}`);
       const bar = process.stderr.isTTY ? progressBar(process.stderr) : undefined;
       const result = evaluate(clusters, { words: opts.words, onProgress: bar });
       if (bar) process.stderr.write('\r\x1b[K');
@@ -30,6 +34,13 @@ Examples:
         : formatScores(result);
       (opts.out && opts.out !== '-' ? process.stdout : process.stderr).write(figures);
     });
+}
+
+/** Parses --half: A or B, either case. */
+function devHalfName(value: string): 'A' | 'B' {
+  const half = value.trim().toUpperCase();
+  if (half !== 'A' && half !== 'B') throw new Error(`--half: expected A or B, got "${value}"`);
+  return half;
 }
 
 /** A one-line progress bar redrawn in place. */

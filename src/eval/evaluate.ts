@@ -2,6 +2,7 @@
 // summaries against reference summaries with rs-style ROUGE when the clusters carry them.
 // Each article goes through the real pipeline (HTML extraction when given HTML, cleaning,
 // sentence splitting) so the figures measure what users get.
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cleanArticle } from '../clean/index.js';
 import { fromArticleInput } from '../ingest/index.js';
@@ -62,6 +63,16 @@ export interface EvalResult {
 }
 
 export const DEFAULT_EVAL_WORDS = 250;
+
+/**
+ * Which development half a cluster belongs to: 'A' when the second byte of sha256(id) is even,
+ * else 'B'. Ideas are tried on half A and kept only if half B confirms them, so that the
+ * summarizer is not fitted to the whole dev set. (The first byte's parity already separates the
+ * Multi-News dev clusters from the held-out ones, so it is the same for every dev cluster.)
+ */
+export function devHalf(id: string): 'A' | 'B' {
+  return createHash('sha256').update(id).digest()[1]! % 2 === 0 ? 'A' : 'B';
+}
 
 /** The figures as people quote them: F1 x100, two decimals. */
 export function formatScores(result: EvalResult): string {
