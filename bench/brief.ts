@@ -125,6 +125,8 @@ function runStagesChild(words: number, file: string): StageReport {
 
 interface CommandRun {
   wall: number;
+  /** User + system CPU seconds (0 when unknown): steadier than wall time on a shared machine. */
+  cpu: number;
   maxRssMb: number;
   stdout: string;
 }
@@ -139,7 +141,8 @@ function runCommand(args: string[], preload: string): CommandRun {
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
     if (r.status !== 0 || !wall || !rss) throw new Error(`precis ${args.join(' ')} failed: ${r.stderr.slice(0, 2000)}`);
     const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-    return { wall: seconds, maxRssMb: Number(rss[1]) / 1024, stdout: r.stdout };
+    const cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? 0) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? 0);
+    return { wall: seconds, cpu, maxRssMb: Number(rss[1]) / 1024, stdout: r.stdout };
   }
   // No GNU time: wall from here, peak memory from the child itself at exit.
   const start = performance.now();
@@ -147,12 +150,12 @@ function runCommand(args: string[], preload: string): CommandRun {
   const wall = (performance.now() - start) / 1000;
   const rss = /precis-bench-max-rss-kb (\d+)/.exec(r.stderr);
   if (r.status !== 0 || !rss) throw new Error(`precis ${args.join(' ')} failed: ${r.stderr.slice(0, 2000)}`);
-  return { wall, maxRssMb: Number(rss[1]) / 1024, stdout: r.stdout };
+  return { wall, cpu: 0, maxRssMb: Number(rss[1]) / 1024, stdout: r.stdout };
 }
 
-function timeCommand(args: string[], runs: number, preload: string): { wall: number; maxRssMb: number; walls: number[]; stdout: string } {
+function timeCommand(args: string[], runs: number, preload: string): { wall: number; cpu: number; maxRssMb: number; walls: number[]; stdout: string } {
   const all = Array.from({ length: runs }, () => runCommand(args, preload));
-  return { wall: median(all.map((r) => r.wall)), maxRssMb: median(all.map((r) => r.maxRssMb)), walls: all.map((r) => r.wall), stdout: all[all.length - 1]!.stdout };
+  return { wall: median(all.map((r) => r.wall)), cpu: median(all.map((r) => r.cpu)), maxRssMb: median(all.map((r) => r.maxRssMb)), walls: all.map((r) => r.wall), stdout: all[all.length - 1]!.stdout };
 }
 
 // Modules whose import time is reported: the CLI entry (every command pays it) and the pipeline.
@@ -226,14 +229,15 @@ async function main(): Promise<void> {
     }
 
     console.log(`Command (fresh process each run; median of ${runs}):`);
-    console.log('| story | articles | sentences | MB of text | wall s | max RSS MB | runs (s) |');
-    console.log('|---|---|---|---|---|---|---|');
+    console.log('| story | articles | sentences | MB of text | wall s | CPU s | max RSS MB | runs, wall s |');
+    console.log('|---|---|---|---|---|---|---|---|');
     for (const { name, report: r, cli } of rows) {
-      console.log(`| ${name} | ${r.articles} | ${r.sentences} | ${r.megabytes.toFixed(2)} | ${cli ? cli.wall.toFixed(2) : '-'} | ${cli ? cli.maxRssMb.toFixed(0) : '-'} | ${cli ? cli.walls.map((w) => w.toFixed(2)).join(' ') : '-'} |`);
+      console.log(`| ${name} | ${r.articles} | ${r.sentences} | ${r.megabytes.toFixed(2)} | ${cli ? cli.wall.toFixed(2) : '-'} | ${cli?.cpu ? cli.cpu.toFixed(2) : '-'} | ${cli ? cli.maxRssMb.toFixed(0) : '-'} | ${cli ? cli.walls.map((w) => w.toFixed(2)).join(' ') : '-'} |`);
     }
     if (withCli) {
       const startup = timeCommand(['--version'], runs, preload);
-      console.log(`Start-up alone (precis --version): ${startup.wall.toFixed(2)} s, ${startup.maxRssMb.toFixed(0)} MB`);
+      console.log(`Start-up alone (precis --version): ${startup.wall.toFixed(2)} s wall, ${startup.cpu.toFixed(2)} s CPU, ${startup.maxRssMb.toFixed(0)} MB`);
+      console.log('(CPU counts every thread of the process: the garbage collector and the JIT compile beside the main thread.)');
       console.log(`Module loading (plain node, fresh process each, median of ${runs}): ${LOAD_PROBES.map((m) => `${m} ${ms(loadTime(m, runs))} ms`).join(', ')}`);
     }
 
@@ -260,7 +264,7 @@ async function main(): Promise<void> {
     if (evalFigures && evalCommand) {
       const perSecond = evalFigures.clusters / evalCommand.wall;
       console.log(`precis eval on Multi-News dev (${evalFigures.clusters} clusters, --words ${EVAL_WORDS}; median of ${runs}):`);
-      console.log(`  command: ${evalCommand.wall.toFixed(2)} s wall, ${perSecond.toFixed(1)} clusters/s including start-up and scoring, max RSS ${evalCommand.maxRssMb.toFixed(0)} MB`);
+      console.log(`  command: ${evalCommand.wall.toFixed(2)} s wall (${evalCommand.cpu.toFixed(2)} s CPU), ${perSecond.toFixed(1)} clusters/s including start-up and scoring, max RSS ${evalCommand.maxRssMb.toFixed(0)} MB`);
       console.log(`  in-process: ${evalFigures.clustersPerSecond.toFixed(1)} clusters/s (${evalFigures.seconds.toFixed(2)} s, scoring excluded)`);
       console.log(`  stage seconds: ${Object.entries(evalFigures.stages).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
       if (evalFigures.scores) {
