@@ -22,16 +22,10 @@ import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../types.
 import { porterStem } from '../text/porter.js';
 import { claimText, differ, findFigures, incompatible, type Figure } from './figures.js';
 import { findDateConflicts } from './conflict-dates.js';
+import type { DateMention } from './dates.js';
 
-/** A date found in a sentence (the shape of dates.ts' DateMention; offsets in Article.text). */
-export interface ConflictDateMention {
-  sentence: string;
-  text: string;
-  start: number;
-  end: number;
-  date: string;
-  relative: boolean;
-}
+/** What conflicts need of a date found in a sentence (offsets in Article.text). */
+export type ConflictDateMention = Pick<DateMention, 'sentence' | 'text' | 'start' | 'end' | 'date' | 'relative'>;
 
 export interface ConflictContext {
   /** Near-duplicate sentence groups (Sentence ids): sentences in one group carry the same fact. */

@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../types.js';
 import { porterStemRouge155 } from '../text/porter.js';
 import type { Prf } from './rouge-rs.js';
+import { lcsPositions } from './lcs.js';
 
 /** A metric name as ROUGE-1.5.5 prints it after "ROUGE-": "1".."9", "L", "S4", "SU4", ... */
 export type Rouge155Metric = string;
@@ -210,36 +211,6 @@ function clippedOverlap(model: ReadonlyMap<string, number>, peer: ReadonlyMap<st
   return hits;
 }
 
-/** Positions in `model` of one LCS with `peer` (on ties the walk back moves up in the model). */
-function lcsModelPositions(model: readonly string[], peer: readonly string[], into: Set<number>): void {
-  const cols = peer.length + 1;
-  // LCS lengths fit 16 bits for any sentence under 65,536 tokens: half the memory of 32.
-  const size = (model.length + 1) * cols;
-  const table = Math.min(model.length, cols - 1) < 0xffff ? new Uint16Array(size) : new Uint32Array(size);
-  for (let i = 1; i <= model.length; i++) {
-    const mi = model[i - 1];
-    for (let j = 1; j <= peer.length; j++) {
-      table[i * cols + j] =
-        mi === peer[j - 1]
-          ? table[(i - 1) * cols + j - 1] + 1
-          : Math.max(table[(i - 1) * cols + j], table[i * cols + j - 1]);
-    }
-  }
-  let i = model.length;
-  let j = peer.length;
-  while (i > 0 && j > 0) {
-    if (model[i - 1] === peer[j - 1]) {
-      into.add(i - 1);
-      i--;
-      j--;
-    } else if (table[(i - 1) * cols + j] >= table[i * cols + j - 1]) {
-      i--;
-    } else {
-      j--;
-    }
-  }
-}
-
 /** Summary-level union-LCS hits of a peer against one model, each token clipped to its counts. */
 function unionLcsHits(model: Prepared155, peer: Prepared155): number {
   const modelLeft = new Map<string, number>();
@@ -249,7 +220,7 @@ function unionLcsHits(model: Prepared155, peer: Prepared155): number {
   let hits = 0;
   for (const sentence of model.sentences) {
     const union = new Set<number>();
-    for (const peerSentence of peer.sentences) lcsModelPositions(sentence, peerSentence, union);
+    for (const peerSentence of peer.sentences) lcsPositions(sentence, peerSentence, union);
     for (const pos of [...union].sort((a, b) => a - b)) {
       const t = sentence[pos];
       const m = modelLeft.get(t) ?? 0;

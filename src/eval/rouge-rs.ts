@@ -21,6 +21,7 @@
 //     figures were computed with sentences ending at a newline or at ". ", "! ", "? " (the
 //     punctuation followed by whitespace); `sentences: 'newline'` gives rouge_score's split.
 import { porterStem, porterStemNltk, porterStemPaper } from '../text/porter.js';
+import { lcsPositions } from './lcs.js';
 
 /** Recall, precision and F as fractions (not x100). */
 export interface Prf {
@@ -104,39 +105,6 @@ export function rsNgramScore(reference: readonly string[], prediction: readonly 
   return { r, p, f: f1(p, r) };
 }
 
-/**
- * Positions in `reference` of one LCS with `candidate`, walked back from the end as rouge_score
- * does (on a tie it moves up in the reference): which LCS is taken changes the union.
- */
-function lcsReferencePositions(reference: readonly string[], candidate: readonly string[], into: Set<number>): void {
-  const cols = candidate.length + 1;
-  // LCS lengths fit 16 bits for any sentence under 65,536 tokens: half the memory of 32.
-  const size = (reference.length + 1) * cols;
-  const table = Math.min(reference.length, cols - 1) < 0xffff ? new Uint16Array(size) : new Uint32Array(size);
-  for (let i = 1; i <= reference.length; i++) {
-    const ri = reference[i - 1];
-    for (let j = 1; j <= candidate.length; j++) {
-      table[i * cols + j] =
-        ri === candidate[j - 1]
-          ? table[(i - 1) * cols + j - 1] + 1
-          : Math.max(table[(i - 1) * cols + j], table[i * cols + j - 1]);
-    }
-  }
-  let i = reference.length;
-  let j = candidate.length;
-  while (i > 0 && j > 0) {
-    if (reference[i - 1] === candidate[j - 1]) {
-      into.add(i - 1);
-      i--;
-      j--;
-    } else if (table[i * cols + j - 1] > table[(i - 1) * cols + j]) {
-      j--;
-    } else {
-      i--;
-    }
-  }
-}
-
 /** Summary-level union LCS of sentence token lists, hits clipped to the token counts. */
 export function rsSummaryLcs(referenceSentences: readonly string[][], predictionSentences: readonly string[][]): Prf {
   let m = 0;
@@ -151,7 +119,7 @@ export function rsSummaryLcs(referenceSentences: readonly string[][], prediction
   let hits = 0;
   for (const refSentence of referenceSentences) {
     const union = new Set<number>();
-    for (const predSentence of predictionSentences) lcsReferencePositions(refSentence, predSentence, union);
+    for (const predSentence of predictionSentences) lcsPositions(refSentence, predSentence, union);
     for (const pos of [...union].sort((a, b) => a - b)) {
       const t = refSentence[pos];
       const inPred = predLeft.get(t) ?? 0;
