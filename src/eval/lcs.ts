@@ -29,3 +29,31 @@ export function lcsPositions(reference: readonly string[], candidate: readonly s
     }
   }
 }
+
+/**
+ * Summary-level union-LCS hits (Lin 2004, ROUGE-L): for each reference sentence, the union of its
+ * LCS positions with every candidate sentence; each hit is clipped so that a token is matched no
+ * more often than it occurs in either summary.
+ */
+export function unionLcsHits(referenceSentences: readonly (readonly string[])[], candidateSentences: readonly (readonly string[])[]): number {
+  const refLeft = new Map<string, number>();
+  const candLeft = new Map<string, number>();
+  for (const s of referenceSentences) for (const t of s) refLeft.set(t, (refLeft.get(t) ?? 0) + 1);
+  for (const s of candidateSentences) for (const t of s) candLeft.set(t, (candLeft.get(t) ?? 0) + 1);
+  let hits = 0;
+  for (const refSentence of referenceSentences) {
+    const union = new Set<number>();
+    for (const candSentence of candidateSentences) lcsPositions(refSentence, candSentence, union);
+    for (const pos of [...union].sort((a, b) => a - b)) {
+      const t = refSentence[pos];
+      const inRef = refLeft.get(t) ?? 0;
+      const inCand = candLeft.get(t) ?? 0;
+      if (inRef > 0 && inCand > 0) {
+        hits++;
+        refLeft.set(t, inRef - 1);
+        candLeft.set(t, inCand - 1);
+      }
+    }
+  }
+  return hits;
+}

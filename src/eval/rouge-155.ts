@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../types.js';
 import { porterStemRouge155 } from '../text/porter.js';
 import type { Prf } from './rouge-rs.js';
-import { lcsPositions } from './lcs.js';
+import { unionLcsHits as unionLcsHitsOf } from './lcs.js';
 
 /** A metric name as ROUGE-1.5.5 prints it after "ROUGE-": "1".."9", "L", "S4", "SU4", ... */
 export type Rouge155Metric = string;
@@ -213,26 +213,7 @@ function clippedOverlap(model: ReadonlyMap<string, number>, peer: ReadonlyMap<st
 
 /** Summary-level union-LCS hits of a peer against one model, each token clipped to its counts. */
 function unionLcsHits(model: Prepared155, peer: Prepared155): number {
-  const modelLeft = new Map<string, number>();
-  const peerLeft = new Map<string, number>();
-  for (const t of model.tokens) modelLeft.set(t, (modelLeft.get(t) ?? 0) + 1);
-  for (const t of peer.tokens) peerLeft.set(t, (peerLeft.get(t) ?? 0) + 1);
-  let hits = 0;
-  for (const sentence of model.sentences) {
-    const union = new Set<number>();
-    for (const peerSentence of peer.sentences) lcsPositions(sentence, peerSentence, union);
-    for (const pos of [...union].sort((a, b) => a - b)) {
-      const t = sentence[pos];
-      const m = modelLeft.get(t) ?? 0;
-      const p = peerLeft.get(t) ?? 0;
-      if (m > 0 && p > 0) {
-        hits++;
-        modelLeft.set(t, m - 1);
-        peerLeft.set(t, p - 1);
-      }
-    }
-  }
-  return hits;
+  return unionLcsHitsOf(model.sentences, peer.sentences);
 }
 
 interface Tally {

@@ -21,7 +21,7 @@
 //     figures were computed with sentences ending at a newline or at ". ", "! ", "? " (the
 //     punctuation followed by whitespace); `sentences: 'newline'` gives rouge_score's split.
 import { porterStem, porterStemNltk, porterStemPaper } from '../text/porter.js';
-import { lcsPositions } from './lcs.js';
+import { unionLcsHits } from './lcs.js';
 
 /** Recall, precision and F as fractions (not x100). */
 export interface Prf {
@@ -112,25 +112,7 @@ export function rsSummaryLcs(referenceSentences: readonly string[][], prediction
   for (const s of referenceSentences) m += s.length;
   for (const s of predictionSentences) n += s.length;
   if (m === 0 || n === 0) return { r: 0, p: 0, f: 0 };
-  const refLeft = new Map<string, number>();
-  const predLeft = new Map<string, number>();
-  for (const s of referenceSentences) for (const t of s) refLeft.set(t, (refLeft.get(t) ?? 0) + 1);
-  for (const s of predictionSentences) for (const t of s) predLeft.set(t, (predLeft.get(t) ?? 0) + 1);
-  let hits = 0;
-  for (const refSentence of referenceSentences) {
-    const union = new Set<number>();
-    for (const predSentence of predictionSentences) lcsPositions(refSentence, predSentence, union);
-    for (const pos of [...union].sort((a, b) => a - b)) {
-      const t = refSentence[pos];
-      const inPred = predLeft.get(t) ?? 0;
-      const inRef = refLeft.get(t) ?? 0;
-      if (inPred > 0 && inRef > 0) {
-        hits++;
-        predLeft.set(t, inPred - 1);
-        refLeft.set(t, inRef - 1);
-      }
-    }
-  }
+  const hits = unionLcsHits(referenceSentences, predictionSentences);
   const r = hits / m;
   const p = hits / n;
   return { r, p, f: f1(p, r) };
