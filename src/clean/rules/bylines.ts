@@ -82,6 +82,12 @@ export const removeSignOffs: CleaningRule = {
   },
 };
 
+// Built once: a Unicode pattern costs far more to compile than to run on one paragraph.
+const AUTHOR_BIO = new RegExp(
+  String.raw`^${NAME} (?:is|was) (?:a|an|the) [^.]{0,80}\b(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|author|producer|photographer|intern|fellow)\b`,
+  'u',
+);
+
 /** The author's biography closing the page: "Jane Doe is a contributing editor at X." */
 export const removeAuthorBio: CleaningRule = {
   name: 'removeAuthorBio',
@@ -90,11 +96,7 @@ export const removeAuthorBio: CleaningRule = {
     const last = kept[kept.length - 1];
     if (last === undefined || kept.length < 3) return;
     const text = doc.blocks[last].text;
-    const bio = new RegExp(
-      String.raw`^${NAME} (?:is|was) (?:a|an|the) [^.]{0,80}\b(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|author|producer|photographer|intern|fellow)\b`,
-      'u',
-    );
-    if (wordCount(text) <= 50 && bio.test(text)) doc.drop(last, 'author-bio');
+    if (wordCount(text) <= 50 && AUTHOR_BIO.test(text)) doc.drop(last, 'author-bio');
   },
 };
 
