@@ -208,7 +208,9 @@ async function main(): Promise<void> {
 
   if (!args.includes('--no-build')) {
     const b = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    if (b.status !== 0) throw new Error(`npm run build failed:\n${b.stdout}${b.stderr}`);
+    // tsc still writes dist/ when some file has type errors (another engineer's work in
+    // progress): say so, and time what was built.
+    if (b.status !== 0) console.warn(`warning: npm run build reported errors; timing dist/ as emitted:\n${(b.stdout + b.stderr).trim().split('\n').slice(0, 10).join('\n')}\n`);
   }
   if (!existsSync(bin)) throw new Error(`${path.relative(repoRoot, bin)} is missing: run npm run build`);
 
