@@ -5,6 +5,7 @@
 import type { Conflict, Doc, Sentence } from '../types.js';
 import type { ConflictContext, ConflictDateMention } from './conflicts.js';
 import { FUNCTION_WORDS, UPDATE_GAP_DAYS, daysBetween, tokensWithOffsets } from './conflicts.js';
+import { addTo } from './collections.js';
 
 /**
  * Two sentences tell the same dated fact when the happening word next to each date is the same
@@ -117,7 +118,7 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
   // Block by content stem so that only sentences sharing words are compared.
   const index = new Map<string, number[]>();
   dated.forEach((d, i) => {
-    for (const stem of new Set(d.words.map((w) => w.stem))) index.set(stem, [...(index.get(stem) ?? []), i]);
+    for (const stem of new Set(d.words.map((w) => w.stem))) addTo(index, stem, i);
   });
   const conflicts: Conflict[] = [];
   const used = new Set<number>();

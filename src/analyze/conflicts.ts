@@ -23,6 +23,7 @@ import { porterStem } from '../text/porter.js';
 import { claimText, differ, findFigures, incompatible, type Figure } from './figures.js';
 import { findDateConflicts } from './conflict-dates.js';
 import type { DateMention } from './dates.js';
+import { addTo } from './collections.js';
 
 /** What conflicts need of a date found in a sentence (offsets in Article.text). */
 export type ConflictDateMention = Pick<DateMention, 'sentence' | 'text' | 'start' | 'end' | 'date' | 'relative'>;
@@ -648,10 +649,10 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
       // A sentence that gives two different figures for one key ("three girls and two boys")
       // says nothing on its own about either.
       const bySentence = new Map<string, Claim[]>();
-      for (const c of set) bySentence.set(c.sentence.id, [...(bySentence.get(c.sentence.id) ?? []), c]);
+      for (const c of set) addTo(bySentence, c.sentence.id, c);
       const clear = set.filter((c) => !bySentence.get(c.sentence.id)!.some((o) => o !== c && differ(o.figure, c.figure) && !contrasted(o, c)));
       const perSource = new Map<string, Claim[]>();
-      for (const c of clear) perSource.set(c.sentence.source, [...(perSource.get(c.sentence.source) ?? []), c]);
+      for (const c of clear) addTo(perSource, c.sentence.source, c);
       const claims: Claim[] = [];
       for (const [source, list] of perSource) {
         const specific = list.filter((c) => c.figure.specific);

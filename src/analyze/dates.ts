@@ -9,7 +9,7 @@
 //   the article date, with the clause's tense breaking near-ties;
 // - nothing is ever resolved against today or the crawl time: an undated article yields only
 //   dates that carry their own year.
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
 import type { Doc } from '../types.js';
 import { clauseTense, type Tense } from './date-tense.js';
@@ -106,7 +106,8 @@ const HEAD_PARAGRAPHS = 8;
 /** A full date with its own year on a short line that is little else: "Published: 6 November 2023". */
 function dateOfDateLine(line: string): { date: string; updated: boolean } | null {
   const text = line.trim();
-  if (!text || text.length > 160) return null;
+  // Only a result with a written four-digit year is kept below: skip chrono when there is none.
+  if (!text || text.length > 160 || !/\d{4}/.test(text)) return null;
   const results = chrono.parse(text, new Date(Date.UTC(2000, 0, 1)));
   for (const r of results) {
     if (!(r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'))) continue;

@@ -27,6 +27,7 @@ import {
   TITLES,
 } from './entity-lexicon.js';
 import { fold, sameNameWord, transliterationForm } from './entity-names.js';
+import { addTo } from './collections.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -514,7 +515,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Variants have as many words as each other, each starting as its counterpart does when
     // read by sameNameWord (step 1 compares word by word).
     const block = keyWords(f.words).map(nameInitial).join('');
-    bySurname.set(block, [...(bySurname.get(block) ?? []), i]);
+    addTo(bySurname, block, i);
   });
 
   // 1. Spelling variants of the same length: every word a variant of its counterpart.
@@ -537,7 +538,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   live.forEach((f, i) => {
     if (f.words.length >= 2 && typeOfForm(f) !== 'person') {
       const a = acronymOf(f.words);
-      if (a.length >= 2) acronyms.set(a, [...(acronyms.get(a) ?? []), i]);
+      if (a.length >= 2) addTo(acronyms, a, i);
     }
   });
   live.forEach((f, i) => {
@@ -562,8 +563,8 @@ export function findEntities(docs: Doc[]): Entity[] {
     const k = namePartsOf.get(i)!;
     const last = nameInitial(k[k.length - 1]!);
     const first = nameInitial(k[0]!);
-    byLastInitial.set(last, [...(byLastInitial.get(last) ?? []), i]);
-    byFirstInitial.set(first, [...(byFirstInitial.get(first) ?? []), i]);
+    addTo(byLastInitial, last, i);
+    addTo(byFirstInitial, first, i);
   }
   for (const { i } of fullPeople) {
     const k = namePartsOf.get(i)!;
@@ -584,19 +585,21 @@ export function findEntities(docs: Doc[]): Entity[] {
   const orgsByFirst = new Map<string, number[]>();
   live.forEach((f, i) => {
     const k = keyWords(f.words);
-    if (k.length >= 2 && typeOfForm(f) === 'organization' && !DEMONYMS.has(k[0])) orgsByFirst.set(k[0], [...(orgsByFirst.get(k[0]) ?? []), i]);
+    if (k.length >= 2 && typeOfForm(f) === 'organization' && !DEMONYMS.has(k[0])) addTo(orgsByFirst, k[0], i);
     // "the Brotherhood" for "Muslim Brotherhood": the name without its adjectives.
     if (k.length >= 2 && typeOfForm(f) === 'organization' && k.slice(0, -1).every((w) => DEMONYMS.has(w))) {
       const last = k[k.length - 1];
-      orgsByFirst.set(last, [...(orgsByFirst.get(last) ?? []), i]);
+      addTo(orgsByFirst, last, i);
     }
   });
   // Full names by the first letter of their surname as sameNameWord compares it, so a partial
   // name is compared with the few full names that could match (blocking, not all pairs).
   const peopleByInitial = new Map<string, { f: Form; i: number }[]>();
+  const peopleByFirstWord = new Map<string, { f: Form; i: number }[]>();
   for (const p of fullPeople) {
     const initial = nameInitial(surname(p.f.words));
-    peopleByInitial.set(initial, [...(peopleByInitial.get(initial) ?? []), p]);
+    addTo(peopleByInitial, initial, p);
+    addTo(peopleByFirstWord, keyWords(p.f.words)[0], p);
   }
   live.forEach((f, i) => {
     const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
@@ -623,7 +626,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     const placeLike = typeOfForm(f) === 'place' && f.votes.place >= STRONG;
     if (roots.size === 0 && !placeLike && !orgs.length) {
       // A first name alone ("Jeff") for the one full name in the cluster that starts with it.
-      const byFirst = fullPeople.filter(({ f: g }) => keyWords(g.words)[0] === s);
+      const byFirst = peopleByFirstWord.get(s) ?? [];
       if (new Set(byFirst.map((m) => uf.find(m.i))).size === 1) uf.union(byFirst[0].i, i);
       return;
     }
@@ -653,7 +656,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     const content = keyWords(f.words).filter((w) => !DEMONYMS.has(w) && !CONNECTORS.has(w) && w !== 'the');
     if (content.length < 2) return;
     const k = [...new Set(content)].sort().join(' ');
-    orgSets.set(k, [...(orgSets.get(k) ?? []), i]);
+    addTo(orgSets, k, i);
   });
   for (const ids of orgSets.values()) for (const i of ids.slice(1)) uf.union(ids[0], i);
 
@@ -661,7 +664,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   const groups = new Map<number, Form[]>();
   live.forEach((f, i) => {
     const r = uf.find(i);
-    groups.set(r, [...(groups.get(r) ?? []), f]);
+    addTo(groups, r, f);
   });
   const entities: Entity[] = [];
   for (const group of groups.values()) {

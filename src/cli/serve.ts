@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_BODY_BYTES, isLoopbackHost, startServer } from '../server/index.js';
+import { DEFAULT_MAX_BODY_BYTES, isLoopbackHost } from '../server/limits.js';
 import { InputError } from '../types.js';
 
 interface ServeOptions {
@@ -36,6 +36,8 @@ export function register(program: Command): void {
       if (!opts.db.trim()) throw new InputError('--db', 'expected a file name');
       let running;
       try {
+        // Loaded here, not at start-up: other commands never pay for the server and the store.
+        const { startServer } = await import('../server/index.js');
         running = await startServer({ port, host: opts.host, db: opts.db, maxBodyBytes, words, workers });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException)?.code;

@@ -11,12 +11,14 @@ import { FormRefused, parseAddJson, parseCreateJson, parseForm, type StoryReques
 import { HttpError, mediaType, readBody, send, sendError, sendJson, sendRawJson } from './http.js';
 import { APP_CONTENT_SECURITY_POLICY, errorPage, homePage } from './pages.js';
 import { BrieferBusyError, defaultWorkerCount, inlineBriefer, workerBriefer, type Briefer } from './pool.js';
+import { DEFAULT_MAX_BODY_BYTES, isLoopbackHost } from './limits.js';
+
+export { DEFAULT_MAX_BODY_BYTES, isLoopbackHost } from './limits.js';
 
 /**
  * Largest request body accepted. Ten articles of 1 MB of HTML each fit; anything bigger is more
  * likely a mistake or abuse than a news story, and is refused before it is buffered.
  */
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface ServerOptions {
   store: Store;
@@ -38,10 +40,6 @@ const STORY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
 
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
 
 function hostNameOf(hostHeader: string | undefined): string | null {
   if (!hostHeader) return null;
