@@ -1,7 +1,7 @@
 // Ingest + clean, without the rest of the pipeline: what `precis extract` prints.
 import { NothingUsableError } from './brief/index.js';
 import { cleanArticle } from './clean/index.js';
-import { readInputs } from './ingest/index.js';
+import { describeArticle, readInputs } from './ingest/index.js';
 import { InputError, type Article, type Problem } from './types.js';
 
 export interface ExtractResult {
@@ -16,7 +16,7 @@ export async function extract(inputs: string[], options: { strict?: boolean } = 
   for (const raw of raws) {
     const a = cleanArticle(raw);
     if (!a.text.trim()) {
-      const p = { input: raw.path && raw.path !== '-' ? raw.path : raw.id, message: 'no article text left after cleaning' };
+      const p = { input: describeArticle(raw), message: 'no article text left after cleaning' };
       if (options.strict) throw new InputError(p.input, p.message);
       problems.push(p);
     } else articles.push(a);

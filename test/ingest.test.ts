@@ -102,3 +102,10 @@ test('publication dates are normalised only when they carry a year', () => {
   assert.equal(normalizeDate('Saturday'), null);
   assert.equal(normalizeDate('2018-02-30'), null);
 });
+
+test('an article is named by its file, and by its id when the file holds several', async () => {
+  const { describeArticle } = await import('../src/ingest/index.js');
+  assert.equal(describeArticle({ id: 'story', path: 'dir/story.txt' }), 'dir/story.txt');
+  assert.equal(describeArticle({ id: 'story-17', path: 'dir/story.jsonl' }), 'dir/story.jsonl [story-17]');
+  assert.equal(describeArticle({ id: 'a3', path: null }), 'a3');
+});

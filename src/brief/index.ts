@@ -1,7 +1,7 @@
 // The brief stage: runs the pipeline and assembles the Briefing of briefing.schema.json.
 import { analyze } from '../analyze/index.js';
 import { cleanArticle } from '../clean/index.js';
-import { fromArticleInputs, readInputs } from '../ingest/index.js';
+import { describeArticle, fromArticleInputs, readInputs } from '../ingest/index.js';
 import { summarize } from '../summarize/index.js';
 import { segment } from '../text/index.js';
 import {
@@ -67,7 +67,7 @@ export function briefRawArticles(raws: RawArticle[], problems: Problem[], option
     const article = cleanArticle(raw);
     const doc = segment(article);
     if (doc.sentences.length === 0) {
-      const problem = { input: raw.path && raw.path !== '-' ? raw.path : raw.id, message: 'no article text left after cleaning' };
+      const problem = { input: describeArticle(raw), message: 'no article text left after cleaning' };
       if (options.strict) throw new InputError(problem.input, problem.message);
       allProblems.push(problem);
       continue;

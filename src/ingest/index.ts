@@ -317,3 +317,13 @@ export async function readInputs(inputs: string[], options: { strict?: boolean }
   }
   return { articles: assignUniqueIds(articles), problems };
 }
+
+/**
+ * How an error names one article: its file, with the article's id when the file held several
+ * ("story.jsonl [story-17]"), or the id alone for articles handed over in memory.
+ */
+export function describeArticle(raw: Pick<RawArticle, 'id' | 'path'>): string {
+  if (!raw.path) return raw.id;
+  if (raw.path === '-') return raw.id === '-' ? '-' : `- [${raw.id}]`;
+  return safeId(stemOf(raw.path)) === raw.id ? raw.path : `${raw.path} [${raw.id}]`;
+}
