@@ -116,13 +116,22 @@ export function sameNameWord(a: string, b: string): boolean {
   const ta = transliterationForm(a);
   const tb = transliterationForm(b);
   if (ta !== tb && Math.abs(ta.length - tb.length) > Math.max(1, Math.floor(Math.min(ta.length, tb.length) / 4)) && fold(a) !== fold(b)) return false;
-  return sameNameMemo(`${a}\u0000${b}`);
+  // Two-level memo: no pair key string is built for the many repeated comparisons.
+  let row = sameNameMemo.get(a);
+  if (!row) {
+    if (sameNameMemo.size >= 50_000) sameNameMemo.clear();
+    row = new Map();
+    sameNameMemo.set(a, row);
+  }
+  let same = row.get(b);
+  if (same === undefined) {
+    same = compareNameWords(a, b);
+    row.set(b, same);
+  }
+  return same;
 }
 
-const sameNameMemo = memo((pair: string) => {
-  const [a, b] = pair.split('\u0000');
-  return compareNameWords(a, b);
-}, 1_000_000);
+const sameNameMemo = new Map<string, Map<string, boolean>>();
 
 function compareNameWords(a: string, b: string): boolean {
   const fa = fold(a);

@@ -1,7 +1,7 @@
 // Cross-source analysis: from the cluster's Docs to everything the briefing shows besides the
 // summary: each article's date, the dates it mentions, near-duplicate groups, what each source
 // alone reports, the timeline, entities and conflicting figures.
-import type { Analysis, Doc } from '../types.js';
+import type { Analysis, Doc, Entity } from '../types.js';
 import { groupNearDuplicates, uniqueBySource } from './agreement.js';
 import { findConflicts } from './conflicts.js';
 import { findEntities } from './entities.js';
@@ -30,13 +30,18 @@ export function datesOf(docs: Doc[]): { published: Record<string, string | null>
   return { published, dates };
 }
 
-export function analyze(docs: Doc[]): Analysis {
+export interface AnalyzeOptions {
+  /** Entities found elsewhere (e.g. on another thread): then they are not looked for here. */
+  entities?: Entity[];
+}
+
+export function analyze(docs: Doc[], options: AnalyzeOptions = {}): Analysis {
   const { published, dates } = datesOf(docs);
   const groups = groupNearDuplicates(docs);
   const unique = uniqueBySource(docs, groups);
   const timeline = buildTimeline({ docs, dates, groups, published });
   const conflicts = findConflicts(docs, { groups, published, dates });
-  const entities = findEntities(docs);
+  const entities = options.entities ?? findEntities(docs);
   return {
     entities,
     timeline: timeline.items,

@@ -1,5 +1,6 @@
 // The brief stage: runs the pipeline and assembles the Briefing of briefing.schema.json.
 import { analyze } from '../analyze/index.js';
+import { analyzeConcurrently } from '../analyze/concurrent.js';
 import { cleanArticle } from '../clean/index.js';
 import { describeArticle, fromArticleInputs, readInputs } from '../ingest/index.js';
 import { summarize } from '../summarize/index.js';
@@ -48,10 +49,15 @@ export class NothingUsableError extends InputError {
   }
 }
 
-/** Brief files and folders ("-" for stdin). */
+/**
+ * Brief files and folders ("-" for stdin). On a big story the entities are found on a second
+ * thread; the briefing is the same as briefRawArticles gives.
+ */
 export async function brief(inputs: string[], options: BriefOptions = {}): Promise<BriefResult> {
   const { articles, problems } = await readInputs(inputs, { strict: options.strict });
-  return briefRawArticles(articles, problems, options, inputs.join(' '));
+  const { docs, problems: allProblems } = usableDocs(articles, problems, options, inputs.join(' '));
+  const { analysis, alongside: selection } = await analyzeConcurrently(docs, () => summarize(docs, { words: options.words ?? DEFAULT_WORDS }));
+  return { briefing: assembleBriefing(docs, analysis, selection, options), problems: allProblems, docs, analysis };
 }
 
 /** Brief articles held in memory (the HTTP API, the library). Bad articles throw InputError. */
@@ -61,11 +67,18 @@ export function briefArticles(articles: ArticleInput[], options: BriefOptions = 
 
 /** Runs clean -> text -> analyze -> summarize on ingested articles and assembles the briefing. */
 export function briefRawArticles(raws: RawArticle[], problems: Problem[], options: BriefOptions, label: string): BriefResult {
+  const { docs, problems: allProblems } = usableDocs(raws, problems, options, label);
+  const analysis = analyze(docs);
+  const selection = summarize(docs, { words: options.words ?? DEFAULT_WORDS });
+  return { briefing: assembleBriefing(docs, analysis, selection, options), problems: allProblems, docs, analysis };
+}
+
+/** Cleans and segments each article; one with nothing left is a problem (an error with strict). */
+function usableDocs(raws: RawArticle[], problems: Problem[], options: BriefOptions, label: string): { docs: Doc[]; problems: Problem[] } {
   const docs: Doc[] = [];
   const allProblems = [...problems];
   for (const raw of raws) {
-    const article = cleanArticle(raw);
-    const doc = segment(article);
+    const doc = segment(cleanArticle(raw));
     if (doc.sentences.length === 0) {
       const problem = { input: describeArticle(raw), message: 'no article text left after cleaning' };
       if (options.strict) throw new InputError(problem.input, problem.message);
@@ -75,9 +88,7 @@ export function briefRawArticles(raws: RawArticle[], problems: Problem[], option
     docs.push(doc);
   }
   if (docs.length === 0) throw new NothingUsableError(label, allProblems);
-  const analysis = analyze(docs);
-  const selection = summarize(docs, { words: options.words ?? DEFAULT_WORDS });
-  return { briefing: assembleBriefing(docs, analysis, selection, options), problems: allProblems, docs, analysis };
+  return { docs, problems: allProblems };
 }
 
 const cite = (s: Sentence): Citation => ({ source: s.source, quote: s.text });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The precis command line: thin; each command parses its options, calls the library, prints.
+import v8 from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { register as registerBrief } from './brief.js';
 import { register as registerExtract } from './extract.js';
@@ -48,5 +49,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Cleaning runs a few hundred regular expressions once each per article: compiling them straight
+// to native code, rather than interpreting them first, saves about 0.1 s on a 200-article story.
+v8.setFlagsFromString('--no-regexp-tier-up');
 const code = await main(process.argv);
 process.exitCode = code;

@@ -1,9 +1,8 @@
 // Briefing off the main thread: a small pool of worker threads running the pipeline. Reads are
 // answered by the main thread from the store while briefings are being computed.
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startWorker } from '../worker-threads.js';
 import type { StoryArticle } from '../store/index.js';
 import { InputError, type Briefing } from '../types.js';
 import { briefStory } from './articles.js';
@@ -38,17 +37,6 @@ export function inlineBriefer(words?: number): Briefer {
   };
 }
 
-/**
- * Starts the worker. Compiled (dist/*.js) it is a plain worker file. From TypeScript sources
- * (tests, `npm run bench:server`) a worker does not inherit tsx's loader, so a small bootstrap
- * registers tsx inside the worker first and then imports the worker module.
- */
-function startWorker(script: string): Worker {
-  if (!script.endsWith('.ts')) return new Worker(script);
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); })`;
-  return new Worker(bootstrap, { eval: true });
-}
 
 interface Pending {
   resolve: (b: Briefing) => void;
@@ -75,8 +63,7 @@ export const DEFAULT_MAX_WAITING = 64;
 
 /** A pool of `size` worker threads; jobs queue when all are busy. A crashed worker is replaced. */
 export function workerBriefer(size: number, words?: number, maxWaiting = DEFAULT_MAX_WAITING): Briefer {
-  const here = fileURLToPath(import.meta.url);
-  const script = path.join(path.dirname(here), `brief-worker${path.extname(here)}`);
+  const script = siblingModule(import.meta.url, 'brief-worker');
   // Workers that die before answering anything (e.g. cannot load) are not respawned forever:
   // after a few in a row the pool briefs on the calling thread instead, slower but working.
   const MAX_FAILURES_IN_ROW = 3;
