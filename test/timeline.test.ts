@@ -125,3 +125,22 @@ test('a line with no verb (a caption, a heading, a list entry) is no event', () 
   const items = timeline(docs).items;
   assert.deepEqual(items.map((i) => i.date), ['2018-11-30']);
 });
+
+test('a sentence cut off on "Mr." or a month abbreviation is half an event, not an item', () => {
+  const a = doc('a', '2021-05-20', 'In March 2019, the county museum bought the carved chest from Mr.\n\nThe ferry service resumed on Tuesday after the storm had passed the island.');
+  const t = timeline([a]);
+  assert.deepEqual(t.items.map((i) => i.date), ['2021-05-18']);
+});
+
+test('undated articles with only background months or years leave the story span unknown', () => {
+  const a = doc('a', null, 'The orchard was planted by the family in April 2009, long before the drought reached the valley.');
+  const t = timeline([a]);
+  assert.deepEqual(t.items.map((i) => i.date), ['2009-04']);
+  assert.equal(t.from, null);
+  assert.equal(t.to, null);
+  // A dated article keeps coarse items as its bounds; a day-precision item always bounds it.
+  const dated = doc('b', '2012-06-02', 'The orchard was planted by the family in April 2009, long before the drought reached the valley.');
+  assert.equal(timeline([dated]).from, '2009-04');
+  const day = doc('c', null, 'The orchard was planted by the family on April 14, 2009, long before the drought reached the valley.');
+  assert.equal(timeline([day]).from, '2009-04-14');
+});

@@ -241,6 +241,17 @@ function hasVerb(text: string): boolean {
   return false;
 }
 
+// Abbreviations that never end a sentence: a title before a name, a month before its day.
+const NEEDS_CONTINUATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.[\s"”’)]*$/;
+
+/**
+ * A sentence that stops on "Mr." or "Jan." was cut off where a scrape or a preview ended
+ * ("... bought the house from Mr."): half an event, not an item to show.
+ */
+export function endsCutOff(text: string): boolean {
+  return NEEDS_CONTINUATION.test(text.trim());
+}
+
 /** The timeline of a cluster: merged, ranked, cut to the items that matter, in date order. */
 export function buildTimeline(input: TimelineInput, options: TimelineOptions = {}): Timeline {
   const { docs, dates, groups } = input;
@@ -251,7 +262,7 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
   for (const d of docs) {
     for (const s of d.sentences) {
       const mentions = dates.get(s.id);
-      if (!mentions?.length || s.tokens.length < MIN_EVENT_TOKENS || !hasVerb(s.text)) continue;
+      if (!mentions?.length || s.tokens.length < MIN_EVENT_TOKENS || !hasVerb(s.text) || endsCutOff(s.text)) continue;
       const mention = eventDate(s, mentions);
       if (!mention) continue;
       const profile = profileOf(s);
@@ -335,8 +346,19 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
   kept.sort((a, b) => (a.item.date < b.item.date ? -1 : a.item.date > b.item.date ? 1 : a.first - b.first));
   const items = kept.map((k) => k.item);
 
+  return { items, ...storyBounds(items, input.published) };
+}
+
+/**
+ * The story's span: its first and last day-precision items. With none, the month and year
+ * items bound it only when some article is dated: then they sit near the reporting. In a
+ * cluster of undated articles a lone "in March 2014" is background the reporter recalls, and
+ * a span set by it would misdate the whole story, so the span stays unknown (null).
+ */
+export function storyBounds(items: readonly TimelineItem[], published: Record<string, string | null>): { from: string | null; to: string | null } {
   const precise = items.filter((i) => i.date.length === 10).map((i) => i.date);
-  const bounds = precise.length ? precise : items.map((i) => i.date);
+  const dated = Object.values(published).some((d) => d !== null);
+  const bounds = precise.length ? precise : dated ? items.map((i) => i.date) : [];
   const sorted = [...bounds].sort();
-  return { items, from: sorted[0] ?? null, to: sorted[sorted.length - 1] ?? null };
+  return { from: sorted[0] ?? null, to: sorted[sorted.length - 1] ?? null };
 }
