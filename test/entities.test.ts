@@ -208,3 +208,47 @@ test('a one-mention name with no cue at all is left out; the same name with a sp
   const spoken = findEntities([doc('a', 'The fees are too high, said Tolvan Brisk, who runs a ferry company.')]);
   assert.equal(find(spoken, 'Tolvan Brisk')?.type, 'person');
 });
+
+test('science news: genera, time spans, journals, figure pointers, footnote digits, languages and units are typed or left out', () => {
+  const docs = [
+    doc(
+      'a',
+      'A small feathered dinosaur named Lunahu brevis was found in the Oskel Formation, dated to the Late Jurassic. ' +
+        'Lunahu had long arm feathers, unlike Ostrapteryx12 and Velmaraptor4 (Supplementary Figs. 2, 3). ' +
+        'The name comes from the Mandarin for ‘moon’. Lunahu brevis lived beside Ostrapteryx, said Dana Whitcombe, who led the study published in Nature Communications. ' +
+        'In Lunahu the tail was short.',
+    ),
+    doc(
+      'b',
+      'Dana Whitcombe said the animal, Lunahu, shows how flight began, the team reported in the journal Nature. ' +
+        'The Jurassic Period saw many such animals in Lunahu country. Velmaraptor was larger. The site\'s turbines made 40 MW, logged on a 12 GB drive.',
+    ),
+  ];
+  const entities = findEntities(docs);
+  const listed = JSON.stringify(entities);
+  const lunahu = find(entities, 'Lunahu');
+  assert.equal(lunahu?.type, 'other', `a genus written with its species is no place or person: ${listed}`);
+  for (const e of entities) {
+    for (const form of [e.name, ...e.aliases]) {
+      assert.ok(!/\p{L}\d+$/u.test(form), `citation digits stripped: ${form}`);
+      assert.ok(!/[’']$/.test(form), `closing quote stripped: ${form}`);
+      assert.ok(!/\bFigs?\b/.test(form), `a figure pointer is no name: ${form}`);
+    }
+  }
+  assert.equal(find(entities, 'Ostrapteryx')?.type, 'other', 'a Latin genus ending names a kind of animal');
+  assert.equal(find(entities, 'Velmaraptor')?.type, 'other');
+  assert.equal(find(entities, 'Mandarin'), undefined, 'a language is no entity');
+  const jurassic = find(entities, 'Jurassic Period');
+  assert.ok(!jurassic || jurassic.type === 'other', `a geological period is no organisation: ${listed}`);
+  assert.equal(find(entities, 'Nature Communications')?.type, 'organization', 'a journal is a publication');
+  assert.equal(find(entities, 'Nature')?.type, 'organization', 'a one-word journal with a publication cue');
+  for (const unit of ['MW', 'GB']) assert.equal(find(entities, unit), undefined, `${unit} is a unit`);
+  assert.equal(find(entities, 'Dana Whitcombe')?.type, 'person');
+});
+
+test('an organisation named once with nothing but an article behind it is left out', () => {
+  const entities = findEntities([doc('a', 'From the Grey Heron to the Red Vixen, every animal in the survey was counted by Harlow Wildlife Trust.')]);
+  assert.equal(find(entities, 'Grey Heron'), undefined, JSON.stringify(entities));
+  assert.equal(find(entities, 'Red Vixen'), undefined);
+  assert.equal(find(entities, 'Harlow Wildlife Trust')?.type, 'organization');
+});

@@ -9,7 +9,12 @@
 import type { Doc, Entity, EntityType } from '../types.js';
 import {
   DEMONYMS,
+  FIGURE_WORDS,
   FIRST_NAMES,
+  JOURNALS,
+  LANGUAGES,
+  TIME_SPAN_ENDINGS,
+  TIME_SPAN_WORDS,
   GAZETTEER,
   GAZETTEER_PHRASES,
   NOT_NAMES,
@@ -63,6 +68,8 @@ const AGE = /^(?:\d+|[A-Za-z]+)-years?-old$/i;
 
 const WORD = /[\p{L}\p{N}]+(?:[’'´.-][\p{L}\p{N}]+)*\.?(?:[’'´]s?)?|[^\s\p{L}\p{N}]/gu;
 
+const FOOTNOTED = /^\p{Lu}\p{Ll}{2,}\d{1,3}$/u;
+
 interface Tok {
   text: string;
   start: number;
@@ -89,6 +96,12 @@ function tokenize(text: string): Tok[] {
     if (word && bare.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(bare) && !TITLES.has(bare.toLowerCase()) && !/^(?:St|Jr|Sr|Co|Inc|Corp|Ltd)\.$/.test(bare)) {
       bare = bare.slice(0, -1);
     }
+    // "the ‘Velmarin’ strain": a closing quote after a word that does not end in s is no possessive.
+    if (word && !possessive && /[’'´]$/.test(bare)) bare = bare.slice(0, -1);
+    // "Anchorvale12": a citation number printed right after a name ("Velmarus20 and
+    // Ostrix4", as scientific text cites) is no part of it. Only letters in name case followed
+    // by one to three digits: codes ("PS4", "SU1A", "B52") keep their digits.
+    if (word && FOOTNOTED.test(bare)) bare = bare.replace(/\d+$/, '');
     out.push({ text: m[0], start: m.index!, bare, possessive, word });
   }
   return out;
@@ -272,6 +285,11 @@ function mentionsOfRun(
   // "II", "XIV", "TV", "DNA": numerals and abbreviations of things are no names on their own.
   if (words.length === 1 && (ROMAN_NUMERAL.test(words[0]) || NOT_ORG_ACRONYMS.has(words[0].replace(/\./g, '').toLowerCase()))) return out;
 
+  // "Supplementary Figs", "Extended Data Table": a pointer into a paper, not a name.
+  if (words.some((w) => FIGURE_WORDS.has(w.toLowerCase()))) return out;
+  // "from the Mandarin for 'rainbow'": a language on its own is neither a body nor a place.
+  if (words.length === 1 && LANGUAGES.has(fold(words[0]))) return out;
+
   // Cues around the run.
   const first = run[run.length - words.length];
   const last = run[run.length - 1];
@@ -331,8 +349,25 @@ function mentionsOfRun(
   if (placeKey(words)) votes.place += STRONG + 1;
   if (PROPER_ORG_PHRASES.has(words.map((w) => fold(w).replace(/-/g, ' ')).join(' '))) votes.organization += 2 * STRONG + 1;
   if (words.length === 1 && isAcronym(words[0]) && !placeKey(words)) votes.organization += WEAK + 1;
+  // Journals: a publication, typed as newspapers are. A journal's own multi-word name is
+  // enough ("Current Biology"); a one-word title ("Nature", "Science") needs the context of a
+  // publication: "the journal Nature", "published in Science".
+  const journal = fold(words.join(' ').replace(/-/g, ' '));
+  if (JOURNALS.has(journal) && (words.length > 1 || publicationCue(toks, prevIndex))) votes.organization += 2 * STRONG + 1;
   out.push(makeMention(words, source, sentence, votes, initial));
   return out;
+}
+
+/** Words before a name that say it is a publication: "the journal X", "published (online) in X". */
+function publicationCue(toks: Tok[], prevIndex: number): boolean {
+  const at = (k: number) => (k >= 0 && toks[k].word ? toks[k].bare.toLowerCase() : '');
+  let k = prevIndex;
+  if (at(k) === 'journal' || at(k) === 'journals') return true;
+  if (!['in', 'to'].includes(at(k))) return false;
+  k--;
+  if (at(k) === 'the' && (at(k - 1) === 'journal' || at(k + 2) === 'journal')) return true;
+  while (k >= 0 && ['online', 'today', 'recently', 'also'].includes(at(k))) k--;
+  return ['published', 'publishes', 'publish', 'appears', 'appeared', 'reported', 'writing', 'write', 'wrote', 'submitted'].includes(at(k));
 }
 
 function makeMention(words: string[], source: string, sentence: string, votes: Mention['votes'], initial: boolean): Mention {
@@ -343,6 +378,51 @@ function makeMention(words: string[], source: string, sentence: string, votes: M
 function commonWordsOf(docs: Doc[]): Set<string> {
   const out = new Set<string>();
   for (const d of docs) for (const m of d.article.text.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'-]+/gu)) out.add(m[0]);
+  return out;
+}
+
+// Species names: a genus in capitals followed by a Latin epithet in lower case ("Velmarus
+// ostrensis", "T. rex"). Latin endings of epithets; English words with such endings that follow
+// names ("the Obama era", "Zenith stadium") are listed so they are not read as epithets.
+const EPITHET = /^\p{Ll}{3,}(?:us|um|ii|ae|ensis|ens|oides|i|ex|is|ica|ata|osa|ina|ana)$/u;
+const NOT_EPITHETS = new Set(
+  'era area media data campus status museum stadium bonus focus plus bus analysis basis crisis thesis axis emphasis alumni menu visa agenda formula drama camera opera pizza vodka gala idea extra via mafia militia saga panda trivia quota umbrella villa zebra tuna sofa dilemma arena gorilla nostalgia mania hernia criteria phenomena bacteria antenna'.split(' '),
+);
+
+/**
+ * Genera of the cluster: capitalised words written with a species epithet after them. An
+ * epithet must follow a capitalised word or an initial at least twice and in at least half of
+ * its lower-case uses, so an ordinary word after a name is not taken for one.
+ */
+function generaOf(docs: Doc[]): Set<string> {
+  const pairs = new Map<string, Map<string, number>>();
+  // Distinct sentences only: a story copied into two sources does not count twice.
+  const sentences = new Set<string>();
+  for (const d of docs) for (const s of d.sentences) sentences.add(s.text);
+  for (const text of sentences) {
+    for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{2,}|\p{Lu}\.)[ \u00a0](\p{Ll}{3,})(?![\p{L}\p{N}'’-])/gu)) {
+      const epithet = m[2];
+      if (!EPITHET.test(epithet) || NOT_EPITHETS.has(epithet) || CLAUSE_WORDS.has(epithet) || NOT_NAMES.has(epithet)) continue;
+      let row = pairs.get(epithet);
+      if (!row) pairs.set(epithet, (row = new Map()));
+      row.set(m[1], (row.get(m[1]) ?? 0) + 1);
+    }
+  }
+  const out = new Set<string>();
+  if (!pairs.size) return out;
+  const lower = new Map<string, number>();
+  for (const text of sentences) {
+    for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}{3,}(?![\p{L}\p{N}])/gu)) if (pairs.has(m[0])) lower.set(m[0], (lower.get(m[0]) ?? 0) + 1);
+  }
+  for (const [epithet, row] of pairs) {
+    let n = 0;
+    for (const c of row.values()) n += c;
+    if (n < 2 || n * 2 < (lower.get(epithet) ?? 0)) continue;
+    for (const genus of row.keys()) {
+      const g = fold(genus);
+      if (!genus.endsWith('.') && !FIRST_NAMES.has(g) && !GAZETTEER.has(g) && !TITLES.has(g) && !NOT_NAMES.has(g)) out.add(g);
+    }
+  }
   return out;
 }
 
@@ -432,7 +512,32 @@ function hasCommonWord(words: string[], common: Set<string>): boolean {
   });
 }
 
-function typeOf(votes: Mention['votes'], words: string[], common: Set<string>): EntityType {
+/**
+ * Latin endings of animal and plant genera and clades ("Velociraptor", "Archaeopteryx",
+ * "Hadrosauridae"): names of kinds of living things, never people, bodies or places. Only words
+ * of seven letters or more, so short surnames ("Gordon") are not read by ending.
+ */
+const GENUS_ENDING = /(?:saurus|sauria|raptor|pteryx|ornis|odon|mimus|therium|pithecus|ceratops|suchus|nychus|venator|ichthys|rhynchus|gnathus|dactylus|opteris|idae|inae|oidea|iformes|aceae|alae)$/;
+
+/**
+ * A name of a thing rather than of a person, body or place: a genus or clade (by its Latin
+ * ending, or because the cluster writes it with a species name after it: `genera`), or a span
+ * of geological or archaeological time ("Jurassic Period", "Middle Stone Age"), unless an
+ * organisation or place word makes it a name ("Jurassic Coast Trust").
+ */
+function thingName(words: string[], genera: ReadonlySet<string>): boolean {
+  const k = words.map((w) => fold(w));
+  if (k.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w))) return false;
+  if (k.some((w) => TIME_SPAN_WORDS.has(w))) return true;
+  if (k.length >= 2 && TIME_SPAN_ENDINGS.has(k[k.length - 1])) return true;
+  if (k.length <= 2 && (genera.has(k[0]) || (k[0].length >= 7 && GENUS_ENDING.test(k[0])))) return true;
+  return false;
+}
+
+const NO_GENERA: ReadonlySet<string> = new Set();
+
+function typeOf(votes: Mention['votes'], words: string[], common: Set<string>, genera: ReadonlySet<string> = NO_GENERA): EntityType {
+  if (thingName(words, genera)) return 'other';
   const v = { ...votes };
   // A known given name first is worth a little more than a hint from an article or preposition.
   if (words.length >= 2 && FIRST_NAMES.has(fold(words[0])) && personShaped(words)) v.person += WEAK + 1;
@@ -482,6 +587,7 @@ function linkByAntecedent(f: Form, self: number, matches: { f: Form; i: number }
 /** People, organisations and places of a cluster, spelling variants and partial names merged. */
 export function findEntities(docs: Doc[]): Entity[] {
   const commonWords = commonWordsOf(docs);
+  const genera = generaOf(docs);
   const mentions: Mention[] = [];
   for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords));
 
@@ -506,7 +612,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   // name); forms left alone with no cue are dropped when entities are gathered.
   const live = forms;
   const uf = new UnionFind(live.length);
-  const typeOfForm = (f: Form) => typeOf(f.votes, f.words, commonWords);
+  const typeOfForm = (f: Form) => typeOf(f.votes, f.words, commonWords, genera);
 
   // Index forms by the phonetic-insensitive first letter of each word, to compare only forms
   // that could be variants (blocking instead of all pairs).
@@ -682,8 +788,12 @@ export function findEntities(docs: Doc[]): Entity[] {
       (a, b) =>
         keyWords(b.words).length - keyWords(a.words).length || b.mentions.length - a.mentions.length || use(b) - use(a) || a.key.localeCompare(b.key),
     )[0];
-    const type = typeOf(votes, longest.words, commonWords);
+    const type = typeOf(votes, longest.words, commonWords, genera);
     if (type === 'other' && (all.length < 2 || all.every((m) => m.initial))) continue;
+    // An organisation named once, with nothing behind the type but an article ("from the Red
+    // Vixen to the Grey Heron": kinds of animals, titles, things), no organisation word,
+    // acronym or known name: too uncertain to list.
+    if (type === 'organization' && all.length < 2 && votes.organization <= WEAK && votes.person + votes.place === 0) continue;
     // A person known only by the shape of the name (no title, role, speech, given name), named
     // once in one source, is too uncertain to list: a wrong entity costs more than a missing one.
     if (type === 'person' && all.length < 2 && votes.person === 0 && !FIRST_NAMES.has(fold(longest.words[0])) && !personByForm(longest.words)) continue;

@@ -56,6 +56,7 @@ export const ORG_WORDS = words(`
   freight rail centers centres institutes universities agencies commissions ministries
   bulletin weekly magazine monthly quarterly facility laboratory lab observatory
   brewery brewing studios records labs laboratories manufacturing construction enterprises ventures
+  institution institutions
 `);
 
 /** Organisations known by one word: names in their own right, not generic words like "Office". */
@@ -91,6 +92,7 @@ export const PLACE_WORDS = words(`
   airport stadium hotel museum
   boulevard blvd highway freeway motorway parkway plaza lane grove belt
   mosque fortress fort abbey cathedral basilica palace apartments
+  theatre theater restaurant steakhouse capitol
 `);
 
 /** Prepositions after which a capitalised name is most often a place ("in Vienna", "near Aleppo"). */
@@ -235,3 +237,46 @@ export const FIRST_NAMES = words(`
   veronica vicky victor vincent viktor wayne wendy wesley whitney wilson yasmin yuri yvonne
   zachary zoe
 `);
+
+/**
+ * Units and parts of machines written in capitals ("500 MW", "a GPU", "8 GB"): measures and
+ * things, never organisations. Added to NOT_ORG_ACRONYMS below.
+ */
+const UNIT_AND_PART_ACRONYMS = words(`
+  mw kw gw tw kwh mwh gwh gb mb tb kb ghz mhz khz hz hf lf vhf uhf cpu gpu hdd ssd ram rom led lcd oled
+  dslr slr rpm psi nm ppm ppb mpg
+`);
+for (const w of UNIT_AND_PART_ACRONYMS) NOT_ORG_ACRONYMS.add(w);
+
+/** Languages named on their own ("from the Mandarin for rainbow"): not an organisation or a place. */
+export const LANGUAGES = words(`
+  mandarin cantonese arabic hindi urdu bengali punjabi swahili latin hebrew yiddish farsi pashto dari tagalog
+  esperanto sanskrit gaelic catalan basque tamil telugu amharic hausa yoruba zulu xhosa afrikaans quechua
+  aramaic
+`);
+
+/**
+ * Geological and archaeological time: a name holding one of these words ("the Jurassic Period",
+ * "Late Neolithic", "Middle Stone Age") names a span of time, not a body or a place.
+ */
+export const TIME_SPAN_WORDS = words(`
+  jurassic triassic cretaceous permian cambrian devonian silurian ordovician carboniferous precambrian
+  paleocene eocene oligocene miocene pliocene pleistocene holocene neogene paleogene quaternary mesozoic
+  cenozoic paleozoic palaeozoic neolithic paleolithic palaeolithic mesolithic chalcolithic
+`);
+/** Last words that make a name a span of time or a rock unit ("Late Antiquity", "Tiaojishan Formation"). */
+export const TIME_SPAN_ENDINGS = words('period era epoch age ages eon aeon antiquity formation');
+
+/**
+ * Scientific journals known by ordinary words ("published in Nature", "in Current Biology").
+ * A journal is a publication: typed organisation, as newspapers are.
+ */
+export const JOURNALS = new Set([
+  'nature', 'science', 'cell', 'lancet', 'the lancet', 'current biology', 'nature communications', 'plos one',
+  'scientific reports', 'science advances', 'nature genetics', 'nature medicine', 'nature neuroscience',
+  'nature climate change', 'nature geoscience', 'nature ecology and evolution', 'pnas', 'jama', 'bmj',
+  'neuron', 'pediatrics', 'circulation', 'icarus', 'heliyon', 'elife',
+]);
+
+/** Words of a reference to a part of a paper ("Supplementary Figs. 3", "Table 2"): no name. */
+export const FIGURE_WORDS = words('fig fig. figs figs. figure figures table tables supplementary appendix eq eq. equation equations suppl');
