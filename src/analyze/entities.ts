@@ -409,15 +409,20 @@ function generaOf(docs: Doc[]): Set<string> {
     }
   }
   const out = new Set<string>();
-  if (!pairs.size) return out;
-  const lower = new Map<string, number>();
-  for (const text of sentences) {
-    for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}{3,}(?![\p{L}\p{N}])/gu)) if (pairs.has(m[0])) lower.set(m[0], (lower.get(m[0]) ?? 0) + 1);
-  }
-  for (const [epithet, row] of pairs) {
+  const total = (row: Map<string, number>) => {
     let n = 0;
     for (const c of row.values()) n += c;
-    if (n < 2 || n * 2 < (lower.get(epithet) ?? 0)) continue;
+    return n;
+  };
+  // Only epithets seen twice after a capital need their other uses counted (one search for all).
+  const candidates = [...pairs.keys()].filter((e) => total(pairs.get(e)!) >= 2);
+  if (!candidates.length) return out;
+  const lower = new Map<string, number>();
+  const uses = new RegExp(`(?<![\\p{L}\\p{N}])(?:${candidates.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  for (const text of sentences) for (const m of text.matchAll(uses)) lower.set(m[0], (lower.get(m[0]) ?? 0) + 1);
+  for (const epithet of candidates) {
+    const row = pairs.get(epithet)!;
+    if (total(row) * 2 < (lower.get(epithet) ?? 0)) continue;
     for (const genus of row.keys()) {
       const g = fold(genus);
       if (!genus.endsWith('.') && !FIRST_NAMES.has(g) && !GAZETTEER.has(g) && !TITLES.has(g) && !NOT_NAMES.has(g)) out.add(g);
@@ -493,6 +498,21 @@ const INITIALS = /^(?:\p{Lu}\.)+$/u;
 /** A middle initial ("Elisa K. McEachern") or an Arabic name particle ("al-Majid") marks a person's name. */
 function personByForm(words: string[]): boolean {
   return personShaped(words) && words.some((w, i) => (i > 0 && i < words.length - 1 && INITIALS.test(w)) || (i > 0 && PARTICLE_PREFIX.test(w)));
+}
+
+/**
+ * Evidence in the words themselves that a name is an organisation's: an organisation word, also
+ * inside a hyphenated word ("Avalanche-Journal"); an acronym ("WXKT", "KTV2"); an office
+ * ("Harlan County District Attorney"); or a plural that the cluster never writes in lower case
+ * (teams, bands, units: "the Raiders", "the Vandettes").
+ */
+function organisationByForm(words: string[], common: Set<string>): boolean {
+  const parts = words.flatMap((w) => w.toLowerCase().split('-'));
+  if (parts.some((w) => ORG_WORDS.has(w))) return true;
+  if (words.some((w) => /^\p{Lu}{2,}\d*$/u.test(w.replace(/\./g, '')))) return true;
+  if (parts.some((w) => PLACE_WORDS.has(w)) && TITLES.has(parts[parts.length - 1])) return true;
+  const last = parts[parts.length - 1];
+  return /^\p{Ll}{3,}[^s]s$/u.test(last) && !common.has(last) && !common.has(last.slice(0, -1));
 }
 
 function personShaped(words: string[]): boolean {
@@ -793,7 +813,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     // An organisation named once, with nothing behind the type but an article ("from the Red
     // Vixen to the Grey Heron": kinds of animals, titles, things), no organisation word,
     // acronym or known name: too uncertain to list.
-    if (type === 'organization' && all.length < 2 && votes.organization <= WEAK && votes.person + votes.place === 0) continue;
+    if (type === 'organization' && all.length < 2 && votes.organization <= WEAK && votes.person + votes.place === 0 && !organisationByForm(longest.words, commonWords)) continue;
     // A person known only by the shape of the name (no title, role, speech, given name), named
     // once in one source, is too uncertain to list: a wrong entity costs more than a missing one.
     if (type === 'person' && all.length < 2 && votes.person === 0 && !FIRST_NAMES.has(fold(longest.words[0])) && !personByForm(longest.words)) continue;

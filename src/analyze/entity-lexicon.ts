@@ -92,7 +92,7 @@ export const PLACE_WORDS = words(`
   airport stadium hotel museum
   boulevard blvd highway freeway motorway parkway plaza lane grove belt
   mosque fortress fort abbey cathedral basilica palace apartments
-  theatre theater restaurant steakhouse capitol
+  theatre theater restaurant steakhouse
 `);
 
 /** Prepositions after which a capitalised name is most often a place ("in Vienna", "near Aleppo"). */
