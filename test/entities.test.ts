@@ -252,3 +252,21 @@ test('an organisation named once with nothing but an article behind it is left o
   assert.equal(find(entities, 'Red Vixen'), undefined);
   assert.equal(find(entities, 'Harlow Wildlife Trust')?.type, 'organization');
 });
+
+test('titles in quotation marks, bodies of the sky and sentence adverbs are not people or organisations', () => {
+  const entities = findEntities([
+    doc(
+      'a',
+      'The “Lantern Street Blues” star said the show was over. Lantern Street Blues ran for six years, and “Lantern Street Blues,” she said, was her life.\n\n' +
+        'Fortunately Orla Fenwick was at home. Orla Fenwick, who found the rock, said it fell to Earth at night. The Earth turns; the Solar System is old.',
+    ),
+  ]);
+  const listed = JSON.stringify(entities);
+  assert.equal(find(entities, 'Lantern Street Blues')?.type, 'other', listed);
+  assert.equal(find(entities, 'Orla Fenwick')?.type, 'person', listed);
+  assert.ok(!entities.some((e) => e.name.startsWith('Fortunately')), listed);
+  for (const sky of ['Earth', 'Solar System']) {
+    const e = find(entities, sky);
+    assert.ok(!e || e.type === 'other', `${sky}: ${listed}`);
+  }
+});

@@ -8,6 +8,7 @@
 // teasers, bylines) never become entities.
 import type { Doc, Entity, EntityType } from '../types.js';
 import {
+  CELESTIAL,
   DEMONYMS,
   FIGURE_WORDS,
   FIRST_NAMES,
@@ -43,6 +44,8 @@ interface Mention {
   votes: Record<'person' | 'organization' | 'place', number>;
   /** The first word of its sentence, where capitals say nothing. */
   initial: boolean;
+  /** Written in quotation marks by itself ("the “Night Harbour” star"): a title of a work. */
+  quoted?: boolean;
 }
 
 // Cue weights: a title or gazetteer entry is near-certain (3); a preposition or a role noun is
@@ -68,6 +71,8 @@ const AGE = /^(?:\d+|[A-Za-z]+)-years?-old$/i;
 
 const WORD = /[\p{L}\p{N}]+(?:[’'´.-][\p{L}\p{N}]+)*\.?(?:[’'´]s?)?|[^\s\p{L}\p{N}]/gu;
 
+/** Adverbs by their endings ("Fortunately", "Admittedly", "Sadly"); "-erly" names ("Kimberly") are not matched. */
+const SENTENCE_ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ately|ously|ively|ently|antly|fully|ably|ibly|ingly|edly|ssly|adly|ckly|ntly)$/u;
 const FOOTNOTED = /^\p{Lu}\p{Ll}{2,}\d{1,3}$/u;
 
 interface Tok {
@@ -231,6 +236,11 @@ function mentionsOfRun(
     run.shift();
     initial = false;
   }
+  // "Fortunately Kieran": an adverb opening the sentence is no part of the name after it.
+  if (initial && run.length > 1 && run[0].index === firstWord && SENTENCE_ADVERB.test(run[0].name) && !FIRST_NAMES.has(fold(run[0].name))) {
+    run.shift();
+    initial = false;
+  }
   // Drop leading words that open sentences but are not names ("The", "But", "Earlier").
   while (run.length && (NOT_NAMES.has(run[0].name.toLowerCase()) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
     const dropped = run.shift()!;
@@ -354,7 +364,9 @@ function mentionsOfRun(
   // publication: "the journal Nature", "published in Science".
   const journal = fold(words.join(' ').replace(/-/g, ' '));
   if (JOURNALS.has(journal) && (words.length > 1 || publicationCue(toks, prevIndex))) votes.organization += 2 * STRONG + 1;
-  out.push(makeMention(words, source, sentence, votes, initial));
+  const mention = makeMention(words, source, sentence, votes, initial);
+  if (quotedAlone(toks, first.index, last)) mention.quoted = true;
+  out.push(mention);
   return out;
 }
 
@@ -368,6 +380,19 @@ function publicationCue(toks: Tok[], prevIndex: number): boolean {
   if (at(k) === 'the' && (at(k - 1) === 'journal' || at(k + 2) === 'journal')) return true;
   while (k >= 0 && ['online', 'today', 'recently', 'also'].includes(at(k))) k--;
   return ['published', 'publishes', 'publish', 'appears', 'appeared', 'reported', 'writing', 'write', 'wrote', 'submitted'].includes(at(k));
+}
+
+const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '«']);
+const CLOSING_QUOTES = /^[”"’'»]$/;
+
+/** A name standing alone between quotation marks (a closing comma or stop may come first). */
+function quotedAlone(toks: Tok[], firstIndex: number, last: { tok: Tok; index: number }): boolean {
+  if (firstIndex === 0 || !OPENING_QUOTES.has(toks[firstIndex - 1].text)) return false;
+  if (!last.tok.possessive && /[’']$/.test(last.tok.text)) return true;
+  const next = toks[last.index + 1];
+  if (!next) return false;
+  if (CLOSING_QUOTES.test(next.text)) return true;
+  return /^[,.!?]$/.test(next.text) && !!toks[last.index + 2] && CLOSING_QUOTES.test(toks[last.index + 2].text);
 }
 
 function makeMention(words: string[], source: string, sentence: string, votes: Mention['votes'], initial: boolean): Mention {
@@ -549,6 +574,7 @@ function thingName(words: string[], genera: ReadonlySet<string>): boolean {
   const k = words.map((w) => fold(w));
   if (k.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w))) return false;
   if (k.some((w) => TIME_SPAN_WORDS.has(w))) return true;
+  if (CELESTIAL.has(k.join(' '))) return true;
   if (k.length >= 2 && TIME_SPAN_ENDINGS.has(k[k.length - 1])) return true;
   if (k.length <= 2 && (genera.has(k[0]) || (k[0].length >= 7 && GENUS_ENDING.test(k[0])))) return true;
   return false;
@@ -808,7 +834,11 @@ export function findEntities(docs: Doc[]): Entity[] {
       (a, b) =>
         keyWords(b.words).length - keyWords(a.words).length || b.mentions.length - a.mentions.length || use(b) - use(a) || a.key.localeCompare(b.key),
     )[0];
-    const type = typeOf(votes, longest.words, commonWords, genera);
+    let type = typeOf(votes, longest.words, commonWords, genera);
+    // A name mostly written in quotation marks on its own is a title of a show, a song or a
+    // book ("the “Night Harbour” star"), not a person or a place, unless a title or a strong cue
+    // says otherwise.
+    if ((type === 'person' || type === 'place') && votes[type] < STRONG && all.filter((m) => m.quoted).length * 2 > all.length) type = 'other';
     if (type === 'other' && (all.length < 2 || all.every((m) => m.initial))) continue;
     // An organisation named once, with nothing behind the type but an article ("from the Red
     // Vixen to the Grey Heron": kinds of animals, titles, things), no organisation word,

@@ -180,6 +180,7 @@ export const NOT_NAMES = words(`
   august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
   mr mrs ms dr west east north south god i'm i've i'll i'd christmas easter thanksgiving halloween ramadan
   yes no okay oh well hey hi
+  starring featuring introducing presenting
 `);
 
 /** Lower-case nouns after a name that make it a place ("the Kessel Point district"), or before "of" ("the port of Velmar"). */
@@ -280,3 +281,9 @@ export const JOURNALS = new Set([
 
 /** Words of a reference to a part of a paper ("Supplementary Figs. 3", "Table 2"): no name. */
 export const FIGURE_WORDS = words('fig fig. figs figs. figure figures table tables supplementary appendix eq eq. equation equations suppl');
+
+/** Bodies of the sky: named things, neither organisations nor places on a map. */
+export const CELESTIAL = new Set([
+  'earth', 'sun', 'moon', 'mars', 'venus', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto', 'mercury',
+  'solar system', 'milky way', 'the sun', 'the moon', 'blue moon', 'blood moon', 'supermoon',
+]);
