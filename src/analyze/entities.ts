@@ -96,13 +96,13 @@ function tokenize(text: string): Tok[] {
       t = pm[1];
       possessive = true;
     }
+    // "the ‘Velmarin’ strain": a closing quote after a word that does not end in s is no possessive.
+    if (word && !possessive && /[’'´]$/.test(t)) t = t.slice(0, -1);
     // A sentence-final period is not part of a word, an abbreviation's period is ("Mr.", "U.N.").
     let bare = t;
     if (word && bare.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(bare) && !TITLES.has(bare.toLowerCase()) && !/^(?:St|Jr|Sr|Co|Inc|Corp|Ltd)\.$/.test(bare)) {
       bare = bare.slice(0, -1);
     }
-    // "the ‘Velmarin’ strain": a closing quote after a word that does not end in s is no possessive.
-    if (word && !possessive && /[’'´]$/.test(bare)) bare = bare.slice(0, -1);
     // "Anchorvale12": a citation number printed right after a name ("Velmarus20 and
     // Ostrix4", as scientific text cites) is no part of it. Only letters in name case followed
     // by one to three digits: codes ("PS4", "SU1A", "B52") keep their digits.
