@@ -295,3 +295,16 @@ test('correction notes, video pointers, credit strips and captions piped to thei
   const sentences = ['The story has been corrected many times since 1921, Ruiz joked.', 'Watch the tide, the harbour master told the divers.', 'Ruiz said the choice was between safety | and cost, as she put it.'];
   assert.deepEqual(kept(clean([P1, ...sentences])), [P1, ...sentences]);
 });
+
+test('untitled text: a masthead with its home town ("KVLM – Velmar, Calif.") is the outlet, never the title', () => {
+  const a = cleanArticle(raw(['KVLM – Velmar, Calif.', P1, P2].join('\n\n')));
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.equal(reasons(a)['KVLM – Velmar, Calif.'], 'masthead');
+  assert.equal(a.outlet, 'KVLM');
+  assert.ok(a.title.startsWith('The harbour authority closed the northern pier'));
+  const b = cleanArticle(raw(['The Velmar Courier | Velmar, Ore.', P1, P2].join('\n\n')));
+  assert.equal(b.outlet, 'The Velmar Courier');
+  // A sentence that only looks like it stays: a place after a dash in a headline, a reported line.
+  const c = cleanArticle(raw(['Pier Closed – Velmar, Calif.', P1, P2].join('\n\n')));
+  assert.equal(kept(c)[0], 'Pier Closed – Velmar, Calif.');
+});

@@ -2,6 +2,7 @@
 import { analyze } from '../analyze/index.js';
 import { analyzeConcurrently } from '../analyze/concurrent.js';
 import { cleanArticle } from '../clean/index.js';
+import { isAllCaps } from '../clean/cues.js';
 import { describeArticle, fromArticleInputs, readInputs } from '../ingest/index.js';
 import { summarize } from '../summarize/index.js';
 import { segment } from '../text/index.js';
@@ -21,7 +22,7 @@ import {
 export interface BriefOptions {
   /** Summary word budget (default 150). */
   words?: number;
-  /** Story title; by default the title that shares most words with the other articles' titles. */
+  /** Story title; by default the best of the articles' titles (storyTitle). */
   title?: string;
   /** Any bad input fails the whole brief (InputError) instead of being reported and skipped. */
   strict?: boolean;
@@ -93,29 +94,107 @@ function usableDocs(raws: RawArticle[], problems: Problem[], options: BriefOptio
 
 const cite = (s: Sentence): Citation => ({ source: s.source, quote: s.text });
 
+// Story titles, best first: a real headline (given, or taken from the first line); a first
+// sentence short enough to be the title whole; a first sentence cut at a clause boundary (a
+// comma, a dash, "who", "after", ...), which reads as a headline without its "…"; one cut
+// elsewhere, which keeps the "…" that says so. A quotation ("'We will rebuild,' the mayor
+// said"), a question ("Was it an accident?") or a headline that no other article's words echo
+// (a prize's name over a page about something else) says little about the story: last.
+const enum TitleKind {
+  Unfit,
+  CutMidClause,
+  CutAtClause,
+  WholeSentence,
+  Headline,
+}
+
+// Words that open an adverbial clause: a first sentence cut right before one ends on a whole
+// clause. (Not "who" or "which": a cut there leaves a subject without its verb, "Police say a
+// man".)
+const CLAUSE_STARTS = new Set('when where while after before because as since although though unless until amid despite following according'.split(' '));
+
+const contentWords = (t: string) => (t.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !TITLE_STOPWORDS.has(w));
+const TITLE_STOPWORDS = new Set('the and for with from that this was were are has have had its his her their they them into over after about said says will would could than then what when who which'.split(' '));
+
+// Words a title does not open with when it is a whole clause: an introductory phrase ("After
+// the vote, ...", "On a cold day, ...") is cut off before its main clause.
+const INTRODUCTORY = new Set('after as although because before by during following for from if in on since though unless until when whenever where while with without'.split(' '));
+
+// Words that make a following "after", "while", "before" part of a time phrase ("days after",
+// "for a little while", "shortly before"), not the start of a clause.
+const TIME_PHRASE_BEFORE = new Set('little days weeks months years hours minutes moments shortly soon long just right even only'.split(' '));
+
+function titleKind(d: Doc): TitleKind {
+  const title = d.article.title.trim();
+  const kind = baseKind(d);
+  // A quotation with its speaker ("'We will rebuild,' the mayor said"), a quotation alone, or
+  // an opening quotation as first sentence; a question; a line introducing what follows
+  // ("Statement of the board:").
+  const attributed = /[,?!]["”’']\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?:said|says|told|asked|added|wrote)\b/iu.test(title) || /\b(?:said|says)$/.test(title);
+  const quotation = /^["“‘']/.test(title) && (kind !== TitleKind.Headline || /[.!?,]["”’']$/.test(title));
+  if (attributed || quotation || /\?["”’]?$/.test(title) || /:$/.test(title)) return TitleKind.Unfit;
+  // A headline in capitals of a few words is a page's label ("ANNUAL AWARDS") more often than the story's.
+  if (kind === TitleKind.Headline && isAllCaps(title)) return TitleKind.CutMidClause;
+  return kind;
+}
+
+function baseKind(d: Doc): TitleKind {
+  const title = d.article.title.trim();
+  if (!title.endsWith('…')) {
+    // Cleaning derives a title from the first sentence, leaving that sentence in the text; a
+    // real headline is either given apart or removed from the text ("title").
+    const taken = d.article.removed.some((r) => r.reason === 'title' || r.reason === 'repeated-headline');
+    return !taken && d.article.text.includes(title) ? TitleKind.WholeSentence : TitleKind.Headline;
+  }
+  return cutAtClause(d) !== null ? TitleKind.CutAtClause : TitleKind.CutMidClause;
+}
+
 /**
- * Picks the story title: the article title sharing the most words with the other titles. A
- * title cleaning had to derive from the first sentence (cut short with "…") is taken only when
- * no article has a real headline.
+ * A derived title cut right before a dash, a colon, a semicolon or a clause opener ("who",
+ * "after", ...): the title without its "…". (A cut at a bare comma may split a list of
+ * names or adjectives, and a title opening with "After ..." or "On ..." cut at its comma is
+ * only the introductory phrase: those keep the "…".)
+ */
+function cutAtClause(d: Doc): string | null {
+  const title = d.article.title.trim().slice(0, -1);
+  const firstWord = /^[\p{L}]+/u.exec(title)?.[0]?.toLowerCase() ?? '';
+  if (INTRODUCTORY.has(firstWord) || /ing$/.test(firstWord)) return null;
+  const at = d.article.text.indexOf(title);
+  if (at < 0) return null;
+  const rest = d.article.text.slice(at + title.length);
+  const next = /^[^\p{L}\p{N}]*([\p{L}]+)/u.exec(rest)?.[1]?.toLowerCase() ?? '';
+  const last = /([\p{L}]+)[^\p{L}]*$/u.exec(title)?.[1]?.toLowerCase() ?? '';
+  if (TIME_PHRASE_BEFORE.has(last)) return null;
+  // A dash that opens an aside closed by a second dash ("a stinging — though advisory —
+  // rebuke") leaves the phrase unfinished.
+  const sentenceRest = /^[^.!?]*/.exec(rest)?.[0] ?? '';
+  const dash = /^\s*(?:[–—]|--|\s-\s)/.test(rest);
+  if (dash && /\S\s*(?:[–—]|--|\s-\s)/.test(sentenceRest.replace(/^\s*(?:[–—]|--|\s-\s)/, ''))) return null;
+  return dash || /^\s*[;:]/.test(rest) || (/^,?\s/.test(rest) && CLAUSE_STARTS.has(next)) ? title : null;
+}
+
+/**
+ * Picks the story title: the best kind of title the articles have (a real headline first),
+ * and among those the one whose words the other articles use most.
  */
 export function storyTitle(docs: Doc[]): string {
-  const headlines = docs.filter((d) => !d.article.title.endsWith('…'));
-  if (headlines.length > 0 && headlines.length < docs.length) return storyTitle(headlines);
-  const words = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
-  const sets = docs.map((d) => words(d.article.title));
-  let best = 0;
-  let bestScore = -1;
-  docs.forEach((_, i) => {
-    let score = 0;
-    sets.forEach((other, j) => {
-      if (i !== j) for (const w of sets[i]!) if (other.has(w)) score++;
+  const vocabularies = docs.map((d) => new Set(contentWords(d.article.text + ' ' + d.article.title)));
+  const candidates = docs.map((d, i) => {
+    const words = [...new Set(contentWords(d.article.title))];
+    // The share of the title's words the other articles use: how much of it is the story's.
+    let used = 0;
+    vocabularies.forEach((v, j) => {
+      if (j !== i) for (const w of words) if (v.has(w)) used++;
     });
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
-    }
+    const echoes = words.length ? used / words.length : 0;
+    let kind = titleKind(d);
+    // A headline none of whose words another article uses is about something else.
+    if (kind === TitleKind.Headline && docs.length > 1 && words.length > 0 && echoes === 0) kind = TitleKind.Unfit;
+    return { d, kind, echoes, order: i };
   });
-  return docs[best]!.article.title;
+  candidates.sort((a, b) => b.kind - a.kind || b.echoes - a.echoes || a.order - b.order);
+  const best = candidates[0]!;
+  return best.kind === TitleKind.CutAtClause ? cutAtClause(best.d)! : best.d.article.title.trim();
 }
 
 /** Builds the Briefing; a summary sentence cites itself and every near-duplicate in other sources. */

@@ -127,6 +127,18 @@ export const removeRepeatedHeadline: CleaningRule = {
 // Capitalised labels above a story that name its kind, not its outlet.
 const KICKERS = /^(?:exclusive|breaking(?: news)?|update[d]?|watch|video|live|opinion|analysis|comment|editorial|feature|news|world|politics|business|sport|sports|review|interview|photos|special report|explainer|fact check)$/i;
 
+/**
+ * A station's or paper's masthead with its home town ("KXYZ – Tulsa, Okla.", "The Dale
+ * Courier | Brandon, Vt."): the outlet, when the line is nothing more. Its closing full stop
+ * belongs to the state's abbreviation, so it does not make the line a sentence.
+ */
+export function outletAndPlace(text: string): string | null {
+  const m = /^(\S.{0,40}?)\s+[–—|-]\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2},\s*\p{Lu}[\p{L}.]{1,12}$/u.exec(text.trim());
+  if (!m) return null;
+  const outlet = m[1]!.trim();
+  return wordCount(outlet) <= 5 && (isAllCaps(outlet) || looksLikeOutlet(outlet)) ? outlet : null;
+}
+
 export const removeHeaderFurniture: CleaningRule = {
   name: 'removeHeaderFurniture',
   run(doc) {
@@ -135,6 +147,12 @@ export const removeHeaderFurniture: CleaningRule = {
     for (const i of doc.kept()) {
       if (i >= limit) break;
       const text = doc.blocks[i].text;
+      const stationLine = outletAndPlace(text);
+      if (stationLine) {
+        doc.offer('outlet', stationLine, 1);
+        doc.drop(i, 'masthead');
+        continue;
+      }
       if (endsLikeSentence(text) || doc.blocks[i].listItem) continue;
       // Above the body of scraped text, a line that opens in lower case or with a symbol and
       // does not end like a sentence is a widget or a teaser ("× Close ...", "* Top story ...",
