@@ -143,7 +143,10 @@ function placeKey(words: string[]): boolean {
 }
 
 /** Mentions of names in one sentence. */
-function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>): Mention[] {
+/** Epithet -> genus word -> the distinct sentences that write them together ("Velmarus ostrensis"). */
+type SpeciesPairs = Map<string, Map<string, Set<string>>>;
+
+function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>, species?: SpeciesPairs): Mention[] {
   if (looksAllCaps(text)) return [];
   const toks = tokenize(text);
   const out: Mention[] = [];
@@ -203,6 +206,19 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
         continue;
       }
       break;
+    }
+    // A lone capitalised word with a Latin-looking lower-case word right after it may be a
+    // genus and its species: recorded here, judged over the cluster by generaOf.
+    const after = toks[j];
+    if (species && run.length === 1 && after?.word && after.start === t.start + t.text.length + 1 && text[t.start + t.text.length] === ' ') {
+      const epithet = after.possessive ? '' : after.bare;
+      if (EPITHET.test(epithet) && !NOT_EPITHETS.has(epithet) && !CLAUSE_WORDS.has(epithet) && !NOT_NAMES.has(epithet)) {
+        let row = species.get(epithet);
+        if (!row) species.set(epithet, (row = new Map()));
+        let seen = row.get(t.text);
+        if (!seen) row.set(t.text, (seen = new Set()));
+        seen.add(text);
+      }
     }
     i = j;
     const runStart = run[0].index;
@@ -419,20 +435,10 @@ const NOT_EPITHETS = new Set(
  * epithet must follow a capitalised word or an initial at least twice and in at least half of
  * its lower-case uses, so an ordinary word after a name is not taken for one.
  */
-function generaOf(docs: Doc[]): Set<string> {
+function generaOf(docs: Doc[], species: SpeciesPairs): Set<string> {
+  // Counted in distinct sentences: a story copied into two sources does not count twice.
   const pairs = new Map<string, Map<string, number>>();
-  // Distinct sentences only: a story copied into two sources does not count twice.
-  const sentences = new Set<string>();
-  for (const d of docs) for (const s of d.sentences) sentences.add(s.text);
-  for (const text of sentences) {
-    for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{2,}|\p{Lu}\.)[ \u00a0](\p{Ll}{3,})(?![\p{L}\p{N}'’-])/gu)) {
-      const epithet = m[2];
-      if (!EPITHET.test(epithet) || NOT_EPITHETS.has(epithet) || CLAUSE_WORDS.has(epithet) || NOT_NAMES.has(epithet)) continue;
-      let row = pairs.get(epithet);
-      if (!row) pairs.set(epithet, (row = new Map()));
-      row.set(m[1], (row.get(m[1]) ?? 0) + 1);
-    }
-  }
+  for (const [epithet, row] of species) pairs.set(epithet, new Map([...row].map(([genus, seen]) => [genus, seen.size])));
   const out = new Set<string>();
   const total = (row: Map<string, number>) => {
     let n = 0;
@@ -444,6 +450,8 @@ function generaOf(docs: Doc[]): Set<string> {
   if (!candidates.length) return out;
   const lower = new Map<string, number>();
   const uses = new RegExp(`(?<![\\p{L}\\p{N}])(?:${candidates.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const sentences = new Set<string>();
+  for (const d of docs) for (const s of d.sentences) sentences.add(s.text);
   for (const text of sentences) for (const m of text.matchAll(uses)) lower.set(m[0], (lower.get(m[0]) ?? 0) + 1);
   for (const epithet of candidates) {
     const row = pairs.get(epithet)!;
@@ -571,8 +579,20 @@ const GENUS_ENDING = /(?:saurus|sauria|raptor|pteryx|ornis|odon|mimus|therium|pi
  * organisation or place word makes it a name ("Jurassic Coast Trust").
  */
 function thingName(words: string[], genera: ReadonlySet<string>): boolean {
-  const k = words.map((w) => fold(w));
-  if (k.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w))) return false;
+  // Typing asks about the same forms many times while merging; a form's words never change
+  // within one call of findEntities (the genera of that call with them).
+  let known = thingNames.get(words);
+  if (known === undefined) {
+    known = readsAsThing(words, genera);
+    thingNames.set(words, known);
+  }
+  return known;
+}
+const thingNames = new WeakMap<string[], boolean>();
+
+function readsAsThing(words: string[], genera: ReadonlySet<string>): boolean {
+  const k = keyWords(words);
+  if (!k.length || k.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w))) return false;
   if (k.some((w) => TIME_SPAN_WORDS.has(w))) return true;
   if (CELESTIAL.has(k.join(' '))) return true;
   if (k.length >= 2 && TIME_SPAN_ENDINGS.has(k[k.length - 1])) return true;
@@ -633,9 +653,10 @@ function linkByAntecedent(f: Form, self: number, matches: { f: Form; i: number }
 /** People, organisations and places of a cluster, spelling variants and partial names merged. */
 export function findEntities(docs: Doc[]): Entity[] {
   const commonWords = commonWordsOf(docs);
-  const genera = generaOf(docs);
   const mentions: Mention[] = [];
-  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords));
+  const species: SpeciesPairs = new Map();
+  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species));
+  const genera = generaOf(docs, species);
 
   // Forms: mentions with the same folded words.
   const forms: Form[] = [];
