@@ -200,6 +200,8 @@ test('a derived title ends at a sentence end (not at "Sen." or "U.S."), else at 
   assert.equal(cleanArticle(raw([long, P2].join('\n\n'))).title, 'The harbour authority, which has run the port since 1921, closed the northern pier on Tuesday…');
   const money = 'Shipping firms that use the northern pier will share a $40,000 fund to cover the cost of moving their cargo to the south.';
   assert.equal(cleanArticle(raw([money, P2].join('\n\n'))).title, 'Shipping firms that use the northern pier will share a $40,000 fund to cover the cost…');
+  // A control character left of a mis-decoded dash at the front is not part of the title.
+  assert.equal(cleanArticle(raw(['\u0097 ' + short, P2].join('\n\n'))).title, 'Sen. Jane Doe of Calif. asked the U.S. Coast Guard to inspect piers in the state');
   // Mojibake closing quotes are repaired, so a quoted sentence is not taken for a headline.
   const quoted = 'Minutes after the briefing, the mayor called the closure “a disaster\ufffd? and “avoidable.\ufffd?';
   const q = cleanArticle(raw([quoted, P1].join('\n\n')));

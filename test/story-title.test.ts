@@ -67,6 +67,8 @@ test('an introductory phrase cut at its comma keeps its "…"; a headline openin
 test('a cut before a dashed aside, a cut inside a time phrase and a cut before "who" keep their "…"', () => {
   const aside = doc('c', 'Shareholders of the Marden water company voted against the pay policy of the board, a stinging — though advisory — rebuke to its chairman.');
   assert.ok(storyTitle([aside]).endsWith('…'), storyTitle([aside]));
+  const closed = doc('d', 'The engineer at Marden — the one who warned the council twice about the pumps and the cracks — resigned on Sunday night after the flood.');
+  assert.ok(storyTitle([closed]).endsWith('…'), storyTitle([closed]));
   const timePhrase = doc('t', 'The council closed the flood barrier at Marden to all visitors and walkers only days after the engineers had warned about cracks in it.');
   assert.ok(storyTitle([timePhrase]).endsWith('…'), storyTitle([timePhrase]));
   const relative = doc('r', 'Police say a Marden man who climbed the flood barrier on Sunday night to film the river was swept away by the water.');

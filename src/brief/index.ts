@@ -169,6 +169,8 @@ function cutAtClause(d: Doc): string | null {
   // rebuke") leaves the phrase unfinished.
   const sentenceRest = /^[^.!?]*/.exec(rest)?.[0] ?? '';
   const dash = /^\s*(?:[–—]|--|\s-\s)/.test(rest);
+  // (And a dash right after an aside opened by a dash only closes it.)
+  if (dash && /[–—]|--|\s-\s/.test(title)) return null;
   if (dash && /\S\s*(?:[–—]|--|\s-\s)/.test(sentenceRest.replace(/^\s*(?:[–—]|--|\s-\s)/, ''))) return null;
   return dash || /^\s*[;:]/.test(rest) || (/^,?\s/.test(rest) && CLAUSE_STARTS.has(next)) ? title : null;
 }

@@ -73,8 +73,9 @@ export function titleFromText(text: string, fallback: string): string {
   const paragraphs = text.split('\n\n');
   // (A paragraph cut off with an ellipsis is a teaser: the title comes from the story.)
   const first = paragraphs.find((p) => isProse(p, 3) && !/(?:\.{3}|…)$/.test(p)) ?? paragraphs.find((p) => isProse(p, 3)) ?? paragraphs[0] ?? '';
-  // (A dash or bullet left at the front of the paragraph is not part of the title.)
-  const sentence = firstSentence(first).trim().replace(/^[—–•*-]+\s*/, '');
+  // (A dash, a bullet or a stray control character left at the front of the paragraph, as a
+  // mis-decoded dash is, is not part of the title.)
+  const sentence = firstSentence(first).trim().replace(/^[—–•*\p{Cc}\s-]+/u, '');
   const ws = words(sentence);
   if (ws.length === 0) return fallback;
   if (ws.length <= MAX_DERIVED_TITLE_WORDS) return sentence.replace(/(?<!\b\p{Lu})[.]$/u, '');
