@@ -270,3 +270,22 @@ test('titles in quotation marks, bodies of the sky and sentence adverbs are not 
     assert.ok(!e || e.type === 'other', `${sky}: ${listed}`);
   }
 });
+
+test('acronyms of lower-case terms, awards, events and probes are things; the body behind an award stays an organisation', () => {
+  const entities = findEntities([
+    doc(
+      'a',
+      'Patients with chronic lantern fever (CLF) were studied at the Tarsk Medical Institute. CLF is rare, and CLF cases rose. ' +
+        'The Harbour Safety Board (HSB) said so, and HSB staff agreed.\n\n' +
+        'Ida Morven received the Tarsk Medical Institute Service Medal on Monday. She leads the Osprey Solar Probe team. The Osprey Solar Probe launched in May, after the Brenner Event.',
+    ),
+  ]);
+  const listed = JSON.stringify(entities);
+  assert.equal(find(entities, 'CLF')?.type, 'other', listed);
+  assert.equal(find(entities, 'Harbour Safety Board')?.type, 'organization', listed);
+  assert.ok(find(entities, 'Harbour Safety Board')?.aliases.includes('HSB'), listed);
+  assert.equal(find(entities, 'Osprey Solar Probe')?.type, 'other', listed);
+  assert.equal(find(entities, 'Tarsk Medical Institute')?.type, 'organization', listed);
+  const medal = find(entities, 'Tarsk Medical Institute Service Medal');
+  assert.ok(!medal || medal.type === 'other', listed);
+});

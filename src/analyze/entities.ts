@@ -14,6 +14,7 @@ import {
   FIRST_NAMES,
   JOURNALS,
   LANGUAGES,
+  THING_ENDINGS,
   TIME_SPAN_ENDINGS,
   TIME_SPAN_WORDS,
   GAZETTEER,
@@ -146,7 +147,39 @@ function placeKey(words: string[]): boolean {
 /** Epithet -> genus word -> the distinct sentences that write them together ("Velmarus ostrensis"). */
 type SpeciesPairs = Map<string, Map<string, Set<string>>>;
 
-function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>, species?: SpeciesPairs): Mention[] {
+/**
+ * Whether an acronym in parentheses spells the lower-case words just before it: "coronary
+ * heart disease (CHD)", "optically stimulated luminescence (OSL)" abbreviate terms, not
+ * bodies ("the Harbour Safety Board (HSB)" is written in capitals). Small words may be skipped.
+ */
+function spellsTermBefore(toks: Tok[], open: number, acronym: string): boolean {
+  const letters = acronym.replace(/\./g, '');
+  const parts: string[] = [];
+  for (let k = open - 1; k >= 0 && parts.length < 12; k--) {
+    if (!toks[k].word) {
+      if (toks[k].text === '-') continue;
+      break;
+    }
+    parts.unshift(...toks[k].bare.split('-').filter(Boolean));
+  }
+  let li = letters.length - 1;
+  let pi = parts.length - 1;
+  let lower = 0;
+  let used = 0;
+  while (li >= 0 && pi >= 0) {
+    const p = parts[pi];
+    if (p[0].toLowerCase() === letters[li].toLowerCase()) {
+      if (/^\p{Ll}/u.test(p)) lower++;
+      used++;
+      li--;
+    } else if (!SMALL_WORDS.has(p)) return false;
+    pi--;
+  }
+  return li < 0 && lower * 2 >= used;
+}
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'to', 'a', 'on', '&']);
+
+function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>, species?: SpeciesPairs, terms?: Set<string>): Mention[] {
   if (looksAllCaps(text)) return [];
   const toks = tokenize(text);
   const out: Mention[] = [];
@@ -220,6 +253,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
         seen.add(text);
       }
     }
+    if (terms && run.length === 1 && isAcronym(t.bare) && toks[i - 1]?.text === '(' && spellsTermBefore(toks, i - 1, t.bare)) terms.add(fold(t.bare));
     i = j;
     const runStart = run[0].index;
     const found = mentionsOfRun(run, toks, firstWord, source, sentence, commonWords);
@@ -592,7 +626,10 @@ const thingNames = new WeakMap<string[], boolean>();
 
 function readsAsThing(words: string[], genera: ReadonlySet<string>): boolean {
   const k = keyWords(words);
-  if (!k.length || k.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w))) return false;
+  if (!k.length) return false;
+  // The last word decides for awards and events ("Public Service Medal", "Harbour Festival Event").
+  if (k.length >= 2 && THING_ENDINGS.has(k[k.length - 1])) return true;
+  if (k.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w))) return false;
   if (k.some((w) => TIME_SPAN_WORDS.has(w))) return true;
   if (CELESTIAL.has(k.join(' '))) return true;
   if (k.length >= 2 && TIME_SPAN_ENDINGS.has(k[k.length - 1])) return true;
@@ -655,8 +692,11 @@ export function findEntities(docs: Doc[]): Entity[] {
   const commonWords = commonWordsOf(docs);
   const mentions: Mention[] = [];
   const species: SpeciesPairs = new Map();
-  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species));
+  const terms = new Set<string>();
+  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms));
+  // Words that name things in this cluster: genera, and acronyms of lower-case terms.
   const genera = generaOf(docs, species);
+  for (const t of terms) genera.add(t);
 
   // Forms: mentions with the same folded words.
   const forms: Form[] = [];

@@ -56,7 +56,7 @@ export const ORG_WORDS = words(`
   freight rail centers centres institutes universities agencies commissions ministries
   bulletin weekly magazine monthly quarterly facility laboratory lab observatory
   brewery brewing studios records labs laboratories manufacturing construction enterprises ventures
-  institution institutions advertiser enquirer inquirer
+  institution institutions advertiser enquirer inquirer management
 `);
 
 /** Organisations known by one word: names in their own right, not generic words like "Office". */
@@ -91,7 +91,7 @@ export const PLACE_WORDS = words(`
   street road avenue square bridge heights plain plains delta basin canyon forest park beach cape point
   airport stadium hotel museum
   boulevard blvd highway freeway motorway parkway plaza lane grove belt
-  mosque fortress fort abbey cathedral basilica palace apartments
+  mosque fortress fort abbey cathedral basilica palace apartments ranges
   theatre theater restaurant steakhouse
 `);
 
@@ -126,6 +126,7 @@ export const GAZETTEER = new Set(
   indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
   montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin
   wyoming
+  queensland tasmania ontario quebec alberta manitoba saskatchewan newfoundland
   edinburgh cardiff belfast sochi aleppo homs idlib raqqa mosul basra ramallah kandahar
   chicago houston boston shanghai mumbai karachi lagos johannesburg sydney melbourne toronto montreal
   vancouver milan munich hamburg frankfurt barcelona marseille lyon rotterdam antwerp gdansk`
@@ -146,6 +147,8 @@ export const GAZETTEER_PHRASES = new Set(
     'black sea', 'red sea', 'mediterranean sea', 'persian gulf', 'new york', 'los angeles', 'hong kong',
     'kuala lumpur', 'new delhi', 'buenos aires', 'rio de janeiro', 'sao paulo', 'tel aviv', 'abu dhabi',
     'russian federation',
+    'new south wales', 'western australia', 'south australia', 'northern territory', 'british columbia',
+    'nova scotia', 'new brunswick',
   ],
 );
 
@@ -267,6 +270,12 @@ export const TIME_SPAN_WORDS = words(`
 `);
 /** Last words that make a name a span of time or a rock unit ("Late Antiquity", "Tiaojishan Formation"). */
 export const TIME_SPAN_ENDINGS = words('period era epoch age ages eon aeon antiquity formation');
+
+/**
+ * Last words that make a name a thing's: awards, events and spacecraft ("the Halvard Medal",
+ * "the Brenner Event", "the Osprey Solar Probe"). The body that gives an award is named apart.
+ */
+export const THING_ENDINGS = words('medal medals prize prizes award awards trophy event incident probe telescope rover spacecraft satellite');
 
 /**
  * Scientific journals known by ordinary words ("published in Nature", "in Current Biology").
