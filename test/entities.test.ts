@@ -289,3 +289,16 @@ test('acronyms of lower-case terms, awards, events and probes are things; the bo
   const medal = find(entities, 'Tarsk Medical Institute Service Medal');
   assert.ok(!medal || medal.type === 'other', listed);
 });
+
+test('a noun of kind before a name makes it an organisation; an epithet after a given name is no body', () => {
+  const entities = findEntities([
+    doc(
+      'a',
+      'Shareholders were advised by the proxy firm Halden Ross to vote against the plan. Halden Ross said the pay was too high.\n\n' +
+        'The chapel is named for Hugo the Builder, and pilgrims honour Hugo the Builder each spring.',
+    ),
+  ]);
+  const listed = JSON.stringify(entities);
+  assert.equal(find(entities, 'Halden Ross')?.type, 'organization', listed);
+  assert.equal(find(entities, 'Builder'), undefined, listed);
+});

@@ -14,6 +14,7 @@ import {
   FIRST_NAMES,
   JOURNALS,
   LANGUAGES,
+  ORG_KIND_NOUNS,
   THING_ENDINGS,
   TIME_SPAN_ENDINGS,
   TIME_SPAN_WORDS,
@@ -360,6 +361,12 @@ function mentionsOfRun(
   const prev = prevIndex >= 0 ? toks[prevIndex] : undefined;
   const prevLower = prev?.bare.toLowerCase() ?? '';
   if (prev && ROLE_NOUNS.has(prevLower)) votes.person += STRONG;
+  // "proxy adviser firm Halden Ross": a noun of kind names an organisation; a hint that a title
+  // or a known given name still outweighs ("the company Anna Berg founded").
+  else if (prev && prevIndex === first.index - 1 && ORG_KIND_NOUNS.has(prevLower)) votes.organization += WEAK + 1;
+  // "Ivo the Builder", "Mara the Elder": a word after a given name and "the" is an epithet of
+  // that person, not a body.
+  if (words.length === 1 && prevLower === 'the' && prevIndex === first.index - 1 && toks[prevIndex - 1]?.word && FIRST_NAMES.has(fold(toks[prevIndex - 1].bare))) return out;
   // Speech: "told Trump", ", said Brenda Oakes", "Keita said". Organisations speak too, but their
   // names carry an organisation word or a gazetteer entry that outweighs this hint.
   const nextTok = toks[last.index + 1];

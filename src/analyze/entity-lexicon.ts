@@ -296,3 +296,13 @@ export const CELESTIAL = new Set([
   'earth', 'sun', 'moon', 'mars', 'venus', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto', 'mercury',
   'solar system', 'milky way', 'the sun', 'the moon', 'blue moon', 'blood moon', 'supermoon',
 ]);
+
+/**
+ * Lower-case nouns of kind right before a name that make it an organisation ("proxy adviser
+ * firm Halden Ross", "the carmaker Velto", "the website Brightside"), as role nouns make people.
+ */
+export const ORG_KIND_NOUNS = words(`
+  firm company companies giant maker retailer startup start-up carrier manufacturer insurer lender brand
+  chain outlet website newspaper magazine broadcaster network label publisher conglomerate automaker
+  carmaker airline supermarket charity nonprofit non-profit band
+`);
