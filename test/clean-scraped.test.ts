@@ -310,3 +310,12 @@ test('untitled text: a masthead with its home town ("KVLM – Velmar, Calif.") i
   const c = cleanArticle(raw(['Pier Closed – Velmar, Calif.', P1, P2].join('\n\n')));
   assert.equal(kept(c)[0], 'Pier Closed – Velmar, Calif.');
 });
+
+test('a revision stamp ("This article was amended on 3 May 2019.") is an editor note; a sentence about amending stays', () => {
+  const stamps = ['• This article was amended on 3 May 2019.', 'This story has been updated at 14:05 on Tuesday'];
+  const a = clean([P1, P2, ...stamps]);
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.ok(a.removed.every((r) => r.reason === 'editor-note'));
+  const news = 'The port rules were amended on Monday so that ferries can dock at night.';
+  assert.deepEqual(kept(clean([P1, news])), [P1, news]);
+});

@@ -144,3 +144,13 @@ test('undated articles with only background months or years leave the story span
   const day = doc('c', null, 'The orchard was planted by the family on April 14, 2009, long before the drought reached the valley.');
   assert.equal(timeline([day]).from, '2009-04-14');
 });
+
+test('a caption (a date stamp run into the line, a photographer credit at its end) is no event', () => {
+  const a = doc(
+    'a',
+    '2022-09-14',
+    'September 12, 2022 A fisherman was mending his nets on the quay at Velmar before the storm.\n\nCrowds gathered on the quay as the storm arrived at Velmar, September 12 2022 (Jane Roe)\n\nThe storm flooded the lower town of Velmar on September 12, 2022, the mayor said.',
+  );
+  const t = timeline([a]);
+  assert.deepEqual(t.items.map((i) => i.text), ['The storm flooded the lower town of Velmar on September 12, 2022, the mayor said.']);
+});

@@ -252,6 +252,21 @@ export function endsCutOff(text: string): boolean {
   return NEEDS_CONTINUATION.test(text.trim());
 }
 
+const MONTH_NAME = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+// A date stamp run into the next line: "July 31, 2013 A woman waves ...", "31 July 2013 The ...".
+const STAMP_THEN_LINE = new RegExp(`^(?:${MONTH_NAME} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH_NAME},? \\d{4})\\s+\\p{Lu}`, 'u');
+// A photographer's credit closing the line: "... in the square, May 2 2019 (Jane Roe)".
+const CREDIT_AT_END = /\(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*\/\s*[^)]{1,40})?\)$/u;
+
+/**
+ * A photo caption or a page's date stamp glued to a line: the date says when the page or the
+ * picture was made, and the line is no event of the story.
+ */
+export function isStampOrCaption(text: string): boolean {
+  const t = text.trim();
+  return STAMP_THEN_LINE.test(t) || CREDIT_AT_END.test(t);
+}
+
 /** The timeline of a cluster: merged, ranked, cut to the items that matter, in date order. */
 export function buildTimeline(input: TimelineInput, options: TimelineOptions = {}): Timeline {
   const { docs, dates, groups } = input;
@@ -262,7 +277,7 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
   for (const d of docs) {
     for (const s of d.sentences) {
       const mentions = dates.get(s.id);
-      if (!mentions?.length || s.tokens.length < MIN_EVENT_TOKENS || !hasVerb(s.text) || endsCutOff(s.text)) continue;
+      if (!mentions?.length || s.tokens.length < MIN_EVENT_TOKENS || !hasVerb(s.text) || endsCutOff(s.text) || isStampOrCaption(s.text)) continue;
       const mention = eventDate(s, mentions);
       if (!mention) continue;
       const profile = profileOf(s);
