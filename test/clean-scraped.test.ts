@@ -152,6 +152,10 @@ test('wire prefixes go from any paragraph that names the agency; the sentence st
   // Further down, a place in capitals without an agency is not cut.
   const s = 'NATO - the alliance - said on Monday it would send more ships.';
   assert.deepEqual(kept(clean([P1, s])), [P1, s]);
+  // The dash left of a dateline whose place the scrape dropped goes from the first paragraph only.
+  const d = clean(['— ' + P1, '— ' + P2]);
+  assert.deepEqual(kept(d), [P1, '— ' + P2]);
+  assert.deepEqual(d.removed, [{ reason: 'dateline', text: '—' }]);
 });
 
 test('text cut off with an ellipsis: a teaser repeating a paragraph, a last paragraph cut mid-sentence', () => {

@@ -57,6 +57,10 @@ export const removeDateline: CleaningRule = {
         if (found) {
           if (found.source) doc.offer('outlet', found.source, 4);
           doc.stripPrefix(i, found.prefix, 'dateline');
+        } else {
+          // The dash of a dateline whose place the scrape left out ("— A dispatcher ...").
+          const dash = /^(?:[—–]|--)\s+(?=["“\p{Lu}])/u.exec(text);
+          if (dash) doc.stripPrefix(i, dash[0], 'dateline');
         }
         inBody = true;
         continue;
