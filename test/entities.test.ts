@@ -302,3 +302,12 @@ test('a noun of kind before a name makes it an organisation; an epithet after a 
   assert.equal(find(entities, 'Halden Ross')?.type, 'organization', listed);
   assert.equal(find(entities, 'Builder'), undefined, listed);
 });
+
+test('a name followed by a noun of a kind of thing is a thing', () => {
+  const entities = findEntities([
+    doc('a', 'The team ranked pages with the Velden algorithm. The Velden algorithm counts links, said Rosa Imbert, who wrote it.'),
+  ]);
+  const listed = JSON.stringify(entities);
+  assert.equal(find(entities, 'Velden')?.type, 'other', listed);
+  assert.equal(find(entities, 'Rosa Imbert')?.type, 'person', listed);
+});

@@ -16,6 +16,7 @@ import {
   LANGUAGES,
   ORG_KIND_NOUNS,
   THING_ENDINGS,
+  THING_FOLLOWERS,
   TIME_SPAN_ENDINGS,
   TIME_SPAN_WORDS,
   GAZETTEER,
@@ -48,6 +49,8 @@ interface Mention {
   initial: boolean;
   /** Written in quotation marks by itself ("the “Night Harbour” star"): a title of a work. */
   quoted?: boolean;
+  /** Followed by a noun of a kind of thing ("the Velden algorithm", "the Marrow virus"). */
+  thingCue?: boolean;
 }
 
 // Cue weights: a title or gazetteer entry is near-certain (3); a preposition or a role noun is
@@ -423,6 +426,7 @@ function mentionsOfRun(
   if (JOURNALS.has(journal) && (words.length > 1 || publicationCue(toks, prevIndex))) votes.organization += 2 * STRONG + 1;
   const mention = makeMention(words, source, sentence, votes, initial);
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
+  if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
   return out;
 }
@@ -907,6 +911,9 @@ export function findEntities(docs: Doc[]): Entity[] {
     // book ("the “Night Harbour” star"), not a person or a place, unless a title or a strong cue
     // says otherwise.
     if ((type === 'person' || type === 'place') && votes[type] < STRONG && all.filter((m) => m.quoted).length * 2 > all.length) type = 'other';
+    // Named with a noun of a kind of thing after it in at least half of its mentions ("the
+    // Velden algorithm"): a method, a disease, a product, unless a strong cue says otherwise.
+    else if (type !== 'other' && votes[type] < STRONG && all.filter((m) => m.thingCue).length * 2 >= all.length) type = 'other';
     if (type === 'other' && (all.length < 2 || all.every((m) => m.initial))) continue;
     // An organisation named once, with nothing behind the type but an article ("from the Red
     // Vixen to the Grey Heron": kinds of animals, titles, things), no organisation word,

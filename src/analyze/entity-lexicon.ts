@@ -306,3 +306,12 @@ export const ORG_KIND_NOUNS = words(`
   chain outlet website newspaper magazine broadcaster network label publisher conglomerate automaker
   carmaker airline supermarket charity nonprofit non-profit band
 `);
+
+/**
+ * Lower-case nouns after a name that make it the name of a thing ("the Velden algorithm", "the
+ * Marrow virus", "the Tolley scale"): methods, measures, diseases, products.
+ */
+export const THING_FOLLOWERS = words(`
+  algorithm algorithms method methods technique model theorem equation index scale test score syndrome
+  disease virus bacterium strain vaccine drug effect software app apps console consoles smartphone handset
+`);
