@@ -153,4 +153,11 @@ test('a caption (a date stamp run into the line, a photographer credit at its en
   );
   const t = timeline([a]);
   assert.deepEqual(t.items.map((i) => i.text), ['The storm flooded the lower town of Velmar on September 12, 2022, the mayor said.']);
+  // Gallery captions led by their date; a date opening a main clause stays an event.
+  const g = doc(
+    'g',
+    '2022-09-14',
+    'March 1998, as the new harbour wall was finished at Velmar.\n\n12 June 2001, speaking to the harbour workers who had gone on strike.\n\nMarch 1998, the harbour wall at Velmar was finished by the county.',
+  );
+  assert.deepEqual(timeline([g]).items.map((i) => i.text), ['March 1998, the harbour wall at Velmar was finished by the county.']);
 });

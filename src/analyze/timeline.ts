@@ -258,13 +258,20 @@ const STAMP_THEN_LINE = new RegExp(`^(?:${MONTH_NAME} \\d{1,2},? \\d{4}|\\d{1,2}
 // A photographer's credit closing the line: "... in the square, May 2 2019 (Jane Roe)".
 const CREDIT_AT_END = /\(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*\/\s*[^)]{1,40})?\)$/u;
 
+// A gallery caption led by its date, with no main clause after it: "November 1989, as the wall
+// fell.", "June 3, 1990, speaking to reporters in Bonn."
+const DATE_THEN_ASIDE = new RegExp(
+  `^(?:\\d{1,2} )?${MONTH_NAME}(?: \\d{1,2})?,? \\d{4},\\s+(?:as|when|while|after|before|during|on|at|in|with|shortly|just|\\p{Ll}+ing)\\b`,
+  'u',
+);
+
 /**
  * A photo caption or a page's date stamp glued to a line: the date says when the page or the
  * picture was made, and the line is no event of the story.
  */
 export function isStampOrCaption(text: string): boolean {
   const t = text.trim();
-  return STAMP_THEN_LINE.test(t) || CREDIT_AT_END.test(t);
+  return STAMP_THEN_LINE.test(t) || CREDIT_AT_END.test(t) || DATE_THEN_ASIDE.test(t);
 }
 
 /** The timeline of a cluster: merged, ranked, cut to the items that matter, in date order. */
