@@ -323,3 +323,12 @@ test('a revision stamp ("This article was amended on 3 May 2019.") is an editor 
   const news = 'The port rules were amended on Monday so that ferries can dock at night.';
   assert.deepEqual(kept(clean([P1, news])), [P1, news]);
 });
+
+test('a photo credit run into the paragraph under the picture is cut from its front', () => {
+  const a = clean(['Jane Roe / Velmar Press ' + P1, P2]);
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.deepEqual(a.removed, [{ reason: 'photo-credit', text: 'Jane Roe / Velmar Press' }]);
+  // Names with a slash that credit no agency stay.
+  const s = 'Ana Ruiz / Port Authority staff said on Monday the pier would reopen.';
+  assert.deepEqual(kept(clean([P1, s])), [P1, s]);
+});

@@ -1,3 +1,4 @@
+import type { CleaningRule } from './rule.js';
 import { endsLikeSentence, wordCount } from '../cues.js';
 import { blockRule } from './rule.js';
 
@@ -116,3 +117,22 @@ export function isPhotoCredit(text: string): boolean {
 }
 
 export const removePhotoCredits = blockRule('removePhotoCredits', 'photo-credit', isPhotoCredit);
+
+// Words a picture agency's name ends with ("Splash News", "Getty Images", "Rex Features").
+const AGENCY_END = '(?:News|Images|Photos?|Pictures|Press|Wire|Features|Getty|Reuters|AP|AFP|EPA|Shutterstock|WireImage|FilmMagic|Invision|Corbis|Splash|Bloomberg|Xinhua)';
+// "Jane Roe / Splash News The harbour ...": a photographer and agency run into the first words.
+const GLUED_CREDIT = new RegExp(`^\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){1,2} ?/ ?(?:\\p{Lu}[\\p{L}.&]* ){0,2}${AGENCY_END} (?=["“\\p{Lu}])`, 'u');
+
+/**
+ * A photo credit run into the paragraph under the picture, as scrapes flatten them: cut from
+ * its front, so the paragraph starts with its own first word.
+ */
+export const removeGluedPhotoCredits: CleaningRule = {
+  name: 'removeGluedPhotoCredits',
+  run(doc) {
+    for (const i of doc.kept()) {
+      const credit = GLUED_CREDIT.exec(doc.blocks[i].text);
+      if (credit && credit[0].length < doc.blocks[i].text.length) doc.stripPrefix(i, credit[0], 'photo-credit');
+    }
+  },
+};

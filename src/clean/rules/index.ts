@@ -1,5 +1,5 @@
 import { removeAuthorBio, removeBylines, removeReferences, removeSignOffs } from './bylines.js';
-import { removePhotoCaptions, removePhotoCredits } from './captions.js';
+import { removeGluedPhotoCredits, removePhotoCaptions, removePhotoCredits } from './captions.js';
 import { removeReaderComments } from './comments.js';
 import { removeDateline } from './dateline.js';
 import { removeDateLines } from './dates.js';
@@ -67,6 +67,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   removeReferences,
   removePhotoCaptions,
   removePhotoCredits,
+  removeGluedPhotoCredits,
   removeDateline,
   takeTitle,
   removeRepeatedHeadline,
