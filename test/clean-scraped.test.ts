@@ -316,7 +316,7 @@ test('untitled text: a masthead with its home town ("KVLM – Velmar, Calif.") i
 });
 
 test('a revision stamp ("This article was amended on 3 May 2019.") is an editor note; a sentence about amending stays', () => {
-  const stamps = ['• This article was amended on 3 May 2019.', 'This story has been updated at 14:05 on Tuesday'];
+  const stamps = ['• This article was amended on 3 May 2019. The original headline said the pier had collapsed.', 'This story has been updated at 14:05 on Tuesday'];
   const a = clean([P1, P2, ...stamps]);
   assert.deepEqual(kept(a), [P1, P2]);
   assert.ok(a.removed.every((r) => r.reason === 'editor-note'));

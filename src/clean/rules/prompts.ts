@@ -72,8 +72,9 @@ export const removeEditorNotes = blockRule('removeEditorNotes', 'editor-note', (
   // "Editor's note: If you capture a photo of ..., send it to ...", "... check out this story by ...".
   // "This story has been corrected to show that ...": the correction is made in the text above.
   if (/^this (?:story|article|report|post) has been (?:corrected|updated|amended|changed) to (?:show|reflect|correct|clarify|remove|add|include)\b/i.test(t)) return true;
-  // "• This article was amended on 3 May 2019.": the page's revision stamp, not news.
-  if (/^[•*·–—-]?\s*this (?:story|article|report|post|piece) (?:was|has been) (?:amended|updated|corrected|changed|edited) (?:on|at)\b[^.!?]{0,60}[.]?$/i.test(t)) return true;
+  // "• This article was amended on 3 May 2019. The original headline said ...": the page's
+  // revision stamp and what it changed, not news.
+  if (/^[•*·–—-]?\s*this (?:story|article|report|post|piece) (?:was|has been) (?:amended|updated|corrected|changed|edited) (?:on|at)\b[^.!?]{0,60}(?:[.]\s|[.]?$)/i.test(t)) return true;
   if (/^editor'?s'?’?\s+note\s*[:—–-]/i.test(t) && /\b(?:check out|send (?:us|them|it|your|images|photos)|click|visit|sign up|share it with|email us)\b/i.test(t)) return true;
   return (
     /^(?:editor'?s'?’?\s+note|editors’ note|correction|clarification|update(?:d)?)\s*[:—–-]/i.test(t) &&
