@@ -332,3 +332,15 @@ test('a photo credit run into the paragraph under the picture is cut from its fr
   const s = 'Ana Ruiz / Port Authority staff said on Monday the pier would reopen.';
   assert.deepEqual(kept(clean([P1, s])), [P1, s]);
 });
+
+test("a press release's safe-harbour paragraph is a disclaimer, however long; news about forecasts stays", () => {
+  const legal =
+    'This release contains forward-looking statements about the Velmar ferry line, including its expected passenger numbers, fares, fuel costs and the timing of the new southern terminal. ' +
+    'Actual results could differ materially from these forward-looking statements because of weather, labour disputes, the price of fuel, the decisions of regulators and other factors, many of which are outside our control. ' +
+    'The company undertakes no obligation to update any forward-looking statement after the date of this release, except as the law requires, and readers should not place undue reliance on them.';
+  const a = clean([P1, P2, legal]);
+  assert.deepEqual(kept(a), [P1, P2]);
+  assert.equal(reasons(a)[legal], 'disclaimer');
+  const news = 'The ferry company lowered its forecast on Monday, saying fuel costs had risen faster than expected.';
+  assert.deepEqual(kept(clean([P1, news])), [P1, news]);
+});

@@ -9,7 +9,8 @@
 //   sign-off, author-bio, photo-caption, photo-credit, image, reader-comments, leave-a-reply,
 //   related-links, tags, share-counter, share-widget, social-prompt, tweet-signature,
 //   advertisement, newsletter-prompt, paywall-prompt, cookie-prompt, copyright,
-//   republication-note, editor-note, navigation, page-furniture, section-heading, duplicate,
+//   republication-note, editor-note, disclaimer (opinion disclaimers, press releases' safe-harbour
+//   paragraphs), navigation, page-furniture, section-heading, duplicate,
 //   separator, front-matter, link-reference, code-block, embedded-post (a tweet or Instagram
 //   post flattened into the text), site-notice (help texts of the embedding or archiving site),
 //   media-widget (video players, galleries), highlights (a page's summary bullets),

@@ -126,13 +126,20 @@ export const removeNavigation = blockRule('removeNavigation', 'navigation', (t) 
   return ws.length >= 3 && ws.length <= 20 && ws.filter((w) => MENU_WORDS.has(w)).length >= ws.length * 0.8;
 });
 
+function isSafeHarbour(t: string): boolean {
+  return /\bforward[- ]looking statements?\b/i.test(t) && /\b(?:differ materially|undertakes? no (?:obligation|duty)|safe harbou?r)\b/i.test(t);
+}
+
 /** "Disclaimer: The views expressed are the author's own." */
 export const removeDisclaimers = blockRule(
   'removeDisclaimers',
   'disclaimer',
   (t) =>
-    wordCount(t) <= 80 &&
+    (wordCount(t) <= 80 || isSafeHarbour(t)) &&
     (/^(?:disclaimer|disclosure)\s*[:—–-]/i.test(t) ||
+      // A press release's safe-harbour paragraph ("Actual results could differ materially from
+      // these forward-looking statements ..."): legal text, however long.
+      isSafeHarbour(t) ||
       // "The author is a columnist for X. The opinions expressed are his own."
       (wordCount(t) <= 40 && /\bthe (?:opinions|views) expressed (?:here |in this (?:article|column|piece) )?are (?:his|her|their|the author'?s?’?|solely)\b/i.test(t))),
 );
