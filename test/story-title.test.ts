@@ -71,6 +71,8 @@ test('a cut before a dashed aside, a cut inside a time phrase and a cut before "
   assert.ok(storyTitle([closed]).endsWith('…'), storyTitle([closed]));
   const timePhrase = doc('t', 'The council closed the flood barrier at Marden to all visitors and walkers only days after the engineers had warned about cracks in it.');
   assert.ok(storyTitle([timePhrase]).endsWith('…'), storyTitle([timePhrase]));
+  const relativeAside = doc('s', 'The shrine at Marden, which pilgrims have visited for many centuries on foot from the coast before the war, was closed by the flood.');
+  assert.ok(storyTitle([relativeAside]).endsWith('…'), storyTitle([relativeAside]));
   const relative = doc('r', 'Police say a Marden man who climbed the flood barrier on Sunday night to film the river was swept away by the water.');
   assert.ok(storyTitle([relative]).endsWith('…'), storyTitle([relative]));
 });

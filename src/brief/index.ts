@@ -111,7 +111,9 @@ const enum TitleKind {
 // Words that open an adverbial clause: a first sentence cut right before one ends on a whole
 // clause. (Not "who" or "which": a cut there leaves a subject without its verb, "Police say a
 // man".)
-const CLAUSE_STARTS = new Set('when where while after before because as since although though unless until amid despite following according'.split(' '));
+const CLAUSE_STARTS = new Set('when where while after before because since although though unless until amid despite'.split(' '));
+// Openers of a clause only after a comma ("revered as a relic" is no clause; ", as police said" is).
+const CLAUSE_STARTS_AFTER_COMMA = new Set('as following according'.split(' '));
 
 const contentWords = (t: string) => (t.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !TITLE_STOPWORDS.has(w));
 const TITLE_STOPWORDS = new Set('the and for with from that this was were are has have had its his her their they them into over after about said says will would could than then what when who which'.split(' '));
@@ -165,6 +167,9 @@ function cutAtClause(d: Doc): string | null {
   const next = /^[^\p{L}\p{N}]*([\p{L}]+)/u.exec(rest)?.[1]?.toLowerCase() ?? '';
   const last = /([\p{L}]+)[^\p{L}]*$/u.exec(title)?.[1]?.toLowerCase() ?? '';
   if (TIME_PHRASE_BEFORE.has(last)) return null;
+  // Still inside an aside on the subject ("The shrine, which pilgrims have visited for
+  // centuries"): the main verb is yet to come.
+  if (/,\s+(?:who|whom|whose|which)\b[^,]*$/.test(title)) return null;
   // A dash that opens an aside closed by a second dash ("a stinging — though advisory —
   // rebuke") leaves the phrase unfinished.
   const sentenceRest = /^[^.!?]*/.exec(rest)?.[0] ?? '';
@@ -172,7 +177,7 @@ function cutAtClause(d: Doc): string | null {
   // (And a dash right after an aside opened by a dash only closes it.)
   if (dash && /[–—]|--|\s-\s/.test(title)) return null;
   if (dash && /\S\s*(?:[–—]|--|\s-\s)/.test(sentenceRest.replace(/^\s*(?:[–—]|--|\s-\s)/, ''))) return null;
-  return dash || /^\s*[;:]/.test(rest) || (/^,?\s/.test(rest) && CLAUSE_STARTS.has(next)) ? title : null;
+  return dash || /^\s*[;:]/.test(rest) || (/^,?\s/.test(rest) && CLAUSE_STARTS.has(next)) || (/^,\s/.test(rest) && CLAUSE_STARTS_AFTER_COMMA.has(next)) ? title : null;
 }
 
 /**
