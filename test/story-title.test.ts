@@ -73,6 +73,8 @@ test('a cut before a dashed aside, a cut inside a time phrase and a cut before "
   assert.ok(storyTitle([timePhrase]).endsWith('…'), storyTitle([timePhrase]));
   const relativeAside = doc('s', 'The shrine at Marden, which pilgrims have visited for many centuries on foot from the coast before the war, was closed by the flood.');
   assert.ok(storyTitle([relativeAside]).endsWith('…'), storyTitle([relativeAside]));
+  const restrictive = doc('w', 'A farmer whose barn at Marden was swept away by the river in the night before the rescue has found his cattle.');
+  assert.ok(storyTitle([restrictive]).endsWith('…'), storyTitle([restrictive]));
   const relative = doc('r', 'Police say a Marden man who climbed the flood barrier on Sunday night to film the river was swept away by the water.');
   assert.ok(storyTitle([relative]).endsWith('…'), storyTitle([relative]));
 });

@@ -167,9 +167,9 @@ function cutAtClause(d: Doc): string | null {
   const next = /^[^\p{L}\p{N}]*([\p{L}]+)/u.exec(rest)?.[1]?.toLowerCase() ?? '';
   const last = /([\p{L}]+)[^\p{L}]*$/u.exec(title)?.[1]?.toLowerCase() ?? '';
   if (TIME_PHRASE_BEFORE.has(last)) return null;
-  // Still inside an aside on the subject ("The shrine, which pilgrims have visited for
-  // centuries"): the main verb is yet to come.
-  if (/,\s+(?:who|whom|whose|which)\b[^,]*$/.test(title)) return null;
+  // Still inside a relative clause on the subject ("The shrine, which pilgrims have visited
+  // for centuries", "A mother whose son was taken"): the main verb may be yet to come.
+  if (/\b(?:who|whom|whose|which)\b[^,]*$/.test(title)) return null;
   // A dash that opens an aside closed by a second dash ("a stinging — though advisory —
   // rebuke") leaves the phrase unfinished.
   const sentenceRest = /^[^.!?]*/.exec(rest)?.[0] ?? '';
