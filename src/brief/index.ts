@@ -185,9 +185,22 @@ function cutAtClause(d: Doc): string | null {
  * and among those the one whose words the other articles use most.
  */
 export function storyTitle(docs: Doc[]): string {
-  const vocabularies = docs.map((d) => new Set(contentWords(d.article.text + ' ' + d.article.title)));
+  const titleWords = docs.map((d) => [...new Set(contentWords(d.article.title))]);
+  // Which title words each article uses, read off its tokens (already lower-cased) rather than
+  // by scanning its text again: only title words are ever looked up.
+  const wanted = new Set(titleWords.flat());
+  const vocabularies = docs.map((d, i) => {
+    const used = new Set(titleWords[i]);
+    for (const s of d.sentences) {
+      for (const t of s.tokens) {
+        if (t.length < 3) continue;
+        for (const piece of t.match(/[\p{L}\p{N}]{3,}/gu) ?? []) if (wanted.has(piece)) used.add(piece);
+      }
+    }
+    return used;
+  });
   const candidates = docs.map((d, i) => {
-    const words = [...new Set(contentWords(d.article.title))];
+    const words = titleWords[i]!;
     // The share of the title's words the other articles use: how much of it is the story's.
     let used = 0;
     vocabularies.forEach((v, j) => {
