@@ -11,13 +11,15 @@ import { analyze } from './index.js';
  */
 export const CONCURRENT_MIN_SENTENCES = 1500;
 
-/** What findEntities reads of a Doc: only this crosses to the worker. */
+/**
+ * What findEntities reads of a Doc (the article's text, each sentence's id, source and text):
+ * only this crosses to the worker, so the copy between threads stays small.
+ */
 function entityInput(docs: Doc[]): Doc[] {
   return docs.map((d) => ({
-    article: { ...d.article, removed: [] },
-    words: d.words,
-    sentences: d.sentences.map((s) => ({ ...s, tokens: [], stems: [] })),
-  }));
+    article: { id: d.article.id, text: d.article.text },
+    sentences: d.sentences.map((s) => ({ id: s.id, source: s.source, text: s.text })),
+  })) as unknown as Doc[];
 }
 
 /** Starts finding entities on a worker thread; falls back to the calling thread if the worker fails. */
