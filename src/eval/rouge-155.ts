@@ -21,6 +21,7 @@ import { InputError } from '../types.js';
 import { porterStemRouge155 } from '../text/porter.js';
 import type { Prf } from './rouge-rs.js';
 import { unionLcsHits as unionLcsHitsOf } from './lcs.js';
+import { ngramCounts } from './ngrams.js';
 
 /** A metric name as ROUGE-1.5.5 prints it after "ROUGE-": "1".."9", "L", "S4", "SU4", ... */
 export type Rouge155Metric = string;
@@ -170,14 +171,6 @@ function resolveExceptions(exceptions: Rouge155Options['exceptions']): ReadonlyM
 
 // ----- counts -----
 
-function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= tokens.length; i++) {
-    const key = n === 1 ? tokens[i] : tokens.slice(i, i + n).join(' ');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
 
 /**
  * Skip bigrams: ordered pairs with at most `gap` words between them, plus unigrams for SU.

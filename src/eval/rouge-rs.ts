@@ -22,6 +22,7 @@
 //     punctuation followed by whitespace); `sentences: 'newline'` gives rouge_score's split.
 import { porterStem, porterStemNltk, porterStemPaper } from '../text/porter.js';
 import { unionLcsHits } from './lcs.js';
+import { ngramCounts } from './ngrams.js';
 
 /** Recall, precision and F as fractions (not x100). */
 export interface Prf {
@@ -76,14 +77,6 @@ export function f1(p: number, r: number): number {
   return p + r > 0 ? (2 * p * r) / (p + r) : 0;
 }
 
-function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= tokens.length; i++) {
-    const key = n === 1 ? tokens[i] : tokens.slice(i, i + n).join(' ');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
 
 function total(counts: Map<string, number>): number {
   let sum = 0;
