@@ -49,7 +49,7 @@ test('body keeps the article paragraphs and drops navigation, share bar, caption
     assert.ok(!result.text.includes(junk), `body should not contain "${junk}"`);
   }
   const reasons = new Set(result.removed.map((r) => r.reason));
-  for (const reason of ['share buttons', 'image caption', 'related links']) assert.ok(reasons.has(reason), reason);
+  for (const reason of ['share-buttons', 'image-caption', 'related-links']) assert.ok(reasons.has(reason), reason);
   assert.ok(result.removed.some((r) => r.text.includes('Council approves new bus lanes')));
 });
 

@@ -153,6 +153,7 @@ export function extractFromHtml(html: string, options: { url?: string | null } =
     published: meta.published,
     url: meta.url,
     text,
-    removed,
+    // Reasons read as the cleaning stage's slugs do ("share buttons" -> "share-buttons").
+    removed: removed.map((r) => ({ reason: r.reason.trim().toLowerCase().replace(/\s+/g, '-'), text: r.text })),
   };
 }
