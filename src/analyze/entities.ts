@@ -730,7 +730,16 @@ export function findEntities(docs: Doc[]): Entity[] {
   // name); forms left alone with no cue are dropped when entities are gathered.
   const live = forms;
   const uf = new UnionFind(live.length);
-  const typeOfForm = (f: Form) => typeOf(f.votes, f.words, commonWords, genera);
+  // A form's votes and words are final once forms are gathered, so its type is read once.
+  const formTypes = new Map<Form, EntityType>();
+  const typeOfForm = (f: Form): EntityType => {
+    let t = formTypes.get(f);
+    if (t === undefined) {
+      t = typeOf(f.votes, f.words, commonWords, genera);
+      formTypes.set(f, t);
+    }
+    return t;
+  };
 
   // Index forms by the phonetic-insensitive first letter of each word, to compare only forms
   // that could be variants (blocking instead of all pairs).
@@ -743,15 +752,17 @@ export function findEntities(docs: Doc[]): Entity[] {
   });
 
   // 1. Spelling variants of the same length: every word a variant of its counterpart.
+  // Each form's key and gazetteer lookup are read once, not once per pair in its block.
+  const keysOf = live.map((f) => keyWords(f.words));
+  const isPlace = live.map((f) => placeKey(f.words));
   for (const ids of bySurname.values()) {
     for (let x = 0; x < ids.length; x++) {
+      const ka = keysOf[ids[x]];
+      const placeA = isPlace[ids[x]];
       for (let y = x + 1; y < ids.length; y++) {
-        const a = live[ids[x]];
-        const b = live[ids[y]];
-        const ka = keyWords(a.words);
-        const kb = keyWords(b.words);
+        const kb = keysOf[ids[y]];
         if (ka.length !== kb.length) continue;
-        if (placeKey(a.words) && placeKey(b.words)) continue; // two places of the gazetteer are two places
+        if (placeA && isPlace[ids[y]]) continue; // two places of the gazetteer are two places
         if (sameWords(ka, kb)) uf.union(ids[x], ids[y]);
       }
     }
@@ -820,8 +831,12 @@ export function findEntities(docs: Doc[]): Entity[] {
   // name is compared with the few full names that could match (blocking, not all pairs).
   const peopleByInitial = new Map<string, { f: Form; i: number }[]>();
   const peopleByFirstWord = new Map<string, { f: Form; i: number }[]>();
+  // Each full name's surname once, not once per partial name compared with it.
+  const surnameOf = new Map<Form, string>();
   for (const p of fullPeople) {
-    const initial = nameInitial(surname(p.f.words));
+    const last = surname(p.f.words);
+    surnameOf.set(p.f, last);
+    const initial = nameInitial(last);
     addTo(peopleByInitial, initial, p);
     addTo(peopleByFirstWord, keyWords(p.f.words)[0], p);
   }
@@ -835,7 +850,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Only a word that is itself an organisation's ("Kremlin", "NATO") keeps a surname-like form
     // from the person: "the Abbott campaign" is Greg Abbott's.
     const strongOrg = typeOfForm(f) === 'organization' && (ORG_WORDS.has(s) || isAcronym(f.words[0]));
-    const matches = (peopleByInitial.get(nameInitial(s)) ?? []).filter(({ f: g }) => sameNameWord(s, surname(g.words)));
+    const matches = (peopleByInitial.get(nameInitial(s)) ?? []).filter(({ f: g }) => sameNameWord(s, surnameOf.get(g)!));
     const people = strongOrg ? [] : matches;
     // A word that starts an organisation's name and ends a person's ("Halvorsen" of "Halvorsen
     // Foods" and "Ingrid Halvorsen") is linked to neither unless a title says it is the person.
