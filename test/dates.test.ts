@@ -116,3 +116,21 @@ test('a modal or schedule word far back in the clause still makes its date a com
   // A past verb between the marker and the date closes the reach.
   assert.equal(t('Officials expected that the team, which inspected the damaged bridge and its supports, finished on Monday.', 'on Monday'), 'past');
 });
+
+test('a span of days, weeks or months after "for" is a duration, not a date', () => {
+  // chrono reads "for three days" as three days after the article date.
+  assert.deepEqual(datesOf('In 2009 the crews walked out for three days over rosters.', '2025-11-04'), ['In 2009=2009']);
+  assert.deepEqual(datesOf('The road was closed for two weeks.', '2025-11-04'), []);
+  // ...while "for" before a day still names it.
+  assert.deepEqual(datesOf('Talks are set for Thursday.', '2025-11-05'), ['Thursday=2025-11-06']);
+});
+
+test('"next month" and "last month" are the month after or before the article date', () => {
+  assert.deepEqual(datesOf('A new pump will be delivered next month.', '2025-10-06'), ['next month=2025-11']);
+  assert.deepEqual(datesOf('The plant closed last month.', '2025-01-20'), ['last month=2024-12']);
+});
+
+test('a date set aside in a contrast ("not next month") is not a date of the story', () => {
+  assert.deepEqual(datesOf('"Book the jab now, not next month," the doctor said on Tuesday.', '2025-10-08'), ['on Tuesday=2025-10-07']);
+  assert.deepEqual(datesOf('The vote will be held on Monday rather than Friday.', '2025-10-08'), ['on Monday=2025-10-13']);
+});

@@ -236,6 +236,12 @@ export function resolveYearless(refMs: number, month: number, day: number | null
   return best?.year ?? null;
 }
 
+/** A length of time, not a point in it: "for three days", "for a fortnight", "for 10 weeks". */
+const DURATION = /^for\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+)?(?:days?|nights?|weeks?|fortnights?|months?|years?)\b/i;
+
+/** Words that put the date after them aside: "not next month", "rather than on Friday". */
+const SET_ASIDE = /\b(?:not|rather than|instead of)\s+$/i;
+
 /** Offsets from another event, not from the article date: "a day later", "two weeks after". */
 const ANAPHORIC = /\b(?:later|after|before|earlier|afterwards|prior)\s*$/i;
 
@@ -244,6 +250,9 @@ function kindOf(r: ParsedResult): Kind | null {
   if (/^(?:right\s+)?now$/i.test(r.text.trim())) return null; // "now" is when the writer wrote, not an event date
   if (ANAPHORIC.test(r.text) && !WEEKDAY_RE.test(r.text) && !MONTH_RE.test(r.text)) return null;
   if (/\bweekend\b/i.test(r.text)) return 'weekday';
+  // "for three days", "for two weeks": how long something lasted, which chrono reads as that
+  // many days after the article date.
+  if (DURATION.test(r.text)) return null;
   const hasYear = /\b\d{4}\b/.test(r.text) && s.isCertain('year');
   if (s.isCertain('day') && s.isCertain('month')) {
     if (hasYear) return 'calendar';
@@ -252,7 +261,11 @@ function kindOf(r: ParsedResult): Kind | null {
     }
     return 'deictic'; // "yesterday", "three days ago", "end of next week": chrono fills in day and month
   }
-  if (s.isCertain('month') && !s.isCertain('day')) return hasYear ? 'calendar' : 'month';
+  if (s.isCertain('month') && !s.isCertain('day')) {
+    if (hasYear) return 'calendar';
+    // "next month", "last month": no month name, so chrono's month from the article date stands.
+    return RELATIVE_WORDS.test(r.text) && !MONTH_RE.test(r.text) ? 'deictic' : 'month';
+  }
   if (s.get('weekday') !== null && s.get('weekday') !== undefined && WEEKDAY_RE.test(r.text)) return 'weekday';
   if (s.isCertain('year') && RELATIVE_WORDS.test(r.text)) return 'deictic';
   if (RELATIVE_WORDS.test(r.text) && /\b(week|weekend|today|tonight|yesterday|tomorrow)\b/i.test(r.text)) return 'deictic';
@@ -329,6 +342,8 @@ export function findDates(doc: Doc, articleDateValue: string | null): DateMentio
     if (MAY_HOLD_DATE.test(text)) {
       const results = newsChrono.parse(text, { instant: new Date(refMs ?? Date.UTC(2000, 0, 1)), timezone: 0 });
       for (const r of results) {
+        // "today, not next month": a date set aside in a contrast is not one the story happens on.
+        if (SET_ASIDE.test(text.slice(0, r.index))) continue;
         const c = resolve(r, text, refMs);
         if (!c) continue;
         taken.push([c.index, c.index + c.text.length]);
