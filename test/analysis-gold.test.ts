@@ -14,6 +14,20 @@
 //               1.00, conflicts 1.00/0.50; tarsk  mentions 0.92/1.00, timeline 0.89/1.00,
 //               entities 1.00/1.00, aliases 1.00, conflicts 1.00/1.00.
 //   From then on these two flatter the code like the others.
+//
+// Second held-out pair: skelmor-ferry-grounding and brackwater-bus-strike (commit d98920d,
+// labelled before the code was run on them).
+//   first run:  skelmor  mentions P/R 1.00/0.94, timeline 0.91/0.77, entities 0.91/1.00, aliases
+//               1.00, agreement 0.50/1.00, conflicts 0.50/0.50 (nature 0/1);
+//               brackwater  mentions 0.94/1.00, timeline 0.83/1.00, entities 1.00/0.90, aliases
+//               0.50, agreement 1.00/1.00, conflicts 1.00/0.67 (nature 1/2).
+//               ALL conflicts 0.96/0.89 (below the 0.90 recall floor), timeline 0.87/0.93.
+//   after the general fixes that followed ('for three days' is a duration, 'next month' a
+//   month, a date set aside by 'not'; a cost told as a bill, 'a 3 per cent offer' as an offer,
+//   a figure in a ', which' clause about a named-apart thing; gold sums compared as amounts):
+//               skelmor  mentions 1.00/1.00, timeline 0.92/0.85, conflicts 1.00/1.00 (nature
+//               1/2); brackwater  mentions 1.00/1.00, timeline 0.91/1.00, conflicts 1.00/1.00
+//               (nature 2/3). Entities are not changed here (src/analyze/entit*.ts is another's).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -247,7 +261,8 @@ function scoreConflicts(c: Cluster): Score | null {
   const list = Array.isArray(gold) ? gold : gold.conflicts;
   const valueKey = (v: string | number) => norm(String(v)).replace(/[^0-9a-z.-]+/g, ' ').trim();
   const digits = (v: string | number) => String(v).replace(/[^0-9.]/g, '');
-  const sameValue = (a: string | number, b: string | number) => valueKey(a) === valueKey(b) || (digits(a) !== '' && digits(a) === digits(b));
+  const sameValue = (a: string | number, b: string | number) =>
+    valueKey(a) === valueKey(b) || (digits(a) !== '' && digits(a) === digits(b)) || (amount(a) !== null && amount(a) === amount(b));
   const goldValues = list.map((g) => g.values ?? (g.claims ?? []).map((cl) => cl.value));
   const predicted = c.analysis.conflicts;
   const matches = (p: (typeof predicted)[number], g: number) =>
@@ -255,6 +270,14 @@ function scoreConflicts(c: Cluster): Score | null {
   const tp = predicted.filter((p) => goldValues.some((_, g) => matches(p, g))).length;
   const goldHit = goldValues.filter((_, g) => predicted.some((p) => matches(p, g))).length;
   return { tp, predicted: predicted.length, gold: list.length, goldHit };
+}
+
+/** A figure with its scale word multiplied out ("£3.5 million" -> 3500000), so gold may write sums as plain numbers. */
+function amount(v: string | number): number | null {
+  const m = /(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|bn|m|k)?\b/i.exec(String(v));
+  if (!m) return null;
+  const scale: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 };
+  return Math.round(parseFloat(m[1]!.replace(/,/g, '')) * (scale[(m[2] ?? '').toLowerCase()] ?? 1));
 }
 
 /** Of the gold conflicts found, how many carry the right nature (disagreement vs update). */
@@ -266,8 +289,9 @@ function scoreConflictNature(c: Cluster): Score | null {
   let found = 0;
   let right = 0;
   for (const g of list) {
-    const values = (g.values ?? (g.claims ?? []).map((cl) => cl.value)).map(digits);
-    const p = c.analysis.conflicts.find((p) => values.filter((v) => v && p.claims.some((cl) => digits(cl.value) === v)).length >= 2);
+    const values = g.values ?? (g.claims ?? []).map((cl) => cl.value);
+    const same = (v: string | number, w: string | number) => (digits(v) !== '' && digits(v) === digits(w)) || (amount(v) !== null && amount(v) === amount(w));
+    const p = c.analysis.conflicts.find((p) => values.filter((v) => p.claims.some((cl) => same(cl.value, v))).length >= 2);
     if (!p) continue;
     found++;
     if (p.nature === g.nature) right++;

@@ -221,3 +221,39 @@ test('a date of a passive "was confirmed" is the date of the happening; a noun n
   conflicts = analyze(derail).conflicts.filter((c) => c.kind === 'date');
   assert.deepEqual(conflicts, []);
 });
+
+test('a cost told as a verb and as a bill is one figure', () => {
+  const docs = [
+    doc('a', '2025-05-02', 'The owners said the repairs could cost about $4 million.'),
+    doc('b', '2025-05-12', 'The owners now put the repair bill at $6.5 million, up from their first estimate.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.equal(conflicts.length, 1);
+  assert.equal(conflicts[0].nature, 'update');
+  assert.deepEqual(values(conflicts[0]).length, 2);
+});
+
+test('"a 3 percent offer" and "raised its offer to 5 percent" are one offer; the demand stays apart', () => {
+  const docs = [
+    doc('a', '2025-06-02', 'The nurses rejected a 3 percent offer from the hospital board. The union is seeking 8 percent.'),
+    doc('b', '2025-06-10', 'The nurses accepted the deal after the board raised its offer to 5 percent.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.equal(conflicts.length, 1);
+  assert.equal(conflicts[0].nature, 'update');
+  assert.ok(values(conflicts[0]).every((v) => /^(?:3|5) percent$/.test(String(v))), JSON.stringify(values(conflicts[0])));
+});
+
+test('a figure in a clause about another, named-apart thing ("the chartered vessel, which can carry 180") is not compared', () => {
+  const docs = [
+    doc('a', '2025-07-01', 'The island ferry is licensed to carry 350 passengers and 60 cars.'),
+    doc('b', '2025-07-10', 'Crossings will resume with the chartered vessel, which can carry 180 passengers but no cars.'),
+  ];
+  assert.deepEqual(findConflicts(docs, context(docs)), []);
+  // ...while a one-word antecedent is the story's own thing, compared as before.
+  const same = [
+    doc('a', '2025-07-01', 'The island ferry is licensed to carry 350 passengers and 60 cars.'),
+    doc('b', '2025-07-10', 'Crossings will resume with the ferry, which can carry 300 passengers but no cars.'),
+  ];
+  assert.equal(findConflicts(same, context(same)).length, 1);
+});

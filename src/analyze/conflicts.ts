@@ -126,6 +126,9 @@ const PEOPLE = new Set(
 const NOUN_CLASSES: [string, Set<string>][] = [
   ['workers', new Set('worker workers employee employees staff staffers docker dockers dockworker dockworkers labourer labourers laborer laborers'.split(' '))],
   ['ships', new Set('ship ships vessel vessels boat boats'.split(' '))],
+  // What something costs, told as a verb ("repairs could cost £2 million") or a bill ("puts the
+  // repair bill at £3.5 million").
+  ['cost', new Set('cost costs bill bills'.split(' '))],
 ];
 
 // Kinds of people: counted as "people" when something befell them ("one man died"), otherwise
@@ -143,7 +146,7 @@ const MOVED_PEOPLE = ['move', 'hous', 'shelter', 'rehous'];
 
 // Nouns that name a measure when they precede "of <figure>" ("a death toll of 40", "a bid of $2bn").
 const MEASURE_NOUNS = new Set(
-  'demand demands damage toll turnout offer bid price cost budget fine deal total figure number count majority margin share stake rate wage wages pay salary value valuation loss losses profit revenue debt tally sum payment compensation fund package increase rise raise cut claim damages'.split(' '),
+  'bill demand demands damage toll turnout offer bid price cost budget fine deal total figure number count majority margin share stake rate wage wages pay salary value valuation loss losses profit revenue debt tally sum payment compensation fund package increase rise raise cut claim damages'.split(' '),
 );
 
 interface Claim {
@@ -163,6 +166,26 @@ interface Claim {
   agent: string[];
   context: Set<string>;
   prior: boolean;
+  /**
+   * Modifier stems of the thing a relative clause holding the figure describes ("the chartered
+   * vessel, which can carry 180 passengers" -> ["charter"]): another vessel than the story's.
+   */
+  owner: string;
+}
+
+/**
+ * The modifiers of a noun phrase that a ", which/who ..." clause holding the figure hangs on:
+ * "the chartered vessel, which can carry 180" -> "charter". A phrase of one word ("the ferry,
+ * which carried 212") names nothing apart, so gives "".
+ */
+function ownerOf(tokens: Token[], figIdx: number): string {
+  let i = figIdx - 1;
+  while (i >= 0 && tokens[i]!.word && !/^(?:which|who|that)$/i.test(tokens[i]!.lower)) i--;
+  if (i < 1 || !tokens[i]!.word || tokens[i - 1]!.text !== ',') return '';
+  const phrase: Token[] = [];
+  for (let j = i - 2; j >= 0 && tokens[j]!.word && !DETERMINERS.has(tokens[j]!.lower) && phrase.length < 4; j--) phrase.unshift(tokens[j]!);
+  if (phrase.length < 2 || /^\p{Lu}/u.test(phrase[0]!.text)) return '';
+  return phrase.slice(0, -1).map((t) => t.stem).join(' ');
 }
 
 // Irregular past participles, which do not end in -ed.
@@ -345,6 +368,12 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
       }
     }
   }
+  // "a 3 per cent offer", "a $2bn bid": the noun after the figure says whose figure it is, as
+  // "offered 3 per cent" does before it.
+  if (!stance && figure.unit !== 'count' && head && tokens.indexOf(head) >= after) {
+    const found = STANCES.find(([name, prefixes]) => name !== 'agreed' && prefixes.some((p) => head!.stem.startsWith(p)));
+    if (found) stance = found[0];
+  }
   if (head && eventClass(head.stem)) {
     // "40 deaths", "55 evacuees", "a death toll of 40".
     event = eventClass(head.stem)!;
@@ -466,7 +495,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   const key = isClass ? `${figure.unit}|${figure.currency ?? ''}|${event}${things}` : `${figure.unit}|${figure.currency ?? ''}|${generic}`;
   const of = complement.map((c) => c.stem);
   const years = [...new Set(sentence.text.match(/\b(?:1[89]|20)\d{2}\b/g) ?? [])].sort().join(' ');
-  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years };
+  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years, owner: ownerOf(tokens, figIdx) };
 }
 
 const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
@@ -537,7 +566,7 @@ function ordinalClaims(sentence: Sentence): Claim[] {
       if (t.start >= start && t.end <= end) continue;
       context.add(t.stem);
     }
-    out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false });
+    out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false, owner: '' });
   }
   return out;
 }
@@ -639,7 +668,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     // "people" counts anyone.
     const sets: Claim[][] = [];
     for (const c of current) {
-      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && sameNoun(o, c) && sameScale(o, c) && sameMeasure(o, c)));
+      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && o.owner === c.owner && sameNoun(o, c) && sameScale(o, c) && sameMeasure(o, c)));
       if (home) home.push(c);
       else sets.push([c]);
     }
