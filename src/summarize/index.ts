@@ -58,6 +58,13 @@ export interface SummarizeOptions {
  *   word matters more to ROUGE than the total coverage a swap raises.
  * - Partial credit for a concept's second mention (saturated coverage, Lin & Bilmes 2011),
  *   0.1/0.25 of its weight: A 19.17/18.96.
+ * - Mentions counted concavely within each source (sum over sources of count^e, the
+ *   sublinear term frequency of Salton & Buckley 1988), so one long article repeating a word
+ *   does not outweigh sources: e 0.25/0.4/0.5/0.6/0.75 on A 19.50/19.50/19.59/19.69/19.53;
+ *   e = 0.5 (square root): B 16.55, whole 18.10, but at 150 words A/B 16.15/14.49 (from 16.18/
+ *   14.61) and at 400 words B 16.25 -> 16.08; per cluster on whole dev at 250 words the R-2
+ *   change is +0.12 +- 0.15 (30 clusters better, 20 worse): noise, not kept. MMR at 0.4 is of
+ *   the same size.
  */
 export interface SummarizerTuning {
   /**
