@@ -26,7 +26,7 @@
 //   month, a date set aside by 'not'; a cost told as a bill, 'a 3 per cent offer' as an offer,
 //   a figure in a ', which' clause about a named-apart thing; gold sums compared as amounts):
 //               skelmor  mentions 1.00/1.00, timeline 0.92/0.85, conflicts 1.00/1.00 (nature
-//               1/2); brackwater  mentions 1.00/1.00, timeline 0.91/1.00, conflicts 1.00/1.00
+//               2/2, with 'more than <another body> had counted' read as a disagreement); brackwater  mentions 1.00/1.00, timeline 0.91/1.00, conflicts 1.00/1.00
 //               (nature 2/3). Entities are not changed here (src/analyze/entit*.ts is another's).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

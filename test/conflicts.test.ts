@@ -257,3 +257,13 @@ test('a figure in a clause about another, named-apart thing ("the chartered vess
   ];
   assert.equal(findConflicts(same, context(same)).length, 1);
 });
+
+test('a figure set against another body\'s count ("more than police had counted") is a disagreement, even for a rising kind of count', () => {
+  const docs = [
+    doc('a', '2025-08-04', 'Police said nine people were injured when the stand collapsed.'),
+    doc('b', '2025-08-05', 'The hospital said 14 people were injured when the stand collapsed, more than police had counted.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.equal(conflicts.length, 1);
+  assert.equal(conflicts[0].nature, 'disagreement');
+});

@@ -581,6 +581,14 @@ function rankText(n: number): string {
 const UPDATE_CUES =
   /\b(?:rose|risen|rising|climbed|jumped|increased|grew|swelled|revised|updated|now stands|(?:has|have) now|now (?:totals|exceeds|stands at)|up from|down from|than (?:first|initially|previously|earlier|originally) (?:reported|thought|stated|announced|estimated|feared|said)|has since|latest (?:figure|count|toll|tally)|new (?:figure|toll|count|tally)|one more than|more than (?:first|initially) )/i;
 
+/**
+ * A figure set against another body's count of the same moment ("more than the coastguard had
+ * counted", "fewer than police said"): two sources disagreeing, not a count growing. Words of a
+ * first report ("than first reported") are an update instead, and are left to UPDATE_CUES.
+ */
+const OTHER_SOURCE_COUNT =
+  /\b(?:more|fewer|less|higher|lower)\s+than\s+(?!(?:first|initially|previously|earlier|originally|expected|feared)\b)(?:the\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+(?:had\s+|has\s+)?(?:counted|said|reported|gave|given|estimated|claimed|stated)\b/iu;
+
 /** Days between two dates of the form YYYY-MM-DD; null when either is missing or not a day. */
 export function daysBetween(a: string | null | undefined, b: string | null | undefined): number | null {
   if (!a || !b || !/^\d{4}-\d{2}-\d{2}$/.test(a) || !/^\d{4}-\d{2}-\d{2}$/.test(b)) return null;
@@ -707,7 +715,8 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
           const clusters = clusterValues(slice);
           if (clusters && related(clusters, groupOf)) {
             const cue = slice.some((c) => UPDATE_CUES.test(c.sentence.text));
-            const nature = cue || risingCount(clusters, dateOf) ? 'update' : 'disagreement';
+            const disputed = !cue && slice.some((c) => OTHER_SOURCE_COUNT.test(c.sentence.text));
+            const nature = !disputed && (cue || risingCount(clusters, dateOf)) ? 'update' : 'disagreement';
             if (nature === 'update' || narrowSpread(clusters)) {
               // Later reports of the same figures are cited too (each claim, every source for it).
               const later = slices.slice(slices.indexOf(slice) + 1).flat();
