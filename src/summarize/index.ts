@@ -63,8 +63,10 @@ export interface SummarizeOptions {
  *   does not outweigh sources: e 0.25/0.4/0.5/0.6/0.75 on A 19.50/19.50/19.59/19.69/19.53;
  *   e = 0.5 (square root): B 16.55, whole 18.10, but at 150 words A/B 16.15/14.49 (from 16.18/
  *   14.61) and at 400 words B 16.25 -> 16.08; per cluster on whole dev at 250 words the R-2
- *   change is +0.12 +- 0.15 (30 clusters better, 20 worse): noise, not kept. MMR at 0.4 is of
- *   the same size.
+ *   change is +0.12 +- 0.15 (30 clusters better, 20 worse): noise, not kept. MMR at 0.4 moves
+ *   fewer clusters: +0.12 +- 0.08 (12 better, 10 worse, 82 unchanged), the likeliest of these
+ *   to hold, but its sign flips on A between lambda 0.4 and 0.45. A pair floor of 2 sources:
+ *   +0.11 +- 0.19 (23 better, 23 worse).
  */
 export interface SummarizerTuning {
   /**
