@@ -161,3 +161,12 @@ test('a caption (a date stamp run into the line, a photographer credit at its en
   );
   assert.deepEqual(timeline([g]).items.map((i) => i.text), ['March 1998, the harbour wall at Velmar was finished by the county.']);
 });
+
+test('a dated statement followed by "and would/will ..." with a later date gives both their items', () => {
+  // 2025-10-16 is a Thursday.
+  const a = doc('a', '2025-10-16', 'The inspector said on Wednesday that her team had recovered the data recorder and would publish its first findings by December 5.');
+  assert.deepEqual(timeline([a]).items.map((i) => [i.date, i.text]), [
+    ['2025-10-15', 'The inspector said on Wednesday that her team had recovered the data recorder.'],
+    ['2025-12-05', a.sentences[0]!.text],
+  ]);
+});

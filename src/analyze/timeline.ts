@@ -158,7 +158,9 @@ function eventDate(sentence: Sentence, mentions: DateMention[]): DateMention | n
  * the sentences share at least one more.
  */
 /** Where an opening clause ends: a relative or coordinated clause, a semicolon or a dash. */
-const CLAUSE_END = /,\s+(?:who|which|where|while|and|but|as|when|after|before|with)\b|;\s|\s[–—]\s/g;
+// "... said on Wednesday that it had found the recorder and would publish ... by December 5": a
+// second predicate of the reported clause, coordinated without a comma, carrying its own future.
+const CLAUSE_END = /,\s+(?:who|which|where|while|and|but|as|when|after|before|with)\b|;\s|\s[–—]\s|\s+and\s+(?:would|will|is due to|was due to|plans to|planned to|expects to|expected to)\s/g;
 
 /**
  * "The board said on Sunday that it would recommend the offer to shareholders, who will vote at a
