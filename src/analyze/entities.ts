@@ -93,7 +93,10 @@ function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
   for (const m of text.matchAll(WORD)) {
     let t = m[0];
-    const word = /[\p{L}\p{N}]/u.test(t);
+    // A token is a word when it opens with a letter or digit (WORD's first branch); ASCII is
+    // read off the character code, the rest of Unicode by its classes.
+    const c0 = t.charCodeAt(0);
+    const word = c0 < 128 ? (c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) : /[\p{L}\p{N}]/u.test(t);
     let possessive = false;
     const tail = t.charCodeAt(t.length - 1);
     const pm = tail === 115 || tail === 39 || tail === 0x2019 || tail === 0xb4 ? /^(.*?)(?:[’'´]s|(?<=s)[’'´])$/u.exec(t) : null;
@@ -102,7 +105,8 @@ function tokenize(text: string): Tok[] {
       possessive = true;
     }
     // "the ‘Velmarin’ strain": a closing quote after a word that does not end in s is no possessive.
-    if (word && !possessive && /[’'´]$/.test(t)) t = t.slice(0, -1);
+    const last = t.charCodeAt(t.length - 1);
+    if (word && !possessive && (last === 0x2019 || last === 39 || last === 0xb4)) t = t.slice(0, -1);
     // A sentence-final period is not part of a word, an abbreviation's period is ("Mr.", "U.N.").
     let bare = t;
     if (word && bare.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(bare) && !TITLES.has(bare.toLowerCase()) && !/^(?:St|Jr|Sr|Co|Inc|Corp|Ltd)\.$/.test(bare)) {
@@ -111,7 +115,8 @@ function tokenize(text: string): Tok[] {
     // "Anchorvale12": a citation number printed right after a name ("Velmarus20 and
     // Ostrix4", as scientific text cites) is no part of it. Only letters in name case followed
     // by one to three digits: codes ("PS4", "SU1A", "B52") keep their digits.
-    if (word && FOOTNOTED.test(bare)) bare = bare.replace(/\d+$/, '');
+    const end = bare.charCodeAt(bare.length - 1);
+    if (word && end >= 48 && end <= 57 && FOOTNOTED.test(bare)) bare = bare.replace(/\d+$/, '');
     out.push({ text: m[0], start: m.index!, bare, possessive, word });
   }
   return out;
