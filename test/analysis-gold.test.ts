@@ -27,7 +27,10 @@
 //   a figure in a ', which' clause about a named-apart thing; gold sums compared as amounts):
 //               skelmor  mentions 1.00/1.00, timeline 0.92/0.85, conflicts 1.00/1.00 (nature
 //               2/2, with 'more than <another body> had counted' read as a disagreement); brackwater  mentions 1.00/1.00, timeline 0.91/1.00, conflicts 1.00/1.00
-//               (nature 2/3). Entities are not changed here (src/analyze/entit*.ts is another's).
+//               (nature 2/3). Then 'Fourteen tank cars' / 'Seventeen tank cars' (a shared modifier
+//               of the counted noun is shared context; a source's own other figure, '62 cars in
+//               all', no longer hides its closest one) lifted ardley conflicts to 1.00/1.00.
+//               Entities are not changed here (src/analyze/entit*.ts is another's).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

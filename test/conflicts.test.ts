@@ -267,3 +267,21 @@ test('a figure set against another body\'s count ("more than police had counted"
   assert.equal(conflicts.length, 1);
   assert.equal(conflicts[0].nature, 'disagreement');
 });
+
+test('"Fourteen tank cars" against "Seventeen tank cars" is a conflict, even where one source also counts "62 cars in all"', () => {
+  const docs = [
+    doc('a', '2024-05-06', 'Fourteen tank cars left the tracks near the crossing on Sunday, fire crews said.'),
+    doc('b', '2024-05-07', 'Seventeen tank cars came off the rails on Sunday night, a union official said. The train was carrying 62 cars in all, the official said.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.equal(conflicts.length, 1);
+  assert.deepEqual(values(conflicts[0]!), ['14', '17']);
+});
+
+test('a toll in a ", which" clause about the story\'s own war is still compared', () => {
+  const docs = [
+    doc('a', '2024-02-01', 'The war in the region has left more than 40,000 people dead, according to a monitoring group.'),
+    doc('b', '2024-02-01', 'Talks have failed to end the six-year war, which has killed more than 45,000 people.'),
+  ];
+  assert.equal(findConflicts(docs, context(docs)).length, 1);
+});

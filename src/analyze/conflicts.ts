@@ -168,9 +168,12 @@ interface Claim {
   prior: boolean;
   /**
    * Modifier stems of the thing a relative clause holding the figure describes ("the chartered
-   * vessel, which can carry 180 passengers" -> ["charter"]): another vessel than the story's.
+   * vessel, which can carry 180 passengers" -> "charter"): another vessel than the story's.
+   * Kinds of outcome (killed, evacuated) ignore it: "the six-year war, which has killed" is the story's.
    */
   owner: string;
+  /** Stems of the counted noun phrase ("tank cars" -> tank, car), to tell which of a source's figures another source's matches. */
+  phrase: string[];
 }
 
 /**
@@ -185,7 +188,8 @@ function ownerOf(tokens: Token[], figIdx: number): string {
   const phrase: Token[] = [];
   for (let j = i - 2; j >= 0 && tokens[j]!.word && !DETERMINERS.has(tokens[j]!.lower) && phrase.length < 4; j--) phrase.unshift(tokens[j]!);
   if (phrase.length < 2 || /^\p{Lu}/u.test(phrase[0]!.text)) return '';
-  return phrase.slice(0, -1).map((t) => t.stem).join(' ');
+  // "the six-year war, which has killed ...": a span of time describes the story's own war.
+  return phrase.slice(0, -1).filter((t) => !/[-\d]/.test(t.text)).map((t) => t.stem).join(' ');
 }
 
 // Irregular past participles, which do not end in -ed.
@@ -495,7 +499,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   const key = isClass ? `${figure.unit}|${figure.currency ?? ''}|${event}${things}` : `${figure.unit}|${figure.currency ?? ''}|${generic}`;
   const of = complement.map((c) => c.stem);
   const years = [...new Set(sentence.text.match(/\b(?:1[89]|20)\d{2}\b/g) ?? [])].sort().join(' ');
-  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years, owner: ownerOf(tokens, figIdx) };
+  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years, owner: ownerOf(tokens, figIdx), phrase: words.map((t) => t.stem) };
 }
 
 const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
@@ -566,7 +570,7 @@ function ordinalClaims(sentence: Sentence): Claim[] {
       if (t.start >= start && t.end <= end) continue;
       context.add(t.stem);
     }
-    out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false, owner: '' });
+    out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false, owner: '', phrase: [] });
   }
   return out;
 }
@@ -637,6 +641,23 @@ function mostCommon(values: string[]): string {
   return best;
 }
 
+/**
+ * Of a source's differing figures for one key that no other source repeats ("Seventeen tank cars
+ * came off the rails" and "carrying 62 cars in all"), the one told most like the other sources'
+ * figures ("Fourteen tank cars left the tracks"): most shared words of the counted phrase, then of
+ * the sentence. None when no figure is strictly closest.
+ */
+function closestToOthers(list: Claim[], others: Claim[]): Claim[] {
+  const score = (c: Claim) =>
+    Math.max(0, ...others.map((o) => 2 * c.phrase.filter((w) => o.phrase.includes(w)).length + overlap(c.context, o.context)));
+  const scored = list.map((c) => ({ c, s: score(c) })).sort((a, b) => b.s - a.s);
+  const best = scored[0];
+  if (!best || best.s === 0) return [];
+  const rivals = scored.filter((x) => differ(x.c.figure, best.c.figure));
+  if (rivals.length && rivals[0]!.s >= best.s) return [];
+  return scored.filter((x) => !differ(x.c.figure, best.c.figure)).map((x) => x.c);
+}
+
 function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   const groupOf = new Map<string, number>();
   context.groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
@@ -676,7 +697,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     // "people" counts anyone.
     const sets: Claim[][] = [];
     for (const c of current) {
-      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && o.owner === c.owner && sameNoun(o, c) && sameScale(o, c) && sameMeasure(o, c)));
+      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && (c.isClass || o.owner === c.owner) && sameNoun(o, c) && sameScale(o, c) && sameMeasure(o, c)));
       if (home) home.push(c);
       else sets.push([c]);
     }
@@ -695,7 +716,10 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
         const specific = list.filter((c) => c.figure.specific);
         const mixed = specific.some((a) => specific.some((b) => differ(a.figure, b.figure) && !contrasted(a, b)));
         if (!mixed) claims.push(...list);
-        else claims.push(...list.filter((c) => clear.some((o) => o.sentence.source !== source && !differ(o.figure, c.figure))));
+        else {
+          const echoed = list.filter((c) => clear.some((o) => o.sentence.source !== source && !differ(o.figure, c.figure)));
+          claims.push(...(echoed.length ? echoed : closestToOthers(list, clear.filter((o) => o.sentence.source !== source))));
+        }
       }
       if (new Set(claims.map((c) => c.sentence.source)).size < 2) continue;
       const dateOf = (c: Claim) => published(c.sentence.source);
@@ -833,7 +857,10 @@ function related(clusters: ValueCluster[], groupOf: Map<string, number>): boolea
           // count needs two ("seven flybys of Venus" and "24 flybys of the sun" share none), and
           // small counts of things, which name many different subsets, three.
           const small = Math.max(x.figure.value, y.figure.value) < 10 && !x.key.startsWith('rank|');
-          return overlap(x.context, y.context) >= (x.isClass || x.key.startsWith('rank|') ? 1 : small ? 3 : 2);
+          // Words before the counted noun ("tank cars") are left out of the context, yet two
+          // counts that share one describe the same kind of thing.
+          const modifiers = x.phrase.slice(0, -1).filter((w) => y.phrase.slice(0, -1).includes(w)).length;
+          return overlap(x.context, y.context) + modifiers >= (x.isClass || x.key.startsWith('rank|') ? 1 : small ? 3 : 2);
         }),
       );
       if (!linked) return false;
