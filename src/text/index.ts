@@ -40,8 +40,19 @@ export function stem(tokens: string[]): string[] {
 /** Words as a reader counts them: runs of non-space characters holding a letter or digit. */
 export function countWords(text: string): number {
   let n = 0;
-  for (const w of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) n++;
+  for (const w of text.split(/\s+/)) if (holdsLetterOrDigit(w)) n++;
   return n;
+}
+
+/** /[\p{L}\p{N}]/u.test(w), with ASCII letters and digits found by character code first (most words). */
+function holdsLetterOrDigit(w: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+    if (c >= 128) ascii = false;
+  }
+  return !ascii && /[\p{L}\p{N}]/u.test(w);
 }
 
 /** Paragraph spans of a cleaned text (paragraphs are separated by blank lines). */
