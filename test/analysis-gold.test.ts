@@ -330,7 +330,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   entities: { precision: 0.95, recall: 0.95 },
   'entity aliases': { precision: 0.95, recall: 0.95 },
   'noise names out': { precision: 0.95, recall: 0.95 },
-  conflicts: { precision: 0.95, recall: 0.9 },
+  conflicts: { precision: 0.95, recall: 0.95 },
   'conflict nature': { precision: 0.85, recall: 0.85 },
 };
 
