@@ -70,3 +70,21 @@ test('a sentence reprinted by very many outlets still joins its edited copies', 
   assert.equal(groups[0]!.length, 121);
   assert.ok(groups[0]!.includes('edited#0'));
 });
+
+test('two sentences sharing a long name and a day but not their other words are not one sentence', async () => {
+  const { groupNearDuplicates } = await import('../src/analyze/agreement.js');
+  const { segment } = await import('../src/text/index.js');
+  const mk = (id: string, text: string) =>
+    segment({ id, path: null, title: id, url: null, published: '2025-10-06', outlet: null, byline: null, text, removed: [] });
+  const paraphrase = [
+    mk('a', 'The Coastal Safety Review Board said it would send inspectors to Dunmore on Wednesday.'),
+    mk('b', 'Inspectors from the Coastal Safety Review Board will arrive on Wednesday, a spokesman said.'),
+  ];
+  assert.deepEqual(groupNearDuplicates(paraphrase), []);
+  // Wire copy with a changed attribution still groups.
+  const wire = [
+    mk('a', 'The Coastal Safety Review Board said it would send inspectors to Dunmore on Wednesday, the agency said.'),
+    mk('b', 'The Coastal Safety Review Board said it would send inspectors to Dunmore on Wednesday.'),
+  ];
+  assert.equal(groupNearDuplicates(wire).length, 1);
+});

@@ -30,6 +30,8 @@
 //               (nature 2/3). Then 'Fourteen tank cars' / 'Seventeen tank cars' (a shared modifier
 //               of the counted noun is shared context; a source's own other figure, '62 cars in
 //               all', no longer hides its closest one) lifted ardley conflicts to 1.00/1.00.
+//               Near-duplicates must share the words beside their names too (a three-word body
+//               name and a day made two paraphrases 'one sentence'): skelmor agreement 1.00/1.00.
 //               Entities are not changed here (src/analyze/entit*.ts is another's).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

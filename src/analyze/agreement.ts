@@ -103,12 +103,33 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
+/**
+ * A long name counts once per word ("Marine Accident Branch" is three stems), so two sentences
+ * that name one body and a day can reach RESEMBLANCE_THRESHOLD while saying different things
+ * ("said it would send inspectors on Wednesday" / "inspectors will arrive on Wednesday, a
+ * spokesman said"). Copies share the words around the names too: at least NAMELESS_RESEMBLANCE
+ * of them (Jaccard), when there are enough of them to judge.
+ */
+const NAMELESS_RESEMBLANCE = 0.4;
+function sameWordsBesideNames(a: Profile, b: Profile): boolean {
+  const names = new Set([...a.names, ...b.names]);
+  let shared = 0;
+  let union = 0;
+  for (const x of a.stems) {
+    if (names.has(x)) continue;
+    union++;
+    if (b.stems.has(x)) shared++;
+  }
+  for (const x of b.stems) if (!names.has(x) && !a.stems.has(x)) union++;
+  return union < 4 || shared / union >= NAMELESS_RESEMBLANCE;
+}
+
 /** Whether two sentences carry the same words: high resemblance, or a trimmed copy with a shared word sequence. */
 export function sameSentence(a: Profile, b: Profile): boolean {
   const shared = overlap(a.stems, b.stems);
   const union = a.stems.size + b.stems.size - shared;
   if (union === 0) return false;
-  if (shared / union >= RESEMBLANCE_THRESHOLD) return true;
+  if (shared / union >= RESEMBLANCE_THRESHOLD) return sameWordsBesideNames(a, b);
   const [small, large] = a.stems.size <= b.stems.size ? [a, b] : [b, a];
   if (small.stems.size < MIN_CONTENT_STEMS || shared / small.stems.size < CONTAINMENT_THRESHOLD) return false;
   // The words around the names must be shared too: "X chief executive Y is expected to attend" is not
