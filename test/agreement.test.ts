@@ -1,13 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Article, Doc } from '../src/types.js';
-import { segment } from '../src/text/index.js';
+import type { Doc } from '../src/types.js';
 import { groupNearDuplicates, uniqueBySource, MAX_UNIQUE_PER_SOURCE } from '../src/analyze/agreement.js';
+import { docFromText } from './helpers.js';
 
-function doc(id: string, text: string): Doc {
-  const article: Article = { id, path: null, title: id, url: null, published: null, outlet: null, byline: null, text, removed: [] };
-  return segment(article);
-}
+const doc = (id: string, text: string): Doc => docFromText(id, text);
 
 const wire = 'Two workers were killed and four firefighters injured when a fire tore through a chemical warehouse in the port, forcing the evacuation of a district.';
 

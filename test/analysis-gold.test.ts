@@ -37,14 +37,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Analysis, Doc } from '../src/types.js';
-import { readInputs } from '../src/ingest/index.js';
-import { cleanArticle } from '../src/clean/index.js';
-import { segment } from '../src/text/index.js';
-import { analyze, datesOf } from '../src/analyze/index.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+
+import { analyze, datesOf } from '../src/analyze/index.js';
+import { docsOf, repoRoot } from './helpers.js';
+
 const goldRoot = path.join(repoRoot, 'test/fixtures/analysis');
 
 interface Quote {
@@ -91,8 +90,7 @@ interface Score {
 async function loadCluster(slug: string): Promise<Cluster> {
   const gold = JSON.parse(readFileSync(path.join(goldRoot, slug, 'gold.timeline.json'), 'utf8')) as GoldTimeline;
   const dir = gold.articlesDir ? path.join(repoRoot, gold.articlesDir) : path.join(goldRoot, slug);
-  const { articles } = await readInputs([dir]);
-  const docs = articles.map((raw) => segment(cleanArticle(raw)));
+  const docs = await docsOf([dir]);
   const idOf = new Map<string, string>();
   for (const d of docs) if (d.article.path) idOf.set(path.basename(d.article.path), d.article.id);
   return { slug, dir, docs, analysis: analyze(docs), idOf, gold };

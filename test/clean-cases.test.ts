@@ -2,14 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cleanArticle } from '../src/clean/index.js';
+import { repoRoot } from './helpers.js';
 
 // Golden tests on whole pages written for the purpose (a blog post with its widgets and
 // comments, a wire story, a Markdown article): every file in test/fixtures/clean/cases is
 // cleaned and compared with its hand-checked <name>.expected.txt and <name>.expected.json.
 // A cleaning bug found on real text becomes a new page here first.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const casesDir = path.resolve(repoRoot, 'test/fixtures/clean/cases');
 
 const inputs = readdirSync(casesDir).filter((f) => /\.(txt|md)$/.test(f) && !f.includes('.expected.')).sort();

@@ -2,14 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cleanArticle } from '../src/clean/index.js';
 import type { RawArticle } from '../src/types.js';
+import { repoRoot } from './helpers.js';
 
 // Golden tests: each real scraped seed against its hand-checked cleaned text and metadata.
 // The expected files were written by reading every seed line by line: only titles, date
 // lines, comments, teasers, tags, sign-offs, counters, captions and subheads are dropped.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seedsDir = path.resolve(repoRoot, '../shared/seeds');
 const fixturesDir = path.resolve(repoRoot, 'test/fixtures/clean/seeds');
 

@@ -1,18 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readInputs } from '../src/ingest/index.js';
-import { cleanArticle } from '../src/clean/index.js';
-import { segment } from '../src/text/index.js';
 import { analyze } from '../src/analyze/index.js';
 import { analyzeConcurrently, findEntitiesConcurrently } from '../src/analyze/concurrent.js';
 import { findEntities } from '../src/analyze/entities.js';
-import { exampleDir, sharedDir } from './helpers.js';
+import { docsOf, exampleDir, sharedDir } from './helpers.js';
 import path from 'node:path';
 
-async function docsOf(inputs: string[]) {
-  const { articles } = await readInputs(inputs);
-  return articles.map(cleanArticle).map(segment);
-}
 
 test('entities found on a worker thread are the ones found on this thread', async () => {
   const docs = await docsOf([exampleDir, path.join(sharedDir, 'seeds')]);

@@ -2,18 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readInputs } from '../src/ingest/index.js';
-import { cleanArticle } from '../src/clean/index.js';
 import { analyze } from '../src/analyze/index.js';
-import type { Article, Doc } from '../src/types.js';
-import { segment } from '../src/text/index.js';
+import type { Doc } from '../src/types.js';
 import { findConflicts, type ConflictContext } from '../src/analyze/conflicts.js';
+import { docFromText, docsOf, repoRoot } from './helpers.js';
 
-function doc(id: string, published: string | null, text: string): Doc {
-  const article: Article = { id, path: null, title: id, url: null, published, outlet: null, byline: null, text, removed: [] };
-  return segment(article);
-}
+const doc = (id: string, published: string | null, text: string): Doc => docFromText(id, text, { published });
 
 function context(docs: Doc[]): ConflictContext {
   const published: Record<string, string | null> = {};
@@ -100,7 +94,6 @@ test('ranks of one step differ only between reports of one moment', () => {
 // followed, so these are no longer held-out figures. A gold conflict matches a predicted one when
 // two of its values are among the predicted claims; nature is scored over matched conflicts.
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface GoldConflict {
   kind: string;
@@ -125,8 +118,7 @@ test('held-out clusters: conflict precision, recall and nature', async () => {
   const rows: string[] = [];
   for (const slug of readdirSync(root)) {
     const dir = path.join(root, slug);
-    const { articles } = await readInputs([dir]);
-    const conflicts = analyze(articles.map((r) => segment(cleanArticle(r)))).conflicts;
+    const conflicts = analyze(await docsOf([dir])).conflicts;
     const list = (JSON.parse(readFileSync(path.join(dir, 'gold.conflicts.json'), 'utf8')) as { conflicts: GoldConflict[] }).conflicts;
     const matches = (c: (typeof conflicts)[number], g: GoldConflict) =>
       c.kind === g.kind && g.values.filter((v) => c.claims.some((cl) => sameValue(cl.value, v))).length >= 2;

@@ -1,14 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Doc } from '../src/types.js';
-import { segment } from '../src/text/index.js';
 import { articleDate, findDates, resolveWeekday, resolveYearless } from '../src/analyze/dates.js';
 import { clauseTense } from '../src/analyze/date-tense.js';
+import { docFromText } from './helpers.js';
 
-function doc(text: string, published: string | null = null, removed: Article['removed'] = []): Doc {
-  const article: Article = { id: 'a', path: null, title: 't', url: null, published, outlet: null, byline: null, text, removed };
-  return segment(article);
-}
+const doc = (text: string, published: string | null = null, removed: Article['removed'] = []): Doc =>
+  docFromText('a', text, { title: 't', published, removed });
 
 /** The dates found in a one-sentence text, as "expression=date". */
 function datesOf(text: string, published: string | null): string[] {

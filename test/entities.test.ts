@@ -2,21 +2,14 @@ import { test } from 'node:test';
 import { readdirSync, readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Article, Doc, Entity } from '../src/types.js';
-import { segment } from '../src/text/index.js';
-import { readInputs } from '../src/ingest/index.js';
-import { cleanArticle } from '../src/clean/index.js';
+import type { Doc, Entity } from '../src/types.js';
 import { findEntities } from '../src/analyze/entities.js';
 import { analyze } from '../src/analyze/index.js';
 import { fold, phoneticKey, sameNameWord } from '../src/analyze/entity-names.js';
+import { docFromText, docsOf, repoRoot } from './helpers.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function doc(id: string, text: string): Doc {
-  const article: Article = { id, path: null, title: id, url: null, published: null, outlet: null, byline: null, text, removed: [] };
-  return segment(article);
-}
+const doc = (id: string, text: string): Doc => docFromText(id, text);
 
 function find(entities: Entity[], name: string): Entity | undefined {
   return entities.find((e) => e.name === name || e.aliases.includes(name));
@@ -67,8 +60,7 @@ test('sentence-initial words are not names', () => {
 });
 
 test('the seed cluster: variants across outlets merged, partial names linked', async () => {
-  const { articles } = await readInputs([path.resolve(repoRoot, '../shared/seeds')]);
-  const entities = findEntities(articles.map((r) => segment(cleanArticle(r))));
+  const entities = findEntities(await docsOf([path.resolve(repoRoot, '../shared/seeds')]));
   const lavrentiev = find(entities, 'Lavrentiev');
   assert.ok(lavrentiev, 'Lavrentiev found');
   assert.ok([lavrentiev.name, ...lavrentiev.aliases].includes('Aleksandr Lavrentyev'), 'transliteration variant merged');
@@ -100,8 +92,7 @@ async function heldOutAnalyses(): Promise<{ slug: string; dir: string; entities:
   const out: { slug: string; dir: string; entities: Entity[] }[] = [];
   for (const slug of readdirSync(root)) {
     const dir = path.join(root, slug);
-    const { articles } = await readInputs([dir]);
-    const docs = articles.map((r) => segment(cleanArticle(r)));
+    const docs = await docsOf([dir]);
     out.push({ slug, dir, entities: analyze(docs).entities });
   }
   return out;

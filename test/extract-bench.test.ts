@@ -2,12 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractFromHtml } from '../src/ingest/html.js';
 import { benchmarkTokens, matchShingles, scoreExtraction, scorePage, shingles } from '../src/eval/extraction.js';
+import { repoRoot } from './helpers.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const zyte = path.resolve(repoRoot, '../shared/data/zyte');
 
 // The peers' scores as the benchmark README (../shared/data/zyte/README.md) lists them.

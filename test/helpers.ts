@@ -4,6 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readInputs } from '../src/ingest/index.js';
+import { cleanArticle } from '../src/clean/index.js';
+import { segment } from '../src/text/index.js';
+import type { Article, Doc } from '../src/types.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const sharedDir = path.resolve(repoRoot, '../shared');
@@ -28,4 +32,15 @@ export function precis(args: string[], options: { input?: string | Buffer; cwd?:
 
 export function tempDir(prefix = 'precis-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A Doc from plain text, as the text stage makes it (the other Article fields default to empty). */
+export function docFromText(id: string, text: string, fields: Partial<Article> = {}): Doc {
+  return segment({ id, path: null, title: id, url: null, published: null, outlet: null, byline: null, text, removed: [], ...fields });
+}
+
+/** Reads inputs (files, folders) and runs them through cleaning and the text stage, as brief does. */
+export async function docsOf(inputs: string[]): Promise<Doc[]> {
+  const { articles } = await readInputs(inputs);
+  return articles.map((raw) => segment(cleanArticle(raw)));
 }

@@ -3,14 +3,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { summarize, budgetWords, closesUnopenedQuote, standaloneQuality } from '../src/summarize/index.js';
-import { segment } from '../src/text/index.js';
-import type { Article, Doc } from '../src/types.js';
-import { sharedDir } from './helpers.js';
+import type { Doc } from '../src/types.js';
+import { sharedDir, docFromText } from './helpers.js';
 
-function doc(id: string, text: string, published: string | null = null): Doc {
-  const article: Article = { id, path: null, title: id, url: null, published, outlet: null, byline: null, text, removed: [] };
-  return segment(article);
-}
+const doc = (id: string, text: string, published: string | null = null): Doc => docFromText(id, text, { published });
 
 function seedDocs(): Doc[] {
   const dir = path.join(sharedDir, 'seeds');

@@ -1,15 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Article, Doc } from '../src/types.js';
-import { segment } from '../src/text/index.js';
+import type { Doc } from '../src/types.js';
 import { datesOf } from '../src/analyze/index.js';
 import { groupNearDuplicates } from '../src/analyze/agreement.js';
 import { buildTimeline, type TimelineOptions } from '../src/analyze/timeline.js';
+import { docFromText } from './helpers.js';
 
-function doc(id: string, published: string | null, text: string): Doc {
-  const article: Article = { id, path: null, title: id, url: null, published, outlet: null, byline: null, text, removed: [] };
-  return segment(article);
-}
+const doc = (id: string, published: string | null, text: string): Doc => docFromText(id, text, { published });
 
 function timeline(docs: Doc[], options?: TimelineOptions) {
   const { published, dates } = datesOf(docs);
