@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { brief, DEFAULT_WORDS, NothingUsableError } from '../brief/index.js';
 import { FORMATS, render, type Format } from '../render/index.js';
 import { emit, positiveInt, reportProblems } from './output.js';
@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .description('brief a cluster of articles about one story: a summary that cites its sources, a timeline, who is who, where sources disagree')
     .argument('<inputs...>', 'files (.txt .md .html .html.gz .json .jsonl), folders (read recursively), or - for stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as unknown as string[]).default('md'))
-    .option('-w, --words <n>', 'summary length in words', wrap(positiveInt('--words')), DEFAULT_WORDS)
+    .option('-w, --words <n>', 'summary length in words', positiveInt('--words'), DEFAULT_WORDS)
     .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
     .option('-t, --title <title>', 'story title (default: picked from the article titles)')
     .option('--strict', 'fail (exit 2) on any bad input instead of skipping it')
@@ -31,15 +31,4 @@ Examples:
         throw err;
       }
     });
-}
-
-/** Turns a validator's Error into commander's usage error (exit 2 with the message). */
-export function wrap<T>(parse: (v: string) => T): (v: string) => T {
-  return (v) => {
-    try {
-      return parse(v);
-    } catch (err) {
-      throw new InvalidArgumentError(err instanceof Error ? err.message : String(err));
-    }
-  };
 }

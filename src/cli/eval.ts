@@ -1,17 +1,16 @@
 import type { Command } from 'commander';
 import { DEFAULT_EVAL_WORDS, devHalf, evaluate, formatScores, readClusters, writePredictions } from '../eval/evaluate.js';
 import { InputError } from '../types.js';
-import { wrap } from './brief.js';
-import { positiveInt } from './output.js';
+import { optionParser, positiveInt } from './output.js';
 
 export function register(program: Command): void {
   program
     .command('eval')
     .description('summarize every cluster of a JSONL file and, when it holds reference summaries, score them (ROUGE-1/2/Lsum, rs style)')
     .argument('<clusters>', 'JSONL file (- for stdin), one cluster a line: {"id", "articles": [{"text" | "html", "title"?}], "summaries"?: [...]}')
-    .option('-w, --words <n>', 'summary length in words', wrap(positiveInt('--words')), DEFAULT_EVAL_WORDS)
+    .option('-w, --words <n>', 'summary length in words', positiveInt('--words'), DEFAULT_EVAL_WORDS)
     .option('-o, --out <file>', 'write the summaries, one {"id", "summary"} line per cluster, to a file (default: stdout)')
-    .option('--half <A|B>', 'only the clusters of one development half (A: second byte of sha256(id) even; B: odd), to try ideas on A and confirm them on B', wrap(devHalfName))
+    .option('--half <A|B>', 'only the clusters of one development half (A: second byte of sha256(id) even; B: odd), to try ideas on A and confirm them on B', optionParser(devHalfName))
     .option('--json', 'print the figures as JSON')
     .addHelpText('after', `
 Summaries go to --out, or to stdout; the figures then go to stdout with --out, else to stderr.

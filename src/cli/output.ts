@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../types.js';
@@ -26,11 +27,25 @@ export function reportProblems(problems: Problem[]): void {
   for (const p of problems) process.stderr.write(`precis: ${p.input}: ${p.message}\n`);
 }
 
-/** Parses a positive integer option, or explains why not. */
-export function positiveInt(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${value}"`);
-    return n;
+/**
+ * Turns a validator that throws a plain Error into a commander option parser, so that a bad value
+ * is a usage error: one line, exit 2.
+ */
+export function optionParser<T>(parse: (v: string) => T): (v: string) => T {
+  return (v) => {
+    try {
+      return parse(v);
+    } catch (err) {
+      throw new InvalidArgumentError(err instanceof Error ? err.message : String(err));
+    }
   };
+}
+
+/** An option parser for a positive whole number. */
+export function positiveInt(name: string): (value: string) => number {
+  return optionParser((value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+    return n;
+  });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { rouge, type RougeItem, type RougeOptions, type RougeReport } from '../eval/rouge.js';
 import { InputError } from '../types.js';
+import { positiveInt } from './output.js';
 
 interface RougeCliOptions {
   style: '155' | 'rs';
@@ -22,7 +23,7 @@ export function register(program: Command): void {
     .argument('<preds>', 'JSONL file, one {"id", "summary"} a line')
     .addOption(new Option('--style <style>', '"155": ROUGE-1.5.5; "rs": Python rouge_score').choices(['155', 'rs']).default('155'))
     .option('--stem', 'Porter-stem tokens longer than 3 characters (155: after the --exceptions list)')
-    .option('--words <n>', '155: keep the first N words of every summary (-l N)', parsePositiveInt)
+    .option('--words <n>', '155: keep the first N words of every summary (-l N)', positiveInt('--words'))
     .option('--metrics <list>', 'comma-separated: 1-9, L, and for 155 SU4, S4, ...; in rs style L is rougeLsum', parseList, ['1', '2', 'L'])
     .option('--alpha <a>', '155: weight of precision in F, 0..1 (-p)', parseAlpha)
     .addOption(new Option('--formula <f>', '155: A pools the references, B keeps the best one (-f)').choices(['A', 'B']).default('A'))
@@ -51,10 +52,6 @@ Examples:
     });
 }
 
-function parsePositiveInt(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return Number(value);
-}
 
 function parseAlpha(value: string): number {
   const a = Number(value);
