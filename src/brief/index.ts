@@ -9,6 +9,7 @@ import { segment } from '../text/index.js';
 import {
   InputError,
   type Analysis,
+  type Article,
   type ArticleInput,
   type Briefing,
   type Citation,
@@ -74,22 +75,32 @@ export function briefRawArticles(raws: RawArticle[], problems: Problem[], option
   return { briefing: assembleBriefing(docs, analysis, selection, options), problems: allProblems, docs, analysis };
 }
 
-/** Cleans and segments each article; one with nothing left is a problem (an error with strict). */
-function usableDocs(raws: RawArticle[], problems: Problem[], options: BriefOptions, label: string): { docs: Doc[]; problems: Problem[] } {
-  const docs: Doc[] = [];
+/**
+ * Cleans each article; one with no word left (no letter or digit, so no sentence) is a problem,
+ * or an error with strict. Nothing usable at all is a NothingUsableError listing every problem.
+ * `precis extract` and `precis brief` both read their inputs through this.
+ */
+export function cleanUsable(raws: RawArticle[], problems: Problem[], options: { strict?: boolean }, label: string): { articles: Article[]; problems: Problem[] } {
+  const articles: Article[] = [];
   const allProblems = [...problems];
   for (const raw of raws) {
-    const doc = segment(cleanArticle(raw));
-    if (doc.sentences.length === 0) {
+    const article = cleanArticle(raw);
+    if (!/[\p{L}\p{N}]/u.test(article.text)) {
       const problem = { input: describeArticle(raw), message: 'no article text left after cleaning' };
       if (options.strict) throw new InputError(problem.input, problem.message);
       allProblems.push(problem);
       continue;
     }
-    docs.push(doc);
+    articles.push(article);
   }
-  if (docs.length === 0) throw new NothingUsableError(label, allProblems);
-  return { docs, problems: allProblems };
+  if (articles.length === 0) throw new NothingUsableError(label, allProblems);
+  return { articles, problems: allProblems };
+}
+
+/** The usable articles, cleaned and split into sentences. */
+function usableDocs(raws: RawArticle[], problems: Problem[], options: BriefOptions, label: string): { docs: Doc[]; problems: Problem[] } {
+  const { articles, problems: allProblems } = cleanUsable(raws, problems, options, label);
+  return { docs: articles.map(segment), problems: allProblems };
 }
 
 const cite = (s: Sentence): Citation => ({ source: s.source, quote: s.text });
