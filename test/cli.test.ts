@@ -130,3 +130,28 @@ test('extract prints one JSON line per article with cleaned text and removals', 
   assert.equal(m.stdout.trim().split('\n').length, 1);
   assert.ok(!existsSync(path.join(malformed, 'x', 'out')));
 });
+
+test('an article with nothing left after cleaning is reported by name and skipped; alone it is an error', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'mixed.jsonl');
+  writeFileSync(
+    file,
+    JSON.stringify({ text: 'Dock workers returned to work on Monday after a nine-day strike. The union said the deal raised wages.' }) +
+      '\n' +
+      JSON.stringify({ text: 'Share this: Facebook Twitter\n\nLeave a Reply' }) +
+      '\n',
+  );
+  for (const command of ['brief', 'extract']) {
+    const r = precis([command, file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, `precis: ${file} [mixed-2]: no article text left after cleaning\n`);
+    const strict = precis([command, file, '--strict']);
+    assert.equal(strict.code, 2);
+    assert.equal(strict.stdout, '');
+  }
+  const only = path.join(dir, 'noise.txt');
+  writeFileSync(only, 'Share this: Facebook Twitter\n\nLeave a Reply\n');
+  const none = precis(['brief', only]);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /noise\.txt: no article text left after cleaning\n.*no usable article/s);
+});
