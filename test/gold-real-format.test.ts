@@ -3,61 +3,16 @@
 // quote and quotation occurs verbatim (after the README's normalisation) in the labelled articles.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { repoRoot, sharedDir } from './helpers.js';
+import { goldRealDataPresent, goldRealDir, goldRealTexts, loadGoldReal as load, normMatch as norm } from './gold-real.js';
 
-const goldDir = path.join(repoRoot, 'test/fixtures/gold-real');
-const dataFile = {
-  multinews: path.join(sharedDir, 'data/multinews/dev.jsonl'),
-  duc2007: path.join(sharedDir, 'data/duc2007/main.jsonl'),
-} as const;
-
-const Claim = z.strictObject({ value: z.string().min(1), article: z.number().int().min(0), quote: z.string().min(1) });
-const Gold = z.strictObject({
-  set: z.enum(['multinews', 'duc2007']),
-  id: z.string().min(1),
-  articles: z.array(z.number().int().min(0)).min(1),
-  half: z.enum(['choose', 'confirm']),
-  entities: z.array(
-    z.strictObject({
-      name: z.string().min(1),
-      type: z.enum(['person', 'organization', 'place', 'other']),
-      forms: z.array(z.string().min(1)).min(1),
-      role: z.string().min(1).optional(),
-    }),
-  ),
-  notEntities: z.array(z.string().min(1)),
-  apart: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
-  conflicts: z.array(
-    z.strictObject({
-      thing: z.string().min(1),
-      nature: z.enum(['disagreement', 'update']),
-      claims: z.array(Claim).min(2),
-    }),
-  ),
-  notConflicts: z.array(z.strictObject({ why: z.string().min(1), claims: z.array(Claim).min(2) })),
-  quotes: z.array(z.strictObject({ speaker: z.string().min(1).nullable(), article: z.number().int().min(0), quote: z.string().min(1) })),
-  notes: z.string().optional(),
-});
-type Gold = z.infer<typeof Gold>;
-
-/** The README's matching normalisation: one space for any white space, ASCII quotes. */
-const norm = (s: string) =>
-  s
-    .replace(/``|''|[“”]/g, '"')
-    .replace(/[’‘]/g, "'")
-    .replace(/\s+/g, ' ');
+const goldDir = goldRealDir;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 function goldFiles(): string[] {
   return readdirSync(goldDir).filter((f) => f.endsWith('.json') && f !== 'index.json').sort();
-}
-
-function load(file: string): Gold {
-  return Gold.parse(JSON.parse(readFileSync(path.join(goldDir, file), 'utf8')));
 }
 
 test('gold-real: index.json lists every gold file; each file has the README shape', () => {
@@ -113,21 +68,14 @@ test('gold-real: both halves hold the same number of clusters of each set (withi
   }
 });
 
-const haveData = existsSync(dataFile.multinews) && existsSync(dataFile.duc2007);
+const haveData = goldRealDataPresent();
 
 test('gold-real: every form, notEntity, claim and quote occurs verbatim in the labelled articles', { skip: haveData ? false : 'evaluation data (../shared) is missing: verbatim checks skipped' }, () => {
-  const texts = new Map<string, string[]>();
-  for (const set of ['multinews', 'duc2007'] as const) {
-    for (const line of readFileSync(dataFile[set], 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const c = JSON.parse(line) as { id: string; articles: { text: string }[] };
-      texts.set(`${set}/${c.id}`, c.articles.map((a) => norm(a.text)));
-    }
-  }
+  const texts = goldRealTexts();
   const problems: string[] = [];
   for (const file of goldFiles()) {
     const g = load(file);
-    const arts = texts.get(`${g.set}/${g.id}`);
+    const arts = texts.get(`${g.set}/${g.id}`)?.map(norm);
     if (!arts) {
       problems.push(`${file}: no cluster ${g.id} in ${g.set}`);
       continue;
