@@ -7,7 +7,10 @@
 // "html", "story"}`), or a collections file (one story a line, `{"id", "articles": [...]}`) made
 // into a stream in date order (undated articles keep their place among the dated). `story` is the
 // gold label: it is taken off every article before the clusterer sees it.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { readSeeSummary } from './rouge.js';
 import { createClusterer, dayOf } from '../stream/cluster.js';
 import type { ClusterTuning } from '../stream/cluster.js';
 import type { ClustererOptions, StreamArticle } from '../stream/types.js';
@@ -56,6 +59,7 @@ export interface LabelledArticle {
  * story is topicOf(collection id) (e.g. several outlets' collections on one topic).
  */
 export function readLabelledStream(file: string, options: { topicOf?: (id: string) => string } = {}): LabelledArticle[] {
+  if (file !== '-' && existsSync(file) && statSync(file).isDirectory()) return readSummaryFolder(file);
   let text: string;
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
@@ -91,6 +95,21 @@ export function readLabelledStream(file: string, options: { topicOf?: (id: strin
     }
   }
   return collections ? inDateOrder(out) : out;
+}
+
+/**
+ * A folder of summaries in ROUGE's SEE format (`<topic>.<anything>.html`, one sentence an anchor),
+ * e.g. DUC 2004's human summaries of 50 news events: each summary is an undated article of its
+ * topic's story, in an order fixed by sha256 of the file name (a seeded shuffle).
+ */
+function readSummaryFolder(dir: string): LabelledArticle[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.html'));
+  const key = (f: string): string => createHash('sha256').update(f).digest('hex');
+  files.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  return files.map((f) => ({
+    article: { id: f, text: readSeeSummary(readFileSync(path.join(dir, f), 'utf8')).join(' ') },
+    story: f.split('.')[0]!.toLowerCase(),
+  }));
 }
 
 /** The article fields a clusterer may read: never the label. */
