@@ -63,7 +63,7 @@
 //     cosines: events of one kind merge); Timeline17 P 0.961 R 0.206. The 0.93 target is not met.
 import { normalizeDate } from '../ingest/dates.js';
 import { extractFromHtml } from '../ingest/html.js';
-import { stem } from '../text/index.js';
+import { porterStem } from '../text/porter.js';
 import { isStopword } from '../summarize/stopwords.js';
 import type { Assignment, Clusterer, ClustererOptions, StreamArticle } from './types.js';
 
@@ -97,8 +97,6 @@ export const FITTED: Readonly<ClusterTuning> = {
 };
 
 const SNAPSHOT_VERSION = 1;
-/** Sampled 4-gram shingles kept per article for wire-copy matching; and how many articles of a story keep them. */
-const SHINGLE_WORDS = 400;
 const COPY_SHARE = 0.6;
 
 /** A recent article of a story: its id, arrival number and shingle hashes. */
@@ -162,7 +160,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
   /** Open stories, least recently joined first (a join moves a story to the end). */
   const open = new Map<string, StoryState>();
   /** term -> open stories whose centroid holds it. */
-  const postings = new Map<string, Set<StoryState>>();
+  const postings = new Map<string, Map<StoryState, number>>();
   /** shingle hash -> [article id, story] of the first open article that had it. */
   const shingles = new Map<number, [string, StoryState]>();
 
@@ -172,7 +170,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
       story.recent = s.recent.map(([id, n, hs]) => ({ id, n, shingles: [...hs], story }));
       story.norm = normOf(story.centroid);
       open.set(story.id, story);
-      for (const term of story.centroid.keys()) post(term, story);
+      for (const [term, w] of story.centroid) post(term, story, w);
     }
     // The indexes are rebuilt in arrival order, so the first holder of a hash is the same.
     const all = [...open.values()].flatMap((story) => story.recent).sort((a, b) => a.n - b.n);
@@ -190,10 +188,10 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     }
   }
 
-  function post(term: string, story: StoryState): void {
-    let set = postings.get(term);
-    if (!set) postings.set(term, (set = new Set()));
-    set.add(story);
+  function post(term: string, story: StoryState, weight: number): void {
+    let list = postings.get(term);
+    if (!list) postings.set(term, (list = new Map()));
+    list.set(story, weight);
   }
 
   function unpost(term: string, story: StoryState): void {
@@ -246,9 +244,9 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     }
     closeOld();
 
-    const counts = termCounts(title, body, tuning);
+    const { counts, hashes } = readWords(title, body, tuning);
     const vector = weigh(counts, idf, tuning.articleTerms);
-    const hs = shingleHashes(body || title);
+    const hs = shingleHashes(hashes);
 
     // Wire copy first: a reprint joins the story of the text it reprints.
     let copy: [string, StoryState] | null = null;
@@ -275,9 +273,9 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     if (!chosen) {
       const dots = new Map<StoryState, number>();
       for (const [term, w] of vector) {
-        const set = postings.get(term);
-        if (!set) continue;
-        for (const story of set) dots.set(story, (dots.get(story) ?? 0) + w * (story.centroid.get(term) ?? 0));
+        const list = postings.get(term);
+        if (!list) continue;
+        for (const [story, c] of list) dots.set(story, (dots.get(story) ?? 0) + w * c);
       }
       let bestSim = -1;
       for (const [story, dot] of dots) {
@@ -305,11 +303,18 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
   }
 
   function join(story: StoryState, vector: Map<string, number>, day: number | null, position: number, id: string, hs: number[]): void {
-    for (const term of story.centroid.keys()) unpost(term, story);
-    for (const [term, w] of vector) story.centroid.set(term, (story.centroid.get(term) ?? 0) + w);
-    if (story.centroid.size > tuning.centroidTerms) story.centroid = heaviest(story.centroid, tuning.centroidTerms);
+    const centroid = story.centroid;
+    for (const [term, w] of vector) {
+      const c = (centroid.get(term) ?? 0) + w;
+      centroid.set(term, c);
+      post(term, story, c);
+    }
+    // Cut back to the heaviest terms once half over the bound (not at every join: sorting is dear).
+    if (centroid.size > tuning.centroidTerms * 1.5) {
+      story.centroid = heaviest(centroid, tuning.centroidTerms);
+      for (const term of centroid.keys()) if (!story.centroid.has(term)) unpost(term, story);
+    }
     story.norm = normOf(story.centroid);
-    for (const term of story.centroid.keys()) post(term, story);
     story.size++;
     story.last = position;
     if (day !== null && (story.day === null || day > story.day)) story.day = day;
@@ -373,28 +378,52 @@ export function dayOf(published: string | null | undefined): number | null {
 
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 
-/** Weighted term counts of title and lead: stems of content words; capitalised words inside a sentence count more. */
-function termCounts(title: string, body: string, tuning: ClusterTuning): Map<string, number> {
-  const counts = new Map<string, number>();
-  addWords(counts, title, tuning.titleWeight, tuning, false, Infinity);
-  addWords(counts, body, 1, tuning, true, tuning.leadWords);
-  return counts;
+interface Words {
+  /** Weighted term counts. */
+  counts: Map<string, number>;
+  /** Hash of each lead word of the body (all words, stop words too), for wire-copy shingles. */
+  hashes: number[];
 }
 
-function addWords(counts: Map<string, number>, text: string, weight: number, tuning: ClusterTuning, names: boolean, limit: number): void {
+/** Weighted term counts of title and lead: stems of content words; capitalised words inside a sentence count more. */
+function readWords(title: string, body: string, tuning: ClusterTuning): Words {
+  const words: Words = { counts: new Map(), hashes: [] };
+  addWords(words, title, tuning.titleWeight, tuning, false, Infinity, !body);
+  addWords(words, body, 1, tuning, true, tuning.leadWords, true);
+  return words;
+}
+
+function addWords(words: Words, text: string, weight: number, tuning: ClusterTuning, names: boolean, limit: number, hash: boolean): void {
   if (!text) return;
   let n = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m && n < limit; m = WORD.exec(text)) {
     n++;
     const raw = m[0];
-    const lower = raw.toLowerCase().replace(/’/g, "'");
-    if (lower.length < 2 || isStopword(lower) || /^\d+$/.test(lower)) continue;
-    const term = stem([lower])[0]!;
+    const info = wordOf(raw);
+    if (hash) words.hashes.push(info.hash);
+    if (info.term === null) continue;
     let w = weight;
     if (names && isCapital(raw.charCodeAt(0)) && !sentenceStart(text, m.index)) w *= tuning.nameWeight;
-    counts.set(term, (counts.get(term) ?? 0) + w);
+    words.counts.set(info.term, (words.counts.get(info.term) ?? 0) + w);
   }
+}
+
+// Word as written -> its term (null for stop words, numbers and single letters) and the hash of
+// its lower-case form, memoised: news repeats a small vocabulary. The memo is dropped when it
+// grows past WORD_MEMO words.
+const WORD_MEMO = 200_000;
+const wordMemo = new Map<string, { term: string | null; hash: number }>();
+
+function wordOf(raw: string): { term: string | null; hash: number } {
+  let info = wordMemo.get(raw);
+  if (info !== undefined) return info;
+  const lower = raw.toLowerCase().replace(/’/g, "'");
+  const term = lower.length < 2 || isStopword(lower) || /^\d+$/.test(lower) ? null : porterStem(lower.endsWith("'s") ? lower.slice(0, -2) : lower);
+  info = { term, hash: fnv(lower) };
+  if (wordMemo.size >= WORD_MEMO) wordMemo.clear();
+  wordMemo.set(raw, info);
+  return info;
 }
 
 function isCapital(c: number): boolean {
@@ -433,14 +462,20 @@ function normOf(weights: Map<string, number>): number {
   return Math.sqrt(s);
 }
 
-/** FNV-1a hashes of the body's word 4-grams, one in four kept (by hash), over its first words; whole-text hash for short texts. */
-function shingleHashes(text: string): number[] {
-  const words = (text.toLowerCase().match(WORD) ?? []).slice(0, SHINGLE_WORDS);
+/** Hashes of the lead's word 4-grams, one in four kept (by hash); one hash of all the words for a short text. */
+function shingleHashes(words: number[]): number[] {
   if (words.length === 0) return [];
-  if (words.length < 12) return [fnv(words.join(' '))];
+  if (words.length < 12) {
+    let h = 0x811c9dc5;
+    for (const w of words) h = Math.imul(h ^ w, 0x01000193);
+    return [h >>> 0];
+  }
   const out = new Set<number>();
   for (let i = 0; i + 4 <= words.length; i++) {
-    const h = fnv(`${words[i]} ${words[i + 1]} ${words[i + 2]} ${words[i + 3]}`);
+    let h = Math.imul(words[i]! ^ 0x9e3779b9, 0x01000193);
+    h = Math.imul(h ^ words[i + 1]!, 0x01000193);
+    h = Math.imul(h ^ words[i + 2]!, 0x01000193);
+    h = (Math.imul(h ^ words[i + 3]!, 0x01000193) ^ (h >>> 15)) >>> 0;
     if ((h & 3) === 0) out.add(h);
   }
   return [...out];
