@@ -161,8 +161,8 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
   const open = new Map<string, StoryState>();
   /** term -> open stories whose centroid holds it. */
   const postings = new Map<string, Map<StoryState, number>>();
-  /** shingle hash -> [article id, story] of the first open article that had it. */
-  const shingles = new Map<number, [string, StoryState]>();
+  /** shingle hash -> the first recent article of an open story that had it. */
+  const shingles = new Map<number, Member>();
 
   if (restored) {
     for (const s of restored.open) {
@@ -178,13 +178,12 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
   }
 
   function remember(m: Member): void {
-    for (const h of m.shingles) if (!shingles.has(h)) shingles.set(h, [m.id, m.story]);
+    for (const h of m.shingles) if (!shingles.has(h)) shingles.set(h, m);
   }
 
   function forget(m: Member): void {
     for (const h of m.shingles) {
-      const holder = shingles.get(h);
-      if (holder && holder[0] === m.id) shingles.delete(h);
+      if (shingles.get(h) === m) shingles.delete(h);
     }
   }
 
@@ -249,27 +248,24 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     const hs = shingleHashes(hashes);
 
     // Wire copy first: a reprint joins the story of the text it reprints.
-    let copy: [string, StoryState] | null = null;
+    let copy: Member | null = null;
     if (hs.length > 0) {
-      const hits = new Map<string, { n: number; holder: [string, StoryState] }>();
+      const hits = new Map<Member, number>();
       for (const h of hs) {
         const holder = shingles.get(h);
-        if (!holder) continue;
-        const hit = hits.get(holder[0]);
-        if (hit) hit.n++;
-        else hits.set(holder[0], { n: 1, holder });
+        if (holder) hits.set(holder, (hits.get(holder) ?? 0) + 1);
       }
       let best = 0;
-      for (const hit of hits.values()) {
-        if (hit.n > best) {
-          best = hit.n;
-          copy = hit.holder;
+      for (const [holder, n] of hits) {
+        if (n > best) {
+          best = n;
+          copy = holder;
         }
       }
       if (best < Math.max(1, COPY_SHARE * hs.length)) copy = null;
     }
 
-    let chosen: StoryState | null = copy ? copy[1] : null;
+    let chosen: StoryState | null = copy ? copy.story : null;
     if (!chosen) {
       const dots = new Map<StoryState, number>();
       for (const [term, w] of vector) {
@@ -298,7 +294,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     learn(counts.keys());
 
     const result: Assignment = { id, story: chosen.id, created };
-    if (copy) result.copyOf = copy[0];
+    if (copy) result.copyOf = copy.id;
     return result;
   }
 
@@ -462,7 +458,7 @@ function normOf(weights: Map<string, number>): number {
   return Math.sqrt(s);
 }
 
-/** Hashes of the lead's word 4-grams, one in four kept (by hash); one hash of all the words for a short text. */
+/** Hashes of the lead's word 4-grams, one in eight kept (by hash); one hash of the first words for a short text or when none is kept. */
 function shingleHashes(words: number[]): number[] {
   if (words.length === 0) return [];
   if (words.length < 12) {
@@ -476,8 +472,9 @@ function shingleHashes(words: number[]): number[] {
     h = Math.imul(h ^ words[i + 1]!, 0x01000193);
     h = Math.imul(h ^ words[i + 2]!, 0x01000193);
     h = (Math.imul(h ^ words[i + 3]!, 0x01000193) ^ (h >>> 15)) >>> 0;
-    if ((h & 3) === 0) out.add(h);
+    if ((h & 7) === 0) out.add(h);
   }
+  if (out.size === 0) return shingleHashes(words.slice(0, 11));
   return [...out];
 }
 
