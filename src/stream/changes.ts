@@ -2,10 +2,19 @@
 //
 // - Update summary (extractive, every sentence quoted verbatim from an added article): the
 //   added articles go through the pipeline's own cleaning and text stages; each sentence is
-//   scored for novelty against the earlier articles (the share of its content-word pairs and
-//   content words the earlier articles never had); sentences below NOVELTY_FLOOR are dropped,
-//   and the existing summarizer picks from the rest within the word budget, so the update
-//   summary reads like a briefing summary restricted to what is new.
+//   scored for novelty against the earlier articles (the share of its adjacent content-word
+//   pairs the earlier articles never had); sentences below `noveltyFloor` are dropped, and the
+//   existing summarizer picks from the rest within the word budget, so the update summary reads
+//   like a briefing summary restricted to what is new.
+//   Fitted on the DUC 2007 update topics of half A (6 topics: second byte of sha256(id) even),
+//   confirmed on half B (4), `precis eval-update update.jsonl --half A|B`, ROUGE-2/ROUGE-1 recall
+//   x100 at 100 words (ROUGE-1.5.5 style, stemmed), against a plain summary of the new set alone:
+//     floor on A, novelty of pairs and words mixed: 0 (= plain) B|A 6.69 C|AB 8.49; 0.1 6.93 /
+//     8.70; 0.3 6.15 / 8.30; 0.5 6.31 / 4.41. Words only: 0.1 6.80 / 7.84. Pairs only: 0.1 6.85 /
+//     8.74, 0.2 6.93 / 8.70, 0.3 6.93 / 9.31, 0.4 6.72 / 8.64, 0.5 6.39 / 8.39. Chosen: pairs, 0.3.
+//     Half B at 0.3: B|A 12.21 (plain B 12.83), C|AB 9.30 (plain C 9.11). So the C-given-A+B gain
+//     holds on both halves (+0.82, +0.19) and the B-given-A one does not (+0.24, -0.62): against
+//     the plain summary of the new articles this is a wash within noise on 10 topics.
 // - Timeline: items of the current briefing whose date and text the previous one did not have.
 // - Conflicts: conflicts of the current briefing that are new, or whose claims changed (a toll
 //   that rose: a value the previous version did not list).
@@ -27,7 +36,7 @@ export interface UpdateTuning {
   noveltyFloor: number;
 }
 
-export const UPDATE_TUNING: Readonly<UpdateTuning> = { noveltyFloor: 0.5 };
+export const UPDATE_TUNING: Readonly<UpdateTuning> = { noveltyFloor: 0.3 };
 
 export function whatsNew(input: ChangesInput, tuning: Partial<UpdateTuning> = {}): Changes {
   return {
@@ -84,16 +93,18 @@ function contentStems(s: Sentence): string[] {
   return out;
 }
 
-/** Share of a sentence's content (pairs, and words) that the earlier articles never had: 0..1. */
+/**
+ * Share of a sentence's adjacent content-word pairs that the earlier articles never had: 0..1
+ * (a one-word sentence: whether its word is new). Pairs rather than words: a new fact is mostly
+ * told with words the story already used, in new combinations.
+ */
 export function novelty(s: Sentence, known: Content): number {
   const stems = contentStems(s);
   if (stems.length === 0) return 0;
-  let newWords = 0;
-  for (const w of stems) if (!known.words.has(w)) newWords++;
-  if (stems.length === 1) return newWords;
-  let newPairs = 0;
-  for (let i = 1; i < stems.length; i++) if (!known.pairs.has(`${stems[i - 1]} ${stems[i]}`)) newPairs++;
-  return 0.5 * (newPairs / (stems.length - 1)) + 0.5 * (newWords / stems.length);
+  if (stems.length === 1) return known.words.has(stems[0]!) ? 0 : 1;
+  let fresh = 0;
+  for (let i = 1; i < stems.length; i++) if (!known.pairs.has(`${stems[i - 1]} ${stems[i]}`)) fresh++;
+  return fresh / (stems.length - 1);
 }
 
 function newTimeline(previous: TimelineItem[], current: TimelineItem[]): TimelineItem[] {
