@@ -1,4 +1,5 @@
-// Throughput and memory of `precis cluster`, one process, wall clock with start-up included:
+// Throughput and memory of `precis cluster`, one process, wall clock with start-up included, run
+// as the installed command runs (the sources compiled by tsc into .bench/stream-dist, then node):
 //   1. on the development stream (../shared/data/stream/dev-stream.jsonl, when present), with
 //      B-cubed F1 of the output against its labels;
 //   2. on a synthetic stream of 100,000 dated articles generated here from an invented vocabulary
@@ -8,7 +9,7 @@
 //      lazily while garbage is cheap to leave, so plain RSS climbs before it levels off; under the
 //      cap it stays flat and the run is as fast, which shows the clusterer's live state is bounded.
 //   npm run bench:stream [-- --articles N] [--window D] [--keep <file>]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,14 @@ import { bcubed, readLabelledStream } from '../src/eval/stream.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const devStream = path.resolve(repoRoot, '../shared/data/stream/dev-stream.jsonl');
+const built = path.join(repoRoot, '.bench/stream-dist');
+
+/** Compiles the sources as `npm run build` does, into .bench/stream-dist. */
+function build(): void {
+  const tsc = path.join(repoRoot, 'node_modules/.bin/tsc');
+  const r = spawnSync(tsc, ['-p', 'tsconfig.json', '--outDir', built], { cwd: repoRoot, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tsc failed:\n${r.stdout}${r.stderr}`);
+}
 
 interface Options {
   articles: number;
@@ -128,7 +137,7 @@ interface Run {
 function runCluster(file: string, args: string[], marks: number[], nodeArgs: string[] = []): Promise<Run> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'cluster', file, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeArgs, path.join(built, 'cli/main.js'), 'cluster', file, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     const stories: string[] = [];
     const rss = new Map<number, number>();
     const lines = createInterface({ input: child.stdout });
@@ -156,7 +165,8 @@ function rssOf(pid: number): number {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  console.log(`precis cluster, one process, wall clock including start-up (node + tsx from the sources); ${os.cpus().length} cores`);
+  build();
+  console.log(`precis cluster (compiled), one process, wall clock including start-up; ${os.cpus().length} cores`);
   if (existsSync(devStream)) {
     const labelled = readLabelledStream(devStream);
     const run = await runCluster(devStream, [], []);

@@ -213,8 +213,12 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     return Math.log((docs + 1) / ((df.get(term) ?? 0) + 1)) + 1;
   }
 
+  /** The clock at the last look for stories to close: a story can only fall out of the window when the clock moves. */
+  let scanned = clock;
+
   function closeOld(): void {
-    if (clock !== null) {
+    if (clock !== null && clock !== scanned) {
+      scanned = clock;
       const cutoff = clock - tuning.windowDays;
       for (const story of [...open.values()]) if (story.day !== null && story.day < cutoff) close(story);
     }
