@@ -210,7 +210,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
   }
 
   function idf(term: string): number {
-    return Math.log((docs + 1) / ((df.get(term) ?? 0) + 1)) + 1;
+    return logOf(docs + 1) - logOf((df.get(term) ?? 0) + 1) + 1;
   }
 
   /** The clock at the last look for stories to close: a story can only fall out of the window when the clock moves. */
@@ -455,8 +455,31 @@ function weigh(counts: Map<string, number>, idf: (term: string) => number, keep:
 
 /** The `keep` heaviest entries; ties by term, so the result does not depend on insertion order. */
 function heaviest(weights: Map<string, number>, keep: number): Map<string, number> {
-  const entries = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return new Map(entries.slice(0, keep));
+  if (weights.size <= keep) return new Map(weights);
+  const sorted = new Float64Array(weights.size);
+  let i = 0;
+  for (const w of weights.values()) sorted[i++] = w;
+  sorted.sort();
+  const cut = sorted[sorted.length - keep]!;
+  const out = new Map<string, number>();
+  const ties: string[] = [];
+  for (const [term, w] of weights) {
+    if (w > cut) out.set(term, w);
+    else if (w === cut) ties.push(term);
+  }
+  ties.sort();
+  for (const term of ties) {
+    if (out.size >= keep) break;
+    out.set(term, cut);
+  }
+  return out;
+}
+
+/** Natural logarithms of small whole numbers, looked up (idf takes two per term). */
+const LOGS = Float64Array.from({ length: 4096 }, (_, n) => Math.log(n));
+
+function logOf(n: number): number {
+  return n < 4096 ? LOGS[n]! : Math.log(n);
 }
 
 function normOf(weights: Map<string, number>): number {
