@@ -4,15 +4,14 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { createClusterer } from '../stream/cluster.js';
 import { toArticle } from '../eval/stream.js';
-import { positiveNumber } from './eval-stream.js';
+import { withClusterOptions } from './eval-stream.js';
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('cluster')
     .description('assign each article of a JSONL stream to a story, online: one {"id", "story"} line per article, in input order')
-    .argument('<file>', 'JSONL file (- for stdin), one article a line: {"id"?, "title"?, "text" | "html", "url"?, "published"?, "outlet"?}')
-    .option('--window <days>', 'close a story whose newest article is this many days older than the newest date seen', positiveNumber('--window'))
-    .option('--threshold <t>', 'cosine an article needs to join a story', positiveNumber('--threshold'))
+    .argument('<file>', 'JSONL file (- for stdin), one article a line: {"id"?, "title"?, "text" | "html", "url"?, "published"?, "outlet"?}');
+  withClusterOptions(command)
     .addHelpText('after', `
 Lines are read and answered one at a time (memory stays bounded on any length of stream). An
 article without an id gets its line number. A line that is not a JSON article is reported on

@@ -4,12 +4,11 @@ import { InputError } from '../types.js';
 import { optionParser } from './output.js';
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('eval-stream')
     .description('cluster a labelled stream online (labels hidden from the clusterer) and print B-cubed P/R/F1, story counts and articles/s')
-    .argument('<file>', 'JSONL: one article a line {"id"?, "published"?, "title"?, "text" | "html", "story"}, or one story a line {"id", "articles": [...]} (mixed into one stream in date order)')
-    .option('--window <days>', 'close a story whose newest article is this many days older than the stream', positiveNumber('--window'))
-    .option('--threshold <t>', 'cosine an article needs to join a story', positiveNumber('--threshold'))
+    .argument('<file>', 'JSONL: one article a line {"id"?, "published"?, "title"?, "text" | "html", "story"}, or one story a line {"id", "articles": [...]} (mixed into one stream in date order), or a folder of SEE summaries (<topic>.*.html)');
+  withClusterOptions(command)
     .option('--half <A|B>', 'only the stories of one half (A: second byte of sha256(story) even; B: odd), in stream order', optionParser(halfName))
     .option('--topic-prefix', 'collections file: the story is the collection id up to its first "_" (one topic told by several outlets)')
     .option('--json', 'print the figures as JSON')
@@ -24,6 +23,13 @@ Examples:
       const result = evaluateStream(items, { windowDays: opts.window, threshold: opts.threshold });
       process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : formatStreamResult(result));
     });
+}
+
+/** The clusterer's options, as `precis cluster` and `precis eval-stream` take them. */
+export function withClusterOptions(command: Command): Command {
+  return command
+    .option('--window <days>', 'close a story whose newest article is this many days older than the newest date seen (default 1096)', positiveNumber('--window'))
+    .option('--threshold <t>', 'cosine an article needs to join a story (default 0.14)', positiveNumber('--threshold'));
 }
 
 /** Parses --half: A or B, either case. */

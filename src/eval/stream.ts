@@ -60,12 +60,7 @@ export interface LabelledArticle {
  */
 export function readLabelledStream(file: string, options: { topicOf?: (id: string) => string } = {}): LabelledArticle[] {
   if (file !== '-' && existsSync(file) && statSync(file).isDirectory()) return readSummaryFolder(file);
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (err) {
-    throw new InputError(file, `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  const text = readInput(file);
   const out: LabelledArticle[] = [];
   let collections = false;
   const lines = text.split('\n');
@@ -110,6 +105,15 @@ function readSummaryFolder(dir: string): LabelledArticle[] {
     article: { id: f, text: readSeeSummary(readFileSync(path.join(dir, f), 'utf8')).join(' ') },
     story: f.split('.')[0]!.toLowerCase(),
   }));
+}
+
+/** A whole input file ("-" for stdin) as text; an unreadable one is an InputError naming it. */
+export function readInput(file: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (err) {
+    throw new InputError(file, `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
 
 /** The article fields a clusterer may read: never the label. */

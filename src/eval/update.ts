@@ -6,7 +6,6 @@
 //   - plain B, plain C: the ordinary summarizer on B (or C) alone, the figure to beat,
 // with the project's ROUGE in ROUGE-1.5.5 style (Porter stemming, -m; no WordNet exception list;
 // summaries cut at 100 words, -l 100; models pooled, -f A): recall, as DUC reported, and F1.
-import { readFileSync } from 'node:fs';
 import { cleanArticle } from '../clean/index.js';
 import { fromArticleInputs } from '../ingest/index.js';
 import { updateSummary, UPDATE_WORDS } from '../stream/changes.js';
@@ -15,6 +14,7 @@ import { summarize } from '../summarize/index.js';
 import { segment } from '../text/index.js';
 import { InputError, type ArticleInput } from '../types.js';
 import { rouge } from './rouge.js';
+import { readInput } from './stream.js';
 import type { Prf } from './rouge.js';
 
 export interface UpdateSet {
@@ -30,12 +30,7 @@ export interface UpdateTopic {
 
 /** Reads update topics: `{"id", "sets": [{"name", "articles": [{"title"?, "date"?, "text"}], "summaries"}]}` a line. */
 export function readUpdateTopics(file: string): UpdateTopic[] {
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (err) {
-    throw new InputError(file, `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  const text = readInput(file);
   const topics: UpdateTopic[] = [];
   text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
