@@ -142,6 +142,18 @@ test('snapshot midway and resume gives the same assignments as an uninterrupted 
   assert.throws(() => createClusterer({}, { version: 99 }), /snapshot/);
 });
 
+test('undated stories close when more than maxOpen are open, the least recently joined first', () => {
+  const clusterer = createClusterer({ maxOpen: 2 });
+  const ferry = clusterer.assign(article(FERRY[0]!));
+  const strike = clusterer.assign(article(STRIKE[0]!));
+  assert.equal(clusterer.assign(article(FERRY[1]!)).story, ferry.story);
+  clusterer.assign(article(FIRE[0]!)); // third story: the strike, joined least recently, closes
+  assert.equal(clusterer.openStories(), 2);
+  const later = clusterer.assign(article(STRIKE[1]!));
+  assert.notEqual(later.story, strike.story);
+  assert.equal(later.created, true);
+});
+
 test('the vocabulary stays within its bound', () => {
   const clusterer = createClusterer({ vocabulary: 50 });
   for (let i = 0; i < 40; i++) clusterer.assign(article(`Report ${i}: zorbal${i} quintex${i} amaranth${i} velloc${i} spent the day at the harbour with trelmont${i}.`));

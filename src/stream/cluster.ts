@@ -229,7 +229,6 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
       const cutoff = clock - tuning.windowDays;
       for (const story of [...open.values()]) if (story.day !== null && story.day < cutoff) close(story);
     }
-    while (open.size > tuning.maxOpen) close(open.values().next().value as StoryState);
   }
 
   function learn(terms: Iterable<string>): void {
@@ -305,6 +304,8 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
       chosen = { id: `s${n}`, n, size: 0, day: null, last: position, centroid: new Map(), norm: 0, recent: [] };
     }
     join(chosen, vector, day, position, id, hs);
+    // Too many open stories: the least recently joined close (the one just joined is the newest).
+    while (open.size > tuning.maxOpen) close(open.values().next().value as StoryState);
     learn(counts.keys());
 
     const result: Assignment = { id, story: chosen.id, created };
