@@ -153,6 +153,11 @@ interface Snapshot {
   }[];
 }
 
+/**
+ * A new clusterer, or one resumed from `state` (a `snapshot()`, possibly through JSON): a resumed
+ * clusterer keeps the constants it was created with, so it assigns exactly as the uninterrupted
+ * one would; `options` are then ignored. A state that is not a snapshot throws.
+ */
 export function createClusterer(options: ClustererOptions & Partial<ClusterTuning> = {}, state?: unknown): Clusterer {
   const restored = state === undefined ? null : readSnapshot(state);
   const tuning: ClusterTuning = restored ? { ...restored.tuning } : { ...FITTED };
