@@ -7,6 +7,9 @@ import { register as registerExtract } from './extract.js';
 import { register as registerRouge } from './rouge.js';
 import { register as registerEval } from './eval.js';
 import { register as registerServe } from './serve.js';
+import { register as registerEvalStream } from './eval-stream.js';
+import { register as registerCluster } from './cluster.js';
+import { register as registerEvalUpdate } from './eval-update.js';
 import { InputError } from '../types.js';
 import { VERSION } from '../version.js';
 
@@ -27,6 +30,9 @@ export function buildProgram(): Command {
   registerRouge(program);
   registerEval(program);
   registerServe(program);
+  registerEvalStream(program);
+  registerCluster(program);
+  registerEvalUpdate(program);
   return program;
 }
 

@@ -1,0 +1,196 @@
+// Throughput and memory of `precis cluster`, one process, wall clock with start-up included, run
+// as the installed command runs (the sources compiled by tsc into .bench/stream-dist, then node):
+//   1. on the development stream (../shared/data/stream/dev-stream.jsonl, when present), with
+//      B-cubed F1 of the output against its labels;
+//   2. on a synthetic stream of 100,000 dated articles generated here from an invented vocabulary
+//      (thousands of stories of 2-60 articles, each running for days, some reprinted word for
+//      word), printing the process's resident memory at 10k, 50k and 100k articles; then again
+//      with the V8 old space capped at 128 MB (node --max-old-space-size=128): V8 grows its heap
+//      lazily while garbage is cheap to leave, so plain RSS climbs before it levels off; under the
+//      cap it stays flat and the run is as fast, which shows the clusterer's live state is bounded.
+//   npm run bench:stream [-- --articles N] [--window D] [--keep <file>]
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { bcubed, readLabelledStream } from '../src/eval/stream.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const devStream = path.resolve(repoRoot, '../shared/data/stream/dev-stream.jsonl');
+const built = path.join(repoRoot, '.bench/stream-dist');
+
+/** Compiles the sources as `npm run build` does, into .bench/stream-dist. */
+function build(): void {
+  const tsc = path.join(repoRoot, 'node_modules/.bin/tsc');
+  const r = spawnSync(tsc, ['-p', 'tsconfig.json', '--outDir', built], { cwd: repoRoot, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tsc failed:\n${r.stdout}${r.stderr}`);
+}
+
+interface Options {
+  articles: number;
+  window: number;
+  keep: string | null;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { articles: 100_000, window: 30, keep: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--articles') options.articles = Number(argv[++i]);
+    else if (arg === '--window') options.window = Number(argv[++i]);
+    else if (arg === '--keep') options.keep = argv[++i] ?? null;
+    else throw new Error(`unknown option ${arg} (use --articles N, --window D, --keep <file>)`);
+  }
+  return options;
+}
+
+/** mulberry32: a small seeded generator, so the synthetic stream is the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = 'ka lo ven dri mar tes qui bor nal fen sto rup gal mei dor vis tan ple cor jun hal rin sev pom tra bel gon fis lur mek zan'.split(' ');
+
+interface Synthetic {
+  file: string;
+  gold: string[];
+}
+
+/** Writes the synthetic stream (one JSON article a line, date order) and returns the gold story of each line. */
+async function synthesize(file: string, total: number): Promise<Synthetic> {
+  const rand = random(20260105);
+  const word = (): string => {
+    const n = 2 + Math.floor(rand() * 3);
+    let w = '';
+    for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
+    return w;
+  };
+  const vocabulary = Array.from({ length: 30_000 }, word);
+  // Zipf-like draw over the general vocabulary: rank ~ exp(u * ln V).
+  const general = (): string => vocabulary[Math.min(vocabulary.length - 1, Math.floor(Math.exp(rand() * Math.log(vocabulary.length))) - 1)]!;
+  const capital = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
+  const days = Math.max(30, Math.round(total / 100));
+  type Item = { day: number; story: number; key: number };
+  const items: Item[] = [];
+  const stories: { words: string[]; names: string[] }[] = [];
+  while (items.length < total) {
+    const s = stories.length;
+    stories.push({ words: Array.from({ length: 40 }, () => vocabulary[Math.floor(rand() * vocabulary.length)]!), names: Array.from({ length: 3 }, () => capital(word())) });
+    const start = rand() * days;
+    const span = 1 + -Math.log(1 - rand()) * 6;
+    const size = 2 + Math.floor(-Math.log(1 - rand()) * 12);
+    for (let k = 0; k < size && items.length < total; k++) items.push({ day: Math.floor(start + rand() * span), story: s, key: rand() });
+  }
+  items.sort((a, b) => a.day - b.day || a.key - b.key);
+  const out = createWriteStream(file);
+  const gold: string[] = [];
+  const texts = new Map<number, string[]>();
+  const day0 = Date.UTC(2020, 0, 1);
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const story = stories[it.story]!;
+    const earlier = texts.get(it.story);
+    let text: string;
+    if (earlier && rand() < 0.05) {
+      text = earlier[Math.floor(rand() * earlier.length)]!; // wire copy reprinted
+    } else {
+      const sentences: string[] = [];
+      for (let s = 0; s < 16; s++) {
+        const words: string[] = [];
+        for (let w = 0; w < 15; w++) {
+          const r = rand();
+          words.push(r < 0.06 ? story.names[Math.floor(rand() * 3)]! : r < 0.4 ? story.words[Math.floor(Math.pow(rand(), 2) * 40)]! : general());
+        }
+        words[0] = capital(words[0]!);
+        sentences.push(`${words.join(' ')}.`);
+      }
+      text = sentences.join(' ');
+      if (earlier) earlier.push(text);
+      else texts.set(it.story, [text]);
+      if (texts.get(it.story)!.length > 3) texts.get(it.story)!.shift();
+    }
+    const title = capital(Array.from({ length: 6 }, () => story.words[Math.floor(Math.pow(rand(), 2) * 40)]!).join(' '));
+    const published = new Date(day0 + it.day * 86_400_000).toISOString().slice(0, 10);
+    if (!out.write(`${JSON.stringify({ id: `x${i}`, title, published, text })}\n`)) await new Promise((r) => out.once('drain', r));
+    gold.push(`g${it.story}`);
+  }
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return { file, gold };
+}
+
+interface Run {
+  stories: string[];
+  seconds: number;
+  rss: Map<number, number>;
+}
+
+/** Runs `precis cluster` on a file as a user would (node + tsx from the sources), reading its answers as they come. */
+function runCluster(file: string, args: string[], marks: number[], nodeArgs: string[] = []): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, [...nodeArgs, path.join(built, 'cli/main.js'), 'cluster', file, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const stories: string[] = [];
+    const rss = new Map<number, number>();
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      stories.push((JSON.parse(line) as { story: string }).story);
+      if (marks.includes(stories.length)) rss.set(stories.length, rssOf(child.pid!));
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`precis cluster exited with ${code}`));
+      else resolve({ stories, seconds: Number(process.hrtime.bigint() - start) / 1e9, rss });
+    });
+  });
+}
+
+/** Resident memory of a process in MB (Linux /proc), NaN elsewhere. */
+function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  build();
+  console.log(`precis cluster (compiled), one process, wall clock including start-up; ${os.cpus().length} cores`);
+  if (existsSync(devStream)) {
+    const labelled = readLabelledStream(devStream);
+    const run = await runCluster(devStream, [], []);
+    const b = bcubed(labelled.map((x) => x.story), run.stories);
+    console.log(`dev stream: ${run.stories.length} articles in ${run.seconds.toFixed(2)} s = ${(run.stories.length / run.seconds).toFixed(0)} articles/s; B-cubed P ${b.precision.toFixed(3)} R ${b.recall.toFixed(3)} F1 ${b.f1.toFixed(3)}`);
+  } else {
+    console.log('dev stream: ../shared/data/stream missing, skipped');
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'precis-bench-stream-'));
+  try {
+    const file = options.keep ?? path.join(dir, 'synthetic.jsonl');
+    const t0 = Date.now();
+    const synthetic = await synthesize(file, options.articles);
+    console.log(`synthetic stream: ${synthetic.gold.length} articles, ${new Set(synthetic.gold).size} stories (written in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    const marks = [10_000, 50_000, 100_000].filter((n) => n <= options.articles);
+    for (const nodeArgs of [[], ['--max-old-space-size=128']]) {
+      const run = await runCluster(file, ['--window', String(options.window)], marks, nodeArgs);
+      const b = bcubed(synthetic.gold, run.stories);
+      console.log(`${['node', ...nodeArgs].join(' ')} precis cluster --window ${options.window}: ${run.stories.length} articles in ${run.seconds.toFixed(1)} s = ${(run.stories.length / run.seconds).toFixed(0)} articles/s; B-cubed P ${b.precision.toFixed(3)} R ${b.recall.toFixed(3)} F1 ${b.f1.toFixed(3)}`);
+      console.log(`  RSS: ${marks.map((n) => `${n / 1000}k ${run.rss.get(n)?.toFixed(0) ?? '?'} MB`).join(', ')}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { evaluateStream, formatStreamResult, readLabelledStream, storyHalf } from '../eval/stream.js';
+import { InputError } from '../types.js';
+import { optionParser } from './output.js';
+
+export function register(program: Command): void {
+  const command = program
+    .command('eval-stream')
+    .description('cluster a labelled stream online (labels hidden from the clusterer) and print B-cubed P/R/F1, story counts and articles/s')
+    .argument('<file>', 'JSONL: one article a line {"id"?, "published"?, "title"?, "text" | "html", "story"}, or one story a line {"id", "articles": [...]} (mixed into one stream in date order), or a folder of SEE summaries (<topic>.*.html)');
+  withClusterOptions(command)
+    .option('--half <A|B>', 'only the stories of one half (A: second byte of sha256(story) even; B: odd), in stream order', optionParser(halfName))
+    .option('--topic-prefix', 'collections file: the story is the collection id up to its first "_" (one topic told by several outlets)')
+    .option('--json', 'print the figures as JSON')
+    .addHelpText('after', `
+Examples:
+  precis eval-stream dev-stream.jsonl --half A
+  precis eval-stream t17-dev.jsonl --topic-prefix`)
+    .action((file: string, opts: { window?: number; threshold?: number; half?: 'A' | 'B'; topicPrefix?: boolean; json?: boolean }) => {
+      const topicOf = opts.topicPrefix ? (id: string) => id.split('_')[0]! : undefined;
+      const items = readLabelledStream(file, { topicOf }).filter((x) => opts.half === undefined || storyHalf(x.story) === opts.half);
+      if (items.length === 0) throw new InputError(file, 'no labelled articles');
+      const result = evaluateStream(items, { windowDays: opts.window, threshold: opts.threshold });
+      process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : formatStreamResult(result));
+    });
+}
+
+/** The clusterer's options, as `precis cluster` and `precis eval-stream` take them. */
+export function withClusterOptions(command: Command): Command {
+  return command
+    .option('--window <days>', 'close a story whose newest article is this many days older than the newest date seen (default 1096)', positiveNumber('--window'))
+    .option('--threshold <t>', 'cosine an article needs to join a story (default 0.14)', positiveNumber('--threshold'));
+}
+
+/** Parses --half: A or B, either case. */
+export function halfName(value: string): 'A' | 'B' {
+  const half = value.trim().toUpperCase();
+  if (half !== 'A' && half !== 'B') throw new Error(`--half: expected A or B, got "${value}"`);
+  return half;
+}
+
+/** An option parser for a positive number. */
+export function positiveNumber(name: string): (value: string) => number {
+  return optionParser((value: string): number => {
+    const n = Number(value);
+    if (!value.trim() || !Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${value}"`);
+    return n;
+  });
+}

@@ -1,0 +1,230 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createClusterer } from '../src/stream/cluster.js';
+import { bcubed, evaluateStream, readLabelledStream, storyHalf, toArticle } from '../src/eval/stream.js';
+import type { StreamArticle } from '../src/stream/types.js';
+import { precis, sharedDir, tempDir } from './helpers.js';
+
+// Invented stories: a ferry grounding at Orsund, a bus strike in Kelby, a vineyard fire at Tarrow.
+const FERRY = [
+  'The ferry Aldora ran aground off Orsund harbour on Monday night with 212 passengers aboard. Coastguard crews from Orsund reached the Aldora within an hour.',
+  'Passengers of the Aldora were taken ashore at Orsund by lifeboats after the ferry grounded on a sandbank. The Orsund coastguard said nobody was hurt.',
+  'Investigators began examining the hull of the Aldora ferry at Orsund on Wednesday. The operator of the Aldora said the ferry had left Orsund on schedule.',
+  'The captain of the Aldora told Orsund investigators that fog hid the sandbank. Divers inspected the ferry hull near Orsund harbour.',
+];
+const STRIKE = [
+  'Bus drivers in Kelby walked out on Tuesday over pay, leaving the city without buses. The Kelby transport union said the strike would last three days.',
+  'Commuters in Kelby queued for taxis as the bus strike entered its second day. Union leaders in Kelby rejected a pay offer from the transport board.',
+  'The Kelby transport board raised its pay offer to bus drivers on Thursday. The union said drivers in Kelby would vote on the offer.',
+  'Kelby bus drivers accepted the improved pay deal and buses returned to the streets of Kelby on Friday, ending the strike.',
+];
+const FIRE = [
+  'A fire swept through vineyards near Tarrow on Saturday, burning vines across the valley. Firefighters from Tarrow fought the flames through the night.',
+  'Winemakers around Tarrow counted the damage after the vineyard fire. Tarrow firefighters said the blaze began in dry grass beside the vines.',
+];
+
+function article(text: string, extra: Partial<StreamArticle> = {}): StreamArticle {
+  return { text, ...extra };
+}
+
+/** The three stories interleaved, undated. */
+function interleaved(): { article: StreamArticle; gold: string }[] {
+  const out: { article: StreamArticle; gold: string }[] = [];
+  for (let i = 0; i < 4; i++) {
+    out.push({ article: article(FERRY[i]!), gold: 'ferry' });
+    out.push({ article: article(STRIKE[i]!), gold: 'strike' });
+    if (FIRE[i]) out.push({ article: article(FIRE[i]!), gold: 'fire' });
+  }
+  return out;
+}
+
+test('articles of one story join it; different stories open their own', () => {
+  const clusterer = createClusterer();
+  const items = interleaved();
+  const assigned = items.map((x) => clusterer.assign(x.article));
+  const storyOf = new Map<string, Set<string>>();
+  items.forEach((x, i) => {
+    const set = storyOf.get(x.gold) ?? new Set();
+    set.add(assigned[i]!.story);
+    storyOf.set(x.gold, set);
+  });
+  for (const [gold, stories] of storyOf) assert.equal(stories.size, 1, `${gold} split into ${[...stories].join(', ')}`);
+  assert.equal(new Set(assigned.map((a) => a.story)).size, 3);
+  assert.deepEqual(assigned.filter((a) => a.created).length, 3);
+  assert.equal(assigned[0]!.id, '0', 'an article without an id gets its position');
+  assert.equal(clusterer.openStories(), 3);
+});
+
+test('a story whose newest article is older than the window is closed; a later article opens a new story', () => {
+  const clusterer = createClusterer({ windowDays: 10 });
+  const a = clusterer.assign(article(FERRY[0]!, { id: 'f1', published: '2024-03-01' }));
+  const b = clusterer.assign(article(STRIKE[0]!, { id: 's1', published: '2024-03-08' }));
+  const c = clusterer.assign(article(FERRY[1]!, { id: 'f2', published: '2024-03-09' }));
+  assert.equal(c.story, a.story, 'within the window the ferry story is open');
+  assert.equal(clusterer.openStories(), 2);
+  // 25 days later: both stories are older than 10 days and closed.
+  const d = clusterer.assign(article(FERRY[2]!, { id: 'f3', published: '2024-04-03' }));
+  assert.notEqual(d.story, a.story);
+  assert.equal(d.created, true);
+  assert.equal(clusterer.openStories(), 1);
+  assert.notEqual(b.story, d.story);
+});
+
+test('undated articles join on text alone and follow the stream clock', () => {
+  const clusterer = createClusterer({ windowDays: 10 });
+  const a = clusterer.assign(article(STRIKE[0]!, { published: '2024-05-01' }));
+  const b = clusterer.assign(article(STRIKE[1]!));
+  assert.equal(b.story, a.story);
+  const c = clusterer.assign(article(STRIKE[2]!, { published: 'not a date' }));
+  assert.equal(c.story, a.story);
+});
+
+test('wire copy reprinted by other outlets joins the same story with copyOf set', () => {
+  const clusterer = createClusterer();
+  const wire = `${FERRY[0]} ${FERRY[1]} ${FERRY[3]}`;
+  const first = clusterer.assign(article(wire, { id: 'wire', outlet: 'Agency' }));
+  clusterer.assign(article(STRIKE[0]!, { id: 'other' }));
+  const reprint = clusterer.assign(article(wire, { id: 'paper-1', outlet: 'Daily', title: 'Ferry aground' }));
+  assert.equal(reprint.story, first.story);
+  assert.equal(reprint.copyOf, 'wire');
+  // A near copy: the same wire text with a local sentence added and the last one cut.
+  const near = clusterer.assign(article(`${FERRY[0]} ${FERRY[1]} Local schools stayed open.`, { id: 'paper-2' }));
+  assert.equal(near.story, first.story);
+  assert.equal(near.copyOf, 'wire');
+  // A different article of the story is not a copy.
+  const own = clusterer.assign(article(FERRY[2]!, { id: 'paper-3' }));
+  assert.equal(own.story, first.story);
+  assert.equal(own.copyOf, undefined);
+});
+
+test('a story that drifts apart: past articles stay, new ones unlike it open a new story', () => {
+  const clusterer = createClusterer();
+  const start = clusterer.assign(article(FERRY[0]!));
+  clusterer.assign(article(FERRY[1]!));
+  // The story splits: an inquiry into the operator's finances, sharing only the ferry's name.
+  const inquiry = [
+    'Auditors opened an inquiry into the accounts of Brannock Lines, the company that owns the Aldora. Brannock Lines shares fell sharply.',
+    'Brannock Lines auditors found unpaid loans and missing accounts; regulators froze Brannock Lines shares pending the inquiry.',
+  ];
+  const i1 = clusterer.assign(article(inquiry[0]!));
+  const i2 = clusterer.assign(article(inquiry[1]!));
+  assert.notEqual(i1.story, start.story);
+  assert.equal(i2.story, i1.story);
+  // Ferry news still joins the ferry story.
+  assert.equal(clusterer.assign(article(FERRY[3]!)).story, start.story);
+});
+
+test('two stories that come together: neither is merged, a new article joins the more similar', () => {
+  const clusterer = createClusterer();
+  const ferry = [clusterer.assign(article(FERRY[0]!)), clusterer.assign(article(FERRY[1]!))];
+  const strike = [clusterer.assign(article(STRIKE[0]!)), clusterer.assign(article(STRIKE[1]!))];
+  assert.notEqual(ferry[0]!.story, strike[0]!.story);
+  const both = clusterer.assign(article('Kelby bus drivers on strike drove stranded Aldora ferry passengers from Orsund harbour; the Kelby transport union and the Orsund coastguard said the Aldora ferry passengers were safe, and the Kelby strike goes on.'));
+  assert.ok(both.story === ferry[0]!.story || both.story === strike[0]!.story);
+  assert.equal(clusterer.openStories(), 2);
+});
+
+test('snapshot midway and resume gives the same assignments as an uninterrupted run', () => {
+  const items = interleaved().map((x, i) => ({ ...x.article, id: `n${i}`, published: `2024-06-${String(1 + i).padStart(2, '0')}` }));
+  const whole = createClusterer({ windowDays: 4 });
+  const expected = items.map((a) => whole.assign(a));
+  for (const cut of [1, 5, 9]) {
+    const first = createClusterer({ windowDays: 4 });
+    const got = items.slice(0, cut).map((a) => first.assign(a));
+    const state = JSON.parse(JSON.stringify(first.snapshot()));
+    const resumed = createClusterer({ windowDays: 4 }, state);
+    got.push(...items.slice(cut).map((a) => resumed.assign(a)));
+    assert.deepEqual(got, expected, `cut at ${cut}`);
+    assert.deepEqual(resumed.snapshot(), whole.snapshot());
+  }
+  assert.throws(() => createClusterer({}, { version: 99 }), /snapshot/);
+});
+
+test('undated stories close when more than maxOpen are open, the least recently joined first', () => {
+  const clusterer = createClusterer({ maxOpen: 2 });
+  const ferry = clusterer.assign(article(FERRY[0]!));
+  const strike = clusterer.assign(article(STRIKE[0]!));
+  assert.equal(clusterer.assign(article(FERRY[1]!)).story, ferry.story);
+  clusterer.assign(article(FIRE[0]!)); // third story: the strike, joined least recently, closes
+  assert.equal(clusterer.openStories(), 2);
+  const later = clusterer.assign(article(STRIKE[1]!));
+  assert.notEqual(later.story, strike.story);
+  assert.equal(later.created, true);
+});
+
+test('the vocabulary stays within its bound', () => {
+  const clusterer = createClusterer({ vocabulary: 50 });
+  for (let i = 0; i < 40; i++) clusterer.assign(article(`Report ${i}: zorbal${i} quintex${i} amaranth${i} velloc${i} spent the day at the harbour with trelmont${i}.`));
+  const state = clusterer.snapshot() as { df: unknown[] };
+  assert.ok(state.df.length <= 50, `vocabulary ${state.df.length}`);
+});
+
+test('B-cubed on hand-computed cases', () => {
+  const perfect = bcubed(['a', 'a', 'b'], ['x', 'x', 'y']);
+  assert.deepEqual(perfect, { precision: 1, recall: 1, f1: 1 });
+  // Article 1, 2 (a in x): P 2/3, R 1; article 3 (b in x): P 1/3, R 1/2; article 4 (b in y): P 1, R 1/2.
+  const r = bcubed(['a', 'a', 'b', 'b'], ['x', 'x', 'x', 'y']);
+  assert.ok(Math.abs(r.precision - 2 / 3) < 1e-12);
+  assert.ok(Math.abs(r.recall - 3 / 4) < 1e-12);
+  assert.ok(Math.abs(r.f1 - 12 / 17) < 1e-12);
+  // Everything in one cluster: P = sum of squared gold shares; R = 1.
+  const lumped = bcubed(['a', 'a', 'a', 'b'], ['x', 'x', 'x', 'x']);
+  assert.ok(Math.abs(lumped.precision - (3 * 0.75 + 0.25) / 4) < 1e-12);
+  assert.equal(lumped.recall, 1);
+  // All singletons: P = 1, R = mean of 1/|gold|.
+  const split = bcubed(['a', 'a', 'b'], ['1', '2', '3']);
+  assert.equal(split.precision, 1);
+  assert.ok(Math.abs(split.recall - (0.5 + 0.5 + 1) / 3) < 1e-12);
+});
+
+test('the gold label never reaches the clusterer', () => {
+  const a = toArticle({ id: 'x', text: 'Some text.', story: 'gold-7', title: 'T' });
+  assert.equal('story' in a, false);
+  const items = interleaved().map((x) => ({ article: { ...x.article, story: x.gold } as StreamArticle, story: x.gold }));
+  const r = evaluateStream(items.map((x) => ({ article: toArticle(x.article as unknown as Record<string, unknown>), story: x.story })));
+  assert.equal(r.bcubed.f1, 1);
+  assert.equal(r.goldStories, 3);
+  assert.equal(r.predictedStories, 3);
+});
+
+test('precis cluster: one {"id","story"} line per article in input order; bad lines named on stderr, the stream goes on', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'stream.jsonl');
+  const lines = [
+    JSON.stringify({ id: 'f1', text: FERRY[0], story: 'ignored' }),
+    '{not json',
+    JSON.stringify({ text: STRIKE[0] }),
+    JSON.stringify({ id: 'f2', title: 'Ferry', text: FERRY[1] }),
+    JSON.stringify({ id: 'empty' }),
+    JSON.stringify({ id: 'f3', html: `<html><body><article><h1>Aldora</h1><p>${FERRY[2]}</p><p>${FERRY[3]}</p></article></body></html>` }),
+  ];
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const r = precis(['cluster', file]);
+  assert.equal(r.code, 2, r.stderr);
+  const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; story: string });
+  assert.deepEqual(out.map((o) => o.id), ['f1', '3', 'f2', 'f3']);
+  assert.equal(out[2]!.story, out[0]!.story);
+  assert.equal(out[3]!.story, out[0]!.story);
+  assert.notEqual(out[1]!.story, out[0]!.story);
+  const errors = r.stderr.trim().split('\n');
+  assert.equal(errors.length, 2);
+  assert.match(errors[0]!, /^precis: .*stream\.jsonl:2: not a JSON line$/);
+  assert.match(errors[1]!, /^precis: .*stream\.jsonl:5: no "text" or "html"$/);
+  const stdin = precis(['cluster', '-'], { input: `${lines[0]}\n${lines[3]}\n` });
+  assert.equal(stdin.code, 0, stdin.stderr);
+  assert.equal(stdin.stdout.trim().split('\n').length, 2);
+  const missing = precis(['cluster', path.join(dir, 'none.jsonl')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /^precis: .*none\.jsonl: cannot read \(ENOENT\)\n$/);
+});
+
+const devStream = path.join(sharedDir, 'data/stream/dev-stream.jsonl');
+test('development stream: both halves cluster with B-cubed F1 above the plain peer', { skip: existsSync(devStream) ? false : 'no ../shared/data/stream: skipped' }, () => {
+  const items = readLabelledStream(devStream);
+  for (const half of ['A', 'B'] as const) {
+    const r = evaluateStream(items.filter((x) => storyHalf(x.story) === half));
+    assert.ok(r.bcubed.f1 > 0.85, `half ${half}: F1 ${r.bcubed.f1}`);
+  }
+});
