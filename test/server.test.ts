@@ -422,3 +422,17 @@ test('killing the server mid-write loses no acknowledged story', async () => {
     rmSync(killDir, { recursive: true, force: true });
   }
 });
+
+test('a request line whose URL cannot be parsed gets 400, not an internal error', async () => {
+  const { request } = await import('node:http');
+  const { port } = new URL(server.url);
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '//%%%', method: 'GET', headers: { host: `127.0.0.1:${port}` } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  assert.equal(status, 400);
+});
