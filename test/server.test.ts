@@ -12,12 +12,13 @@ import { openStore } from '../src/store/index.js';
 import { BrieferBusyError, inlineBriefer, workerBriefer } from '../src/server/pool.js';
 import { InputError } from '../src/types.js';
 import { exampleDir, precis, repoRoot, sharedDir, tempDir } from './helpers.js';
+import { schemaFile } from './helpers.js';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/server');
 const articleA = readFileSync(path.join(fixtures, 'harbour-a.txt'), 'utf8');
 const articleB = readFileSync(path.join(fixtures, 'harbour-b.txt'), 'utf8');
 
-const schema = JSON.parse(readFileSync(path.join(sharedDir, 'briefing.schema.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
 const validateBriefing = new Ajv2020({ strict: false }).compile(schema);
 
 let dir: string;
