@@ -157,3 +157,9 @@ test('an article with nothing left after cleaning is reported by name and skippe
   assert.equal(none.code, 2);
   assert.match(none.stderr, /noise\.txt: no article text left after cleaning\n.*no usable article/s);
 });
+
+test('help texts name only what exists: the bundled example, every extract field', () => {
+  const brief = precis(['brief', '--help']).stdout;
+  for (const m of brief.matchAll(/examples\/[\w.-]+/g)) assert.ok(existsSync(path.join(exampleDir, '..', path.basename(m[0]))), `brief --help cites ${m[0]}`);
+  assert.match(precis(['extract', '--help']).stdout, /"byline"/);
+});

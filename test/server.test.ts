@@ -437,3 +437,9 @@ test('a request line whose URL cannot be parsed gets 400, not an internal error'
   });
   assert.equal(status, 400);
 });
+
+test('the page names every file kind it reads, .html.gz included', async () => {
+  const html = await (await api('/')).text();
+  assert.match(html, /class="hint">\([^)]*\.html\.gz/);
+  assert.match(html, /accept="[^"]*\.gz/);
+});
