@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cleanArticle } from '../src/clean/index.js';
 import type { RawArticle } from '../src/types.js';
-import { repoRoot } from './helpers.js';
+import { hasData, repoRoot } from './helpers.js';
 
 // Golden tests: each real scraped seed against its hand-checked cleaned text and metadata.
 // The expected files were written by reading every seed line by line: only titles, date
@@ -21,14 +21,16 @@ const seeds = readdirSync(fixturesDir)
   .map((f) => f.replace(/\.expected\.txt$/, ''))
   .sort();
 
-test('every seed has golden files', () => {
+test('every seed has golden files', (t) => {
+  if (!hasData(t, seedsDir)) return;
   const available = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, ''));
   assert.ok(seeds.length >= 5);
   for (const name of available) assert.ok(seeds.includes(name), `no golden files for seed ${name}`);
 });
 
 for (const name of seeds) {
-  test(`seed ${name} cleans to its golden text and metadata`, () => {
+  test(`seed ${name} cleans to its golden text and metadata`, (t) => {
+    if (!hasData(t, seedsDir)) return;
     const source = path.join(seedsDir, `${name}.txt`);
     assert.ok(existsSync(source), `missing seed ${source}`);
     const article = cleanArticle(raw(name, readFileSync(source, 'utf8')));
@@ -42,7 +44,8 @@ for (const name of seeds) {
   });
 }
 
-test('cleaned seeds are paragraphs separated by exactly one blank line, nothing else', () => {
+test('cleaned seeds are paragraphs separated by exactly one blank line, nothing else', (t) => {
+  if (!hasData(t, seedsDir)) return;
   for (const name of seeds) {
     const article = cleanArticle(raw(name, readFileSync(path.join(seedsDir, `${name}.txt`), 'utf8')));
     const paragraphs = article.text.split('\n\n');
@@ -54,7 +57,8 @@ test('cleaned seeds are paragraphs separated by exactly one blank line, nothing 
   }
 });
 
-test('nothing of a seed disappears without a reason', () => {
+test('nothing of a seed disappears without a reason', (t) => {
+  if (!hasData(t, seedsDir)) return;
   for (const name of seeds) {
     const body = readFileSync(path.join(seedsDir, `${name}.txt`), 'utf8');
     const article = cleanArticle(raw(name, body));

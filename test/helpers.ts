@@ -1,6 +1,7 @@
 // Shared helpers for tests: run the CLI as a user would, make temp folders, locate data.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import type { TestContext } from 'node:test';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,23 @@ import type { Article, Doc } from '../src/types.js';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const sharedDir = path.resolve(repoRoot, '../shared');
 export const exampleDir = path.join(repoRoot, 'examples', 'velmar-warehouse-fire');
+
+/** The briefing JSON contract shipped with the package (schema/briefing.schema.json). */
+export const schemaFile = path.join(repoRoot, 'schema', 'briefing.schema.json');
+
+/**
+ * True when every evaluation-data path exists. Otherwise the test is skipped with one line
+ * naming what is missing, or, with PRECIS_REQUIRE_DATA=1 (as CI sets), fails: data that should be
+ * there and is not must not pass as a skip.
+ */
+export function hasData(t: TestContext, ...paths: string[]): boolean {
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length === 0) return true;
+  const line = `evaluation data missing: ${missing.map((p) => path.relative(repoRoot, p)).join(', ')}`;
+  if (process.env.PRECIS_REQUIRE_DATA === '1') throw new Error(`${line} (PRECIS_REQUIRE_DATA=1)`);
+  t.skip(line);
+  return false;
+}
 
 export interface RunResult {
   code: number;

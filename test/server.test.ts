@@ -12,12 +12,13 @@ import { openStore } from '../src/store/index.js';
 import { BrieferBusyError, inlineBriefer, workerBriefer } from '../src/server/pool.js';
 import { InputError } from '../src/types.js';
 import { exampleDir, precis, repoRoot, sharedDir, tempDir } from './helpers.js';
+import { schemaFile } from './helpers.js';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/server');
 const articleA = readFileSync(path.join(fixtures, 'harbour-a.txt'), 'utf8');
 const articleB = readFileSync(path.join(fixtures, 'harbour-b.txt'), 'utf8');
 
-const schema = JSON.parse(readFileSync(path.join(sharedDir, 'briefing.schema.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
 const validateBriefing = new Ajv2020({ strict: false }).compile(schema);
 
 let dir: string;
@@ -421,4 +422,24 @@ test('killing the server mid-write loses no acknowledged story', async () => {
     await store.close();
     rmSync(killDir, { recursive: true, force: true });
   }
+});
+
+test('a request line whose URL cannot be parsed gets 400, not an internal error', async () => {
+  const { request } = await import('node:http');
+  const { port } = new URL(server.url);
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '//%%%', method: 'GET', headers: { host: `127.0.0.1:${port}` } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  assert.equal(status, 400);
+});
+
+test('the page names every file kind it reads, .html.gz included', async () => {
+  const html = await (await api('/')).text();
+  assert.match(html, /class="hint">\([^)]*\.html\.gz/);
+  assert.match(html, /accept="[^"]*\.gz/);
 });

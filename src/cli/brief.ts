@@ -18,7 +18,7 @@ Bad inputs are reported on stderr, one line each, and the others are briefed; th
 0 unless nothing was usable or --strict is given (then 2).
 
 Examples:
-  precis brief examples/harbour-strike
+  precis brief examples/velmar-warehouse-fire
   precis brief articles/ --format json --out briefing.json
   cat story.jsonl | precis brief - --words 200`)
     .action(async (inputs: string[], opts: { format: Format; words: number; out?: string; title?: string; strict?: boolean }) => {

@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
     .option('--strict', 'fail (exit 2) on any bad input instead of skipping it')
     .addHelpText('after', `
-Each line: {"id", "path", "title", "published", "outlet", "url", "text", "removed": [{"reason", "text"}]}
+Each line: {"id", "path", "title", "published", "outlet", "url", "byline", "text", "removed": [{"reason", "text"}]}
 where text is the cleaned article body, paragraphs separated by a blank line.`)
     .action(async (inputs: string[], opts: { out?: string; strict?: boolean }) => {
       try {

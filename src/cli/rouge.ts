@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readBounded } from '../ingest/read.js';
+import { decodeText } from '../ingest/decode.js';
+import { MAX_DATASET_BYTES } from '../eval/evaluate.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { rouge, type RougeItem, type RougeOptions, type RougeReport } from '../eval/rouge.js';
 import { InputError } from '../types.js';
@@ -69,8 +71,9 @@ function parseList(value: string): string[] {
 function readJsonl(path: string): { line: number; value: unknown }[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = decodeText(readBounded(path, MAX_DATASET_BYTES), path);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(path, `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   const out: { line: number; value: unknown }[] = [];

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cleanArticle } from '../clean/index.js';
 import { fromArticleInput } from '../ingest/index.js';
+import { decodeText } from '../ingest/decode.js';
+import { readBounded } from '../ingest/read.js';
 import { summarize, type SummarizerTuning } from '../summarize/index.js';
 import { segment } from '../text/index.js';
 import { InputError, type ArticleInput, type Doc } from '../types.js';
@@ -215,12 +217,16 @@ export function parseClusterLine(line: string, where: string): EvalCluster {
   return { id, articles, summaries };
 }
 
+/** Largest dataset file eval and rouge read: a benchmark split of whole clusters, bounded so a device or FIFO cannot exhaust memory. */
+export const MAX_DATASET_BYTES = 256 * 1024 * 1024;
+
 /** Reads a clusters JSONL file (one cluster per line; blank lines skipped); "-" is stdin. */
 export function readClusters(file: string): EvalCluster[] {
   let text: string;
   try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    text = decodeText(readBounded(file, MAX_DATASET_BYTES, file === '-' ? 'standard input' : file), file);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a JSONL file' : `cannot read (${code ?? String(err)})`);
   }

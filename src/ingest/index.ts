@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { InputError, type ArticleInput, type Problem, type RawArticle } from '../types.js';
 import { extractFromHtml } from './html.js';
 import { decodeText } from './decode.js';
+import { readBounded } from './read.js';
 import { normalizeDate } from './dates.js';
 
 export { decodeText } from './decode.js';
@@ -216,22 +217,18 @@ function sniffFormat(bytes: Uint8Array): InputFormat {
   const head = Buffer.from(bytes.subarray(0, 512)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('<')) return 'html';
   if (head.startsWith('[') || head.startsWith('{')) {
-    const firstLine = head.split('\n')[0]!.trim();
-    return firstLine.startsWith('{') && firstLine.endsWith('}') && head.split('\n').filter((l) => l.trim()).length > 1 ? 'jsonl' : 'json';
+    // JSONL when the first line is a whole object and another line follows: the first line is
+    // read to its end, however long, not only the first 512 bytes.
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const start = buf.indexOf(head[0]!);
+    const newline = buf.indexOf(10, start);
+    if (newline < 0) return 'json';
+    const firstLine = buf.toString('utf8', start, newline).trim();
+    const rest = buf.subarray(newline + 1, newline + 1 + 4096).toString('utf8').trim();
+    return head.startsWith('{') && firstLine.endsWith('}') && rest.length > 0 ? 'jsonl' : 'json';
   }
   if (head.startsWith('# ')) return 'markdown';
   return 'text';
-}
-
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_INPUT_BYTES) throw new InputError('-', `standard input is over the ${MAX_INPUT_BYTES / 1048576} MB input size limit`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Files under a folder that precis reads, in a stable (code point) order; hidden entries skipped. */
@@ -242,7 +239,7 @@ async function listFolder(dir: string): Promise<string[]> {
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await listFolder(full)));
+    if (e.isDirectory()) for (const f of await listFolder(full)) files.push(f);
     else if (e.isFile() && formatOf(e.name)) files.push(full);
   }
   return files;
@@ -250,10 +247,10 @@ async function listFolder(dir: string): Promise<string[]> {
 
 async function readFile(file: string): Promise<ReadResult> {
   const stat = await fs.stat(file);
-  if (stat.size > MAX_INPUT_BYTES) {
+  if (stat.isFile() && stat.size > MAX_INPUT_BYTES) {
     throw new InputError(file, `file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_INPUT_BYTES / 1048576} MB input size limit`);
   }
-  return readBuffer(file, await fs.readFile(file), file);
+  return readBuffer(file, readBounded(file, MAX_INPUT_BYTES), file);
 }
 
 function describeFsError(err: unknown): string {
@@ -281,7 +278,7 @@ export async function readInputs(inputs: string[], options: { strict?: boolean }
     try {
       let result: ReadResult;
       if (input === '-') {
-        result = readBuffer('-', await readStdin(), '-');
+        result = readBuffer('-', readBounded('-', MAX_INPUT_BYTES, 'standard input'), '-');
       } else {
         let stat;
         try {
@@ -296,7 +293,7 @@ export async function readInputs(inputs: string[], options: { strict?: boolean }
           for (const file of files) {
             try {
               const r = await readFile(file);
-              articles.push(...r.articles);
+              for (const a of r.articles) articles.push(a);
               for (const p of r.problems) fail(p.input, p.message);
             } catch (err) {
               if (err instanceof InputError) fail(err.input, err.message);
@@ -308,7 +305,7 @@ export async function readInputs(inputs: string[], options: { strict?: boolean }
         }
         result = await readFile(input);
       }
-      articles.push(...result.articles);
+      for (const a of result.articles) articles.push(a);
       for (const p of result.problems) fail(p.input, p.message);
     } catch (err) {
       if (err instanceof InputError) fail(err.input, err.message);

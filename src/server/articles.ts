@@ -181,7 +181,7 @@ export function briefStory(articles: StoryArticle[], title: string | null, optio
     if (article.file) {
       const read = readBuffer(article.file, Buffer.from(article.text ?? '', 'utf8'), null);
       if (read.problems.length) throw new InputError(read.problems[0]!.input, read.problems[0]!.message);
-      raws.push(...read.articles);
+      for (const a of read.articles) raws.push(a);
     } else {
       const { file: _file, ...input } = article;
       raws.push(fromArticleInput(input, label, `a${i + 1}`, null));

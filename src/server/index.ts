@@ -299,7 +299,8 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     try {
       url = new URL(req.url ?? '/', 'http://precis.invalid');
     } catch {
-      throw new HttpError(400, 'malformed request URL');
+      sendError(res, new HttpError(400, 'malformed request URL'));
+      return;
     }
     const parts = url.pathname.split('/').filter(Boolean);
     const isApi = parts[0] === 'api';

@@ -95,8 +95,8 @@ ${error}
 <input type="text" id="title" name="title" maxlength="500" value="${escapeHtml(state.title ?? '')}">
 <label for="text">Paste articles <span class="hint">(several: put a line of --- between them)</span></label>
 <textarea id="text" name="text" spellcheck="false">${escapeHtml(state.text ?? '')}</textarea>
-<label for="files">Or drop files <span class="hint">(.txt, .md, .html, .json, .jsonl)</span></label>
-<input type="file" id="files" name="files" multiple accept=".txt,.text,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson">
+<label for="files">Or drop files <span class="hint">(.txt, .md, .html, .html.gz, .json, .jsonl)</span></label>
+<input type="file" id="files" name="files" multiple accept=".txt,.text,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,.gz">
 <button type="submit">Write the briefing</button>
 </form>
 <section><h2>Stories</h2>${list}</section>`,
