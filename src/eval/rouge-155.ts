@@ -17,6 +17,8 @@
 //     computed from the rounded values, then rounded too.
 // Checked line by line against ROUGE-1.5.5's output on DUC 2004 task 2 (test/rouge.test.ts).
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../types.js';
 import { porterStemRouge155 } from '../text/porter.js';
 import type { Prf } from './rouge-rs.js';
@@ -31,7 +33,11 @@ export interface Rouge155Options {
   metrics?: Rouge155Metric[];
   /** -m: stem tokens longer than 3 characters (exception list, then Porter). Default false. */
   stem?: boolean;
-  /** The WordNet exception list for -m: a TSV path (inflected TAB base) or a loaded map. */
+  /**
+   * The WordNet exception list for -m: a TSV path (inflected TAB base, optionally .gz) or a
+   * loaded map. Default: the WordNet 2.0 list ROUGE-1.5.5 ships (data/wordnet-2.0-exceptions.tsv.gz,
+   * licence beside it), which the script always applies with -m. An empty map stems with Porter alone.
+   */
   exceptions?: string | ReadonlyMap<string, string>;
   /** -l N: keep only the first N words of every summary. */
   words?: number;
@@ -77,7 +83,8 @@ export function loadExceptions(path: string): ReadonlyMap<string, string> {
   if (cached) return cached;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
+    text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
   } catch (err) {
     throw new InputError(path, `cannot read the exception list (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
@@ -164,8 +171,11 @@ export function prepare155(sentences: readonly string[], options: Rouge155Option
   return { sentences: out, tokens: out.flat() };
 }
 
-function resolveExceptions(exceptions: Rouge155Options['exceptions']): ReadonlyMap<string, string> | null {
-  if (exceptions === undefined) return null;
+/** The WordNet 2.0 exception list shipped with the package (data/ at the package root). */
+export const WORDNET_20_EXCEPTIONS = fileURLToPath(new URL('../../data/wordnet-2.0-exceptions.tsv.gz', import.meta.url));
+
+function resolveExceptions(exceptions: Rouge155Options['exceptions']): ReadonlyMap<string, string> {
+  if (exceptions === undefined) return loadExceptions(WORDNET_20_EXCEPTIONS);
   return typeof exceptions === 'string' ? loadExceptions(exceptions) : exceptions;
 }
 

@@ -11,7 +11,7 @@ import type { Rouge155Options } from './rouge-155.js';
 
 export { rougeRs, rougeRsCorpus, rougeRsMetrics, rsTokenize, rsSentences, meanScores } from './rouge-rs.js';
 export type { Prf, RsScores, RsOptions, RsItem, RsStemmer } from './rouge-rs.js';
-export { rouge155, prepare155, readSeeSummary, loadExceptions, round5 } from './rouge-155.js';
+export { rouge155, prepare155, readSeeSummary, loadExceptions, round5, WORDNET_20_EXCEPTIONS } from './rouge-155.js';
 export type { Rouge155Options, Rouge155Scores } from './rouge-155.js';
 
 export type RougeStyle = '155' | 'rs';
