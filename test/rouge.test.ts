@@ -266,3 +266,14 @@ test('rs: Multi-News dev reproduces the README table (R-1, R-2, R-Lsum x100, 4 p
     assert.deepEqual(got, [r1, r2, rl], system);
   }
 });
+
+test('155 -s: stop words are dropped before stemming and counting', () => {
+  const plain = prepare155(['The ministers said that they were leaving in Jan.'], { stem: true });
+  const stopped = prepare155(['The ministers said that they were leaving in Jan.'], { stem: true, stopwords: true });
+  assert.deepEqual(plain.tokens, ['the', 'minist', 'say', 'that', 'thei', 'be', 'leav', 'in', 'jan']);
+  assert.deepEqual(stopped.tokens, ['minist', 'leav']);
+  const s = rouge155(['Ministers said the vote was over.'], [['The ministers said nothing.']], { metrics: ['1'], stopwords: true });
+  // peer: ministers vote; model: ministers -> 1 hit of 1 model token, 2 peer tokens.
+  assert.equal(s.rouge1.r, 1);
+  assert.equal(s.rouge1.p, 0.5);
+});

@@ -12,6 +12,7 @@ interface RougeCliOptions {
   alpha?: number;
   formula: 'A' | 'B';
   exceptions?: string;
+  stopwords?: boolean;
   json?: boolean;
 }
 
@@ -28,6 +29,7 @@ export function register(program: Command): void {
     .option('--alpha <a>', '155: weight of precision in F, 0..1 (-p)', parseAlpha)
     .addOption(new Option('--formula <f>', '155: A pools the references, B keeps the best one (-f)').choices(['A', 'B']).default('A'))
     .option('--exceptions <file>', '155: another exception list (inflected<TAB>base, optionally .gz) instead of the shipped WordNet 2.0 one')
+    .option('-s, --stopwords', "155: drop ROUGE-1.5.5's stop words (SMART list) before stemming (-s)")
     .option('--json', 'print JSON: {"rouge1": {"r","p","f"}, ..., "items": {"<id>": {...}}}')
     .addHelpText('after', `
 155 style reads each summary one sentence a line (ROUGE-1.5.5's SPL format); rs style splits
@@ -46,6 +48,7 @@ Examples:
         alpha: opts.alpha,
         formula: opts.formula,
         exceptions: opts.exceptions,
+        stopwords: opts.stopwords,
       };
       const report = rouge(items, options);
       process.stdout.write(opts.json ? toJson(report) : toTable(report, opts.style, items.length));

@@ -39,6 +39,11 @@ export interface Rouge155Options {
    * licence beside it), which the script always applies with -m. An empty map stems with Porter alone.
    */
   exceptions?: string | ReadonlyMap<string, string>;
+  /**
+   * -s: drop the words of ROUGE-1.5.5's stop list (data/smart-common-words.txt: the SMART list
+   * plus news words such as month and day abbreviations) after tokenizing, before stemming.
+   */
+  stopwords?: boolean;
   /** -l N: keep only the first N words of every summary. */
   words?: number;
   /** -p: the weight of precision in F (0.5 = F1). Default 0.5. */
@@ -141,6 +146,7 @@ function perlWords(text: string): string[] {
 /** Truncates, lower-cases, strips punctuation, tokenizes and stems one summary. */
 export function prepare155(sentences: readonly string[], options: Rouge155Options = {}): Prepared155 {
   const exceptions = options.stem ? resolveExceptions(options.exceptions) : null;
+  const stop = options.stopwords ? smartStopwords() : null;
   const limit = options.words !== undefined && options.words > 0 ? Math.floor(options.words) : 0;
   // Only A-Z is lower-cased, as Perl's tr/A-Z/a-z/ does.
   const lowered = sentences.map((raw) => raw.replace(/[A-Z]/g, (c) => c.toLowerCase()));
@@ -165,10 +171,19 @@ export function prepare155(sentences: readonly string[], options: Rouge155Option
     text
       .replace(/[^a-z0-9]/g, ' ')
       .split(' ')
-      .filter((t) => t.length > 0)
+      .filter((t) => t.length > 0 && !(stop !== null && stop.has(t)))
       .map((t) => (options.stem ? stemToken(t, exceptions) : t)),
   );
   return { sentences: out, tokens: out.flat() };
+}
+
+/** ROUGE-1.5.5's stop list for -s, shipped in data/ (one word a line). */
+export const SMART_COMMON_WORDS = fileURLToPath(new URL('../../data/smart-common-words.txt', import.meta.url));
+let smartCache: ReadonlySet<string> | null = null;
+
+function smartStopwords(): ReadonlySet<string> {
+  smartCache ??= new Set(readFileSync(SMART_COMMON_WORDS, 'utf8').split('\n').map((w) => w.trim()).filter((w) => w.length > 0));
+  return smartCache;
 }
 
 /** The WordNet 2.0 exception list shipped with the package (data/ at the package root). */
