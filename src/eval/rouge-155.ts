@@ -214,13 +214,13 @@ function skipBigramCounts(tokens: readonly string[], gap: number, withUnigrams: 
   return counts;
 }
 
-function total(counts: ReadonlyMap<string, number>): number {
+export function total(counts: ReadonlyMap<string, number>): number {
   let sum = 0;
   for (const c of counts.values()) sum += c;
   return sum;
 }
 
-function clippedOverlap(model: ReadonlyMap<string, number>, peer: ReadonlyMap<string, number>): number {
+export function clippedOverlap(model: ReadonlyMap<string, number>, peer: ReadonlyMap<string, number>): number {
   let hits = 0;
   for (const [gram, c] of peer) {
     const mc = model.get(gram);

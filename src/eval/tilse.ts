@@ -5,7 +5,7 @@
 //   - agreement ROUGE-N: only n-grams that match on the same date count as hits.
 // Text is prepared as ROUGE-1.5.5 with -m -s does (prepare155: lower-case, a-z0-9 tokens,
 // stop words dropped, WordNet exceptions then Porter). A date listed twice: the last entry counts.
-import { prepare155 } from './rouge-155.js';
+import { clippedOverlap as clipped, prepare155, total } from './rouge-155.js';
 import { ngramCounts } from './ngrams.js';
 import type { Prf } from './rouge-rs.js';
 
@@ -35,18 +35,6 @@ export function dateSelection(prediction: TimelinePairs, reference: TimelinePair
 
 function counts(sentences: readonly string[], n: number): Map<string, number> {
   return ngramCounts(prepare155(sentences, { stem: true, stopwords: true }).tokens, n);
-}
-
-function total(c: ReadonlyMap<string, number>): number {
-  let t = 0;
-  for (const v of c.values()) t += v;
-  return t;
-}
-
-function clipped(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  let hits = 0;
-  for (const [k, v] of a) hits += Math.min(v, b.get(k) ?? 0);
-  return hits;
 }
 
 /** Concat ROUGE-N: the timelines' sentences as one text each. */
