@@ -14,6 +14,7 @@ export { analyze, articleDate, findDates, groupNearDuplicates, uniqueBySource, b
 export type { DateMention } from './analyze/index.js';
 export { summarize } from './summarize/index.js';
 export { rouge, rougeRs, rougeRsCorpus, rouge155, readSeeSummary, loadExceptions } from './eval/rouge.js';
+export { dateSelection, concatRouge, agreementRouge, type TimelinePairs } from './eval/tilse.js';
 export type { Prf, RsScores, RsOptions, RougeOptions, RougeItem, RougeReport, Rouge155Options } from './eval/rouge.js';
 export { porterStem } from './text/porter.js';
 export { renderHtml } from './render/html.js';

@@ -107,3 +107,17 @@ test('rouge: bad options and missing files exit 2', () => {
   assert.equal(e.code, 2);
   assert.match(e.stderr, /prediction c has no reference/);
 });
+
+test('rouge --stem applies the shipped WordNet 2.0 exception list without being asked, as -m does', () => {
+  const r2 = path.join(dir, 'refs-said.jsonl');
+  const p2 = path.join(dir, 'preds-say.jsonl');
+  writeFileSync(r2, JSON.stringify({ id: 'x', summaries: ['Mayors said birds flew.'] }) + '\n');
+  writeFileSync(p2, JSON.stringify({ id: 'x', summary: 'Mayor say bird fly.' }) + '\n');
+  const r = precis(['rouge', r2, p2, '--stem', '--metrics', '1', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const items = (JSON.parse(r.stdout) as { items: Record<string, Record<string, { r: number }>> }).items;
+  // mayors -> mayor, birds -> bird (Porter), said -> say, flew -> fly (exception list): 4 of 4.
+  assert.equal(items.x.rouge1.r, 1);
+  const plain = precis(['rouge', r2, p2, '--metrics', '1', '--json']);
+  assert.equal((JSON.parse(plain.stdout) as { items: Record<string, Record<string, { r: number }>> }).items.x.rouge1.r, 0);
+});

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   loadExceptions,
+  WORDNET_20_EXCEPTIONS,
   prepare155,
   readSeeSummary,
   rouge,
@@ -151,8 +152,9 @@ function readExpected(file: string): Map<string, number[]> {
 
 const exceptionsPath = path.join(ducDir, 'wordnet-2.0-exceptions.tsv');
 const ducRuns: [string, Rouge155Options][] = [
-  ['expected.n4-stem-l100.res', { metrics: ['1', '2', '3', '4'], stem: true, words: 100, exceptions: exceptionsPath }],
-  ['expected.n2-L-SU4-stem-l100.res', { metrics: ['1', '2', 'L', 'SU4'], stem: true, words: 100, exceptions: exceptionsPath }],
+  // No exceptions option: the shipped WordNet 2.0 list is applied with stemming, as -m does.
+  ['expected.n4-stem-l100.res', { metrics: ['1', '2', '3', '4'], stem: true, words: 100 }],
+  ['expected.n2-L-SU4-stem-l100.res', { metrics: ['1', '2', 'L', 'SU4'], stem: true, words: 100 }],
   ['expected.n2-nostem-l100.res', { metrics: ['1', '2', 'L'], stem: false, words: 100 }],
 ];
 
@@ -194,6 +196,51 @@ test('155: the exception list is read from a path and checked', () => {
   assert.throws(() => loadExceptions(path.join(ducDir, 'no-such-file.tsv')), InputError);
 });
 
+test('155: the shipped WordNet 2.0 list equals the one ROUGE-1.5.5 ships', () => {
+  const shipped = loadExceptions(WORDNET_20_EXCEPTIONS);
+  const reference = loadExceptions(exceptionsPath);
+  assert.equal(shipped.size, reference.size);
+  for (const [k, v] of reference) assert.equal(shipped.get(k), v, k);
+});
+
+// Multi-News dev: ROUGE-1.5.5's own per-item output on real text, reproduced with --stem alone.
+const mn155Dir = path.join(multinewsDir, 'rouge-1.5.5');
+for (const peer of ['lead-250', 'llama2-7b-chat-4k']) {
+  for (const [run, metrics] of [['n2-stem-l250', ['1', '2', 'L']], ['n2-L-SU4-stem-l250', ['1', '2', 'L', 'SU4']]] as const) {
+    test(`155: Multi-News dev ${peer} ${run}: every per-item line, no exception list given`, () => {
+      const expected = new Map<string, number[]>();
+      for (const line of readFileSync(path.join(mn155Dir, `expected.dev.${peer}.${run}.res`), 'utf8').split('\n')) {
+        const m = /^\S+ ROUGE-(\S+) Eval (\S+) R:(\S+) P:(\S+) F:(\S+)/.exec(line);
+        if (m) expected.set(`${m[2]} ${m[1]}`, [Number(m[3]), Number(m[4]), Number(m[5])]);
+      }
+      const spl = (s: string) => s.split('\n').filter((l) => l.length > 0);
+      const refs = new Map<string, string[]>();
+      for (const line of readFileSync(path.join(multinewsDir, 'dev.jsonl'), 'utf8').split('\n')) {
+        if (line.trim() === '') continue;
+        const o = JSON.parse(line) as { id: string; summaries: string[] };
+        refs.set(String(o.id), o.summaries);
+      }
+      let compared = 0;
+      const differing: string[] = [];
+      for (const line of readFileSync(path.join(multinewsDir, `dev.${peer}.jsonl`), 'utf8').split('\n')) {
+        if (line.trim() === '') continue;
+        const o = JSON.parse(line) as { id: string; summary: string };
+        const id = String(o.id);
+        const scores = rouge155(spl(o.summary), refs.get(id)!.map(spl), { metrics: [...metrics], stem: true, words: 250 });
+        for (const metric of metrics) {
+          const want = expected.get(`${id}.${peer} ${metric}`);
+          assert.ok(want, `a line for ${id} ROUGE-${metric}`);
+          const got = scores[`rouge${metric}`];
+          compared++;
+          if (Math.max(Math.abs(got.r - want[0]), Math.abs(got.p - want[1]), Math.abs(got.f - want[2])) > 5e-7) differing.push(`${id} ${metric}`);
+        }
+      }
+      assert.equal(compared, expected.size);
+      assert.deepEqual(differing, []);
+    });
+  }
+}
+
 // ---------- Multi-News: the README's reference figures, rs style ----------
 
 test('rs: Multi-News dev reproduces the README table (R-1, R-2, R-Lsum x100, 4 peers) to the hundredth', () => {
@@ -218,4 +265,15 @@ test('rs: Multi-News dev reproduces the README table (R-1, R-2, R-Lsum x100, 4 p
     console.log(`${system}: R-1 ${got[0]} R-2 ${got[1]} R-Lsum ${got[2]} (README ${r1} ${r2} ${rl})`);
     assert.deepEqual(got, [r1, r2, rl], system);
   }
+});
+
+test('155 -s: stop words are dropped before stemming and counting', () => {
+  const plain = prepare155(['The ministers said that they were leaving in Jan.'], { stem: true });
+  const stopped = prepare155(['The ministers said that they were leaving in Jan.'], { stem: true, stopwords: true });
+  assert.deepEqual(plain.tokens, ['the', 'minist', 'say', 'that', 'thei', 'be', 'leav', 'in', 'jan']);
+  assert.deepEqual(stopped.tokens, ['minist', 'leav']);
+  const s = rouge155(['Ministers said the vote was over.'], [['The ministers said nothing.']], { metrics: ['1'], stopwords: true });
+  // peer: ministers vote; model: ministers -> 1 hit of 1 model token, 2 peer tokens.
+  assert.equal(s.rouge1.r, 1);
+  assert.equal(s.rouge1.p, 0.5);
 });

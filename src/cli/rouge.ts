@@ -14,6 +14,7 @@ interface RougeCliOptions {
   alpha?: number;
   formula: 'A' | 'B';
   exceptions?: string;
+  stopwords?: boolean;
   json?: boolean;
 }
 
@@ -24,19 +25,20 @@ export function register(program: Command): void {
     .argument('<refs>', 'JSONL file, one {"id", "summaries": [...]} a line')
     .argument('<preds>', 'JSONL file, one {"id", "summary"} a line')
     .addOption(new Option('--style <style>', '"155": ROUGE-1.5.5; "rs": Python rouge_score').choices(['155', 'rs']).default('155'))
-    .option('--stem', 'Porter-stem tokens longer than 3 characters (155: after the --exceptions list)')
+    .option('--stem', 'stem tokens longer than 3 characters (155: the WordNet 2.0 exception list ROUGE-1.5.5 ships, then Porter, as -m)')
     .option('--words <n>', '155: keep the first N words of every summary (-l N)', positiveInt('--words'))
     .option('--metrics <list>', 'comma-separated: 1-9, L, and for 155 SU4, S4, ...; in rs style L is rougeLsum', parseList, ['1', '2', 'L'])
     .option('--alpha <a>', '155: weight of precision in F, 0..1 (-p)', parseAlpha)
     .addOption(new Option('--formula <f>', '155: A pools the references, B keeps the best one (-f)').choices(['A', 'B']).default('A'))
-    .option('--exceptions <file>', '155: WordNet exception list (inflected<TAB>base) consulted before Porter')
+    .option('--exceptions <file>', '155: another exception list (inflected<TAB>base, optionally .gz) instead of the shipped WordNet 2.0 one')
+    .option('-s, --stopwords', "155: drop ROUGE-1.5.5's stop words (SMART list) before stemming (-s)")
     .option('--json', 'print JSON: {"rouge1": {"r","p","f"}, ..., "items": {"<id>": {...}}}')
     .addHelpText('after', `
 155 style reads each summary one sentence a line (ROUGE-1.5.5's SPL format); rs style splits
 rougeLsum sentences at newlines and at ., ! or ? followed by whitespace. R, P and F are fractions.
 
 Examples:
-  precis rouge refs.jsonl preds.jsonl --stem --words 100 --metrics 1,2,L,SU4 --exceptions wordnet.tsv
+  precis rouge refs.jsonl preds.jsonl --stem --words 100 --metrics 1,2,L,SU4
   precis rouge refs.jsonl preds.jsonl --style rs --stem --json`)
     .action((refsPath: string, predsPath: string, opts: RougeCliOptions) => {
       const items = matchItems(readReferences(refsPath), readPredictions(predsPath), predsPath);
@@ -48,6 +50,7 @@ Examples:
         alpha: opts.alpha,
         formula: opts.formula,
         exceptions: opts.exceptions,
+        stopwords: opts.stopwords,
       };
       const report = rouge(items, options);
       process.stdout.write(opts.json ? toJson(report) : toTable(report, opts.style, items.length));

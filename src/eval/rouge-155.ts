@@ -17,6 +17,8 @@
 //     computed from the rounded values, then rounded too.
 // Checked line by line against ROUGE-1.5.5's output on DUC 2004 task 2 (test/rouge.test.ts).
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../types.js';
 import { porterStemRouge155 } from '../text/porter.js';
 import type { Prf } from './rouge-rs.js';
@@ -31,8 +33,17 @@ export interface Rouge155Options {
   metrics?: Rouge155Metric[];
   /** -m: stem tokens longer than 3 characters (exception list, then Porter). Default false. */
   stem?: boolean;
-  /** The WordNet exception list for -m: a TSV path (inflected TAB base) or a loaded map. */
+  /**
+   * The WordNet exception list for -m: a TSV path (inflected TAB base, optionally .gz) or a
+   * loaded map. Default: the WordNet 2.0 list ROUGE-1.5.5 ships (data/wordnet-2.0-exceptions.tsv.gz,
+   * licence beside it), which the script always applies with -m. An empty map stems with Porter alone.
+   */
   exceptions?: string | ReadonlyMap<string, string>;
+  /**
+   * -s: drop the words of ROUGE-1.5.5's stop list (data/smart-common-words.txt: the SMART list
+   * plus news words such as month and day abbreviations) after tokenizing, before stemming.
+   */
+  stopwords?: boolean;
   /** -l N: keep only the first N words of every summary. */
   words?: number;
   /** -p: the weight of precision in F (0.5 = F1). Default 0.5. */
@@ -77,7 +88,8 @@ export function loadExceptions(path: string): ReadonlyMap<string, string> {
   if (cached) return cached;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
+    text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
   } catch (err) {
     throw new InputError(path, `cannot read the exception list (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
@@ -134,6 +146,7 @@ function perlWords(text: string): string[] {
 /** Truncates, lower-cases, strips punctuation, tokenizes and stems one summary. */
 export function prepare155(sentences: readonly string[], options: Rouge155Options = {}): Prepared155 {
   const exceptions = options.stem ? resolveExceptions(options.exceptions) : null;
+  const stop = options.stopwords ? smartStopwords() : null;
   const limit = options.words !== undefined && options.words > 0 ? Math.floor(options.words) : 0;
   // Only A-Z is lower-cased, as Perl's tr/A-Z/a-z/ does.
   const lowered = sentences.map((raw) => raw.replace(/[A-Z]/g, (c) => c.toLowerCase()));
@@ -158,14 +171,26 @@ export function prepare155(sentences: readonly string[], options: Rouge155Option
     text
       .replace(/[^a-z0-9]/g, ' ')
       .split(' ')
-      .filter((t) => t.length > 0)
+      .filter((t) => t.length > 0 && !(stop !== null && stop.has(t)))
       .map((t) => (options.stem ? stemToken(t, exceptions) : t)),
   );
   return { sentences: out, tokens: out.flat() };
 }
 
-function resolveExceptions(exceptions: Rouge155Options['exceptions']): ReadonlyMap<string, string> | null {
-  if (exceptions === undefined) return null;
+/** ROUGE-1.5.5's stop list for -s, shipped in data/ (one word a line). */
+export const SMART_COMMON_WORDS = fileURLToPath(new URL('../../data/smart-common-words.txt', import.meta.url));
+let smartCache: ReadonlySet<string> | null = null;
+
+function smartStopwords(): ReadonlySet<string> {
+  smartCache ??= new Set(readFileSync(SMART_COMMON_WORDS, 'utf8').split('\n').map((w) => w.trim()).filter((w) => w.length > 0));
+  return smartCache;
+}
+
+/** The WordNet 2.0 exception list shipped with the package (data/ at the package root). */
+export const WORDNET_20_EXCEPTIONS = fileURLToPath(new URL('../../data/wordnet-2.0-exceptions.tsv.gz', import.meta.url));
+
+function resolveExceptions(exceptions: Rouge155Options['exceptions']): ReadonlyMap<string, string> {
+  if (exceptions === undefined) return loadExceptions(WORDNET_20_EXCEPTIONS);
   return typeof exceptions === 'string' ? loadExceptions(exceptions) : exceptions;
 }
 
@@ -189,13 +214,13 @@ function skipBigramCounts(tokens: readonly string[], gap: number, withUnigrams: 
   return counts;
 }
 
-function total(counts: ReadonlyMap<string, number>): number {
+export function total(counts: ReadonlyMap<string, number>): number {
   let sum = 0;
   for (const c of counts.values()) sum += c;
   return sum;
 }
 
-function clippedOverlap(model: ReadonlyMap<string, number>, peer: ReadonlyMap<string, number>): number {
+export function clippedOverlap(model: ReadonlyMap<string, number>, peer: ReadonlyMap<string, number>): number {
   let hits = 0;
   for (const [gram, c] of peer) {
     const mc = model.get(gram);

@@ -11,7 +11,7 @@ import type { Rouge155Options } from './rouge-155.js';
 
 export { rougeRs, rougeRsCorpus, rougeRsMetrics, rsTokenize, rsSentences, meanScores } from './rouge-rs.js';
 export type { Prf, RsScores, RsOptions, RsItem, RsStemmer } from './rouge-rs.js';
-export { rouge155, prepare155, readSeeSummary, loadExceptions, round5 } from './rouge-155.js';
+export { rouge155, prepare155, readSeeSummary, loadExceptions, round5, WORDNET_20_EXCEPTIONS, SMART_COMMON_WORDS } from './rouge-155.js';
 export type { Rouge155Options, Rouge155Scores } from './rouge-155.js';
 
 export type RougeStyle = '155' | 'rs';
@@ -25,6 +25,8 @@ export interface RougeOptions {
   stem?: boolean;
   /** 155: the WordNet exception list consulted before Porter (path or loaded map). */
   exceptions?: Rouge155Options['exceptions'];
+  /** 155: drop ROUGE-1.5.5's stop words (-s). Default false. */
+  stopwords?: boolean;
   /** 155: keep the first N words of every summary (-l N). */
   words?: number;
   /** 155: the weight of precision in F (-p). Default 0.5. */
@@ -74,6 +76,7 @@ export function rouge(items: readonly RougeItem[], options: RougeOptions = {}): 
               metrics,
               stem: options.stem ?? false,
               exceptions: options.exceptions,
+              stopwords: options.stopwords,
               words: options.words,
               alpha: options.alpha,
               formula: options.formula,
