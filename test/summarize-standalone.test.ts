@@ -21,3 +21,10 @@ test('standsAlone: a sentence leaning on the one before stands only after it', (
   assert.equal(standsAlone(s('Harbor pilots in Portville voted to end a two-week strike on Thursday.')), true);
   assert.equal(standsAlone(s('"We got what we came for," said Dana Kettle, the union president.')), true);
 });
+
+test('isPageDebris: a credit, a dateline or a glued heading, not a headline', async () => {
+  const { isPageDebris } = await import('../src/summarize/index.js');
+  assert.equal(isPageDebris('Jane Roe / Invented Agency file'), true);
+  assert.equal(isPageDebris('Harbor Pilots End Two-Week Strike in Portville'), false);
+  assert.equal(isPageDebris('The envoys met with Andersen, VollmerThe country has been at odds with both.'), true);
+});

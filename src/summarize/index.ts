@@ -19,7 +19,7 @@ import type { Doc, Selection, Sentence } from '../types.js';
 import { isStopword } from './stopwords.js';
 import { budgetWords, closesUnopenedQuote, leansOnPrevious, standaloneQuality, standsAlone } from './quality.js';
 
-export { budgetWords, closesUnopenedQuote, leansOnPrevious, standaloneQuality, standsAlone } from './quality.js';
+export { budgetWords, closesUnopenedQuote, isPageDebris, leansOnPrevious, standaloneQuality, standsAlone } from './quality.js';
 
 export interface SummarizeOptions {
   /** Word budget, a hard cap counted as whitespace-separated words of the sentence texts (default 150). */

@@ -144,6 +144,12 @@ const PHOTO_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]+\s){1,3}\/\s?\p{Lu}[\p{L}&.-]*(?:\
 // "CITY/OTHER CITY, Country Search teams ...", "LAGOS, Nigeria (AP) _ ": a dateline left on the sentence.
 const DATELINE_LEFT = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:\/\p{Lu}{2,}[\p{Lu}\s.'’-]*)*,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?\s(?:\([\p{L}-]+\)\s)?(?:[_—–-]{1,2}\s)?\p{Lu}|^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:\s\([\p{L}-]+\))?\s(?:_|--|—)\s/u;
 
+/** A photo caption, a photographer's credit, a dateline or a glued heading: never a summary sentence or a title. */
+export function isPageDebris(text: string): boolean {
+  const t = text.trim();
+  return GLUED_HEADING.test(t) || PHOTO_CREDIT.test(t) || DATELINE_LEFT.test(t) || CAPTION.some((re) => re.test(t));
+}
+
 /**
  * Whether a sentence can be shown on its own, away from its article (in a summary, a
  * timeline item, a title or a source's "only here" list): not page furniture, a caption, a
@@ -155,7 +161,7 @@ const DATELINE_LEFT = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:\/\p{Lu}{2,}[\p{Lu}\s.'’
 export function standsAlone(sentence: { text: string; tokens: string[] }, withPredecessor = false): boolean {
   const text = sentence.text.trim();
   if (standaloneQuality(text, sentence.tokens, { minWords: 4, afterPredecessor: withPredecessor }) === 0) return false;
-  if (GLUED_HEADING.test(text) || PHOTO_CREDIT.test(text) || DATELINE_LEFT.test(text)) return false;
+  if (isPageDebris(text)) return false;
   if (withPredecessor) return true;
   if (closesUnopenedQuote(text)) return false;
   const quoted = /^["“‘']/.test(text);
