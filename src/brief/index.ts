@@ -4,7 +4,7 @@ import { analyzeConcurrently } from '../analyze/concurrent.js';
 import { cleanArticle } from '../clean/index.js';
 import { isAllCaps } from '../clean/cues.js';
 import { describeArticle, fromArticleInputs, readInputs } from '../ingest/index.js';
-import { summarize } from '../summarize/index.js';
+import { isPageDebris, summarize } from '../summarize/index.js';
 import { segment } from '../text/index.js';
 import {
   InputError,
@@ -145,7 +145,8 @@ function titleKind(d: Doc): TitleKind {
   // ("Statement of the board:").
   const attributed = /[,?!]["”’']\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?:said|says|told|asked|added|wrote)\b/iu.test(title) || /\b(?:said|says)$/.test(title);
   const quotation = /^["“‘']/.test(title) && (kind !== TitleKind.Headline || /[.!?,]["”’']$/.test(title));
-  if (attributed || quotation || /\?["”’]?$/.test(title) || /:$/.test(title)) return TitleKind.Unfit;
+  // A photo caption, a photographer's credit, a dateline or a glued heading is never a title.
+  if (attributed || quotation || /\?["”’]?$/.test(title) || /:$/.test(title) || isPageDebris(title)) return TitleKind.Unfit;
   // A headline in capitals of a few words is a page's label ("ANNUAL AWARDS") more often than the story's.
   if (kind === TitleKind.Headline && isAllCaps(title)) return TitleKind.CutMidClause;
   return kind;

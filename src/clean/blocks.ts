@@ -40,9 +40,13 @@ export function normalizeWhitespace(body: string): string {
     .replace(/\t/g, '    ');
 }
 
-/** Runs of spaces inside a line become one space; leading indentation is measured, not kept. */
+/**
+ * Runs of spaces inside a line become one space; leading indentation is measured, not kept.
+ * The typewriter quotes of agency feeds (``like this'') become plain double quotes.
+ */
 export function tidyLine(line: string): string {
-  return line.trim().replace(/ {2,}/g, ' ');
+  const t = line.trim().replace(/ {2,}/g, ' ');
+  return t.includes('``') || t.includes("''") ? t.replace(/``|''/g, '"') : t;
 }
 
 function indentOf(line: string): number {
@@ -64,18 +68,37 @@ function continuesOnNextLine(line: string, next: string): boolean {
   return /^[\p{Ll}\p{N}(“"‘']/u.test(n) || t.length >= 60;
 }
 
+/**
+ * Whether a paragraph's lines are hard-wrapped prose, as agency feeds send it: two or more
+ * lines, every line but the last 40 to 80 columns long, and at least one of them stopping
+ * mid-sentence. Then all its lines are one paragraph, whatever the case of the next line
+ * ("rising in American" / "Indian communities").
+ */
+export function isHardWrapped(lines: readonly string[]): boolean {
+  if (lines.length < 2) return false;
+  let midSentence = false;
+  for (let k = 0; k < lines.length - 1; k++) {
+    const line = lines[k]!.trim();
+    if (line.length < 40 || line.length > 80) return false;
+    if (/^[•·▪◦*+-]\s/.test(line)) return false;
+    if (!/[.!?:;"”’)\]]$/.test(line)) midSentence = true;
+  }
+  return midSentence;
+}
+
 /** Plain or extracted text: paragraphs are separated by blank lines, lines kept apart unless wrapped. */
 export function textToBlocks(body: string): Block[] {
   const blocks: Block[] = [];
   for (const paragraph of normalizeWhitespace(body).split(/\n[ ]*\n/)) {
     const lines = paragraph.split('\n').filter((l) => l.trim() !== '');
+    const wrapped = isHardWrapped(lines);
     let current: { text: string; indent: number } | null = null;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (current === null) current = { text: tidyLine(line), indent: indentOf(line) };
       else current.text += ' ' + tidyLine(line);
       const next = lines[i + 1];
-      if (next === undefined || !continuesOnNextLine(line, next)) {
+      if (next === undefined || (!wrapped && !continuesOnNextLine(line, next))) {
         if (current.text !== '') blocks.push({ text: current.text, indent: current.indent });
         current = null;
       }

@@ -17,9 +17,9 @@
 // summary when reports span several dates.
 import type { Doc, Selection, Sentence } from '../types.js';
 import { isStopword } from './stopwords.js';
-import { budgetWords, closesUnopenedQuote, leansOnPrevious, standaloneQuality } from './quality.js';
+import { budgetWords, closesUnopenedQuote, leansOnPrevious, standaloneQuality, standsAlone } from './quality.js';
 
-export { budgetWords, closesUnopenedQuote, leansOnPrevious, standaloneQuality } from './quality.js';
+export { budgetWords, closesUnopenedQuote, isPageDebris, leansOnPrevious, standaloneQuality, standsAlone } from './quality.js';
 
 export interface SummarizeOptions {
   /** Word budget, a hard cap counted as whitespace-separated words of the sentence texts (default 150). */
@@ -195,10 +195,15 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
     const mine: Candidate[] = [];
     for (const s of doc.sentences) {
       const concepts = index.conceptsOf(s);
-      const quality = standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords });
-      const qualityInContext = leansOnPrevious(s.tokens) || closesUnopenedQuote(s.text)
-        ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords, afterPredecessor: true })
-        : quality;
+      // Captions, credits, datelines and glued headings never; a sentence leaning on the one
+      // before it is discounted (standaloneQuality) unless that one comes right before it.
+      const shown = standsAlone(s, true);
+      const quality = shown ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords }) : 0;
+      const qualityInContext = !shown
+        ? 0
+        : leansOnPrevious(s.tokens) || closesUnopenedQuote(s.text)
+          ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords, afterPredecessor: true })
+          : quality;
       const c: Candidate = {
         sentence: s,
         doc: d,

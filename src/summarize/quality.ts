@@ -135,3 +135,35 @@ export function standaloneQuality(text: string, tokens: string[], options: Quali
   if (/^[("“'‘]?\p{Ll}/u.test(trimmed)) q *= 0.5;
   return q;
 }
+
+// "... Erdogan, RouhaniThe country ...": a heading glued to the first sentence by scraping (a
+// lower-case letter, then a capital opening a common sentence word, inside one token).
+const GLUED_HEADING = /\p{Ll}(?:The|A|An|In|On|At|He|She|It|They|This|That|But|And|As|For|After|When)\s/u;
+// "Jane Roe / Agency file", "Photo: Jane Roe/Agency": a photographer's credit.
+const PHOTO_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]+\s){1,3}\/\s?\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}?[\p{L}&.-]*){0,3}(?:\s+(?:file|pool|via\b.*))?\s*$|\b\p{Lu}[\p{L}'’-]+\s\/\s(?:AP|AFP|Reuters|Getty|EPA|Bloomberg)\b/u;
+// "CITY/OTHER CITY, Country Search teams ...", "LAGOS, Nigeria (AP) _ ": a dateline left on the sentence.
+const DATELINE_LEFT = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:\/\p{Lu}{2,}[\p{Lu}\s.'’-]*)*,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?\s(?:\([\p{L}-]+\)\s)?(?:[_—–-]{1,2}\s)?\p{Lu}|^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:\s\([\p{L}-]+\))?\s(?:_|--|—)\s/u;
+
+/** A photo caption, a photographer's credit, a dateline or a glued heading: never a summary sentence or a title. */
+export function isPageDebris(text: string): boolean {
+  const t = text.trim();
+  return GLUED_HEADING.test(t) || PHOTO_CREDIT.test(t) || DATELINE_LEFT.test(t) || CAPTION.some((re) => re.test(t));
+}
+
+/**
+ * Whether a sentence can be shown on its own, away from its article (in a summary, a
+ * timeline item, a title or a source's "only here" list): not page furniture, a caption, a
+ * photographer's credit, a dateline or a glued heading; not the tail of a quotation begun
+ * before it; and, unless the sentence before it in its article is shown right before it
+ * (`withPredecessor`), not opening with words that point back to that sentence ("He said ...",
+ * "The talks came after ...", "And ...", "This time, ...").
+ */
+export function standsAlone(sentence: { text: string; tokens: string[] }, withPredecessor = false): boolean {
+  const text = sentence.text.trim();
+  if (standaloneQuality(text, sentence.tokens, { minWords: 4, afterPredecessor: withPredecessor }) === 0) return false;
+  if (isPageDebris(text)) return false;
+  if (withPredecessor) return true;
+  if (closesUnopenedQuote(text)) return false;
+  const quoted = /^["“‘']/.test(text);
+  return quoted || !leansOnPrevious(sentence.tokens);
+}

@@ -29,6 +29,13 @@ const SENTENCE_STARTERS = new Set([
   'according', 'despite', 'with', 'without', 'from', 'by', 'to', 'among', 'until', 'more', 'several',
 ]);
 
+const SPEECH_VERBS = String.raw`(?:said|says|asked|asks|added|adds|told|tells|shouted|shouts|yelled|wrote|writes|declared|exclaimed|replied|cried)`;
+/** After a closing quote: a name of one to three capitalised words (or a pronoun) and a speech verb, or the verb first. */
+const SPEAKER_FOLLOWS = new RegExp(
+  String.raw`^\s+(?:(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}${SPEECH_VERBS}\b|${SPEECH_VERBS}\s+\p{Lu})`,
+  'u',
+);
+
 const OPENERS = `"'“‘(\\[`;
 const CLOSERS = `"'”’)\\]`;
 
@@ -75,7 +82,8 @@ function periodEndsSentence(text: string, dot: number, after: number): boolean {
 
 /**
  * Splits a paragraph-free stretch of text into sentence spans (offsets into `text`), trimmed of
- * surrounding whitespace. Line breaks always end a sentence: scraped text puts one item a line.
+ * surrounding whitespace. Line breaks always end a sentence: scraped text puts one item a line
+ * (cleaning has already joined the lines of hard-wrapped paragraphs).
  */
 export function splitSentences(text: string, offset = 0, limit = text.length): Span[] {
   const spans: Span[] = [];
@@ -124,8 +132,10 @@ export function splitSentences(text: string, offset = 0, limit = text.length): S
     else if (c === '.' && CLOSERS.includes(text[i + 1] ?? '')) ends = isUpperStart(wordAfter(text, j));
     else {
       // "!" / "?" / "…": a boundary unless the next word is lower case ("'Why?' he asked.").
+      // A quotation closed by "!" or "?" and followed by its speaker and a speech verb
+      // ('... my type!" Trump said', '... ready?" asked Jane Roe') goes on.
       const next = wordAfter(text, j);
-      ends = !next || isUpperStart(next);
+      ends = !next || (isUpperStart(next) && !(CLOSERS.includes(text[j - 1]!) && SPEAKER_FOLLOWS.test(text.slice(j, j + 80))));
     }
     if (ends) {
       push(j);

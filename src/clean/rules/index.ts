@@ -18,6 +18,7 @@ import {
   removePaywallPrompts,
   removeRepublicationNotes,
 } from './prompts.js';
+import { removeNewswireNotices } from './newswire.js';
 import { removeRelatedLinks, removeTrailingTeasers } from './related.js';
 import type { CleaningRule } from './rule.js';
 import { removeDuplicates, removeSectionHeadings, removeTruncatedText, removeWikiHeadings } from './structure.js';
@@ -55,6 +56,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   removeCopyright,
   removeRepublicationNotes,
   removeEditorNotes,
+  removeNewswireNotices,
   removeDisclaimers,
   removePageFurnitureLabels,
   removeSocialPrompts,

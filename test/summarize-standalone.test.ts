@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { standsAlone } from '../src/summarize/index.js';
+import { tokenize } from '../src/text/index.js';
+
+const s = (text: string) => ({ text, tokens: tokenize(text) });
+
+test('standsAlone: captions, credits, datelines and glued headings never stand alone', () => {
+  assert.equal(standsAlone(s('Jane Roe / Invented Agency file')), false);
+  assert.equal(standsAlone(s('LAKEVILLE/RIVERTON, Nordland Search teams reached the village on Friday.')), false);
+  assert.equal(standsAlone(s('PORTVILLE, Maine (AP) _ Harbor pilots voted to end the strike.')), false);
+  assert.equal(standsAlone(s('The envoys met in Lakeville with Andersen, VollmerThe country has been at odds with both.')), false);
+  assert.equal(standsAlone(s('Jane Roe / Invented Agency file'), true), false);
+});
+
+test('standsAlone: a sentence leaning on the one before stands only after it', () => {
+  for (const t of ['And we did not see this commitment from the council.', 'He said the port would open on Monday.', 'This time, the evidence comes from a survey of pilots.']) {
+    assert.equal(standsAlone(s(t)), false, t);
+    assert.equal(standsAlone(s(t), true), true, t);
+  }
+  assert.equal(standsAlone(s('Harbor pilots in Portville voted to end a two-week strike on Thursday.')), true);
+  assert.equal(standsAlone(s('"We got what we came for," said Dana Kettle, the union president.')), true);
+});
+
+test('isPageDebris: a credit, a dateline or a glued heading, not a headline', async () => {
+  const { isPageDebris } = await import('../src/summarize/index.js');
+  assert.equal(isPageDebris('Jane Roe / Invented Agency file'), true);
+  assert.equal(isPageDebris('Harbor Pilots End Two-Week Strike in Portville'), false);
+  assert.equal(isPageDebris('The envoys met with Andersen, VollmerThe country has been at odds with both.'), true);
+});
