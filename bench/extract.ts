@@ -1,33 +1,50 @@
-// Article extraction on the Zyte benchmark (../shared/data/zyte): runs extractFromHtml over every
-// page, scores it with the benchmark's own metric and prints F1, precision, recall and speed;
-// then the same for the `precis extract` path (extraction followed by the cleaning stage).
-//   npm run bench:extract [-- --peer <tool>] [--worst N] [--dump <dir>]
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+// Article extraction on the Zyte benchmark (../shared/data/zyte, 111 pages) and on WCXB 2025
+// article pages (../shared/data/wcxb, 240 pages): runs extractFromHtml over every page, scores it
+// with the benchmarks' shared metric (word 4-gram shingles) and prints F1, precision, recall and
+// speed; then the same for the `precis extract` path (extraction followed by the cleaning stage).
+// On WCXB it also scores metadata: published date exact / WRONG / missing (day compared), title
+// equal after normalising case and punctuation, author contained in the normalised byline.
+// --split A|B keeps the pages whose id hashes (FNV-1a, parity) to that half: choose on A, confirm on B.
+//   npm run bench:extract [-- --set zyte|wcxb] [--split all|A|B] [--peer <tool>] [--worst N] [--dump <dir>]
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractFromHtml } from '../src/ingest/html.js';
 import { cleanArticle } from '../src/clean/index.js';
-import { scoreExtraction, type ExtractionScore } from '../src/eval/extraction.js';
+import {
+  pageHalf, scoreAuthor, scoreDate, scoreExtraction, titleMatches, type ExtractionScore,
+} from '../src/eval/extraction.js';
 import type { RawArticle } from '../src/types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const zyte = path.resolve(repoRoot, '../shared/data/zyte');
+const wcxb = path.resolve(repoRoot, '../shared/data/wcxb');
 
 interface Options {
   peers: string[];
   worst: number;
   dump: string | null;
+  sets: ('zyte' | 'wcxb')[];
+  split: 'all' | 'A' | 'B';
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { peers: [], worst: 0, dump: null };
+  const options: Options = { peers: [], worst: 0, dump: null, sets: ['zyte', 'wcxb'], split: 'all' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--peer') options.peers.push(argv[++i] ?? '');
     else if (arg === '--worst') options.worst = Number(argv[++i] ?? '10');
     else if (arg === '--dump') options.dump = argv[++i] ?? null;
-    else throw new Error(`unknown option ${arg} (use --peer <tool>, --worst N, --dump <dir>)`);
+    else if (arg === '--set') {
+      const set = argv[++i];
+      if (set !== 'zyte' && set !== 'wcxb') throw new Error('--set is zyte or wcxb');
+      options.sets = [set];
+    } else if (arg === '--split') {
+      const split = argv[++i];
+      if (split !== 'all' && split !== 'A' && split !== 'B') throw new Error('--split is all, A or B');
+      options.split = split;
+    } else throw new Error(`unknown option ${arg} (use --set zyte|wcxb, --split all|A|B, --peer <tool>, --worst N, --dump <dir>)`);
   }
   for (const peer of options.peers) {
     const available = readdirSync(path.join(zyte, 'peers')).map((f) => f.replace(/\.json$/, ''));
@@ -46,31 +63,52 @@ function row(name: string, score: ExtractionScore, pagesPerSecond: number | null
   return `| ${name} | ${score.f1.toFixed(4)} | ${score.precision.toFixed(4)} | ${score.recall.toFixed(4)} | ${speed} |`;
 }
 
-function main(): void {
-  const options = parseArgs(process.argv.slice(2));
-  const groundTruth = JSON.parse(readFileSync(path.join(zyte, 'ground-truth.json'), 'utf8')) as Record<
-    string,
-    { articleBody: string; url: string }
-  >;
-  const ids = Object.keys(groundTruth).sort();
-  const truth = Object.fromEntries(ids.map((id) => [id, groundTruth[id].articleBody]));
-  // Decompress up front so that the timings measure extraction only.
-  const pages = ids.map((id) => ({
-    id,
-    url: groundTruth[id].url,
-    html: gunzipSync(readFileSync(path.join(zyte, 'html', `${id}.html.gz`))).toString('utf8'),
-  }));
+interface Page {
+  id: string;
+  url: string;
+  html: string;
+  body: string;
+  title?: string;
+  author?: string;
+  date?: string | null;
+}
 
+function loadSet(name: 'zyte' | 'wcxb'): Page[] {
+  const dir = name === 'zyte' ? zyte : wcxb;
+  const groundTruth = JSON.parse(readFileSync(path.join(dir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string; url: string; title?: string; author?: string; publish_date?: string | null }
+  >;
+  // Decompress up front so that the timings measure extraction only.
+  return Object.keys(groundTruth).sort().map((id) => {
+    const t = groundTruth[id];
+    return {
+      id, url: t.url, body: t.articleBody, title: t.title, author: t.author, date: t.publish_date,
+      html: gunzipSync(readFileSync(path.join(dir, 'html', `${id}.html.gz`))).toString('utf8'),
+    };
+  });
+}
+
+function pct(n: number, d: number): string {
+  return d ? `${((100 * n) / d).toFixed(1)}%` : '-';
+}
+
+function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
+  const pages = options.split === 'all' ? all : all.filter((p) => pageHalf(p.id) === options.split);
+  const truth = Object.fromEntries(pages.map((p) => [p.id, p.body]));
   const extracted: Record<string, string> = {};
   const raws: RawArticle[] = [];
+  const metas = new Map<string, RawArticle>();
   let started = performance.now();
   for (const page of pages) {
     const result = extractFromHtml(page.html, { url: page.url });
     extracted[page.id] = result.text;
-    raws.push({
+    const raw: RawArticle = {
       id: page.id, path: null, format: 'extracted', body: result.text, title: result.title, url: result.url,
       published: result.published, outlet: result.outlet, byline: result.byline, removed: result.removed,
-    });
+    };
+    raws.push(raw);
+    metas.set(page.id, raw);
   }
   const extractSeconds = (performance.now() - started) / 1000;
 
@@ -81,29 +119,67 @@ function main(): void {
 
   const extractScore = scoreExtraction(truth, extracted);
   const pipelineScore = scoreExtraction(truth, cleaned);
-  console.log(`Zyte article extraction benchmark, ${ids.length} pages`);
+  const label = name === 'zyte' ? 'Zyte article extraction benchmark' : 'WCXB 2025 article pages';
+  console.log(`\n${label}, ${pages.length} pages (split: ${options.split})`);
   console.log('| extractor | F1 | precision | recall | pages/s |');
   console.log('|---|---|---|---|---|');
-  console.log(row('extractFromHtml', extractScore, ids.length / extractSeconds));
-  console.log(row('extract + cleanArticle', pipelineScore, ids.length / (extractSeconds + cleanSeconds)));
+  console.log(row('extractFromHtml', extractScore, pages.length / extractSeconds));
+  console.log(row('extract + cleanArticle', pipelineScore, pages.length / (extractSeconds + cleanSeconds)));
+  const peerDir = path.join(name === 'zyte' ? zyte : wcxb, 'peers');
   for (const peer of options.peers) {
-    console.log(row(peer, scoreExtraction(truth, readBodies(path.join(zyte, 'peers', `${peer}.json`))), null));
+    const file = path.join(peerDir, `${peer}.json`);
+    if (!existsSync(file)) continue;
+    console.log(row(peer, scoreExtraction(truth, readBodies(file)), null));
+  }
+
+  if (name === 'wcxb') {
+    const dates = { exact: 0, wrong: 0, missing: 0, unasked: 0 };
+    const authors = { right: 0, wrong: 0, missing: 0, unasked: 0, spurious: 0 };
+    let titled = 0;
+    let titleRight = 0;
+    const wrongDates: string[] = [];
+    let dateWithoutOne = 0;
+    for (const page of pages) {
+      const meta = metas.get(page.id)!;
+      const outcome = scoreDate(page.date, meta.published);
+      dates[outcome]++;
+      if (outcome === 'unasked' && meta.published) dateWithoutOne++;
+      if (outcome === 'wrong') wrongDates.push(`${page.id} want ${page.date} got ${meta.published} ${page.url}`);
+      authors[scoreAuthor(page.author, meta.byline)]++;
+      if (page.title) {
+        titled++;
+        if (titleMatches(page.title, meta.title)) titleRight++;
+      }
+    }
+    const dated = dates.exact + dates.wrong + dates.missing;
+    const authored = authors.right + authors.wrong + authors.missing;
+    console.log(`published date, ${dated} pages with one: exact ${pct(dates.exact, dated)}, WRONG ${pct(dates.wrong, dated)}, missing ${pct(dates.missing, dated)}; a date given on ${dateWithoutOne} of ${dates.unasked} pages without one`);
+    console.log(`title, ${titled} pages: right ${pct(titleRight, titled)} (case and punctuation ignored)`);
+    console.log(`author, ${authored} pages with one: right ${pct(authors.right, authored)}, wrong ${pct(authors.wrong, authored)}, missing ${pct(authors.missing, authored)}; byline given on ${authors.spurious} of ${authors.spurious + authors.unasked} pages without an author`);
+    if (options.worst > 0) for (const line of wrongDates) console.log(`  wrong date: ${line}`);
   }
 
   if (options.worst > 0) {
     console.log(`\nworst ${options.worst} pages of extractFromHtml (per-page F1, precision, recall, url):`);
+    const urls = new Map(pages.map((p) => [p.id, p.url]));
     const worst = [...extractScore.pages].sort((a, b) => a.f1 - b.f1).slice(0, options.worst);
     for (const page of worst) {
       const precision = page.precision === null ? '-' : page.precision.toFixed(3);
-      console.log(`${page.f1.toFixed(3)} ${precision} ${page.recall.toFixed(3)} ${page.id.slice(0, 12)} ${groundTruth[page.id].url}`);
+      console.log(`${page.f1.toFixed(3)} ${precision} ${page.recall.toFixed(3)} ${page.id.slice(0, 12)} ${urls.get(page.id)}`);
     }
   }
   if (options.dump) {
     // Per-page scores and outputs, to compare two versions of the extractor page by page.
-    mkdirSync(options.dump, { recursive: true });
-    writeFileSync(path.join(options.dump, 'scores.json'), JSON.stringify(extractScore.pages, null, 1));
-    writeFileSync(path.join(options.dump, 'extracted.json'), JSON.stringify(extracted, null, 1));
+    const dir = path.join(options.dump, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'scores.json'), JSON.stringify(extractScore.pages, null, 1));
+    writeFileSync(path.join(dir, 'extracted.json'), JSON.stringify(extracted, null, 1));
   }
+}
+
+function main(): void {
+  const options = parseArgs(process.argv.slice(2));
+  for (const name of options.sets) runSet(name, loadSet(name), options);
 }
 
 main();

@@ -107,3 +107,50 @@ export function scoreExtraction(
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   return { f1, precision, recall, pages };
 }
+
+// Metadata. A published date is compared on its day (YYYY-MM-DD): 'exact' when the day matches,
+// 'wrong' when a different day is given (worse than none: the timeline is built on it),
+// 'missing' when the page has a date and none is given, 'unasked' when the page has none.
+export type DateOutcome = 'exact' | 'wrong' | 'missing' | 'unasked';
+
+export function scoreDate(truth: string | null | undefined, predicted: string | null | undefined): DateOutcome {
+  const want = truth ? truth.slice(0, 10) : '';
+  if (!want) return 'unasked';
+  const got = predicted ? predicted.slice(0, 10) : '';
+  if (!got) return 'missing';
+  return got === want ? 'exact' : 'wrong';
+}
+
+/** Case, accents kept; punctuation and runs of spaces removed: what a title comparison ignores. */
+export function normaliseTitle(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/** A title is right when it equals the true one after normalising case and punctuation. */
+export function titleMatches(truth: string, predicted: string | null | undefined): boolean {
+  return normaliseTitle(truth) === normaliseTitle(predicted ?? '');
+}
+
+/**
+ * An author is right when the normalised true name is contained in the normalised byline given;
+ * a byline given for a page with no author counts as a false byline.
+ */
+export type AuthorOutcome = 'right' | 'wrong' | 'missing' | 'unasked' | 'spurious';
+
+export function scoreAuthor(truth: string | null | undefined, predicted: string | null | undefined): AuthorOutcome {
+  const want = normaliseTitle(truth ?? '');
+  const got = normaliseTitle(predicted ?? '');
+  if (!want) return got ? 'spurious' : 'unasked';
+  if (!got) return 'missing';
+  return ` ${got} `.includes(` ${want} `) ? 'right' : 'wrong';
+}
+
+/** Stable half of a page id: parity of a 32-bit FNV-1a hash of the id. */
+export function pageHalf(id: string): 'A' | 'B' {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % 2 === 0 ? 'A' : 'B';
+}
