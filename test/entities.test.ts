@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Doc, Entity } from '../src/types.js';
-import { findEntities } from '../src/analyze/entities.js';
+import { findEntities } from '../src/analyze/entities/index.js';
 import { analyze } from '../src/analyze/index.js';
-import { fold, phoneticKey, sameNameWord } from '../src/analyze/entity-names.js';
+import { fold, phoneticKey, sameNameWord } from '../src/analyze/entities/index.js';
 import { docFromText, docsOf, repoRoot } from './helpers.js';
 
 

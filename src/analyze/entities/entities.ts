@@ -6,7 +6,7 @@
 // abbreviate, spelling variants by transliteration form, phonetic key and edit distance.
 // Only the cleaned article text is read, so names that occur only in removed noise (commenters,
 // teasers, bylines) never become entities.
-import type { Doc, Entity, EntityType } from '../types.js';
+import type { Doc, Entity, EntityType } from '../../types.js';
 import {
   CELESTIAL,
   DEMONYMS,
@@ -36,7 +36,7 @@ import {
   TITLES,
 } from './entity-lexicon.js';
 import { fold, sameNameWord, transliterationForm } from './entity-names.js';
-import { addTo } from './collections.js';
+import { addTo } from '../collections.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
