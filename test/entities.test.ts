@@ -302,3 +302,11 @@ test('a name followed by a noun of a kind of thing is a thing', () => {
   assert.equal(find(entities, 'Velden')?.type, 'other', listed);
   assert.equal(find(entities, 'Rosa Imbert')?.type, 'person', listed);
 });
+
+test('an organisation named "X of Y and Z" is one name, not two fragments', () => {
+  const entities = findEntities([
+    doc('a', 'The Department of Ferns and Moss Services opened an inquiry on Tuesday. A spokesman for the Department of Ferns and Moss Services declined to comment.'),
+  ]);
+  assert.ok(find(entities, 'Department of Ferns and Moss Services'), entities.map((e) => e.name).join(', '));
+  assert.ok(!find(entities, 'Moss Services'));
+});

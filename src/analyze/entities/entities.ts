@@ -242,6 +242,17 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
         j++;
         continue;
       }
+      // "Department of Children and Family Services": after "of", an "and" between two
+      // capitalised words stays inside the organisation's name when a second capitalised word follows.
+      const third = toks[j + 2];
+      if (
+        lower === 'and' && nextIsName && third?.word && isCapitalised(third.bare) &&
+        run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && run.some((r) => CONNECTORS.has(r.name.toLowerCase()))
+      ) {
+        run.push({ tok: u, name: u.bare, index: j });
+        j++;
+        continue;
+      }
       if (CONNECTORS.has(lower) && next?.word && next.bare.toLowerCase() === 'the' && toks[j + 2]?.word && isCapitalised(toks[j + 2].bare) && run.some((r) => ORG_WORDS.has(r.name.toLowerCase()))) {
         run.push({ tok: u, name: u.bare, index: j }, { tok: next, name: next.bare, index: j + 1 });
         j += 2;
