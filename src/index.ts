@@ -25,7 +25,7 @@ export type { ServerOptions, StartOptions, RunningServer } from './server/index.
 export { evaluate, evaluateFile, readClusters } from './eval/evaluate.js';
 export type { EvalCluster, EvaluateOptions, EvalResult, EvalItem } from './eval/evaluate.js';
 export { scoreExtraction } from './eval/extraction.js';
-export { findFigures } from './analyze/figures.js';
+export { findFigures } from './analyze/figures/index.js';
 export { createClusterer } from './stream/cluster.js';
 export type { ClusterTuning } from './stream/cluster.js';
 export { whatsNew } from './stream/changes.js';

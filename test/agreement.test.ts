@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Doc } from '../src/types.js';
-import { groupNearDuplicates, uniqueBySource, MAX_UNIQUE_PER_SOURCE } from '../src/analyze/agreement.js';
+import { groupNearDuplicates, uniqueBySource, MAX_UNIQUE_PER_SOURCE } from '../src/analyze/agreement/index.js';
 import { docFromText } from './helpers.js';
 
 const doc = (id: string, text: string): Doc => docFromText(id, text);
@@ -69,7 +69,7 @@ test('a sentence reprinted by very many outlets still joins its edited copies', 
 });
 
 test('two sentences sharing a long name and a day but not their other words are not one sentence', async () => {
-  const { groupNearDuplicates } = await import('../src/analyze/agreement.js');
+  const { groupNearDuplicates } = await import('../src/analyze/agreement/index.js');
   const { segment } = await import('../src/text/index.js');
   const mk = (id: string, text: string) =>
     segment({ id, path: null, title: id, url: null, published: '2025-10-06', outlet: null, byline: null, text, removed: [] });

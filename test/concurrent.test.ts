@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../src/analyze/index.js';
 import { analyzeConcurrently, findEntitiesConcurrently } from '../src/analyze/concurrent.js';
-import { findEntities } from '../src/analyze/entities.js';
+import { findEntities } from '../src/analyze/entities/index.js';
 import { docsOf, exampleDir, hasData, sharedDir } from './helpers.js';
 import path from 'node:path';
 

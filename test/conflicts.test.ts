@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../src/analyze/index.js';
 import type { Doc } from '../src/types.js';
-import { findConflicts, type ConflictContext } from '../src/analyze/conflicts.js';
+import { findConflicts, type ConflictContext } from '../src/analyze/figures/index.js';
 import { docFromText, docsOf, repoRoot } from './helpers.js';
 
 const doc = (id: string, published: string | null, text: string): Doc => docFromText(id, text, { published });

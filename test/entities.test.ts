@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Doc, Entity } from '../src/types.js';
-import { findEntities } from '../src/analyze/entities.js';
+import { findEntities } from '../src/analyze/entities/index.js';
 import { analyze } from '../src/analyze/index.js';
-import { fold, phoneticKey, sameNameWord } from '../src/analyze/entity-names.js';
+import { fold, phoneticKey, sameNameWord } from '../src/analyze/entities/index.js';
 import { docFromText, docsOf, repoRoot } from './helpers.js';
 
 
@@ -301,4 +301,12 @@ test('a name followed by a noun of a kind of thing is a thing', () => {
   const listed = JSON.stringify(entities);
   assert.equal(find(entities, 'Velden')?.type, 'other', listed);
   assert.equal(find(entities, 'Rosa Imbert')?.type, 'person', listed);
+});
+
+test('an organisation named "X of Y and Z" is one name, not two fragments', () => {
+  const entities = findEntities([
+    doc('a', 'The Department of Ferns and Moss Services opened an inquiry on Tuesday. A spokesman for the Department of Ferns and Moss Services declined to comment.'),
+  ]);
+  assert.ok(find(entities, 'Department of Ferns and Moss Services'), entities.map((e) => e.name).join(', '));
+  assert.ok(!find(entities, 'Moss Services'));
 });

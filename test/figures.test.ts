@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { claimText, differ, findFigures } from '../src/analyze/figures.js';
+import { claimText, differ, findFigures } from '../src/analyze/figures/index.js';
 
 const one = (text: string) => {
   const f = findFigures(text);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Doc } from '../src/types.js';
 import { datesOf } from '../src/analyze/index.js';
-import { groupNearDuplicates } from '../src/analyze/agreement.js';
+import { groupNearDuplicates } from '../src/analyze/agreement/index.js';
 import { buildTimeline, type TimelineOptions } from '../src/analyze/timeline.js';
 import { docFromText } from './helpers.js';
 

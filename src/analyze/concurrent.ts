@@ -2,7 +2,7 @@
 // worker thread while the rest of the analysis (and the summary) runs on the calling thread.
 import type { Analysis, Doc, Entity } from '../types.js';
 import { siblingModule, startWorker } from '../worker-threads.js';
-import { findEntities } from './entities.js';
+import { findEntities } from './entities/index.js';
 import { analyze } from './index.js';
 
 /**
@@ -32,7 +32,7 @@ export function findEntitiesConcurrently(docs: Doc[]): Promise<Entity[]> {
       resolve(findEntities(docs));
     };
     try {
-      const worker = startWorker(siblingModule(import.meta.url, 'entity-worker'), { workerData: { docs: entityInput(docs) } });
+      const worker = startWorker(siblingModule(import.meta.url, 'entities/entity-worker'), { workerData: { docs: entityInput(docs) } });
       worker.once('message', (entities: Entity[]) => {
         settled = true;
         resolve(entities);

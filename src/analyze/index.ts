@@ -2,17 +2,17 @@
 // summary: each article's date, the dates it mentions, near-duplicate groups, what each source
 // alone reports, the timeline, entities and conflicting figures.
 import type { Analysis, Doc, Entity } from '../types.js';
-import { groupNearDuplicates, uniqueBySource } from './agreement.js';
-import { findConflicts } from './conflicts.js';
-import { findEntities } from './entities.js';
+import { groupNearDuplicates, uniqueBySource } from './agreement/index.js';
+import { findConflicts } from './figures/index.js';
+import { findEntities } from './entities/index.js';
 import { articleDate, findDates, type DateMention } from './dates.js';
 import { buildTimeline } from './timeline.js';
 
 export { articleDate, findDates, type DateMention } from './dates.js';
-export { groupNearDuplicates, uniqueBySource } from './agreement.js';
+export { groupNearDuplicates, uniqueBySource } from './agreement/index.js';
 export { buildTimeline, type Timeline, type TimelineInput, type TimelineOptions } from './timeline.js';
-export { findConflicts, type ConflictContext } from './conflicts.js';
-export { findEntities } from './entities.js';
+export { findConflicts, type ConflictContext } from './figures/index.js';
+export { findEntities } from './entities/index.js';
 
 /** Each article's date (metadata, else inferred from its text) and the dates its sentences mention. */
 export function datesOf(docs: Doc[]): { published: Record<string, string | null>; dates: Map<string, DateMention[]> } {

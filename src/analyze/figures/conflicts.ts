@@ -18,12 +18,12 @@
 // differences a disagreement; a figure first given at a later moment, a running count that rises
 // day by day, or a report that says so ("rose to", "up from", "one more than first reported")
 // is an update.
-import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../types.js';
-import { porterStem } from '../text/porter.js';
+import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../../types.js';
+import { porterStem } from '../../text/porter.js';
 import { claimText, differ, findFigures, incompatible, type Figure } from './figures.js';
 import { findDateConflicts } from './conflict-dates.js';
-import type { DateMention } from './dates.js';
-import { addTo } from './collections.js';
+import type { DateMention } from '../dates.js';
+import { addTo } from '../collections.js';
 
 /** What conflicts need of a date found in a sentence (offsets in Article.text). */
 export type ConflictDateMention = Pick<DateMention, 'sentence' | 'text' | 'start' | 'end' | 'date' | 'relative'>;

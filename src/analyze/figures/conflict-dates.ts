@@ -2,10 +2,10 @@
 // one, "on March 4" in another). Only sentences that tell the same fact are compared: sentences of
 // one near-duplicate group, or sentences whose content words mostly coincide. Each such sentence
 // must carry exactly one day-precise date, so that the date compared is the date of that fact.
-import type { Conflict, Doc, Sentence } from '../types.js';
+import type { Conflict, Doc, Sentence } from '../../types.js';
 import type { ConflictContext, ConflictDateMention } from './conflicts.js';
 import { FUNCTION_WORDS, UPDATE_GAP_DAYS, daysBetween, tokensWithOffsets } from './conflicts.js';
-import { addTo } from './collections.js';
+import { addTo } from '../collections.js';
 
 /**
  * Two sentences tell the same dated fact when the happening word next to each date is the same

@@ -6,7 +6,7 @@
 // index over those stems, so only sentences sharing words are ever compared (no pass over all
 // sentence pairs); stems found in very many sentences are left out of the index because they
 // cannot tell near-duplicates apart and would make the candidate lists quadratic.
-import type { Citation, Doc, Sentence } from '../types.js';
+import type { Citation, Doc, Sentence } from '../../types.js';
 
 /** Function words: they make any two sentences look alike. */
 const STOPWORDS = new Set(

@@ -6,7 +6,7 @@
 // abbreviate, spelling variants by transliteration form, phonetic key and edit distance.
 // Only the cleaned article text is read, so names that occur only in removed noise (commenters,
 // teasers, bylines) never become entities.
-import type { Doc, Entity, EntityType } from '../types.js';
+import type { Doc, Entity, EntityType } from '../../types.js';
 import {
   CELESTIAL,
   DEMONYMS,
@@ -36,7 +36,7 @@ import {
   TITLES,
 } from './entity-lexicon.js';
 import { fold, sameNameWord, transliterationForm } from './entity-names.js';
-import { addTo } from './collections.js';
+import { addTo } from '../collections.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -238,6 +238,17 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       // "Ministry of Defence", "Observatory for Human Rights": connectors inside organisation names.
       const nextIsName = nextCap && !NOT_NAMES.has(next.bare.toLowerCase());
       if (CONNECTORS.has(lower) && run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && nextIsName) {
+        run.push({ tok: u, name: u.bare, index: j });
+        j++;
+        continue;
+      }
+      // "Department of Children and Family Services": after "of", an "and" between two
+      // capitalised words stays inside the organisation's name when a second capitalised word follows.
+      const third = toks[j + 2];
+      if (
+        lower === 'and' && nextIsName && third?.word && isCapitalised(third.bare) &&
+        run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && run.some((r) => CONNECTORS.has(r.name.toLowerCase()))
+      ) {
         run.push({ tok: u, name: u.bare, index: j });
         j++;
         continue;
