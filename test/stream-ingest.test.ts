@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { openStore } from '../src/store/index.js';
+import { ingestStream } from '../src/stream/ingest.js';
+
+const lines = (items: unknown[]) => Readable.from(items.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('\n') + '\n');
+
+const dam1 = { title: 'Dam fails in Orlia', url: 'http://a.test/1', published: '2026-03-01', text: 'The Orlia dam failed on Monday, flooding three villages. Officials said 12 people were missing.' };
+const dam2 = { title: 'Orlia dam breach', url: 'http://b.test/2', published: '2026-03-01', text: 'Floodwater from the failed Orlia dam reached three villages on Monday. Rescuers searched for 12 missing people.' };
+const dam3 = { title: 'Orlia toll rises', url: 'http://c.test/3', published: '2026-03-02', text: 'The Orlia dam failure has left 15 people missing, rescuers said on Tuesday. Three villages remain flooded.' };
+
+test('ingest: bad lines are named and skipped, a reprint is stored once, each flush is a new version', async () => {
+  const store = await openStore(':memory:');
+  const problems: string[] = [];
+  const first = await ingestStream(lines([dam1, 'not json', { title: 'empty' }, dam2, { ...dam1, url: 'http://other.test/9' }]), 'wire', store, { flushEvery: 1, onProblem: (p) => problems.push(p) });
+  assert.deepEqual(problems, ['wire:2: malformed JSON line', 'wire:3: article has no text']);
+  assert.equal(first.stored, 2);
+  assert.equal(first.duplicates, 1);
+  const stories = await store.listStories();
+  assert.equal(stories.length, 1);
+  assert.equal(stories[0].articles, 2);
+  assert.deepEqual(await store.listVersions(stories[0].id), [1, 2]);
+
+  // A second run resumes from the saved clusterer state: the follow-up joins the same story.
+  const second = await ingestStream(lines([dam3, dam2]), 'wire2', store, { onProblem: (p) => problems.push(p) });
+  assert.equal(second.stored, 1);
+  assert.equal(second.duplicates, 1);
+  const after = await store.listStories();
+  assert.equal(after.length, 1);
+  assert.equal(after[0].articles, 3);
+  assert.equal(after[0].version, 3);
+  assert.equal((await store.getArticles(after[0].id))?.length, 3);
+  await store.close();
+});
