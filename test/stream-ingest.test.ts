@@ -33,3 +33,20 @@ test('ingest: bad lines are named and skipped, a reprint is stored once, each fl
   assert.equal((await store.getArticles(after[0].id))?.length, 3);
   await store.close();
 });
+
+test('what is new since a version: the added article is the new source, its facts the update', async () => {
+  const { storyChanges, renderChanges } = await import('../src/stream/story-changes.js');
+  const store = await openStore(':memory:');
+  await ingestStream(lines([dam1, dam3]), 'wire', store, { flushEvery: 1, onProblem: () => {} });
+  const [story] = await store.listStories();
+  assert.equal(story.version, 2);
+  assert.equal(await store.articlesAtVersion(story.id, 1), 1);
+  const changes = await storyChanges(store, story.id, 1);
+  assert.ok(changes);
+  assert.deepEqual(changes.sources.map((s) => s.title), ['Orlia toll rises']);
+  assert.ok(changes.summary.length > 0);
+  assert.ok(changes.summary.every((s) => s.citations.every((c) => dam3.text.includes(c.quote))));
+  assert.match(renderChanges(changes, 'md'), /^# What is new since version 1 \(now version 2\)/);
+  assert.equal(await storyChanges(store, story.id, 7), null);
+  await store.close();
+});

@@ -92,6 +92,10 @@ export interface Store {
   /** The clusterer's snapshot, saved so that a restarted ingest resumes where it stopped. */
   saveClusterState(snapshot: unknown): Promise<void>;
   loadClusterState(): Promise<unknown>;
+  /** How many of the story's articles (the first n) version `version` was built from; null when no such version. */
+  articlesAtVersion(id: string, version: number): Promise<number | null>;
+  /** Stream: records that version `version` of story `id` was built from its first `articles` articles. */
+  recordVersionArticles(id: string, version: number, articles: number): Promise<void>;
 }
 
 export type StoreOptions = SqliteOptions;

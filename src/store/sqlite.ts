@@ -76,6 +76,12 @@ export const MIGRATIONS: readonly Migration[] = [
         key TEXT PRIMARY KEY,
         article_id TEXT NOT NULL
       );
+      CREATE TABLE stream_versions (
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (story_id, version)
+      );
       CREATE TABLE stream_state (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         snapshot TEXT NOT NULL,
@@ -277,7 +283,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
 }
 
 /** The stream's part of the store: clusterer story ids, dedupe keys and the clusterer snapshot. */
-function streamStatements(db: Database.Database): Pick<Store, 'streamStory' | 'linkStreamStory' | 'markSeen' | 'saveClusterState' | 'loadClusterState'> {
+function streamStatements(db: Database.Database): Pick<Store, 'streamStory' | 'linkStreamStory' | 'markSeen' | 'saveClusterState' | 'loadClusterState' | 'articlesAtVersion' | 'recordVersionArticles'> {
   const selectLink = db.prepare(`SELECT story_id FROM stream_stories WHERE cluster_id = ?`);
   const insertLink = db.prepare(`INSERT OR REPLACE INTO stream_stories (cluster_id, story_id) VALUES (?, ?)`);
   const selectSeen = db.prepare(`SELECT article_id FROM stream_seen WHERE key = ?`);
@@ -286,6 +292,12 @@ function streamStatements(db: Database.Database): Pick<Store, 'streamStory' | 'l
     `INSERT INTO stream_state (id, snapshot, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
   );
   const selectState = db.prepare(`SELECT snapshot FROM stream_state WHERE id = 1`);
+  const countAtVersion = db.prepare(
+    `SELECT COUNT(*) AS n FROM articles a JOIN briefings b ON b.story_id = a.story_id AND b.version = ? WHERE a.story_id = ? AND a.added_at <= b.created_at`,
+  );
+  const versionExists = db.prepare(`SELECT 1 FROM briefings WHERE story_id = ? AND version = ?`);
+  const selectVersionArticles = db.prepare(`SELECT articles FROM stream_versions WHERE story_id = ? AND version = ?`);
+  const insertVersionArticles = db.prepare(`INSERT OR REPLACE INTO stream_versions (story_id, version, articles) VALUES (?, ?, ?)`);
   const seen = db.transaction((keys: string[], articleId: string): string | null => {
     for (const key of keys) {
       const row = selectSeen.get(key) as { article_id: string } | undefined;
@@ -306,6 +318,14 @@ function streamStatements(db: Database.Database): Pick<Store, 'streamStory' | 'l
     linkStreamStory: (clusterId, storyId) => wrap(() => void insertLink.run(clusterId, storyId)),
     markSeen: (keys, articleId) => wrap(() => seen.immediate(keys, articleId)),
     saveClusterState: (snapshot) => wrap(() => void upsertState.run(JSON.stringify(snapshot), new Date().toISOString())),
+    articlesAtVersion: (id, version) =>
+      wrap(() => {
+        if (!versionExists.get(id, version)) return null;
+        // Recorded by the stream when it wrote the version; else told by the write times.
+        const recorded = selectVersionArticles.get(id, version) as { articles: number } | undefined;
+        return recorded ? recorded.articles : (countAtVersion.get(version, id) as { n: number }).n;
+      }),
+    recordVersionArticles: (id, version, articles) => wrap(() => void insertVersionArticles.run(id, version, articles)),
     loadClusterState: () => wrap(() => {
       const row = selectState.get() as { snapshot: string } | undefined;
       return row ? (JSON.parse(row.snapshot) as unknown) : null;

@@ -116,9 +116,13 @@ async function rebuild(store: Store, clusterId: string, added: StoryArticle[], w
     if (!storyId || !record) {
       const written = await store.createStory({ title: null, articles: added, briefing });
       await store.linkStreamStory(clusterId, written.id);
+      await store.recordVersionArticles(written.id, written.version, added.length);
       return written.id;
     }
     const written = await store.appendArticles(storyId, added, briefing, record.version);
-    if (written !== 'conflict' && written !== null) return written.id;
+    if (written !== 'conflict' && written !== null) {
+      await store.recordVersionArticles(written.id, written.version, before.length + added.length);
+      return written.id;
+    }
   }
 }
