@@ -50,3 +50,34 @@ test('what is new since a version: the added article is the new source, its fact
   assert.equal(await storyChanges(store, story.id, 7), null);
   await store.close();
 });
+
+test('GET /api/stories/:id/changes?since=N answers the change report; a bad since is 400, an unknown version 404', async () => {
+  const http = await import('node:http');
+  const { createPrecisServer } = await import('../src/server/index.js');
+  const store = await openStore(':memory:');
+  await ingestStream(lines([dam1, dam3]), 'wire', store, { flushEvery: 1, onProblem: () => {} });
+  const [story] = await store.listStories();
+  const server = createPrecisServer({ store });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as import('node:net').AddressInfo).port;
+  const get = (path: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port, path, timeout: 10_000 }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (d) => (body += d)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      }).on('error', reject);
+    });
+  try {
+    const ok = await get(`/api/stories/${story.id}/changes?since=1`);
+    assert.equal(ok.status, 200);
+    const changes = JSON.parse(ok.body);
+    assert.equal(changes.since, 1);
+    assert.equal(changes.version, 2);
+    assert.deepEqual(changes.sources.map((s: { title: string }) => s.title), ['Orlia toll rises']);
+    assert.equal((await get(`/api/stories/${story.id}/changes?since=x`)).status, 400);
+    assert.equal((await get(`/api/stories/${story.id}/changes?since=9`)).status, 404);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await store.close();
+  }
+});
