@@ -28,7 +28,7 @@ Examples:
   cat story.jsonl | precis brief - --words 200`)
     .action(async (inputs: string[], opts: { format: Format; words: number; out?: string; title?: string; strict?: boolean; db?: string; story?: string; since?: number }) => {
       if (opts.story !== undefined || opts.db !== undefined || opts.since !== undefined) return briefStored(inputs, opts);
-      if (inputs.length === 0) throw new InputError('brief', 'no input (give files, folders, - or --db with --story)');
+      if (inputs.length === 0) throw new InputError('brief', 'missing input: give files, folders, - or --db with --story');
       try {
         const result = await brief(inputs, { words: opts.words, title: opts.title, strict: opts.strict });
         reportProblems(result.problems);
