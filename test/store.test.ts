@@ -33,7 +33,7 @@ test('a new store file is migrated to the current schema, in WAL mode', async (t
   assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
-  assert.deepEqual(tables.map((r) => r.name), ['articles', 'briefings', 'stories']);
+  assert.deepEqual(tables.map((r) => r.name), ['articles', 'briefings', 'stories', 'stream_seen', 'stream_state', 'stream_stories', 'stream_versions']);
   // Reopening applies nothing twice.
   await (await openStore(file)).close();
 });

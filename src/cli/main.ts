@@ -10,6 +10,8 @@ import { register as registerServe } from './serve.js';
 import { register as registerEvalStream } from './eval-stream.js';
 import { register as registerCluster } from './cluster.js';
 import { register as registerEvalUpdate } from './eval-update.js';
+import { register as registerIngest } from './ingest.js';
+import { register as registerStories } from './stories.js';
 import { InputError } from '../types.js';
 import { VERSION } from '../version.js';
 
@@ -33,6 +35,8 @@ export function buildProgram(): Command {
   registerEvalStream(program);
   registerCluster(program);
   registerEvalUpdate(program);
+  registerIngest(program);
+  registerStories(program);
   return program;
 }
 

@@ -12,6 +12,7 @@ import { HttpError, mediaType, readBody, send, sendError, sendJson, sendRawJson 
 import { APP_CONTENT_SECURITY_POLICY, errorPage, homePage } from './pages.js';
 import { BrieferBusyError, defaultWorkerCount, inlineBriefer, workerBriefer, type Briefer } from './pool.js';
 import { DEFAULT_MAX_BODY_BYTES, isLoopbackHost } from './limits.js';
+import { renderChanges, storyChanges } from '../stream/story-changes.js';
 
 export { DEFAULT_MAX_BODY_BYTES, isLoopbackHost } from './limits.js';
 
@@ -194,6 +195,16 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
       } else {
         send(res, 200, renderHtml(story.briefing), { ...HTML_HEADERS, 'content-security-policy': HTML_CONTENT_SECURITY_POLICY });
       }
+      return;
+    }
+    if (tail === 'changes') {
+      allow(req, ['GET']);
+      const since = Number(url.searchParams.get('since'));
+      if (!Number.isInteger(since) || since < 1) throw new HttpError(400, 'since must be a briefing version (a positive integer)');
+      const changes = await storyChanges(store, id, since);
+      if (!changes) throw new HttpError(404, 'no such story or version');
+      if (url.searchParams.get('format') === 'md') send(res, 200, renderChanges(changes, 'md'), { 'content-type': 'text/markdown; charset=utf-8', 'cache-control': 'no-store' });
+      else sendJson(res, 200, changes);
       return;
     }
     throw new HttpError(404, 'no such API route');

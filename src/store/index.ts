@@ -81,6 +81,21 @@ export interface Store {
   countStories(): Promise<number>;
   hasStory(id: string): Promise<boolean>;
   close(): Promise<void>;
+  /** Stream: the stored story a clusterer story id was saved as; null when not yet saved. */
+  streamStory(clusterId: string): Promise<string | null>;
+  linkStreamStory(clusterId: string, storyId: string): Promise<void>;
+  /**
+   * Stream dedupe: records the article's keys (URL, text hash) unless one is already known;
+   * resolves the id of the article first seen with such a key, or null when the article is new.
+   */
+  markSeen(keys: string[], articleId: string): Promise<string | null>;
+  /** The clusterer's snapshot, saved so that a restarted ingest resumes where it stopped. */
+  saveClusterState(snapshot: unknown): Promise<void>;
+  loadClusterState(): Promise<unknown>;
+  /** How many of the story's articles (the first n) version `version` was built from; null when no such version. */
+  articlesAtVersion(id: string, version: number): Promise<number | null>;
+  /** Stream: records that version `version` of story `id` was built from its first `articles` articles. */
+  recordVersionArticles(id: string, version: number, articles: number): Promise<void>;
 }
 
 export type StoreOptions = SqliteOptions;

@@ -64,6 +64,31 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'stream: which clusterer story each stored story is, articles seen (dedupe), clusterer state',
+    sql: `
+      CREATE TABLE stream_stories (
+        cluster_id TEXT PRIMARY KEY,
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE
+      );
+      CREATE TABLE stream_seen (
+        key TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL
+      );
+      CREATE TABLE stream_versions (
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (story_id, version)
+      );
+      CREATE TABLE stream_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        snapshot TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -237,7 +262,10 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     }
   };
 
+  const stream = streamStatements(db);
+
   return {
+    ...stream,
     createStory: (story) => later(() => create.immediate(story)),
     appendArticles: (id, articles, briefing, expectedVersion) => later(() => append.immediate(id, articles, briefing, expectedVersion)),
     listStories: ({ limit = 100 } = {}) =>
@@ -251,5 +279,56 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
       later(() => {
         if (db.open) db.close();
       }),
+  };
+}
+
+/** The stream's part of the store: clusterer story ids, dedupe keys and the clusterer snapshot. */
+function streamStatements(db: Database.Database): Pick<Store, 'streamStory' | 'linkStreamStory' | 'markSeen' | 'saveClusterState' | 'loadClusterState' | 'articlesAtVersion' | 'recordVersionArticles'> {
+  const selectLink = db.prepare(`SELECT story_id FROM stream_stories WHERE cluster_id = ?`);
+  const insertLink = db.prepare(`INSERT OR REPLACE INTO stream_stories (cluster_id, story_id) VALUES (?, ?)`);
+  const selectSeen = db.prepare(`SELECT article_id FROM stream_seen WHERE key = ?`);
+  const insertSeen = db.prepare(`INSERT OR IGNORE INTO stream_seen (key, article_id) VALUES (?, ?)`);
+  const upsertState = db.prepare(
+    `INSERT INTO stream_state (id, snapshot, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
+  );
+  const selectState = db.prepare(`SELECT snapshot FROM stream_state WHERE id = 1`);
+  const countAtVersion = db.prepare(
+    `SELECT COUNT(*) AS n FROM articles a JOIN briefings b ON b.story_id = a.story_id AND b.version = ? WHERE a.story_id = ? AND a.added_at <= b.created_at`,
+  );
+  const versionExists = db.prepare(`SELECT 1 FROM briefings WHERE story_id = ? AND version = ?`);
+  const selectVersionArticles = db.prepare(`SELECT articles FROM stream_versions WHERE story_id = ? AND version = ?`);
+  const insertVersionArticles = db.prepare(`INSERT OR REPLACE INTO stream_versions (story_id, version, articles) VALUES (?, ?, ?)`);
+  const seen = db.transaction((keys: string[], articleId: string): string | null => {
+    for (const key of keys) {
+      const row = selectSeen.get(key) as { article_id: string } | undefined;
+      if (row) return row.article_id;
+    }
+    for (const key of keys) insertSeen.run(key, articleId);
+    return null;
+  });
+  const wrap = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  };
+  return {
+    streamStory: (clusterId) => wrap(() => (selectLink.get(clusterId) as { story_id: string } | undefined)?.story_id ?? null),
+    linkStreamStory: (clusterId, storyId) => wrap(() => void insertLink.run(clusterId, storyId)),
+    markSeen: (keys, articleId) => wrap(() => seen.immediate(keys, articleId)),
+    saveClusterState: (snapshot) => wrap(() => void upsertState.run(JSON.stringify(snapshot), new Date().toISOString())),
+    articlesAtVersion: (id, version) =>
+      wrap(() => {
+        if (!versionExists.get(id, version)) return null;
+        // Recorded by the stream when it wrote the version; else told by the write times.
+        const recorded = selectVersionArticles.get(id, version) as { articles: number } | undefined;
+        return recorded ? recorded.articles : (countAtVersion.get(version, id) as { n: number }).n;
+      }),
+    recordVersionArticles: (id, version, articles) => wrap(() => void insertVersionArticles.run(id, version, articles)),
+    loadClusterState: () => wrap(() => {
+      const row = selectState.get() as { snapshot: string } | undefined;
+      return row ? (JSON.parse(row.snapshot) as unknown) : null;
+    }),
   };
 }

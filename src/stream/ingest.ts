@@ -1,0 +1,128 @@
+// The ingest loop: a stream of JSONL articles -> dedupe -> online clustering -> the store, with each
+// touched story's briefing rebuilt (a new version) after every `flushEvery` articles and at the end.
+import { createHash } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { briefArticles, NothingUsableError } from '../brief/index.js';
+import type { Store, StoryArticle } from '../store/index.js';
+import { createClusterer } from './cluster.js';
+import type { StreamArticle } from './types.js';
+
+export interface IngestOptions {
+  /** Rebuild touched stories' briefings after this many new articles (default 50) and at the end. */
+  flushEvery?: number;
+  /** Summary length of each briefing. */
+  words?: number;
+  /** Called with one line per bad input: `<input>:<line>: <problem>`. */
+  onProblem?: (line: string) => void;
+}
+
+export interface IngestReport {
+  lines: number;
+  stored: number;
+  duplicates: number;
+  bad: number;
+  /** Story ids (in the store) that got a new briefing version. */
+  updated: string[];
+}
+
+/** Keys under which an article counts as seen: its URL, and a hash of its text. */
+export function dedupeKeys(article: StreamArticle): string[] {
+  const keys: string[] = [];
+  if (article.url) keys.push(`url:${article.url.trim()}`);
+  const body = (article.text ?? article.html ?? '').replace(/\s+/g, ' ').trim();
+  if (body) keys.push(`text:${createHash('sha256').update(body).digest('hex')}`);
+  return keys;
+}
+
+/** Reads one JSONL line as an article; a string naming the problem when it is not one. */
+export function parseArticleLine(line: string): StreamArticle | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return 'malformed JSON line';
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not an article object';
+  const article = value as StreamArticle;
+  const text = typeof article.text === 'string' ? article.text.trim() : '';
+  const html = typeof article.html === 'string' ? article.html.trim() : '';
+  if (!text && !html) return 'article has no text';
+  return article;
+}
+
+/** Ingests JSONL lines from `input` into `store`; `label` names the input in problem lines. */
+export async function ingestStream(input: Readable, label: string, store: Store, options: IngestOptions = {}): Promise<IngestReport> {
+  const flushEvery = Math.max(1, options.flushEvery ?? 50);
+  const problem = options.onProblem ?? ((line: string) => process.stderr.write(`precis: ${line}\n`));
+  const clusterer = createClusterer({}, (await store.loadClusterState()) ?? undefined);
+  const report: IngestReport = { lines: 0, stored: 0, duplicates: 0, bad: 0, updated: [] };
+  const pending = new Map<string, StoryArticle[]>();
+  let sinceFlush = 0;
+
+  const flush = async () => {
+    for (const [clusterId, added] of pending) {
+      const storyId = await rebuild(store, clusterId, added, options.words, (p) => problem(`${label}: story ${clusterId}: ${p}`));
+      if (storyId && !report.updated.includes(storyId)) report.updated.push(storyId);
+    }
+    pending.clear();
+    sinceFlush = 0;
+    await store.saveClusterState(clusterer.snapshot());
+  };
+
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  for await (const raw of lines) {
+    report.lines++;
+    if (!raw.trim()) continue;
+    const parsed = parseArticleLine(raw);
+    if (typeof parsed === 'string') {
+      report.bad++;
+      problem(`${label}:${report.lines}: ${parsed}`);
+      continue;
+    }
+    const articleId = parsed.id ?? `${label}:${report.lines}`;
+    if ((await store.markSeen(dedupeKeys(parsed), String(articleId))) !== null) {
+      report.duplicates++;
+      continue;
+    }
+    const assignment = clusterer.assign({ ...parsed, id: String(articleId) });
+    const { id: _id, ...article } = parsed;
+    const list = pending.get(assignment.story) ?? [];
+    list.push(article);
+    pending.set(assignment.story, list);
+    report.stored++;
+    if (++sinceFlush >= flushEvery) await flush();
+  }
+  await flush();
+  return report;
+}
+
+/** Saves a story's new articles with a briefing rebuilt from all of them, as a new version. */
+async function rebuild(store: Store, clusterId: string, added: StoryArticle[], words: number | undefined, problem: (p: string) => void): Promise<string | null> {
+  for (;;) {
+    const storyId = await store.streamStory(clusterId);
+    const before = storyId ? ((await store.getArticles(storyId)) ?? []) : [];
+    const record = storyId ? await store.getStory(storyId) : null;
+    let briefing;
+    try {
+      briefing = briefArticles([...before, ...added], { words }).briefing;
+    } catch (err) {
+      if (err instanceof NothingUsableError) {
+        problem('no usable article after cleaning');
+        return null;
+      }
+      throw err;
+    }
+    if (!storyId || !record) {
+      const written = await store.createStory({ title: null, articles: added, briefing });
+      await store.linkStreamStory(clusterId, written.id);
+      await store.recordVersionArticles(written.id, written.version, added.length);
+      return written.id;
+    }
+    const written = await store.appendArticles(storyId, added, briefing, record.version);
+    if (written !== 'conflict' && written !== null) {
+      await store.recordVersionArticles(written.id, written.version, before.length + added.length);
+      return written.id;
+    }
+  }
+}
