@@ -14,8 +14,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../src/analyze/index.js';
 import type { Analysis, Doc } from '../src/types.js';
-import { docFromText } from './helpers.js';
-import { goldRealDataPresent, goldRealFiles, goldRealTexts, loadGoldReal, normMatch, type GoldReal } from './gold-real.js';
+import { docFromText, hasData } from './helpers.js';
+import { goldRealData, goldRealFiles, goldRealTexts, loadGoldReal, normMatch, type GoldReal } from './gold-real.js';
 
 const TITLES = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|St|President|Mayor|Pope|Judge|Justice|Senator|Governor|Minister|Prime Minister|Secretary|Chancellor|King|Queen|Prince|Princess|Sheriff|Chief|Officer|Detective|Coach)\.?\s+/;
 
@@ -157,9 +157,9 @@ function table(half: string, s: Score): string {
   ].join('\n');
 }
 
-const present = goldRealDataPresent();
 
-test('analysis on real gold: scores per half', { skip: present ? false : 'evaluation data (../shared) is missing: real-gold analysis scoring skipped' }, () => {
+test('analysis on real gold: scores per half', (t) => {
+  if (!hasData(t, goldRealData.multinews, goldRealData.duc2007)) return;
   const texts = goldRealTexts();
   const scores = { choose: empty(), confirm: empty() };
   for (const file of goldRealFiles()) {

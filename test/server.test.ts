@@ -11,7 +11,7 @@ import { startServer, type RunningServer } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';
 import { BrieferBusyError, inlineBriefer, workerBriefer } from '../src/server/pool.js';
 import { InputError } from '../src/types.js';
-import { exampleDir, precis, repoRoot, sharedDir, tempDir } from './helpers.js';
+import { exampleDir, precis, repoRoot, tempDir } from './helpers.js';
 import { schemaFile } from './helpers.js';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/server');

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { briefArticles } from '../src/brief/index.js';
 import { whatsNew } from '../src/stream/changes.js';
 import { evaluateUpdate, readUpdateTopics } from '../src/eval/update.js';
 import type { ArticleInput, Briefing, Conflict } from '../src/types.js';
-import { precis, sharedDir, tempDir } from './helpers.js';
+import { hasData, precis, sharedDir, tempDir } from './helpers.js';
 
 // An invented story: a warehouse fire at Corvel docks, first reports, then the next day's.
 const BEFORE: ArticleInput[] = [
@@ -114,7 +114,8 @@ test('precis eval-update: scores update and plain summaries of an invented topic
 });
 
 const updateFile = path.join(sharedDir, 'data/duc2007/update.jsonl');
-test('DUC 2007 update topics: every system is scored on every topic', { skip: existsSync(updateFile) ? false : 'no ../shared/data/duc2007: skipped' }, () => {
+test('DUC 2007 update topics: every system is scored on every topic', (t) => {
+  if (!hasData(t, updateFile)) return;
   const topics = readUpdateTopics(updateFile).slice(0, 2);
   const result = evaluateUpdate(topics);
   for (const system of ['update B|A', 'update C|AB', 'plain B', 'plain C']) {

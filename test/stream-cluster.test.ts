@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClusterer } from '../src/stream/cluster.js';
 import { bcubed, evaluateStream, readLabelledStream, storyHalf, toArticle } from '../src/eval/stream.js';
 import type { StreamArticle } from '../src/stream/types.js';
-import { precis, sharedDir, tempDir } from './helpers.js';
+import { hasData, precis, sharedDir, tempDir } from './helpers.js';
 
 // Invented stories: a ferry grounding at Orsund, a bus strike in Kelby, a vineyard fire at Tarrow.
 const FERRY = [
@@ -221,7 +221,8 @@ test('precis cluster: one {"id","story"} line per article in input order; bad li
 });
 
 const devStream = path.join(sharedDir, 'data/stream/dev-stream.jsonl');
-test('development stream: both halves cluster with B-cubed F1 above the plain peer', { skip: existsSync(devStream) ? false : 'no ../shared/data/stream: skipped' }, () => {
+test('development stream: both halves cluster with B-cubed F1 above the plain peer', (t) => {
+  if (!hasData(t, devStream)) return;
   const items = readLabelledStream(devStream);
   for (const half of ['A', 'B'] as const) {
     const r = evaluateStream(items.filter((x) => storyHalf(x.story) === half));

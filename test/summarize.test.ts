@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { summarize, budgetWords, closesUnopenedQuote, standaloneQuality } from '../src/summarize/index.js';
 import type { Doc } from '../src/types.js';
-import { sharedDir, docFromText } from './helpers.js';
+import { docFromText, hasData, sharedDir } from './helpers.js';
 
 const doc = (id: string, text: string, published: string | null = null): Doc => docFromText(id, text, { published });
 
@@ -23,7 +23,8 @@ function seedDocs(): Doc[] {
 
 const words = (sentences: { text: string }[]): number => sentences.reduce((n, s) => n + budgetWords(s.text), 0);
 
-test('keeps to the word budget and never cuts a sentence', () => {
+test('keeps to the word budget and never cuts a sentence', (t) => {
+  if (!hasData(t, path.join(sharedDir, 'seeds'))) return;
   const docs = seedDocs();
   const all = new Map(docs.flatMap((d) => d.sentences.map((s) => [s.id, s] as const)));
   for (const budget of [20, 60, 150, 250, 400]) {
@@ -39,7 +40,8 @@ test('keeps to the word budget and never cuts a sentence', () => {
   }
 });
 
-test('fills most of a generous budget when the articles allow it', () => {
+test('fills most of a generous budget when the articles allow it', (t) => {
+  if (!hasData(t, path.join(sharedDir, 'seeds'))) return;
   const { sentences } = summarize(seedDocs(), { words: 250 });
   assert.ok(words(sentences) >= 200, `${words(sentences)} words of 250`);
 });
@@ -47,7 +49,7 @@ test('fills most of a generous budget when the articles allow it', () => {
 test('nothing to pick: no documents, empty documents, zero budget', () => {
   assert.deepEqual(summarize([], { words: 100 }).sentences, []);
   assert.deepEqual(summarize([doc('a', '')], { words: 100 }).sentences, []);
-  assert.deepEqual(summarize(seedDocs(), { words: 0 }).sentences, []);
+  assert.deepEqual(summarize([doc('b', 'The council approved the budget on Monday after a long debate.')], { words: 0 }).sentences, []);
 });
 
 test('a fact reported by many sources beats one reported by a single source', () => {
@@ -100,7 +102,8 @@ test('page furniture and fragments are not picked', () => {
   assert.ok(sentences.length >= 1);
 });
 
-test('reading order: leads first, consecutive sentences of one article stay together', () => {
+test('reading order: leads first, consecutive sentences of one article stay together', (t) => {
+  if (!hasData(t, path.join(sharedDir, 'seeds'))) return;
   const docs = seedDocs();
   const { sentences } = summarize(docs, { words: 250 });
   // Within one article the picked sentences keep their article order.
@@ -179,7 +182,8 @@ test('agency photo captions are never picked', () => {
   assert.equal(q('Protesters celebrated at the roundabout on Saturday after the army pulled out of the capital.'), 1);
 });
 
-test('reprinting an article twice more (wire copies) changes nothing in the summary', () => {
+test('reprinting an article twice more (wire copies) changes nothing in the summary', (t) => {
+  if (!hasData(t, path.join(sharedDir, 'seeds'))) return;
   const originals = seedDocs();
   const texts = (docs: Doc[]) => summarize(docs, { words: 150 }).sentences.map((s) => s.text);
   for (const reprinted of [0, 3]) {
