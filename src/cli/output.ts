@@ -1,25 +1,19 @@
 import { InvalidArgumentError } from 'commander';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Problem } from '../types.js';
+import { writeFileWhole } from '../write-file.js';
 
-/** Writes a file whole or not at all: a temp file beside it, then a rename. */
-export async function writeAtomically(file: string, content: string): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(tmp, content);
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
-}
-
-/** Writes to --out (atomically) or stdout. */
+/**
+ * Writes to --out (whole or not at all) or stdout. A reader that went away (`| head`) is no
+ * error: what it wanted it has.
+ */
 export async function emit(content: string, out?: string): Promise<void> {
-  if (out && out !== '-') await writeAtomically(out, content);
-  else await new Promise<void>((resolve, reject) => process.stdout.write(content, (err) => (err ? reject(err) : resolve())));
+  if (out && out !== '-') {
+    writeFileWhole(out, content);
+    return;
+  }
+  await new Promise<void>((resolve, reject) =>
+    process.stdout.write(content, (err) => (!err || (err as NodeJS.ErrnoException).code === 'EPIPE' ? resolve() : reject(err))),
+  );
 }
 
 /** One line per bad input on stderr: `precis: <input>: <problem>`. */
