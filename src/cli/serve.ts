@@ -40,6 +40,7 @@ export function register(program: Command): void {
         const { startServer } = await import('../server/index.js');
         running = await startServer({ port, host: opts.host, db: opts.db, maxBodyBytes, words, workers });
       } catch (err) {
+        if (err instanceof InputError) throw err;
         const code = (err as NodeJS.ErrnoException)?.code;
         if (code === 'EADDRINUSE') throw new InputError(`${opts.host}:${port}`, 'address already in use');
         if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(opts.host, 'not an address of this machine');
