@@ -72,3 +72,15 @@ test('--out onto a FIFO writes into it and never replaces it', async () => {
   assert.ok(statSync(fifo).isFIFO());
   assert.match(readFileSync(copy, 'utf8'), /^# /);
 });
+
+test('every command that reads a store or a stream names a missing or wrong input in one line', () => {
+  const dir = tempDir();
+  const cases: [string[], string, RegExp][] = [
+    [['stories', '--db', path.join(dir, 'nofolder', 'x.db')], path.join(dir, 'nofolder', 'x.db'), /no such folder/],
+    [['ingest', path.join(dir, 'missing.jsonl'), '--db', path.join(dir, 'a.db')], path.join(dir, 'missing.jsonl'), /no such file/],
+    [['ingest', dir, '--db', path.join(dir, 'b.db')], dir, /is a folder/],
+    [['cluster', dir], dir, /is a folder/],
+    [['cluster', path.join(dir, 'missing.jsonl')], path.join(dir, 'missing.jsonl'), /no such file/],
+  ];
+  for (const [args, input, problem] of cases) assertOneLine(precis(args), input, problem);
+});

@@ -1,5 +1,8 @@
 import { InvalidArgumentError } from 'commander';
-import type { Problem } from '../types.js';
+import { createReadStream, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { InputError, type Problem } from '../types.js';
+import { describeFsError } from '../ingest/index.js';
 import { writeFileWhole } from '../write-file.js';
 
 /**
@@ -42,4 +45,29 @@ export function positiveInt(name: string): (value: string) => number {
     if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${value}"`);
     return n;
   });
+}
+
+/**
+ * A JSONL input read as a stream (standard input for "-"): a missing path or a folder is an
+ * InputError now, not a stream error later.
+ */
+export function inputStream(input: string): Readable {
+  if (input === '-') return process.stdin;
+  try {
+    if (statSync(input).isDirectory()) throw new InputError(input, 'is a folder, expected a JSONL file');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(input, describeFsError(err));
+  }
+  return createReadStream(input);
+}
+
+/** Runs `work` on a stream; an error of the file system while reading becomes an InputError naming `input`. */
+export async function readingStream<T>(input: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof InputError || !(err as NodeJS.ErrnoException)?.code?.startsWith('E')) throw err;
+    throw new InputError(input, describeFsError(err));
+  }
 }

@@ -253,7 +253,8 @@ async function readFile(file: string): Promise<ReadResult> {
   return readBuffer(file, readBounded(file, MAX_INPUT_BYTES), file);
 }
 
-function describeFsError(err: unknown): string {
+/** A file-system error in a few words. */
+export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
