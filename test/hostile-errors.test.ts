@@ -84,3 +84,17 @@ test('every command that reads a store or a stream names a missing or wrong inpu
   ];
   for (const [args, input, problem] of cases) assertOneLine(precis(args), input, problem);
 });
+
+test('a page of more elements than any news article is refused before it is parsed', () => {
+  const dir = tempDir();
+  const page = path.join(dir, 'huge.html');
+  writeFileSync(page, `<html><body><article><h1>Ferry aground</h1>${'<p><span>The ferry ran aground.</span></p>'.repeat(60_000)}</article></body></html>`);
+  const r = precis(['brief', page, path.join(exampleDir, 'baltic-wire.txt')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, `precis: ${page}: the page has more than 100,000 elements, too many for a news article\n`);
+  const jsonl = path.join(dir, 'pages.jsonl');
+  writeFileSync(jsonl, `${JSON.stringify({ html: readFileSync(page, 'utf8') })}\n`);
+  const j = precis(['brief', jsonl]);
+  assert.equal(j.code, 2);
+  assert.match(j.stderr, /^precis: .*pages\.jsonl:1: the page has more than 100,000 elements/);
+});

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { InputError, type ArticleInput, type Problem, type RawArticle } from '../types.js';
-import { extractFromHtml } from './html.js';
+import { checkPageSize, extractFromHtml } from './html.js';
 import { decodeText } from './decode.js';
 import { readBounded } from './read.js';
 import { normalizeDate } from './dates.js';
@@ -104,6 +104,7 @@ export function fromArticleInput(value: unknown, input: string, id: string, file
       published, outlet: a.outlet?.trim() || null, byline: null, removed: [],
     };
   }
+  checkPageSize(a.html ?? '', input);
   const page = extractFromHtml(a.html ?? '', { url: a.url ?? null });
   if (!page.text.trim()) throw new InputError(input, 'no article text found in the HTML');
   return {
@@ -162,6 +163,7 @@ export function readBuffer(name: string, bytes: Uint8Array, filePath: string | n
   const id = stemOf(name);
   switch (fmt) {
     case 'html': {
+      checkPageSize(text, name);
       const page = extractFromHtml(text, {});
       if (!page.text.trim()) throw new InputError(name, 'no article text found in the HTML');
       return {
