@@ -20,3 +20,5 @@ port.on('message', (job: BriefJob) => {
   }
   port.postMessage(reply);
 });
+
+port.postMessage('ready');

@@ -117,14 +117,25 @@ export function workerBriefer(size: number, words?: number, maxWaiting = DEFAULT
     dispatch();
   };
 
+  /** Every worker alive, loading ones included. */
+  const alive = new Set<Worker>();
   const spawnWorker = () => {
     const worker = startWorker(script);
-    worker.on('message', (reply: BriefReply) => settle(worker, reply));
+    alive.add(worker);
+    // A worker takes jobs once it has loaded (so a job's time bound never counts its start-up).
+    worker.on('message', (reply: BriefReply | 'ready') => {
+      if (reply !== 'ready') settle(worker, reply);
+      else if (!closed) {
+        idle.push(worker);
+        dispatch();
+      }
+    });
     let lastError: Error | null = null;
     worker.on('error', (err) => {
       lastError = err;
     });
     worker.on('exit', () => {
+      alive.delete(worker);
       stopTimer(worker);
       const at = idle.indexOf(worker);
       if (at >= 0) idle.splice(at, 1);
@@ -138,8 +149,7 @@ export function workerBriefer(size: number, words?: number, maxWaiting = DEFAULT
       }
       if (closed) return;
       if (stopped.delete(worker)) {
-        idle.push(spawnWorker());
-        dispatch();
+        spawnWorker();
         return;
       }
       if (++failuresInRow >= MAX_FAILURES_IN_ROW) {
@@ -148,8 +158,7 @@ export function workerBriefer(size: number, words?: number, maxWaiting = DEFAULT
         for (const p of queue.splice(0)) fallback.brief(p.job.articles, p.job.title).then(p.resolve, p.reject);
         return;
       }
-      idle.push(spawnWorker());
-      dispatch();
+      spawnWorker();
     });
     // Idle workers must not keep the process alive on their own.
     worker.unref();
@@ -179,7 +188,7 @@ export function workerBriefer(size: number, words?: number, maxWaiting = DEFAULT
     }
   };
 
-  for (let i = 0; i < size; i++) idle.push(spawnWorker());
+  for (let i = 0; i < size; i++) spawnWorker();
 
   return {
     brief: (articles, title) =>
@@ -192,7 +201,9 @@ export function workerBriefer(size: number, words?: number, maxWaiting = DEFAULT
           fallback.brief(articles, title).then(resolve, reject);
           return;
         }
-        if (queue.length >= maxWaiting) {
+        // Jobs a starting worker will take as soon as it has loaded are not waiting.
+        const starting = alive.size - idle.length - busy.size;
+        if (queue.length - starting >= maxWaiting) {
           reject(new BrieferBusyError(queue.length));
           return;
         }
@@ -202,7 +213,7 @@ export function workerBriefer(size: number, words?: number, maxWaiting = DEFAULT
     close: async () => {
       closed = true;
       for (const p of queue.splice(0)) p.reject(new Error('the server is shutting down'));
-      await Promise.all([...idle, ...busy.keys()].map((w) => w.terminate()));
+      await Promise.all([...alive].map((w) => w.terminate()));
     },
   };
 }
