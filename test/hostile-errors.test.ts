@@ -3,10 +3,10 @@
 // and nothing lost or half-written: never "internal error".
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exampleDir, precis, tempDir } from './helpers.js';
+import { exampleDir, precis, repoRoot, tempDir } from './helpers.js';
 
 const story = path.join(exampleDir, 'baltic-wire.txt');
 
@@ -97,4 +97,31 @@ test('a page of more elements than any news article is refused before it is pars
   const j = precis(['brief', jsonl]);
   assert.equal(j.code, 2);
   assert.match(j.stderr, /^precis: .*pages\.jsonl:1: the page has more than 100,000 elements/);
+});
+
+/** Runs precis as an unprivileged user when this is root (for whom no folder is unreadable). */
+function precisUnprivileged(args: string[]): { code: number; stdout: string; stderr: string } | null {
+  if (process.getuid?.() !== 0) return precis(args);
+  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, HOME: '/tmp' },
+  });
+  if (r.error) return null;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('an unreadable subfolder is skipped and reported; the rest of the folder is briefed', (t) => {
+  const dir = tempDir();
+  chmodSync(dir, 0o755);
+  writeFileSync(path.join(dir, 'a.txt'), readFileSync(story));
+  const sub = path.join(dir, 'locked');
+  mkdirSync(sub);
+  writeFileSync(path.join(sub, 'b.txt'), readFileSync(story));
+  chmodSync(sub, 0o000);
+  const r = precisUnprivileged(['brief', dir]);
+  if (!r) return t.skip('cannot run as an unprivileged user here');
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, `precis: ${sub}: permission denied: folder skipped\n`);
+  assert.match(r.stdout, /^# /);
 });

@@ -130,3 +130,21 @@ test('a batch with unusable articles is briefed from the usable ones; each skipp
   assert.equal(none.status, 422);
   assert.equal(((await none.json()) as { error: string }).error, 'no usable article: article 1: no article text found in the HTML; article 2: no article text left after cleaning');
 });
+
+test('a full disk is told to the client as "disk full", and nothing half-written is kept', async () => {
+  const small = await startServer({ port: 0, db: path.join(dir, 'small.db'), workers: 0, storeOptions: { maxSizeBytes: 96 * 1024 } });
+  try {
+    let res: Response | null = null;
+    for (let i = 0; i < 200; i++) {
+      res = await fetch(`${small.url}/api/stories`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ articles: [{ text: articleA.replace(/Brisk/g, `Brisk ${i}`) }] }) });
+      if (res.status !== 201) break;
+      await res.arrayBuffer();
+    }
+    assert.equal(res!.status, 507);
+    assert.match(((await res!.json()) as { error: string }).error, /^disk full/);
+    const stored = await small.store.listStories({ limit: 1000 });
+    for (const s of stored) assert.ok(await small.store.getStory(s.id), 'every listed story is whole');
+  } finally {
+    await small.close();
+  }
+});

@@ -233,15 +233,26 @@ function sniffFormat(bytes: Uint8Array): InputFormat {
   return 'text';
 }
 
-/** Files under a folder that precis reads, in a stable (code point) order; hidden entries skipped. */
-async function listFolder(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+/**
+ * Files under a folder that precis reads, in a stable (code point) order; hidden entries skipped.
+ * A subfolder that cannot be listed is skipped and reported in `problems`; the folder itself
+ * failing to list throws.
+ */
+async function listFolder(dir: string, problems: Problem[], top = true): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    if (top) throw err;
+    problems.push({ input: dir, message: `${describeFsError(err)}: folder skipped` });
+    return [];
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) for (const f of await listFolder(full)) files.push(f);
+    if (e.isDirectory()) for (const f of await listFolder(full, problems, false)) files.push(f);
     else if (e.isFile() && formatOf(e.name)) files.push(full);
   }
   return files;
@@ -290,7 +301,9 @@ export async function readInputs(inputs: string[], options: { strict?: boolean }
           throw new InputError(input, describeFsError(err));
         }
         if (stat.isDirectory()) {
-          const files = await listFolder(input);
+          const skipped: Problem[] = [];
+          const files = await listFolder(input, skipped);
+          for (const p of skipped) fail(p.input, p.message);
           if (files.length === 0) throw new InputError(input, 'folder has no readable files (.txt, .md, .html, .html.gz, .json, .jsonl)');
           const before = articles.length;
           for (const file of files) {

@@ -260,9 +260,10 @@ export function briefStory(articles: StoryArticle[], title: string | null, optio
       if (article.file) {
         const read = readBuffer(article.file, Buffer.from(article.text ?? '', 'utf8'), null);
         for (const p of read.problems) skipped.push(p);
-        read.articles.forEach((a, k) => {
+        read.articles.forEach((a) => {
           raws.push(a);
-          names.push(read.articles.length > 1 ? `${name}: ${a.title ? `"${a.title}"` : `article ${k + 1}`}` : name);
+          // As the command line names an article of a file that holds several: "story.jsonl [story-3]".
+          names.push(read.articles.length > 1 ? `${name} [${a.id}]` : name);
         });
       } else {
         const { file: _file, ...input } = article;

@@ -17,6 +17,8 @@ export interface SqliteOptions {
   synchronous?: 'full' | 'normal';
   /** Milliseconds to wait on a lock held by another connection (another process on the file). */
   busyTimeoutMs?: number;
+  /** Largest the database may grow, in bytes; a write past it fails as on a full disk (SQLITE_FULL). */
+  maxSizeBytes?: number;
 }
 
 /** A schema change: applied once, in order, each in its own transaction with the version bump. */
@@ -196,6 +198,10 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     migrate(db, current);
+    if (options.maxSizeBytes !== undefined) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxSizeBytes / pageSize))}`);
+    }
   } catch (err) {
     db.close();
     if (err instanceof InputError) throw err;
