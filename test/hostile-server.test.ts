@@ -3,10 +3,10 @@
 // a batch in which some articles are unusable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../src/server/index.js';
-import { repoRoot, tempDir } from './helpers.js';
+import { precis, repoRoot, tempDir } from './helpers.js';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/server');
 const articleA = readFileSync(path.join(fixtures, 'harbour-a.txt'), 'utf8');
@@ -147,4 +147,27 @@ test('a full disk is told to the client as "disk full", and nothing half-written
   } finally {
     await small.close();
   }
+});
+
+test('the web app and the command line skip the same unusable articles and name them the same way', async () => {
+  const files: [string, string][] = [
+    ['harbour.txt', articleA],
+    ['menu.html', EMPTY_PAGE],
+    ['stars.txt', '* * *\n'],
+    ['mixed.jsonl', `${JSON.stringify({ text: articleB })}\n${JSON.stringify({ text: '* * *' })}\n`],
+  ];
+  const folder = tempDir();
+  for (const [name, content] of files) writeFileSync(path.join(folder, name), content);
+  const cli = precis(['brief', ...files.map(([name]) => path.join(folder, name)), '--format', 'json']);
+  assert.equal(cli.code, 0, cli.stderr);
+  // The command line names a file as the user gave it: here, its path in the folder.
+  const fromCli = cli.stderr.trimEnd().split('\n').map((line) => line.replace(`precis: ${folder}/`, '')).sort();
+
+  const res = await api('/api/stories', { method: 'POST', body: upload(files) });
+  assert.equal(res.status, 201, await res.clone().text());
+  const { id, skipped } = (await res.json()) as { id: string; skipped: { article: string; problem: string }[] };
+  assert.deepEqual(skipped.map((s) => `${s.article}: ${s.problem}`).sort(), fromCli);
+  assert.equal(fromCli.length, 3);
+  const story = (await (await api(`/api/stories/${id}`)).json()) as { briefing: { sources: unknown[] } };
+  assert.equal(story.briefing.sources.length, JSON.parse(cli.stdout).sources.length);
 });
