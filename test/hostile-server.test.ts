@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../src/server/index.js';
+import { uploadedArticle } from '../src/server/articles.js';
 import { precis, repoRoot, tempDir } from './helpers.js';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/server');
@@ -170,4 +171,16 @@ test('the web app and the command line skip the same unusable articles and name 
   assert.equal(fromCli.length, 3);
   const story = (await (await api(`/api/stories/${id}`)).json()) as { briefing: { sources: unknown[] } };
   assert.equal(story.briefing.sources.length, JSON.parse(cli.stdout).sources.length);
+});
+
+test('an uploaded HTML page is only decoded while the request is read; parsing it is the briefing worker\'s', async () => {
+  // The request path checks kind, encoding and emptiness: a page with no article passes it...
+  assert.deepEqual(uploadedArticle('menu.html', Buffer.from(EMPTY_PAGE)), { file: 'menu.html', text: EMPTY_PAGE });
+  // ...and a page of 120,000 elements costs the event loop one scan, not a parse.
+  const huge = `<html><body>${'<p>x</p>'.repeat(120_000)}</body></html>`;
+  assert.equal(uploadedArticle('huge.html', Buffer.from(huge)).file, 'huge.html');
+  const res = await api('/api/stories', { method: 'POST', body: upload([['harbour.txt', articleA], ['huge.html', huge]]) });
+  assert.equal(res.status, 201, await res.clone().text());
+  const { skipped } = (await res.json()) as { skipped: { article: string; problem: string }[] };
+  assert.deepEqual(skipped, [{ article: 'huge.html', problem: 'the page has more than 100,000 elements, too many for a news article' }]);
 });
