@@ -7,6 +7,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { uploadedArticle } from '../src/server/articles.js';
+import { briefArticles } from '../src/brief/index.js';
+import type { InputError } from '../src/types.js';
 import { precis, repoRoot, tempDir } from './helpers.js';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/server');
@@ -183,4 +185,9 @@ test('an uploaded HTML page is only decoded while the request is read; parsing i
   assert.equal(res.status, 201, await res.clone().text());
   const { skipped } = (await res.json()) as { skipped: { article: string; problem: string }[] };
   assert.deepEqual(skipped, [{ article: 'huge.html', problem: 'the page has more than 100,000 elements, too many for a news article' }]);
+});
+
+test('the library names an unusable article as its caller knows it, never by an id it did not give', () => {
+  assert.throws(() => briefArticles([{ text: articleA }, { text: '* * *' }]), (err: InputError) => err.line === 'article 2: no article text left after cleaning');
+  assert.throws(() => briefArticles([{ text: articleA }, { title: 'Stars', text: '* * *' }]), (err: InputError) => err.line === '"Stars": no article text left after cleaning');
 });

@@ -64,9 +64,27 @@ export async function brief(inputs: string[], options: BriefOptions = {}): Promi
   return { briefing: assembleBriefing(docs, analysis, selection, options), problems: allProblems, docs, analysis };
 }
 
-/** Brief articles held in memory (the HTTP API, the library). Bad articles throw InputError. */
+/** How the sender of an article in memory knows it: its file, its title, or its position ("article 3"). */
+export function articleName(article: { file?: string | null; title?: string | null }, position: number): string {
+  if (article.file) return article.file;
+  const title = article.title?.replace(/\s+/g, ' ').trim();
+  if (title) return `"${title.length > 80 ? `${title.slice(0, 79)}…` : title}"`;
+  return `article ${position}`;
+}
+
+/**
+ * Brief articles held in memory (the library). A bad article throws InputError naming it as the
+ * caller knows it (articleName), never by an id the caller did not give.
+ */
 export function briefArticles(articles: ArticleInput[], options: BriefOptions = {}): BriefResult {
-  return briefRawArticles(fromArticleInputs(articles), [], { ...options, strict: true }, 'articles');
+  const raws = fromArticleInputs(articles);
+  try {
+    return briefRawArticles(raws, [], { ...options, strict: true }, 'articles');
+  } catch (err) {
+    const at = err instanceof InputError && !(err instanceof NothingUsableError) ? raws.findIndex((r) => r.id === err.input) : -1;
+    if (at < 0) throw err;
+    throw new InputError(articleName(articles[at]!, at + 1), (err as InputError).message);
+  }
 }
 
 /** Runs clean -> text -> analyze -> summarize on ingested articles and assembles the briefing. */

@@ -3,7 +3,7 @@
 // bytes in memory; their names only say the format and are never opened as paths.
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { briefRawArticles, NothingUsableError, type BriefResult } from '../brief/index.js';
+import { articleName, briefRawArticles, NothingUsableError, type BriefResult } from '../brief/index.js';
 import { articleInputSchema, assignUniqueIds, decodeText, formatOf, fromArticleInput, readBuffer, MAX_INPUT_BYTES } from '../ingest/index.js';
 import type { StoryArticle } from '../store/index.js';
 import { InputError, type Problem, type RawArticle } from '../types.js';
@@ -237,14 +237,6 @@ export interface StoryBriefing {
   skipped: Problem[];
 }
 
-/** How the sender knows an article: its file, its title, or its position ("article 3"). */
-function senderName(article: StoryArticle, position: number): string {
-  if (article.file) return article.file;
-  const title = article.title?.replace(/\s+/g, ' ').trim();
-  if (title) return `"${title.length > 80 ? `${title.slice(0, 79)}…` : title}"`;
-  return `article ${position}`;
-}
-
 /**
  * Runs the pipeline over a story's articles, oldest first, with the rule of the command line:
  * the usable articles are briefed and each unusable one is reported by the name its sender gave
@@ -255,7 +247,7 @@ export function briefStory(articles: StoryArticle[], title: string | null, optio
   const names: string[] = [];
   const skipped: Problem[] = [];
   articles.forEach((article, i) => {
-    const name = senderName(article, i + 1);
+    const name = articleName(article, i + 1);
     try {
       if (article.file) {
         const read = readBuffer(article.file, Buffer.from(article.text ?? '', 'utf8'), null);
