@@ -191,3 +191,20 @@ test('the library names an unusable article as its caller knows it, never by an 
   assert.throws(() => briefArticles([{ text: articleA }, { text: '* * *' }]), (err: InputError) => err.line === 'article 2: no article text left after cleaning');
   assert.throws(() => briefArticles([{ text: articleA }, { title: 'Stars', text: '* * *' }]), (err: InputError) => err.line === '"Stars": no article text left after cleaning');
 });
+
+test('form fields that are not UTF-8 are refused as a JSON body or a file would be', async () => {
+  const boundary = 'precisboundary';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="text"\r\n\r\nThe ferry ran aground `),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(` near the wall.\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await api('/api/stories', { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+  assert.equal(res.status, 400);
+  assert.match(((await res.json()) as { error: string }).error, /not valid UTF-8/);
+  const encoded = await api('/api/stories', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'text=The%20ferry%FF%20ran%20aground' });
+  assert.equal(encoded.status, 400);
+  // A replacement character the sender really typed is text like any other.
+  const typed = await api('/api/stories', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `text=${encodeURIComponent(`${articleA} \uFFFD`)}` });
+  assert.equal(typed.status, 201, await typed.clone().text());
+});

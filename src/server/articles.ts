@@ -174,6 +174,9 @@ export class FormRefused extends HttpError {
   }
 }
 
+/** U+FFFD as UTF-8 bytes. */
+const REPLACEMENT_UTF8 = Buffer.from('\uFFFD', 'utf8');
+
 /** A line holding only dashes separates two pasted articles in the page's form. */
 const PASTE_SEPARATOR = /^[ \t]*-{3,}[ \t]*$/m;
 
@@ -203,6 +206,12 @@ export async function parseForm(body: Buffer, contentType: string, options: { sp
   const refuse = (err: HttpError): never => {
     throw new FormRefused(err.status, err.message, { title: typedTitle, text: pasted.join('\n\n---\n\n') });
   };
+  // The rule of every input: text that is not UTF-8 is refused. The form parser has already put
+  // U+FFFD in place of bad bytes; one that the body itself does not carry was such a byte.
+  const fields = [typedTitle, ...pasted];
+  if (fields.some((v) => v.includes('\uFFFD')) && !body.includes(REPLACEMENT_UTF8) && !/%EF%BF%BD/i.test(body.toString('latin1'))) {
+    refuse(new HttpError(400, 'text: not valid UTF-8'));
+  }
   const title = titleSchema.safeParse(typedTitle);
   if (!title.success) refuse(new HttpError(400, describeIssue(title.error)));
   const articles: StoryArticle[] = [];
