@@ -71,7 +71,7 @@ test('adding articles rebuilds the briefing and raises its version; old versions
   const id = await createStory([{ text: articleA }], 'Ferry aground at Brisk');
   const added = await postJson(`/api/stories/${id}/articles`, { articles: [{ text: articleB }] });
   assert.equal(added.status, 200);
-  assert.deepEqual(await added.json(), { id, version: 2 });
+  assert.deepEqual(await added.json(), { id, version: 2, skipped: [] });
   const latest = (await (await api(`/api/stories/${id}`)).json()) as { version: number; briefing: { sources: unknown[]; story: { title: string } } };
   assert.equal(latest.version, 2);
   assert.equal(latest.briefing.sources.length, 2);

@@ -217,7 +217,7 @@ test('precis cluster: one {"id","story"} line per article in input order; bad li
   assert.equal(stdin.stdout.trim().split('\n').length, 2);
   const missing = precis(['cluster', path.join(dir, 'none.jsonl')]);
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /^precis: .*none\.jsonl: cannot read \(ENOENT\)\n$/);
+  assert.match(missing.stderr, /^precis: .*none\.jsonl: no such file or folder\n$/);
 });
 
 const devStream = path.join(sharedDir, 'data/stream/dev-stream.jsonl');

@@ -6,6 +6,7 @@ import { isAllCaps } from '../clean/cues.js';
 import { describeArticle, fromArticleInputs, readInputs } from '../ingest/index.js';
 import { isPageDebris, summarize } from '../summarize/index.js';
 import { segment } from '../text/index.js';
+import { findFigures } from '../analyze/figures/figures.js';
 import {
   InputError,
   type Analysis,
@@ -13,6 +14,7 @@ import {
   type ArticleInput,
   type Briefing,
   type Citation,
+  type Conflict,
   type Doc,
   type Problem,
   type RawArticle,
@@ -62,9 +64,27 @@ export async function brief(inputs: string[], options: BriefOptions = {}): Promi
   return { briefing: assembleBriefing(docs, analysis, selection, options), problems: allProblems, docs, analysis };
 }
 
-/** Brief articles held in memory (the HTTP API, the library). Bad articles throw InputError. */
+/** How the sender of an article in memory knows it: its file, its title, or its position ("article 3"). */
+export function articleName(article: { file?: string | null; title?: string | null }, position: number): string {
+  if (article.file) return article.file;
+  const title = article.title?.replace(/\s+/g, ' ').trim();
+  if (title) return `"${title.length > 80 ? `${title.slice(0, 79)}…` : title}"`;
+  return `article ${position}`;
+}
+
+/**
+ * Brief articles held in memory (the library). A bad article throws InputError naming it as the
+ * caller knows it (articleName), never by an id the caller did not give.
+ */
 export function briefArticles(articles: ArticleInput[], options: BriefOptions = {}): BriefResult {
-  return briefRawArticles(fromArticleInputs(articles), [], { ...options, strict: true }, 'articles');
+  const raws = fromArticleInputs(articles);
+  try {
+    return briefRawArticles(raws, [], { ...options, strict: true }, 'articles');
+  } catch (err) {
+    const at = err instanceof InputError && !(err instanceof NothingUsableError) ? raws.findIndex((r) => r.id === err.input) : -1;
+    if (at < 0) throw err;
+    throw new InputError(articleName(articles[at]!, at + 1), (err as InputError).message);
+  }
 }
 
 /** Runs clean -> text -> analyze -> summarize on ingested articles and assembles the briefing. */
@@ -193,10 +213,29 @@ function cutAtClause(d: Doc): string | null {
 }
 
 /**
- * Picks the story title: the best kind of title the articles have (a real headline first),
- * and among those the one whose words the other articles use most.
+ * Figures the story has moved past: in each update over time (a death toll rising from two to
+ * three), every value but the newest. A title stating one would contradict the summary.
  */
-export function storyTitle(docs: Doc[]): string {
+export function supersededFigures(conflicts: Conflict[]): Set<number> {
+  const out = new Set<number>();
+  for (const c of conflicts) {
+    if (c.nature !== 'update' || c.kind !== 'quantity' || c.claims.length < 2) continue;
+    const valueOf = (v: string | number) => (typeof v === 'number' ? v : findFigures(v)[0]?.value);
+    const newest = valueOf(c.claims[c.claims.length - 1]!.value);
+    for (const claim of c.claims.slice(0, -1)) {
+      const v = valueOf(claim.value);
+      if (v !== undefined && v !== newest) out.add(v);
+    }
+  }
+  return out;
+}
+
+/**
+ * Picks the story title: the best kind of title the articles have (a real headline first),
+ * and among those the one whose words the other articles use most. A title that states a
+ * superseded figure (see supersededFigures) ranks below every title that does not.
+ */
+export function storyTitle(docs: Doc[], superseded: ReadonlySet<number> = new Set()): string {
   const titleWords = docs.map((d) => [...new Set(contentWords(d.article.title))]);
   // Which title words each article uses, read off its tokens (already lower-cased) rather than
   // by scanning its text again: only title words are ever looked up.
@@ -222,9 +261,10 @@ export function storyTitle(docs: Doc[]): string {
     let kind = titleKind(d);
     // A headline none of whose words another article uses is about something else.
     if (kind === TitleKind.Headline && docs.length > 1 && words.length > 0 && echoes === 0) kind = TitleKind.Unfit;
-    return { d, kind, echoes, order: i };
+    const outdated = superseded.size > 0 && findFigures(d.article.title).some((f) => superseded.has(f.value));
+    return { d, kind, echoes, order: i, outdated };
   });
-  candidates.sort((a, b) => b.kind - a.kind || b.echoes - a.echoes || a.order - b.order);
+  candidates.sort((a, b) => Number(a.outdated) - Number(b.outdated) || b.kind - a.kind || b.echoes - a.echoes || a.order - b.order);
   const best = candidates[0]!;
   return best.kind === TitleKind.CutAtClause ? cutAtClause(best.d)! : best.d.article.title.trim();
 }
@@ -250,7 +290,7 @@ export function assembleBriefing(docs: Doc[], analysis: Analysis, selection: Sel
 
   return {
     version: 1,
-    story: { title: options.title?.trim() || storyTitle(docs), from: analysis.from, to: analysis.to },
+    story: { title: options.title?.trim() || storyTitle(docs, supersededFigures(analysis.conflicts)), from: analysis.from, to: analysis.to },
     sources: docs.map((d) => ({
       id: d.article.id,
       title: d.article.title,

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { createClusterer } from '../stream/cluster.js';
 import { toArticle } from '../eval/stream.js';
 import { withClusterOptions } from './eval-stream.js';
+import { inputStream, readingStream } from './output.js';
 
 export function register(program: Command): void {
   const command = program
@@ -23,52 +23,40 @@ Examples:
   tail -f feed.jsonl | precis cluster - --window 30`)
     .action(async (file: string, opts: { window?: number; threshold?: number }) => {
       const clusterer = createClusterer({ windowDays: opts.window, threshold: opts.threshold });
-      const input = file === '-' ? process.stdin : createReadStream(file);
-      const opened = new Promise<void>((resolve, reject) => {
-        if (file === '-') resolve();
-        else {
-          input.once('open', () => resolve());
-          input.once('error', reject);
+      const input = inputStream(file);
+      await readingStream(file, async () => {
+        const lines = createInterface({ input, crlfDelay: Infinity });
+        let n = 0;
+        let bad = 0;
+        for await (const raw of lines) {
+          n++;
+          const line = raw.trim();
+          if (!line) continue;
+          const problem = (message: string): void => {
+            bad++;
+            process.stderr.write(`precis: ${file === '-' ? 'stdin' : file}:${n}: ${message}\n`);
+          };
+          let value: unknown;
+          try {
+            value = JSON.parse(line);
+          } catch {
+            problem('not a JSON line');
+            continue;
+          }
+          if (!value || typeof value !== 'object' || Array.isArray(value)) {
+            problem('not a JSON object');
+            continue;
+          }
+          const article = toArticle(value as Record<string, unknown>);
+          if (!article.text?.trim() && !article.html?.trim()) {
+            problem('no "text" or "html"');
+            continue;
+          }
+          if (article.id == null || article.id === '') article.id = String(n);
+          const a = clusterer.assign(article);
+          if (!process.stdout.write(`${JSON.stringify({ id: a.id, story: a.story })}\n`)) await once(process.stdout, 'drain');
         }
+        if (bad > 0) process.exitCode = 2;
       });
-      try {
-        await opened;
-      } catch (err) {
-        process.stderr.write(`precis: ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const lines = createInterface({ input, crlfDelay: Infinity });
-      let n = 0;
-      let bad = 0;
-      for await (const raw of lines) {
-        n++;
-        const line = raw.trim();
-        if (!line) continue;
-        const problem = (message: string): void => {
-          bad++;
-          process.stderr.write(`precis: ${file === '-' ? 'stdin' : file}:${n}: ${message}\n`);
-        };
-        let value: unknown;
-        try {
-          value = JSON.parse(line);
-        } catch {
-          problem('not a JSON line');
-          continue;
-        }
-        if (!value || typeof value !== 'object' || Array.isArray(value)) {
-          problem('not a JSON object');
-          continue;
-        }
-        const article = toArticle(value as Record<string, unknown>);
-        if (!article.text?.trim() && !article.html?.trim()) {
-          problem('no "text" or "html"');
-          continue;
-        }
-        if (article.id == null || article.id === '') article.id = String(n);
-        const a = clusterer.assign(article);
-        if (!process.stdout.write(`${JSON.stringify({ id: a.id, story: a.story })}\n`)) await once(process.stdout, 'drain');
-      }
-      if (bad > 0) process.exitCode = 2;
     });
 }

@@ -1,8 +1,7 @@
-import { createReadStream } from 'node:fs';
 import type { Command } from 'commander';
 import { openStore } from '../store/index.js';
 import { ingestStream } from '../stream/ingest.js';
-import { positiveInt } from './output.js';
+import { inputStream, positiveInt, readingStream } from './output.js';
 
 export function register(program: Command): void {
   program
@@ -17,10 +16,10 @@ A malformed line or an article with no text is reported on stderr (one line, wit
 number) and skipped; the rest of the stream is ingested. An article already seen (same URL or
 same text) is stored once.`)
     .action(async (input: string, opts: { db: string; every: number; words?: number }) => {
+      const stream = inputStream(input);
       const store = await openStore(opts.db);
       try {
-        const stream = input === '-' ? process.stdin : createReadStream(input);
-        const report = await ingestStream(stream, input === '-' ? 'stdin' : input, store, { flushEvery: opts.every, words: opts.words });
+        const report = await readingStream(input, () => ingestStream(stream, input === '-' ? 'stdin' : input, store, { flushEvery: opts.every, words: opts.words }));
         process.stderr.write(`precis: ${report.stored} stored, ${report.duplicates} duplicates, ${report.bad} bad, ${report.updated.length} stories updated\n`);
       } finally {
         await store.close();

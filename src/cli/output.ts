@@ -1,25 +1,22 @@
 import { InvalidArgumentError } from 'commander';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import type { Problem } from '../types.js';
+import { createReadStream, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { InputError, type Problem } from '../types.js';
+import { describeFsError } from '../ingest/index.js';
+import { writeFileWhole } from '../write-file.js';
 
-/** Writes a file whole or not at all: a temp file beside it, then a rename. */
-export async function writeAtomically(file: string, content: string): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(tmp, content);
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
-}
-
-/** Writes to --out (atomically) or stdout. */
+/**
+ * Writes to --out (whole or not at all) or stdout. A reader that went away (`| head`) is no
+ * error: what it wanted it has.
+ */
 export async function emit(content: string, out?: string): Promise<void> {
-  if (out && out !== '-') await writeAtomically(out, content);
-  else await new Promise<void>((resolve, reject) => process.stdout.write(content, (err) => (err ? reject(err) : resolve())));
+  if (out && out !== '-') {
+    writeFileWhole(out, content);
+    return;
+  }
+  await new Promise<void>((resolve, reject) =>
+    process.stdout.write(content, (err) => (!err || (err as NodeJS.ErrnoException).code === 'EPIPE' ? resolve() : reject(err))),
+  );
 }
 
 /** One line per bad input on stderr: `precis: <input>: <problem>`. */
@@ -48,4 +45,29 @@ export function positiveInt(name: string): (value: string) => number {
     if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${value}"`);
     return n;
   });
+}
+
+/**
+ * A JSONL input read as a stream (standard input for "-"): a missing path or a folder is an
+ * InputError now, not a stream error later.
+ */
+export function inputStream(input: string): Readable {
+  if (input === '-') return process.stdin;
+  try {
+    if (statSync(input).isDirectory()) throw new InputError(input, 'is a folder, expected a JSONL file');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(input, describeFsError(err));
+  }
+  return createReadStream(input);
+}
+
+/** Runs `work` on a stream; an error of the file system while reading becomes an InputError naming `input`. */
+export async function readingStream<T>(input: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof InputError || !(err as NodeJS.ErrnoException)?.code?.startsWith('E')) throw err;
+    throw new InputError(input, describeFsError(err));
+  }
 }

@@ -9,6 +9,7 @@ interface ServeOptions {
   maxBodyMb: string;
   words?: string;
   workers?: string;
+  briefTimeout?: string;
 }
 
 function wholeNumber(value: string, option: string, min: number, max: number): number {
@@ -28,18 +29,21 @@ export function register(program: Command): void {
     .option('--max-body-mb <mb>', 'largest request body accepted, in MB', String(DEFAULT_MAX_BODY_BYTES / 1048576))
     .option('--words <n>', 'summary word budget of every briefing')
     .option('--workers <n>', 'threads computing briefings, so reads are not held up (default: cores - 1; 0: none)')
+    .option('--brief-timeout <s>', 'seconds one briefing may run on a worker before it is stopped and refused (422)', '60')
     .action(async (opts: ServeOptions) => {
       const port = wholeNumber(opts.port, '--port', 0, 65535);
       const maxBodyBytes = wholeNumber(opts.maxBodyMb, '--max-body-mb', 1, 1024) * 1048576;
       const words = opts.words === undefined ? undefined : wholeNumber(opts.words, '--words', 10, 5000);
       const workers = opts.workers === undefined ? undefined : wholeNumber(opts.workers, '--workers', 0, 64);
+      const briefingTimeoutMs = wholeNumber(opts.briefTimeout ?? '60', '--brief-timeout', 1, 3600) * 1000;
       if (!opts.db.trim()) throw new InputError('--db', 'expected a file name');
       let running;
       try {
         // Loaded here, not at start-up: other commands never pay for the server and the store.
         const { startServer } = await import('../server/index.js');
-        running = await startServer({ port, host: opts.host, db: opts.db, maxBodyBytes, words, workers });
+        running = await startServer({ port, host: opts.host, db: opts.db, maxBodyBytes, words, workers, briefingTimeoutMs });
       } catch (err) {
+        if (err instanceof InputError) throw err;
         const code = (err as NodeJS.ErrnoException)?.code;
         if (code === 'EADDRINUSE') throw new InputError(`${opts.host}:${port}`, 'address already in use');
         if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(opts.host, 'not an address of this machine');

@@ -3,7 +3,7 @@
 // Each article goes through the real pipeline (HTML extraction when given HTML, cleaning,
 // sentence splitting) so the figures measure what users get.
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileWhole } from '../write-file.js';
 import { cleanArticle } from '../clean/index.js';
 import { fromArticleInput } from '../ingest/index.js';
 import { decodeText } from '../ingest/decode.js';
@@ -247,14 +247,7 @@ export function readClusters(file: string): EvalCluster[] {
 /** Writes one {"id", "summary"} line per cluster; all or nothing (a temp file renamed into place). */
 export function writePredictions(file: string, items: EvalItem[]): void {
   const body = items.map((x) => JSON.stringify({ id: x.id, summary: x.summary })).join('\n') + (items.length ? '\n' : '');
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, body);
-    renameSync(temp, file);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw new InputError(file, `cannot write predictions (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
+  writeFileWhole(file, body);
 }
 
 /** The file-level entry of `precis eval`: read clusters, evaluate, optionally write predictions. */

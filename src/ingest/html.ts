@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
-import type { Removal } from '../types.js';
+import { InputError, type Removal } from '../types.js';
 import { readMetadata } from './html-metadata.js';
 import { blockText } from './html-text.js';
 import { removeEdgeBoilerplate } from './html-edges.js';
@@ -126,6 +126,30 @@ function structuredBody(html: string, articleBody: string | null, extracted: str
  * body as plain text (paragraphs separated by one blank line), "" when the page has no article.
  * `url` is where the page came from; relative canonical links resolve against it.
  */
+/**
+ * Most elements a page may have. Parsing costs memory and time in proportion to the elements
+ * (a million take seconds and gigabytes); the largest of 1,201 real news pages of the
+ * evaluation sets has under 4,000, so 100,000 leaves room for any real article page.
+ */
+export const MAX_HTML_ELEMENTS = 100_000;
+
+/** Opening tags in `html`, counted without parsing it; stops counting past `limit`. */
+export function countElements(html: string, limit = Infinity): number {
+  let n = 0;
+  for (let at = html.indexOf('<'); at >= 0 && n <= limit; at = html.indexOf('<', at + 1)) {
+    const c = html.charCodeAt(at + 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+  }
+  return n;
+}
+
+/** Refuses, naming `input`, a page too large to parse at a bounded cost. */
+export function checkPageSize(html: string, input: string): void {
+  if (countElements(html, MAX_HTML_ELEMENTS) > MAX_HTML_ELEMENTS) {
+    throw new InputError(input, `the page has more than ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements, too many for a news article`);
+  }
+}
+
 export function extractFromHtml(html: string, options: { url?: string | null } = {}): ExtractedPage {
   const document = parse(html);
   const meta = readMetadata(document, options.url ?? null);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { InputError, type ArticleInput, type Problem, type RawArticle } from '../types.js';
-import { extractFromHtml } from './html.js';
+import { checkPageSize, extractFromHtml } from './html.js';
 import { decodeText } from './decode.js';
 import { readBounded } from './read.js';
 import { normalizeDate } from './dates.js';
@@ -104,6 +104,7 @@ export function fromArticleInput(value: unknown, input: string, id: string, file
       published, outlet: a.outlet?.trim() || null, byline: null, removed: [],
     };
   }
+  checkPageSize(a.html ?? '', input);
   const page = extractFromHtml(a.html ?? '', { url: a.url ?? null });
   if (!page.text.trim()) throw new InputError(input, 'no article text found in the HTML');
   return {
@@ -162,6 +163,7 @@ export function readBuffer(name: string, bytes: Uint8Array, filePath: string | n
   const id = stemOf(name);
   switch (fmt) {
     case 'html': {
+      checkPageSize(text, name);
       const page = extractFromHtml(text, {});
       if (!page.text.trim()) throw new InputError(name, 'no article text found in the HTML');
       return {
@@ -231,15 +233,26 @@ function sniffFormat(bytes: Uint8Array): InputFormat {
   return 'text';
 }
 
-/** Files under a folder that precis reads, in a stable (code point) order; hidden entries skipped. */
-async function listFolder(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+/**
+ * Files under a folder that precis reads, in a stable (code point) order; hidden entries skipped.
+ * A subfolder that cannot be listed is skipped and reported in `problems`; the folder itself
+ * failing to list throws.
+ */
+async function listFolder(dir: string, problems: Problem[], top = true): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    if (top) throw err;
+    problems.push({ input: dir, message: `${describeFsError(err)}: folder skipped` });
+    return [];
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) for (const f of await listFolder(full)) files.push(f);
+    if (e.isDirectory()) for (const f of await listFolder(full, problems, false)) files.push(f);
     else if (e.isFile() && formatOf(e.name)) files.push(full);
   }
   return files;
@@ -253,7 +266,8 @@ async function readFile(file: string): Promise<ReadResult> {
   return readBuffer(file, readBounded(file, MAX_INPUT_BYTES), file);
 }
 
-function describeFsError(err: unknown): string {
+/** A file-system error in a few words. */
+export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
@@ -287,7 +301,9 @@ export async function readInputs(inputs: string[], options: { strict?: boolean }
           throw new InputError(input, describeFsError(err));
         }
         if (stat.isDirectory()) {
-          const files = await listFolder(input);
+          const skipped: Problem[] = [];
+          const files = await listFolder(input, skipped);
+          for (const p of skipped) fail(p.input, p.message);
           if (files.length === 0) throw new InputError(input, 'folder has no readable files (.txt, .md, .html, .html.gz, .json, .jsonl)');
           const before = articles.length;
           for (const file of files) {

@@ -1,4 +1,4 @@
-import type { Briefing, Citation } from '../types.js';
+import type { Briefing, BriefingSource, Citation } from '../types.js';
 
 /** Numbers every distinct citation of the summary, timeline and conflicts in order of first use. */
 export class CitationIndex {
@@ -17,12 +17,50 @@ export class CitationIndex {
   }
 }
 
-/** A source's human label: its outlet when known, else its title. */
-export function sourceLabel(b: Briefing, id: string): string {
-  const s = b.sources.find((x) => x.id === id);
-  if (!s) return id;
-  return s.outlet ? s.outlet : s.title || id;
+/** The site of an http(s) URL, without "www."; null for anything else. */
+export function siteOf(url: string | null | undefined): string | null {
+  if (!url || !/^https?:\/\//i.test(url.trim())) return null;
+  try {
+    return new URL(url.trim()).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
 }
+
+/**
+ * What a reader calls a source, short enough to label every citation: its outlet, else the site
+ * of its URL, else its file's name, else its place in the list ("Article 3"). Never its title,
+ * which for an article without a headline is its whole first sentence.
+ */
+export function shortLabel(source: BriefingSource, position: number): string {
+  if (source.outlet?.trim()) return source.outlet.trim();
+  const site = siteOf(source.url);
+  if (site) return site;
+  const file = source.path && source.path !== '-' ? source.path.split(/[\\/]/).pop() : null;
+  return file || `Article ${position}`;
+}
+
+/** A source's short label (shortLabel) by its id. */
+export function sourceLabel(b: Briefing, id: string): string {
+  const at = b.sources.findIndex((x) => x.id === id);
+  return at < 0 ? id : shortLabel(b.sources[at]!, at + 1);
+}
+
+/**
+ * The quotation marks to put around a quote: none when the quoted sentence opens with its own
+ * (a sentence that is itself a quotation), so a reader never sees doubled marks (“"As far as).
+ */
+export function quoteMarks(quote: string): [open: string, close: string] {
+  return /^\s*["“”„‘’'«»]/.test(quote) ? ['', ''] : ['“', '”'];
+}
+
+/** What the briefing says of a section it found nothing for, in every format. */
+export const NOTHING_FOUND = {
+  summary: 'No summary could be drawn from these articles.',
+  timeline: 'No dated events were found.',
+  entities: 'No people, organisations or places were recognised.',
+  conflicts: 'The sources do not contradict each other on any figure, date or name found.',
+} as const;
 
 /** "from – to", one of them, or "" when the story has no dates. */
 export function dateSpan(b: Briefing): string {

@@ -4,6 +4,7 @@
 // second line of defence should an escape ever be missed.
 import { createHash } from 'node:crypto';
 import type { Briefing, BriefingSource, Citation, Conflict, Entity, EntityType, Removal, TimelineItem } from '../types.js';
+import { quoteMarks, shortLabel, siteOf } from './citations.js';
 
 /** Escapes text for HTML element content and for quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -222,7 +223,12 @@ class Notes {
   readonly list: Citation[] = [];
   private tips = 0;
 
-  constructor(private readonly sources: Map<string, BriefingSource>) {}
+  /** Each source's place in the list, from 1, for the label of a source with no other name. */
+  private readonly positions: Map<string, number>;
+
+  constructor(private readonly sources: Map<string, BriefingSource>) {
+    this.positions = new Map([...sources.keys()].map((id, i) => [id, i + 1]));
+  }
 
   number(citation: Citation): number {
     const key = `${citation.source}\u0000${citation.quote}`;
@@ -240,7 +246,7 @@ class Notes {
     const source = this.sources.get(sourceId);
     if (!source) return escapeHtml(sourceId);
     const date = source.published ? `, ${escapeHtml(formatDate(source.published))}` : '';
-    return `${escapeHtml(sourceLabel(source))}${date}`;
+    return `${escapeHtml(shortLabel(source, this.positions.get(sourceId) ?? 0))}${date}`;
   }
 
   /** Numbered citation marks; each shows its quote on hover, focus or tap, and links to the note. */
@@ -251,7 +257,7 @@ class Notes {
       const tip = `tip-${++this.tips}`;
       return (
         `<span class="cite-wrap"><a class="cite" href="#note-${n}" aria-describedby="${tip}" aria-expanded="false">${n}</a>` +
-        `<span class="tip" role="tooltip" id="${tip}">“${escapeHtml(citation.quote)}”` +
+        `<span class="tip" role="tooltip" id="${tip}">${quoted(citation.quote)}` +
         `<span class="attr">${this.attribution(citation.source)}</span></span></span>`
       );
     });
@@ -261,14 +267,13 @@ class Notes {
 
 /** The outlet, else the site the article came from; null when neither is known. */
 function outletOf(source: BriefingSource): string | null {
-  if (source.outlet) return source.outlet;
-  const href = safeHttpUrl(source.url);
-  return href ? new URL(href).hostname.replace(/^www\./, '') : null;
+  return source.outlet || siteOf(safeHttpUrl(source.url));
 }
 
-/** What a reader calls a source: its outlet, else its site, else its title. */
-function sourceLabel(source: BriefingSource): string {
-  return outletOf(source) ?? (source.title || source.id);
+/** A quote, escaped, in quotation marks unless it brings its own. */
+function quoted(quote: string): string {
+  const [open, close] = quoteMarks(quote);
+  return `${open}${escapeHtml(quote)}${close}`;
 }
 
 /** At most `max` characters (whole code points), with an ellipsis when cut. */
@@ -371,16 +376,32 @@ function renderSource(source: BriefingSource, notes: Notes): string {
 
 function renderNotes(notes: Notes): string {
   const items = notes.list.map(
-    (c, i) => `<li id="note-${i + 1}"><blockquote>“${escapeHtml(c.quote)}”</blockquote> <span class="attr">— ${notes.attribution(c.source)}</span></li>`,
+    (c, i) => `<li id="note-${i + 1}"><blockquote>${quoted(c.quote)}</blockquote> <span class="attr">— ${notes.attribution(c.source)}</span></li>`,
   );
   return `<ol class="notes">${items.join('')}</ol>`;
+}
+
+/**
+ * "5 articles from 3 outlets", "2 articles from Coast Daily and Holm Radio", or "5 articles"
+ * when the outlets are not all known: the page header in plain words.
+ */
+function sourcesLine(sources: BriefingSource[]): string {
+  const count = plural(sources.length, 'article');
+  const known = sources.map(outletOf);
+  if (known.some((o) => o === null)) return count;
+  const outlets = new Set(known as string[]);
+  if (outlets.size === 1) return `${count} from ${[...outlets][0]}`;
+  if (outlets.size <= 3) {
+    const names = [...outlets];
+    return `${count} from ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  }
+  return `${count} from ${plural(outlets.size, 'outlet')}`;
 }
 
 /** The briefing as a self-contained HTML page. */
 export function renderHtml(b: Briefing, options: HtmlOptions = {}): string {
   const sources = new Map(b.sources.map((s) => [s.id, s] as const));
   const notes = new Notes(sources);
-  const outlets = new Set(b.sources.map(outletOf).filter((o): o is string => o !== null));
   const words = b.sources.reduce((n, s) => n + s.words, 0);
   // Sections are rendered in reading order so citation numbers rise down the page.
   const summary = renderSummary(b, notes);
@@ -406,7 +427,7 @@ export function renderHtml(b: Briefing, options: HtmlOptions = {}): string {
 <body>
 <div class="page">
 ${nav}<header>
-<p class="kicker">Briefing · ${plural(b.sources.length, 'source')}${outlets.size ? ` · ${plural(outlets.size, 'named outlet')}` : ''} · ${plural(words, 'word')} read</p>
+<p class="kicker">Briefing · ${escapeHtml(sourcesLine(b.sources))} · ${plural(words, 'word')} read</p>
 <h1>${escapeHtml(b.story.title)}</h1>
 ${span ? `<p class="span">${span}</p>` : ''}
 </header>

@@ -1,5 +1,5 @@
 import type { Briefing } from '../types.js';
-import { CitationIndex, dateSpan, removalSummary, sourceLabel } from './citations.js';
+import { CitationIndex, dateSpan, NOTHING_FOUND, quoteMarks, removalSummary, sourceLabel } from './citations.js';
 
 /** Markdown special characters in article text are escaped so a quote cannot become markup. */
 export function escapeMarkdown(text: string): string {
@@ -15,17 +15,20 @@ export function renderMarkdown(b: Briefing): string {
   out.push(`*${b.sources.length} source${b.sources.length === 1 ? '' : 's'}${span ? ` · ${span}` : ''}*`, '');
 
   out.push('## Summary', '');
-  if (b.summary.length === 0) out.push('_No summary could be made._', '');
+  if (b.summary.length === 0) out.push(`_${NOTHING_FOUND.summary}_`, '');
   for (const s of b.summary) out.push(`${escapeMarkdown(s.text)} ${refs(s.citations)}`, '');
 
-  if (b.timeline.length) {
-    out.push('## Timeline', '');
+  // A section with nothing in it says so, as the HTML page does, rather than going missing.
+  out.push('## Timeline', '');
+  if (b.timeline.length === 0) out.push(`_${NOTHING_FOUND.timeline}_`, '');
+  else {
     for (const t of b.timeline) out.push(`- **${t.date}**: ${escapeMarkdown(t.text)} ${refs(t.citations)}`);
     out.push('');
   }
 
-  if (b.entities.length) {
-    out.push('## People, organisations and places', '');
+  out.push('## People, organisations and places', '');
+  if (b.entities.length === 0) out.push(`_${NOTHING_FOUND.entities}_`, '');
+  else {
     out.push('| Name | Type | Mentions | Sources | Also written as |', '|---|---|---|---|---|');
     for (const e of b.entities) {
       out.push(`| ${escapeMarkdown(e.name)} | ${e.type} | ${e.mentions} | ${e.sources.length} | ${e.aliases.map(escapeMarkdown).join(', ')} |`);
@@ -33,8 +36,9 @@ export function renderMarkdown(b: Briefing): string {
     out.push('');
   }
 
-  if (b.conflicts.length) {
-    out.push('## Where sources disagree', '');
+  out.push('## Where sources disagree', '');
+  if (b.conflicts.length === 0) out.push(`_${NOTHING_FOUND.conflicts}_`, '');
+  else {
     for (const c of b.conflicts) {
       const nature = c.nature === 'update' ? ' (an update over time)' : c.nature === 'disagreement' ? ' (sources disagree)' : '';
       out.push(`### ${escapeMarkdown(c.topic)}${nature}`, '');
@@ -62,7 +66,10 @@ export function renderMarkdown(b: Briefing): string {
 
   if (cites.list.length) {
     out.push('## Citations', '');
-    cites.list.forEach((c, i) => out.push(`${i + 1}. ${escapeMarkdown(sourceLabel(b, c.source))} (\`${c.source}\`): “${escapeMarkdown(c.quote)}”`));
+    cites.list.forEach((c, i) => {
+      const [open, close] = quoteMarks(c.quote);
+      out.push(`${i + 1}. ${escapeMarkdown(sourceLabel(b, c.source))} (\`${c.source}\`): ${open}${escapeMarkdown(c.quote)}${close}`);
+    });
     out.push('');
   }
   return out.join('\n');

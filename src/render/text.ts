@@ -1,16 +1,21 @@
 import type { Briefing } from '../types.js';
-import { CitationIndex, dateSpan, removalSummary, sourceLabel } from './citations.js';
+import { CitationIndex, dateSpan, NOTHING_FOUND, quoteMarks, removalSummary, sourceLabel } from './citations.js';
 
-/** Wraps a paragraph at `width` columns with a hanging indent. */
-function wrap(text: string, width = 78, indent = ''): string {
+/**
+ * Wraps a paragraph at `width` columns with a hanging indent. `lead` opens the first line as
+ * given (its spaces kept), so a column such as the timeline's dates lines up with the indent.
+ */
+function wrap(text: string, width = 78, indent = '', lead = ''): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
   const lines: string[] = [];
-  let line = '';
+  let line = lead;
+  let empty = true;
   for (const w of words) {
-    if (line && (line + ' ' + w).length > width) {
+    if (!empty && (line + ' ' + w).length > width) {
       lines.push(line);
       line = indent + w;
-    } else line = line ? `${line} ${w}` : w;
+    } else line = empty ? `${line}${w}` : `${line} ${w}`;
+    empty = false;
   }
   if (line) lines.push(line);
   return lines.join('\n');
@@ -28,27 +33,30 @@ export function renderText(b: Briefing): string {
   const span = dateSpan(b);
   out.push(`${b.sources.length} source${b.sources.length === 1 ? '' : 's'}${span ? `, ${span}` : ''}`, '');
   out.push(heading('Summary'));
+  if (b.summary.length === 0) out.push(NOTHING_FOUND.summary, '');
   for (const s of b.summary) out.push(wrap(`${plain(s.text)} ${refs(s.citations)}`), '');
-  if (b.timeline.length) {
-    out.push(heading('Timeline'));
-    for (const t of b.timeline) out.push(wrap(`${t.date.padEnd(10)}  ${plain(t.text)} ${refs(t.citations)}`, 78, '            '));
-    out.push('');
-  }
-  if (b.entities.length) {
-    out.push(heading('People, organisations and places'));
+  out.push(heading('Timeline'));
+  if (b.timeline.length === 0) out.push(NOTHING_FOUND.timeline);
+  // Dates in a column 10 wide, the text from column 13 on every line.
+  for (const t of b.timeline) out.push(wrap(`${plain(t.text)} ${refs(t.citations)}`, 78, ' '.repeat(12), `${t.date.padEnd(10)}  `));
+  out.push('');
+  out.push(heading('People, organisations and places'));
+  if (b.entities.length === 0) out.push(NOTHING_FOUND.entities, '');
+  else {
     for (const e of b.entities) {
       const aka = e.aliases.length ? `; also ${e.aliases.map(plain).join(', ')}` : '';
       out.push(wrap(`${plain(e.name)} (${e.type}, ${e.mentions} mentions in ${e.sources.length} sources${aka})`, 78, '  '));
     }
     out.push('');
   }
-  if (b.conflicts.length) {
-    out.push(heading('Where sources disagree'));
+  out.push(heading('Where sources disagree'));
+  if (b.conflicts.length === 0) out.push(NOTHING_FOUND.conflicts, '');
+  else {
     for (const c of b.conflicts) {
       out.push(`${plain(c.topic)}${c.nature === 'update' ? ' (update over time)' : ''}`);
       for (const claim of c.claims) {
         const who = [...new Set(claim.citations.map((x) => sourceLabel(b, x.source)))].map(plain).join(', ');
-        out.push(wrap(`  - ${plain(String(claim.value))}: ${who} ${refs(claim.citations)}`, 78, '    '));
+        out.push(wrap(`${plain(String(claim.value))}: ${who} ${refs(claim.citations)}`, 78, '    ', '  - '));
       }
     }
     out.push('');
@@ -58,12 +66,15 @@ export function renderText(b: Briefing): string {
     out.push(wrap(`${plain(s.title || s.id)} [${s.id}]`));
     out.push(`  ${[s.outlet && plain(s.outlet), s.published, `${s.words} words kept`].filter(Boolean).join(', ')}`);
     if (s.url) out.push(`  ${plain(s.url)}`);
-    if (s.removed.length) out.push(wrap(`  removed: ${removalSummary(s.removed)}`, 78, '    '));
+    if (s.removed.length) out.push(wrap(removalSummary(s.removed), 78, '    ', '  removed: '));
   }
   out.push('');
   if (cites.list.length) {
     out.push(heading('Citations'));
-    cites.list.forEach((c, i) => out.push(wrap(`[${i + 1}] ${plain(sourceLabel(b, c.source))}: "${plain(c.quote)}"`, 78, '    ')));
+    cites.list.forEach((c, i) => {
+      const [open, close] = quoteMarks(c.quote).map((m) => (m ? '"' : ''));
+      out.push(wrap(`[${i + 1}] ${plain(sourceLabel(b, c.source))}: ${open}${plain(c.quote)}${close}`, 78, '    '));
+    });
   }
   return out.join('\n') + '\n';
 }

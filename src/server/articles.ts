@@ -3,10 +3,10 @@
 // bytes in memory; their names only say the format and are never opened as paths.
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { briefRawArticles, type BriefResult } from '../brief/index.js';
+import { articleName, briefRawArticles, NothingUsableError, type BriefResult } from '../brief/index.js';
 import { articleInputSchema, assignUniqueIds, decodeText, formatOf, fromArticleInput, readBuffer, MAX_INPUT_BYTES } from '../ingest/index.js';
 import type { StoryArticle } from '../store/index.js';
-import { InputError, type RawArticle } from '../types.js';
+import { InputError, type Problem, type RawArticle } from '../types.js';
 import { HttpError } from './http.js';
 
 /** Most articles one request may add: a story is a cluster, not an archive. */
@@ -56,8 +56,16 @@ function toStoryArticle(a: z.infer<typeof articleInputSchema>): StoryArticle {
 }
 
 function parseJsonBody(body: Buffer): unknown {
+  let text: string;
   try {
-    return JSON.parse(body.toString('utf8'));
+    // The rule of every other input: bytes that are not UTF-8 are refused, never replaced.
+    text = decodeText(body, 'request body');
+  } catch (err) {
+    if (err instanceof InputError) throw new HttpError(400, err.line);
+    throw err;
+  }
+  try {
+    return JSON.parse(text);
   } catch (err) {
     throw new HttpError(400, `malformed JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -85,8 +93,9 @@ function uploadName(name: string): string {
 }
 
 /**
- * An uploaded file as a story article: its decoded text and its name. The file is read once here
- * so a bad upload is refused now, naming the file, rather than when the story is briefed.
+ * An uploaded file as a story article: its decoded text and its name. Only what is cheap is
+ * checked here, so a bad upload is refused now, naming the file: its kind, its compression, its
+ * encoding, that it has text. Parsing (HTML above all) is the briefing worker's, off the event loop.
  */
 export function uploadedArticle(rawName: string, bytes: Uint8Array): StoryArticle {
   let name = uploadName(rawName);
@@ -102,12 +111,56 @@ export function uploadedArticle(rawName: string, bytes: Uint8Array): StoryArticl
     }
     name = name.slice(0, -3);
   }
-  const checked = readBuffer(name, data, null);
-  if (checked.problems.length) {
-    const first = checked.problems[0]!;
-    throw new HttpError(400, `${first.input}: ${first.message}`);
+  let text: string;
+  try {
+    text = decodeText(data, name);
+  } catch (err) {
+    if (err instanceof InputError) throw new HttpError(400, err.line);
+    throw err;
   }
-  return { file: name, text: decodeText(data, name) };
+  if (!text.trim()) throw new HttpError(400, `${name}: empty file`);
+  return { file: name, text };
+}
+
+/**
+ * How many articles a stored article stands for: one, or for an uploaded .json or .jsonl file
+ * the articles in it (its non-blank lines; the entries of its array). Counted without parsing
+ * any article, so the per-request cap holds however the articles arrive.
+ */
+export function articleCount(article: StoryArticle): number {
+  if (!article.file) return 1;
+  const format = formatOf(article.file);
+  const text = article.text ?? '';
+  if (format === 'jsonl') {
+    let n = 0;
+    for (let at = 0; at < text.length; ) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      if (/\S/.test(text.slice(at, Math.min(end, at + 4096)))) n++;
+      at = end + 1;
+    }
+    return n;
+  }
+  if (format === 'json') {
+    try {
+      const value = JSON.parse(text) as unknown;
+      if (Array.isArray(value)) return value.length;
+      const list = (value as { articles?: unknown } | null)?.articles;
+      return Array.isArray(list) ? list.length : 1;
+    } catch {
+      return 1;
+    }
+  }
+  return 1;
+}
+
+/** Refuses a request of more articles than the cap, counting those inside uploaded files. */
+export function checkArticleCount(articles: StoryArticle[]): void {
+  let n = 0;
+  for (const a of articles) n += articleCount(a);
+  if (n > MAX_ARTICLES_PER_REQUEST) {
+    throw new HttpError(400, `at most ${MAX_ARTICLES_PER_REQUEST} articles per request (this one has ${n}, counting those inside uploaded files)`);
+  }
 }
 
 /** A form the server refused, with what the reader had typed in it. */
@@ -120,6 +173,9 @@ export class FormRefused extends HttpError {
     super(status, message);
   }
 }
+
+/** U+FFFD as UTF-8 bytes. */
+const REPLACEMENT_UTF8 = Buffer.from('\uFFFD', 'utf8');
 
 /** A line holding only dashes separates two pasted articles in the page's form. */
 const PASTE_SEPARATOR = /^[ \t]*-{3,}[ \t]*$/m;
@@ -150,6 +206,12 @@ export async function parseForm(body: Buffer, contentType: string, options: { sp
   const refuse = (err: HttpError): never => {
     throw new FormRefused(err.status, err.message, { title: typedTitle, text: pasted.join('\n\n---\n\n') });
   };
+  // The rule of every input: text that is not UTF-8 is refused. The form parser has already put
+  // U+FFFD in place of bad bytes; one that the body itself does not carry was such a byte.
+  const fields = [typedTitle, ...pasted];
+  if (fields.some((v) => v.includes('\uFFFD')) && !body.includes(REPLACEMENT_UTF8) && !/%EF%BF%BD/i.test(body.toString('latin1'))) {
+    refuse(new HttpError(400, 'text: not valid UTF-8'));
+  }
   const title = titleSchema.safeParse(typedTitle);
   if (!title.success) refuse(new HttpError(400, describeIssue(title.error)));
   const articles: StoryArticle[] = [];
@@ -169,23 +231,62 @@ export async function parseForm(body: Buffer, contentType: string, options: { sp
     }
   }
   if (articles.length === 0) refuse(new HttpError(400, 'give at least one article: paste its text or add a file'));
-  if (articles.length > MAX_ARTICLES_PER_REQUEST) refuse(new HttpError(400, `at most ${MAX_ARTICLES_PER_REQUEST} articles per request`));
+  try {
+    checkArticleCount(articles);
+  } catch (err) {
+    if (err instanceof HttpError) refuse(err);
+    throw err;
+  }
   return { title: title.data ?? null, articles };
 }
 
-/** Runs the pipeline over a story's articles, oldest first. Unusable articles throw InputError. */
-export function briefStory(articles: StoryArticle[], title: string | null, options: { words?: number } = {}): BriefResult {
+/** A story briefed: the briefing, and each article that could not be used, named as its sender knows it. */
+export interface StoryBriefing {
+  briefing: BriefResult['briefing'];
+  skipped: Problem[];
+}
+
+/**
+ * Runs the pipeline over a story's articles, oldest first, with the rule of the command line:
+ * the usable articles are briefed and each unusable one is reported by the name its sender gave
+ * it (a file name, a title, or its position); only when none is usable is it an InputError.
+ */
+export function briefStory(articles: StoryArticle[], title: string | null, options: { words?: number } = {}): StoryBriefing {
   const raws: RawArticle[] = [];
+  const names: string[] = [];
+  const skipped: Problem[] = [];
   articles.forEach((article, i) => {
-    const label = `article ${i + 1}`;
-    if (article.file) {
-      const read = readBuffer(article.file, Buffer.from(article.text ?? '', 'utf8'), null);
-      if (read.problems.length) throw new InputError(read.problems[0]!.input, read.problems[0]!.message);
-      for (const a of read.articles) raws.push(a);
-    } else {
-      const { file: _file, ...input } = article;
-      raws.push(fromArticleInput(input, label, `a${i + 1}`, null));
+    const name = articleName(article, i + 1);
+    try {
+      if (article.file) {
+        const read = readBuffer(article.file, Buffer.from(article.text ?? '', 'utf8'), null);
+        for (const p of read.problems) skipped.push(p);
+        read.articles.forEach((a) => {
+          raws.push(a);
+          // As the command line names an article of a file that holds several: "story.jsonl [story-3]".
+          names.push(read.articles.length > 1 ? `${name} [${a.id}]` : name);
+        });
+      } else {
+        const { file: _file, ...input } = article;
+        raws.push(fromArticleInput(input, name, `a${i + 1}`, null));
+        names.push(name);
+      }
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      skipped.push({ input: err.input, message: err.message });
     }
   });
-  return briefRawArticles(assignUniqueIds(raws), [], { strict: true, title: title ?? undefined, words: options.words }, 'story');
+  const unique = assignUniqueIds(raws);
+  // Cleaning names an article by its id; the sender knows it by the name given above.
+  const nameOf = new Map(unique.map((a, i) => [a.id, names[i]!]));
+  const rename = (p: Problem): Problem => ({ input: nameOf.get(p.input) ?? p.input, message: p.message });
+  try {
+    const result = briefRawArticles(unique, [], { strict: false, title: title ?? undefined, words: options.words }, 'story');
+    return { briefing: result.briefing, skipped: [...skipped, ...result.problems.map(rename)] };
+  } catch (err) {
+    if (!(err instanceof NothingUsableError)) throw err;
+    const all = [...skipped, ...err.problems.map(rename)];
+    if (all.length === 1) throw new InputError(all[0]!.input, all[0]!.message);
+    throw new InputError('no usable article', all.map((p) => `${p.input}: ${p.message}`).join('; '));
+  }
 }

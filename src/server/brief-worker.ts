@@ -11,7 +11,7 @@ const port = parentPort;
 port.on('message', (job: BriefJob) => {
   let reply: BriefReply;
   try {
-    reply = { id: job.id, ok: true, briefing: briefStory(job.articles, job.title, { words: job.words }).briefing };
+    reply = { id: job.id, ok: true, ...briefStory(job.articles, job.title, { words: job.words }) };
   } catch (err) {
     reply =
       err instanceof InputError
@@ -20,3 +20,5 @@ port.on('message', (job: BriefJob) => {
   }
   port.postMessage(reply);
 });
+
+port.postMessage('ready');

@@ -6,11 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { render } from '../render/index.js';
 import { HTML_CONTENT_SECURITY_POLICY, HTML_CONTENT_SECURITY_POLICY_WITH_FORM, renderHtml } from '../render/html.js';
 import { openStore, type Store, type StoreOptions, type StoryArticle } from '../store/index.js';
-import { InputError } from '../types.js';
+import { InputError, type Problem } from '../types.js';
 import { FormRefused, parseAddJson, parseCreateJson, parseForm, type StoryRequest } from './articles.js';
 import { HttpError, mediaType, readBody, send, sendError, sendJson, sendRawJson } from './http.js';
 import { APP_CONTENT_SECURITY_POLICY, errorPage, homePage } from './pages.js';
-import { BrieferBusyError, defaultWorkerCount, inlineBriefer, workerBriefer, type Briefer } from './pool.js';
+import { BrieferBusyError, BriefingTimeoutError, defaultWorkerCount, inlineBriefer, workerBriefer, type Briefer } from './pool.js';
 import { DEFAULT_MAX_BODY_BYTES, isLoopbackHost } from './limits.js';
 import { renderChanges, storyChanges } from '../stream/story-changes.js';
 
@@ -34,6 +34,34 @@ export interface ServerOptions {
    * web page elsewhere cannot reach it through DNS rebinding. Default: any.
    */
   allowedHosts?: string[] | 'any';
+}
+
+/** A write acknowledged, with the articles that were skipped as unusable. */
+interface Written {
+  id: string;
+  version: number;
+  skipped: { article: string; problem: string }[];
+}
+
+/** Skipped articles named on the story page a form redirects to (a page shows only what its URL says). */
+const MAX_SKIPPED_SHOWN = 20;
+function skippedQuery(skipped: Written['skipped']): string {
+  if (!skipped.length) return '';
+  return `?${skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => `skipped=${encodeURIComponent(`${s.article} (${s.problem})`.slice(0, 300))}`).join('&')}`;
+}
+
+const asSkipped = (p: Problem) => ({ article: p.input, problem: p.message });
+
+/** A write the disk could not take: said as such, not as an internal error. */
+async function storeWrite<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC') throw new HttpError(507, 'disk full: the story was not saved; free some space and send it again');
+    if (code.startsWith('SQLITE_IOERR')) throw new HttpError(503, 'the store could not be written (input/output error); nothing was saved', { 'retry-after': '5' });
+    throw err;
+  }
 }
 
 /** Story ids as the store makes them (and nothing that could surprise a URL or a log). */
@@ -83,6 +111,11 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     if (req.method === 'POST') {
       if (req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'cross-site requests may not write');
       const origin = req.headers.origin;
+      // "null" is the origin of a sandboxed frame, a data: page or a redirect chain: any site can
+      // make one. Only a browser that says the request is its own (Sec-Fetch-Site) gets past it.
+      if (origin === 'null' && req.headers['sec-fetch-site'] !== 'same-origin' && req.headers['sec-fetch-site'] !== 'none') {
+        throw new HttpError(403, 'requests from an opaque origin ("null") may not write');
+      }
       if (origin && origin !== 'null') {
         let originHost: string | null = null;
         try {
@@ -105,16 +138,43 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     return parseForm(body, req.headers['content-type']!, { splitText });
   }
 
-  async function createStory(request: StoryRequest): Promise<{ id: string; version: number }> {
-    const briefing = await briefer.brief(request.articles, request.title);
-    return store.createStory({ title: request.title, articles: request.articles, briefing });
+  async function createStory(request: StoryRequest): Promise<Written> {
+    const { briefing, skipped } = await briefer.brief(request.articles, request.title);
+    const written = await storeWrite(() => store.createStory({ title: request.title, articles: request.articles, briefing }));
+    return { ...written, skipped: skipped.map(asSkipped) };
+  }
+
+  /** Appends to one story wait for each other (a rebuild needs the story as the last one left it). */
+  const appendQueues = new Map<string, { tail: Promise<unknown>; waiting: number }>();
+  const MAX_APPENDS_WAITING = 64;
+
+  function serialised<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const queue = appendQueues.get(id) ?? { tail: Promise.resolve(), waiting: 0 };
+    if (queue.waiting >= MAX_APPENDS_WAITING) return Promise.reject(new BrieferBusyError(queue.waiting));
+    queue.waiting++;
+    appendQueues.set(id, queue);
+    const run = queue.tail.then(work, work);
+    queue.tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    void queue.tail.then(() => {
+      if (--queue.waiting === 0 && appendQueues.get(id) === queue) appendQueues.delete(id);
+    });
+    return run;
   }
 
   /**
    * Rebuilds the briefing from the story's articles plus the new ones, off the event loop, then
    * stores both if nobody changed the story meanwhile; otherwise rebuilds from the newer state.
    */
-  async function addToStory(id: string, articles: StoryArticle[]): Promise<{ id: string; version: number }> {
+  function addToStory(id: string, articles: StoryArticle[]): Promise<Written> {
+    return serialised(id, () => rebuildStory(id, articles));
+  }
+
+  async function rebuildStory(id: string, articles: StoryArticle[]): Promise<Written> {
+    // Appends through this server are serialised above; the version check still guards
+    // against another process writing the same file.
     for (let attempt = 0; attempt < 5; attempt++) {
       // Story first, articles second: if a write lands in between, the articles are the newer
       // ones and the version check below turns the mismatch into a retry.
@@ -122,10 +182,10 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
       const existing = await store.getArticles(id);
       if (!story || !existing) break;
       const all = [...existing.map(({ position: _p, addedAt: _a, ...article }) => article), ...articles];
-      const briefing = await briefer.brief(all, story.requestedTitle);
-      const result = await store.appendArticles(id, articles, briefing, story.version);
+      const { briefing, skipped } = await briefer.brief(all, story.requestedTitle);
+      const result = await storeWrite(() => store.appendArticles(id, articles, briefing, story.version));
       if (result === null) break;
-      if (result !== 'conflict') return result;
+      if (result !== 'conflict') return { ...result, skipped: skipped.map(asSkipped) };
     }
     if (!(await store.hasStory(id))) throw new HttpError(404, `no story ${id}`);
     throw new HttpError(409, 'the story kept changing while its briefing was rebuilt; send the articles again');
@@ -221,6 +281,8 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
   function refusal(err: unknown): { status: number; message: string; headers: Record<string, string> } | null {
     if (err instanceof HttpError) return { status: err.status, message: err.message, headers: err.headers };
     if (err instanceof InputError) return { status: 422, message: err.line, headers: {} };
+    if (err instanceof BriefingTimeoutError) return { status: 422, message: err.message, headers: {} };
+    if (err instanceof BrieferBusyError) return { status: 503, message: err.message, headers: { 'retry-after': '2' } };
     return null;
   }
 
@@ -263,8 +325,8 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
       let request: StoryRequest | null = null;
       try {
         request = await readStoryRequest(req, true);
-        const { id } = await createStory(request);
-        send(res, 303, '', { location: `/stories/${id}` });
+        const { id, skipped } = await createStory(request);
+        send(res, 303, '', { location: `/stories/${id}${skippedQuery(skipped)}` });
       } catch (err) {
         const refused = refusal(err);
         if (!refused) throw err;
@@ -276,7 +338,9 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     if (parts[0] === 'stories' && parts.length === 2) {
       allow(req, ['GET']);
       const version = versionParam(url);
-      const found = await storyPage(parts[1]!, version);
+      const skipped = url.searchParams.getAll('skipped').slice(0, MAX_SKIPPED_SHOWN);
+      const notice = skipped.length ? `Briefed without ${skipped.length === 1 ? 'one article' : `${skipped.length} articles`} that had nothing usable: ${skipped.join('; ')}` : undefined;
+      const found = await storyPage(parts[1]!, version, { error: notice });
       if (!found) send(res, 404, errorPage(404, version === undefined ? 'No such story' : 'No such version of this story'), appHeaders);
       else send(res, 200, found.html, found.headers);
       return;
@@ -291,8 +355,8 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
       let request: StoryRequest | null = null;
       try {
         request = await readStoryRequest(req, true);
-        await addToStory(id, request.articles);
-        send(res, 303, '', { location: `/stories/${encodeURIComponent(id)}` });
+        const { skipped } = await addToStory(id, request.articles);
+        send(res, 303, '', { location: `/stories/${encodeURIComponent(id)}${skippedQuery(skipped)}` });
       } catch (err) {
         const refused = refusal(err);
         if (!refused) throw err;
@@ -325,6 +389,8 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
         else send(res, err.status, errorPage(err.status, err.message), { ...HTML_HEADERS, ...err.headers, 'content-security-policy': APP_CONTENT_SECURITY_POLICY });
       } else if (err instanceof BrieferBusyError) {
         sendJson(res, 503, { error: err.message }, { 'retry-after': '2' });
+      } else if (err instanceof BriefingTimeoutError) {
+        sendJson(res, 422, { error: err.message });
       } else if (err instanceof InputError) {
         // The articles were read but could not be briefed (e.g. nothing left after cleaning).
         sendJson(res, 422, { error: err.line });
@@ -354,6 +420,8 @@ export interface StartOptions {
   words?: number;
   /** Worker threads computing briefings (default: cores - 1, at least 1); 0 computes them on the server's thread. */
   workers?: number;
+  /** Longest one briefing may run on a worker before it is stopped and refused (default 60 s). */
+  briefingTimeoutMs?: number;
   storeOptions?: StoreOptions;
 }
 
@@ -392,7 +460,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
   server.off('request', starting);
   const workers = options.workers ?? defaultWorkerCount();
-  const briefer = workers > 0 ? workerBriefer(workers, options.words) : inlineBriefer(options.words);
+  const briefer = workers > 0 ? workerBriefer(workers, options.words, undefined, options.briefingTimeoutMs) : inlineBriefer(options.words);
   server.on(
     'request',
     createRequestHandler({

@@ -1,7 +1,7 @@
 // The embedded SQLite back end of the store (better-sqlite3: synchronous, one connection).
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import type { Briefing } from '../types.js';
+import { InputError, type Briefing } from '../types.js';
 import type { NewStory, Store, StoredArticle, StoryArticle, StoryRecord, StorySummary } from './index.js';
 
 export interface SqliteOptions {
@@ -17,6 +17,8 @@ export interface SqliteOptions {
   synchronous?: 'full' | 'normal';
   /** Milliseconds to wait on a lock held by another connection (another process on the file). */
   busyTimeoutMs?: number;
+  /** Largest the database may grow, in bytes; a write past it fails as on a full disk (SQLITE_FULL). */
+  maxSizeBytes?: number;
 }
 
 /** A schema change: applied once, in order, each in its own transaction with the version bump. */
@@ -93,12 +95,33 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
-/** Brings the database up to SCHEMA_VERSION; refuses a database written by a newer precis. */
-function migrate(db: Database.Database, path: string): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
-    throw new Error(`${path}: store schema version ${current} is newer than this precis understands (${SCHEMA_VERSION})`);
+/**
+ * Checks a database before anything is changed in it: it must be an SQLite file, not written by
+ * a newer precis, and whole (every page readable: a corrupt page is found here, not by the first
+ * write). Throws an InputError naming the file once; returns the schema version.
+ */
+function checkBeforeChanging(db: Database.Database, path: string): number {
+  let current: number;
+  let problems: string[];
+  try {
+    current = db.pragma('user_version', { simple: true }) as number;
+    if (current > SCHEMA_VERSION) {
+      throw new InputError(path, `store schema version ${current} is newer than this precis understands (${SCHEMA_VERSION}); nothing was changed`);
+    }
+    problems = (db.pragma('quick_check(1)') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') throw new InputError(path, 'not a precis store (not an SQLite database)');
+    if (code === 'SQLITE_CORRUPT') throw new InputError(path, 'the store is corrupt (database disk image is malformed)');
+    throw new InputError(path, `cannot read the store (${err instanceof Error ? err.message : String(err)})`);
   }
+  if (problems.length) throw new InputError(path, `the store is corrupt (${problems[0]!.replace(/\*\*\* in database \w+ \*\*\*\s*/, '').replace(/\s+/g, ' ').trim()})`);
+  return current;
+}
+
+/** Brings the database up to SCHEMA_VERSION (its version checked by checkBeforeChanging). */
+function migrate(db: Database.Database, current: number): void {
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
     // user_version is part of the database header, so it commits or rolls back with the DDL:
@@ -161,16 +184,28 @@ function toInput(row: ArticleRow): StoryArticle {
 }
 
 export function openSqliteStore(path: string, options: SqliteOptions = {}): Store {
-  const db = new Database(path);
+  let db: Database.Database;
   try {
+    db = new Database(path);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new InputError(path, /directory does not exist/.test(message) ? 'no such folder' : `cannot open the store (${message})`);
+  }
+  try {
+    const current = checkBeforeChanging(db, path);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-    migrate(db, path);
+    migrate(db, current);
+    if (options.maxSizeBytes !== undefined) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxSizeBytes / pageSize))}`);
+    }
   } catch (err) {
     db.close();
-    throw err;
+    if (err instanceof InputError) throw err;
+    throw new InputError(path, `cannot open the store (${err instanceof Error ? err.message : String(err)})`);
   }
 
   const storyColumns = `s.id, s.title, s.requested_title, s.version, s.articles, s.created_at, s.updated_at`;

@@ -74,7 +74,7 @@
 //     Of the 20 wire copies found on the development stream, 11 join articles of another gold
 //     story: all are one archive notice scraped in place of several articles, word for word.
 import { normalizeDate } from '../ingest/dates.js';
-import { extractFromHtml } from '../ingest/html.js';
+import { countElements, extractFromHtml, MAX_HTML_ELEMENTS } from '../ingest/html.js';
 import { porterStem } from '../text/porter.js';
 import { isStopword } from '../summarize/stopwords.js';
 import type { Assignment, Clusterer, ClustererOptions, StreamArticle } from './types.js';
@@ -375,7 +375,8 @@ function readArticle(article: StreamArticle): { title: string; body: string; day
   let title = article.title ?? '';
   let body = article.text ?? '';
   let published = article.published ?? null;
-  if (!body && article.html) {
+  // A page too large to parse at a bounded cost counts as one with no text.
+  if (!body && article.html && countElements(article.html, MAX_HTML_ELEMENTS) <= MAX_HTML_ELEMENTS) {
     const page = extractFromHtml(article.html, { url: article.url ?? null });
     body = page.text;
     if (!title) title = page.title ?? '';
