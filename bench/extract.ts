@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractFromHtml } from '../src/ingest/html.js';
-import { cleanArticle } from '../src/clean/index.js';
+import { cleanArticle, readerView } from '../src/clean/index.js';
 import {
   pageHalf, scoreAuthor, scoreDate, scoreExtraction, titleMatches, type ExtractionScore,
 } from '../src/eval/extraction.js';
@@ -114,7 +114,7 @@ function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
 
   const cleaned: Record<string, string> = {};
   started = performance.now();
-  for (const raw of raws) cleaned[raw.id] = cleanArticle(raw).text;
+  for (const raw of raws) cleaned[raw.id] = readerView(cleanArticle(raw)).text;
   const cleanSeconds = (performance.now() - started) / 1000;
 
   const extractScore = scoreExtraction(truth, extracted);

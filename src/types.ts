@@ -52,6 +52,12 @@ export interface Article {
   byline: string | null;
   /** The cleaned body: paragraphs separated by one blank line ("\n\n"). */
   text: string;
+  /**
+   * The body as a reader sees it: `text` with the article's subheads back in place, each its own
+   * paragraph. Present only when cleaning found subheads (reason "section-heading"); sentences
+   * are drawn from `text`, never from a subhead.
+   */
+  withSubheads?: string;
   removed: Removal[];
 }
 

@@ -17,9 +17,10 @@
 //   author-contact (how to reach or follow the author), truncated-text (a paragraph cut off
 //   with an ellipsis where a preview ends), reference (a study's bibliographic reference).
 //
-// Subheads are removed ("section-heading"): they are not sentences, and once the text is
-// split they would read as one-word sentences or run into the next sentence. The removal
-// records them, so a caller that wants them can put them back.
+// Subheads are kept out of `text` ("section-heading"): they are not sentences, and once the text
+// is split they would read as one-word sentences or run into the next sentence. They are still
+// part of the article: `withSubheads` is the text with them in place, which is what `precis
+// extract` prints (without them, F1 against hand-checked bodies falls by 0.017 on WCXB).
 import type { Article, RawArticle } from '../types.js';
 import { textToBlocks } from './blocks.js';
 import { firstSentence, hasAtLeastWords, isProse, words } from './cues.js';
@@ -168,6 +169,12 @@ function runRules(raw: RawArticle, rules: readonly CleaningRule[]): Article {
     .filter((t) => t !== '')
     .join('\n\n');
   const found = doc.resolved();
+  // Subheads are part of the article a reader sees (and of what extraction benchmarks count as
+  // the body), but not sentences: they are kept out of `text` and put back in `withSubheads`.
+  const shown = doc.blocks
+    .map((b, i) => (doc.isKept(i) || doc.reasonOf(i) === 'section-heading' ? b.text : ''))
+    .filter((t) => t !== '')
+    .join('\n\n');
   return {
     id: raw.id,
     path: raw.path,
@@ -177,6 +184,16 @@ function runRules(raw: RawArticle, rules: readonly CleaningRule[]): Article {
     outlet: found.outlet,
     byline: found.byline,
     text,
+    ...(shown !== text ? { withSubheads: shown } : {}),
     removed: [...raw.removed, ...doc.removals()],
   };
+}
+
+/**
+ * What `precis extract` prints of an article: the body as a reader sees it (subheads in place)
+ * and what cleaning removed from it (the subheads, being back in the text, are not listed).
+ */
+export function readerView(article: Article): { text: string; removed: Article['removed'] } {
+  if (article.withSubheads === undefined) return { text: article.text, removed: article.removed };
+  return { text: article.withSubheads, removed: article.removed.filter((r) => r.reason !== 'section-heading') };
 }
