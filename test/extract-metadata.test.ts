@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pageHalf, scoreAuthor, scoreDate, titleMatches } from '../src/eval/extraction.js';
 import { extractFromHtml } from '../src/ingest/html.js';
-import { urlDate } from '../src/ingest/html-metadata.js';
+import { shownDates, urlDate } from '../src/ingest/html-metadata.js';
 
 const body = '<p>' + 'The harbour board met on the quay to talk about the new crane and the tides. '.repeat(8) + '</p>';
 
@@ -41,4 +41,18 @@ test('two stated published dates far apart give no date rather than a wrong one'
   assert.equal(extractFromHtml(html, {}).published, null);
   const agreeing = html.replace('2024-06-01', '2019-04-02');
   assert.equal(extractFromHtml(agreeing, {}).published, '2019-04-02');
+});
+
+test('the page date: what the page shows settles a published/modified split, and stands in when nothing is stated', () => {
+  const page = (head: string, body: string) => `<html><head>${head}</head><body><article><h1>Ferry timetable approved</h1>${body}<p>${'The harbour board approved the new ferry timetable after three months of talks with the unions. '.repeat(4)}</p></article></body></html>`;
+  const ld = (p: string, m: string) => `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry timetable approved","datePublished":"${p}","dateModified":"${m}"}</script>`;
+  // The page shows its modified date only: that is its date.
+  assert.equal(extractFromHtml(page(ld('2021-03-02T10:00:00Z', '2024-06-11T10:00:00Z'), '<p>June 11, 2024</p>')).published, '2024-06-11');
+  // It shows the published date (or neither): the published date.
+  assert.equal(extractFromHtml(page(ld('2021-03-02T10:00:00Z', '2024-06-11T10:00:00Z'), '<p>2 March 2021</p>')).published, '2021-03-02');
+  assert.equal(extractFromHtml(page(ld('2021-03-02T10:00:00Z', '2024-06-11T10:00:00Z'), '')).published, '2021-03-02');
+  // Nothing stated: the one date shown; dates inside scripts are not shown.
+  assert.equal(extractFromHtml(page('', '<p class="date">Posted Dec. 18th, 2025</p>')).published, '2025-12-18');
+  assert.equal(extractFromHtml(page('<script>var d = "January 5, 2020";</script>', '')).published, null);
+  assert.deepEqual([...shownDates('On 3rd of May 2019 and 2019-05-04, not 31 February 2019.')].sort(), ['2019-05-03', '2019-05-04']);
 });

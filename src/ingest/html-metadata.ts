@@ -196,6 +196,60 @@ function firstTimeElement(document: Document): string | null {
   return null;
 }
 
+const MONTH_NAMES = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const SHOWN_DATE = new RegExp(
+  `\\b${MONTH_NAMES}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b` +
+    `|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAMES}\\.?,?\\s+((?:19|20)\\d{2})\\b` +
+    `|\\b((?:19|20)\\d{2})-(\\d{2})-(\\d{2})\\b`,
+  'gi',
+);
+// Page text read for shown dates: a date a reader sees is near the top of any page.
+const SHOWN_TEXT_CHARS = 200_000;
+
+/**
+ * The full dates a reader of the page sees written in it (month names, day and year, or ISO),
+ * outside scripts and styles: metadata says which date the page claims, the text which one it shows.
+ */
+export function shownDatesOf(document: Document): Set<string> {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (node: Node): void => {
+    if (length > SHOWN_TEXT_CHARS) return;
+    if (node.nodeType === 3) {
+      const text = node.textContent ?? '';
+      parts.push(text);
+      length += text.length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') return;
+    for (const child of Array.from(node.childNodes)) walk(child);
+  };
+  if (document.body) walk(document.body);
+  return shownDates(parts.join(' '));
+}
+
+/** The full dates written in a text. */
+export function shownDates(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(SHOWN_DATE)) {
+    const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+    let date: string | null = null;
+    if (m[1]) date = isoDate(+m[3]!, month(m[1]), +m[2]!);
+    else if (m[5]) date = isoDate(+m[6]!, month(m[5]), +m[4]!);
+    else if (m[7]) date = isoDate(+m[7]!, +m[8]!, +m[9]!);
+    if (date) out.add(date);
+  }
+  return out;
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
 /** A full date in a URL path ("/2025/12/18/slug"), or null. */
 export function urlDate(url: string | null): string | null {
   if (!url) return null;
@@ -217,6 +271,15 @@ function days(a: string, b: string): number {
  * tried: WRONG fell from 9.5% to 1.4% of dated WCXB pages but exact fell from 70% to 39%.)
  * WCXB dated pages, exact / WRONG before -> after: half A 70.5% / 10.5% -> 74.3% / 9.5%,
  * half B 69.8% / 8.5% -> 70.8% / 6.6% (bench:extract --set wcxb --split A|B).
+ * What the page shows its reader settles the rest (shownDatesOf: full dates written in the
+ * visible text). When dateModified is more than a day after the published date and the page
+ * shows the modified date but not the published one, the modified date is the page's date
+ * (evergreen pages show "Updated ..." as their date): A 74.3% / 9.5% -> 76.2% / 7.6%, B 70.8% /
+ * 6.6% -> 72.6% / 4.7% (also refusing a date when the page shows neither or both: A 63.8% /
+ * 6.7%, B 54.7% / 2.8%: too many right dates lost; not kept). With no stated date at all, the
+ * one full date the page shows, else the first date written in a <time>, plus the Highwire
+ * citation_* tags: A 76.2% / 7.6% -> 84.8% / 7.6%, B 72.6% / 4.7% -> 84.0% / 5.7%; the
+ * first <time> alone: A 80.0%, B 74.5%.
  */
 function publishedDate(
   document: Document,
@@ -234,12 +297,25 @@ function publishedDate(
       'article:published_time', 'og:article:published_time', 'article:published', 'datePublished', 'pdate', 'date', 'pubdate', 'publishdate',
       'publish-date', 'publish_date', 'sailthru.date', 'parsely-pub-date', 'dc.date', 'DC.date', 'DC.date.issued',
       'dcterms.date', 'dcterms.created', 'article.published', 'cXenseParse:recs:publishtime', 'date.release',
+      'citation_publication_date', 'citation_date', 'citation_online_date',
     ),
   );
   const stated = [jsonLd, meta].filter((d): d is string => !!d && d.length === 10);
-  const published = jsonLd ?? meta ?? firstTimeElement(document) ?? normalizeDate(str(article?.dateCreated));
+  let published = jsonLd ?? meta ?? firstTimeElement(document) ?? normalizeDate(str(article?.dateCreated));
+  if (!published) {
+    // No stated date: the one full date the page shows, else the first <time> a reader sees.
+    const all = shownDatesOf(document);
+    if (all.size === 1) published = [...all][0]!;
+    else published = Array.from(document.querySelectorAll('time')).flatMap((t) => [...shownDates(t.textContent ?? '')])[0] ?? null;
+  }
   if (!published) return null;
   if (stated.some((d) => days(d, published) > 1)) return null;
+  const modified = normalizeDate(str(article?.dateModified)) ?? normalizeDate(metaContent(metas, 'article:modified_time', 'og:updated_time', 'dateModified'));
+  if (modified && modified.length === 10 && published.length === 10 && days(modified, published) > 1) {
+    // Published and modified apart: the page's date is the one it shows its reader.
+    const shown = shownDatesOf(document);
+    if (shown.has(modified) && !shown.has(published)) return modified;
+  }
   return published;
 }
 
