@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { agreementRouge, concatRouge, dateSelection, type TimelinePairs } from '../src/eval/tilse.js';
-import { sharedDir } from './helpers.js';
+import { agreementRouge, alignmentRouge, concatRouge, dateSelection, type TimelinePairs } from '../src/eval/tilse.js';
+import { hasData, sharedDir } from './helpers.js';
 
 const vectors = path.join(sharedDir, 'data/timeline17/tilse-vectors.jsonl');
 
@@ -23,10 +23,7 @@ test('tilse: date selection, concat and agreement ROUGE on invented timelines', 
 });
 
 test('tilse: date-selection P/R/F of the Timeline17 reference vectors to 3 decimals', (t) => {
-  if (!existsSync(vectors)) {
-    t.skip(`no ${vectors}`);
-    return;
-  }
+  if (!hasData(t, vectors)) return;
   let n = 0;
   for (const line of readFileSync(vectors, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
@@ -43,4 +40,34 @@ test('tilse: date-selection P/R/F of the Timeline17 reference vectors to 3 decim
     n++;
   }
   assert.ok(n > 0);
+});
+
+test('tilse: alignment-based ROUGE m:1 of the Timeline17 reference vectors, close to the reference scorer', (t) => {
+  if (!hasData(t, vectors)) return;
+  const got: number[][] = [];
+  const want: number[][] = [];
+  for (const line of readFileSync(vectors, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const v = JSON.parse(line) as { topic: string; reference: TimelinePairs; prediction: TimelinePairs; expected: { alignment_m1: Record<'rouge_1' | 'rouge_2', { f_score: number }> } };
+    const r1 = alignmentRouge(v.prediction, v.reference, 1).f;
+    const r2 = alignmentRouge(v.prediction, v.reference, 2).f;
+    got.push([r1, r2]);
+    want.push([v.expected.alignment_m1.rouge_1.f_score, v.expected.alignment_m1.rouge_2.f_score]);
+    assert.ok(Math.abs(r1 - want.at(-1)![0]!) <= 0.003, `${v.topic} R-1 ${r1} vs ${want.at(-1)![0]}`);
+    assert.ok(Math.abs(r2 - want.at(-1)![1]!) <= 0.006, `${v.topic} R-2 ${r2} vs ${want.at(-1)![1]}`);
+  }
+  const mean = (xs: number[][], k: number) => xs.reduce((a, x) => a + x[k]!, 0) / xs.length;
+  assert.ok(Math.abs(mean(got, 0) - mean(want, 0)) <= 0.0005);
+  assert.ok(Math.abs(mean(got, 1) - mean(want, 1)) <= 0.0015);
+});
+
+test('tilse: alignment m:1 aligns each date to its cheapest partner and discounts by distance', () => {
+  const ref: TimelinePairs = [['2020-01-01', ['the dam burst at night']], ['2020-01-10', ['rescuers reached the valley']]];
+  // Same dates, same words: everything matches.
+  const same = alignmentRouge(ref, ref, 1);
+  assert.deepEqual([same.p, same.r], [1, 1]);
+  // One day off: hits count half.
+  const shifted: TimelinePairs = [['2020-01-02', ['the dam burst at night']]];
+  const s = alignmentRouge(shifted, ref, 1);
+  assert.equal(s.p, 0.5);
 });

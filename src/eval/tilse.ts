@@ -2,7 +2,12 @@
 // timeline summarization", as the tilse package computes them for the standard Timeline17 task:
 //   - date selection: precision / recall / F1 of the predicted dates against the reference dates;
 //   - concat ROUGE-N: the whole predicted timeline against the whole reference as two texts;
-//   - agreement ROUGE-N: only n-grams that match on the same date count as hits.
+//   - agreement ROUGE-N: only n-grams that match on the same date count as hits;
+//   - alignment-based ROUGE-N many-to-one (alignmentRouge). On the Timeline17 reference vectors it
+//     comes within 0.003 (ROUGE-1) and 0.006 (ROUGE-2) of the reference evaluation's per-topic F
+//     (means over the 11 vectors: 0.1042 / 0.0240 against 0.1041 / 0.0230), not to the third
+//     decimal: the reference scorer's ROUGE port forms n-grams slightly differently (bigrams per
+//     sentence come closer on some topics and further on others), which is not resolved yet.
 // Text is prepared as ROUGE-1.5.5 with -m -s does (prepare155: lower-case, a-z0-9 tokens,
 // stop words dropped, WordNet exceptions then Porter). A date listed twice: the last entry counts.
 import { clippedOverlap as clipped, prepare155, total } from './rouge-155.js';
@@ -59,4 +64,70 @@ export function agreementRouge(prediction: TimelinePairs, reference: TimelinePai
   }
   for (const sentences of ref.values()) refTotal += total(counts(sentences, n));
   return prf(hits, predTotal, refTotal);
+}
+
+/** Day number of a YYYY-MM-DD date. */
+function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
+
+/**
+ * The cheap ROUGE-1 F the alignment uses to compare two days' summaries: whitespace tokens as
+ * written (no case folding, stemming or stop words), clipped counts.
+ */
+function roughRouge1(prediction: readonly string[], reference: readonly string[]): number {
+  const count = (sentences: readonly string[]) => {
+    const m = new Map<string, number>();
+    for (const s of sentences) for (const t of s.split(/\s+/)) if (t) m.set(t, (m.get(t) ?? 0) + 1);
+    return m;
+  };
+  const p = count(prediction);
+  const r = count(reference);
+  let match = 0;
+  for (const [t, c] of p) match += Math.min(c, r.get(t) ?? 0);
+  const pTotal = [...p.values()].reduce((a, b) => a + b, 0);
+  const rTotal = [...r.values()].reduce((a, b) => a + b, 0);
+  const precision = pTotal ? match / pTotal : 0;
+  const recall = rTotal ? match / rTotal : 0;
+  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
+/**
+ * Alignment-based ROUGE-N, many-to-one (Martschat & Markert 2017, "align+ m:1"): each predicted
+ * date is aligned to the reference date of least cost, and for recall each reference date to
+ * the predicted date of least cost, where the cost of a pair is (1 - 1 / (days apart + 1)) x
+ * (1 - a rough ROUGE-1 F of their summaries); the first of equal costs in date order wins. The
+ * ROUGE counts of every aligned pair (as 1.5.5 with -m -s) are summed, hits discounted by
+ * 1 / (days apart + 1): precision over the predicted n-grams, recall over the reference ones.
+ */
+export function alignmentRouge(prediction: TimelinePairs, reference: TimelinePairs, n: number): Prf {
+  const pred = [...byDate(prediction)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const ref = [...byDate(reference)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (pred.length === 0 || ref.length === 0) return prf(0, 0, 0);
+  const predDays = pred.map(([d]) => dayNumber(d));
+  const refDays = ref.map(([d]) => dayNumber(d));
+  const rough = pred.map(([, ps]) => ref.map(([, rs]) => roughRouge1(ps, rs)));
+  const cost = (i: number, j: number) => (1 - 1 / (Math.abs(predDays[i]! - refDays[j]!) + 1)) * (1 - rough[i]![j]!);
+  const predCounts = pred.map(([, s]) => counts(s, n));
+  const refCounts = ref.map(([, s]) => counts(s, n));
+  const weight = (i: number, j: number) => 1 / (Math.abs(predDays[i]! - refDays[j]!) + 1);
+  let precisionHits = 0;
+  let predTotal = 0;
+  for (let i = 0; i < pred.length; i++) {
+    let best = 0;
+    for (let j = 1; j < ref.length; j++) if (cost(i, j) < cost(i, best)) best = j;
+    precisionHits += weight(i, best) * clipped(predCounts[i]!, refCounts[best]!);
+    predTotal += total(predCounts[i]!);
+  }
+  let recallHits = 0;
+  let refTotal = 0;
+  for (let j = 0; j < ref.length; j++) {
+    let best = 0;
+    for (let i = 1; i < pred.length; i++) if (cost(i, j) < cost(best, j)) best = i;
+    recallHits += weight(best, j) * clipped(predCounts[best]!, refCounts[j]!);
+    refTotal += total(refCounts[j]!);
+  }
+  const p = predTotal > 0 ? precisionHits / predTotal : 0;
+  const r = refTotal > 0 ? recallHits / refTotal : 0;
+  return { p, r, f: p + r > 0 ? (2 * p * r) / (p + r) : 0 };
 }
