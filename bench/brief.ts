@@ -281,6 +281,17 @@ async function main(): Promise<void> {
       }
       console.log(`  eval at ${EVAL_CLUSTERS_PER_SECOND_TARGET} clusters/s or more: ${perSecond.toFixed(1)} (command), ${met(perSecond >= EVAL_CLUSTERS_PER_SECOND_TARGET)}`);
     }
+    // Timeline mode on the largest Timeline17 development topic, as one JSONL file.
+    const t17 = path.join(shared, 'data/timeline17/t17-dev.jsonl');
+    if (withCli && existsSync(t17)) {
+      const topics = readFileSync(t17, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; articles: { published: string; text: string }[] });
+      const largest = topics.reduce((a, b) => (b.articles.length > a.articles.length ? b : a));
+      const file = path.join(dir, 'timeline-topic.jsonl');
+      writeFileSync(file, largest.articles.map((a) => JSON.stringify({ published: a.published, text: a.text })).join('\n'));
+      const run = timeCommand(['timeline', file, '--dates', '20', '--per-date', '2', '--format', 'json'], runs, preload);
+      console.log('');
+      console.log(`precis timeline on a ${largest.articles.length}-article Timeline17 topic (--dates 20 --per-date 2; median of ${runs}): ${run.wall.toFixed(2)} s wall, max RSS ${run.maxRssMb.toFixed(0)} MB; target under 3 s: ${met(run.wall < 3)}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -235,7 +235,7 @@ const FINITE = new Set(
  * October 3, 2019:": a line with no verb is a caption, a heading or a list entry,
  * not an event.
  */
-function hasVerb(text: string): boolean {
+export function hasVerb(text: string): boolean {
   for (const m of text.toLowerCase().replace(/’/g, "'").matchAll(/[\p{L}']+/gu)) {
     const w = m[0];
     if (FINITE.has(w) || isPastForm(w) || /n't$/.test(w)) return true;

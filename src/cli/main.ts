@@ -12,6 +12,8 @@ import { register as registerCluster } from './cluster.js';
 import { register as registerEvalUpdate } from './eval-update.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerStories } from './stories.js';
+import { register as registerTimeline } from './timeline.js';
+import { register as registerEvalTimeline } from './eval-timeline.js';
 import { InputError } from '../types.js';
 import { VERSION } from '../version.js';
 
@@ -37,6 +39,8 @@ export function buildProgram(): Command {
   registerEvalUpdate(program);
   registerIngest(program);
   registerStories(program);
+  registerTimeline(program);
+  registerEvalTimeline(program);
   return program;
 }
 
