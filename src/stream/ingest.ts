@@ -51,8 +51,17 @@ export function parseArticleLine(line: string): StreamArticle | string {
   return article;
 }
 
-/** Ingests JSONL lines from `input` into `store`; `label` names the input in problem lines. */
-export async function ingestStream(input: Readable, label: string, store: Store, options: IngestOptions = {}): Promise<IngestReport> {
+/** Adds articles one at a time to the store's stories; `flush` rebuilds the touched briefings. */
+export interface Ingester {
+  /** Clusters the article unless already seen: 'stored' or 'duplicate'. Flushes every `flushEvery` stored. */
+  add(article: StreamArticle, id: string): Promise<'stored' | 'duplicate'>;
+  /** Rebuilds every touched story's briefing (a new version) and saves the clusterer state. */
+  flush(): Promise<void>;
+  report: IngestReport;
+}
+
+/** An ingester on `store`, resuming from the clusterer state it saved; `label` names the input in problem lines. */
+export async function openIngester(store: Store, label: string, options: IngestOptions = {}): Promise<Ingester> {
   const flushEvery = Math.max(1, options.flushEvery ?? 50);
   const problem = options.onProblem ?? ((line: string) => process.stderr.write(`precis: ${line}\n`));
   const clusterer = createClusterer({}, (await store.loadClusterState()) ?? undefined);
@@ -70,6 +79,28 @@ export async function ingestStream(input: Readable, label: string, store: Store,
     await store.saveClusterState(clusterer.snapshot());
   };
 
+  const add = async (parsed: StreamArticle, articleId: string): Promise<'stored' | 'duplicate'> => {
+    if ((await store.markSeen(dedupeKeys(parsed), articleId)) !== null) {
+      report.duplicates++;
+      return 'duplicate';
+    }
+    const assignment = clusterer.assign({ ...parsed, id: articleId });
+    const { id: _id, ...article } = parsed;
+    const list = pending.get(assignment.story) ?? [];
+    list.push(article);
+    pending.set(assignment.story, list);
+    report.stored++;
+    if (++sinceFlush >= flushEvery) await flush();
+    return 'stored';
+  };
+  return { add, flush, report };
+}
+
+/** Ingests JSONL lines from `input` into `store`; `label` names the input in problem lines. */
+export async function ingestStream(input: Readable, label: string, store: Store, options: IngestOptions = {}): Promise<IngestReport> {
+  const problem = options.onProblem ?? ((line: string) => process.stderr.write(`precis: ${line}\n`));
+  const ingester = await openIngester(store, label, { ...options, onProblem: problem });
+  const report = ingester.report;
   const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const raw of lines) {
     report.lines++;
@@ -80,20 +111,9 @@ export async function ingestStream(input: Readable, label: string, store: Store,
       problem(`${label}:${report.lines}: ${parsed}`);
       continue;
     }
-    const articleId = parsed.id ?? `${label}:${report.lines}`;
-    if ((await store.markSeen(dedupeKeys(parsed), String(articleId))) !== null) {
-      report.duplicates++;
-      continue;
-    }
-    const assignment = clusterer.assign({ ...parsed, id: String(articleId) });
-    const { id: _id, ...article } = parsed;
-    const list = pending.get(assignment.story) ?? [];
-    list.push(article);
-    pending.set(assignment.story, list);
-    report.stored++;
-    if (++sinceFlush >= flushEvery) await flush();
+    await ingester.add(parsed, String(parsed.id ?? `${label}:${report.lines}`));
   }
-  await flush();
+  await ingester.flush();
   return report;
 }
 
