@@ -240,7 +240,8 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     const others = versions.filter((v) => v !== story.version).map((v) => ({ label: `version ${v}`, href: `${page}?version=${v}` }));
     const html = renderHtml(story.briefing, {
       nav: [
-        { label: '← All stories', href: '/stories' },
+        { label: '← All stories', href: '/' },
+        { label: 'Stories as they form', href: '/stories' },
         { label: 'Markdown', href: `${base}/briefing.md${shown}` },
         { label: 'JSON', href: `${base}/briefing.json${shown}` },
         { label: 'Standalone page', href: `${base}/briefing.html${shown}` },
