@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { briefArticles, NothingUsableError } from '../brief/index.js';
+import { fromArticleInput } from '../ingest/index.js';
 import type { Store, StoryArticle } from '../store/index.js';
+import { InputError } from '../types.js';
 import { createClusterer } from './cluster.js';
 import type { StreamArticle } from './types.js';
 
@@ -48,6 +50,14 @@ export function parseArticleLine(line: string): StreamArticle | string {
   const text = typeof article.text === 'string' ? article.text.trim() : '';
   const html = typeof article.html === 'string' ? article.html.trim() : '';
   if (!text && !html) return 'article has no text';
+  // The checks a briefing makes (field types, text in the HTML), made now: an article refused
+  // later, at a rebuild, would take its story's other new articles with it.
+  try {
+    fromArticleInput(article, 'line', 'a', null);
+  } catch (err) {
+    if (err instanceof InputError) return err.message;
+    throw err;
+  }
   return article;
 }
 
