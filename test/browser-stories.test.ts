@@ -3,13 +3,13 @@
 // briefing, and after a second ingest "what's new since version 1" shows the added source.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, watch } from './chromium.js';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { precis, tempDir } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 const dam1 = { title: 'Dam fails in Orlia <script>alert(1)</script>', url: 'http://a.test/1', outlet: 'Valley Courier', published: '2026-03-01', text: 'The Orlia dam failed on Monday, flooding three villages. Officials said 12 people were missing.' };
 const dam2 = { title: 'Orlia dam breach', url: 'http://b.test/2', outlet: 'Hill Gazette', published: '2026-03-01', text: 'Floodwater from the failed Orlia dam reached three villages on Monday. Rescuers searched for 12 missing people.' };
@@ -24,7 +24,6 @@ let browser: Browser;
 const jsonl = (items: object[]) => items.map((x) => JSON.stringify(x)).join('\n') + '\n';
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
   dir = tempDir('precis-browser-stories-');
   db = path.join(dir, 'precis.db');
   writeFileSync(path.join(dir, 'first.jsonl'), jsonl([dam1, ferry, dam2]));
@@ -32,10 +31,7 @@ before(async () => {
   const first = precis(['ingest', path.join(dir, 'first.jsonl'), '--db', db]);
   assert.equal(first.code, 0, first.stderr);
   server = await startServer({ port: 0, db });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -46,20 +42,7 @@ after(async () => {
 
 test('browser: the stories page lists stories as they form; a story page shows what is new after a second ingest', async () => {
   const page = await browser.newPage();
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  const foreign: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url)) foreign.push(r.url());
-  });
+  const { dialogs, errors, foreign } = watch(page, server.url);
 
   // The home page links to the stories page.
   await page.goto(`${server.url}/`);
