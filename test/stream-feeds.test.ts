@@ -126,13 +126,18 @@ test('feeds: RSS content:encoded and Atom content become articles; a URL or text
 test('bad feeds: an HTTP error, not XML, no answer in time, too large: each one line, the other feeds go on', async () => {
   const store = await openStore(':memory:');
   const ingester = await openIngester(store, 'feeds', { onProblem: (p) => assert.fail(p) });
-  const urls = ['/gone.xml', '/page.html', '/plain.txt', '/silent.xml', '/big.xml', '/rss.xml'].map((p) => `${base}${p}`);
+  // A port nothing listens on: the connection is refused.
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const closedPort = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const urls = [...['/gone.xml', '/page.html', '/plain.txt', '/silent.xml', '/big.xml'].map((p) => `${base}${p}`), `http://127.0.0.1:${closedPort}/feed.xml`, `${base}/rss.xml`];
   const polls = await pollFeeds(urls, ingester, new Map(), { timeoutMs: 300, maxBytes: 50_000 });
   assert.deepEqual(
     polls.map((p) => p.error),
-    ['HTTP 500', 'not an RSS or Atom feed', 'not an RSS or Atom feed', 'no answer within 300 ms', 'feed larger than 50000 bytes', undefined],
+    ['HTTP 500', 'not an RSS or Atom feed', 'not an RSS or Atom feed', 'no answer within 300 ms', 'feed larger than 50000 bytes', 'cannot fetch: ECONNREFUSED', undefined],
   );
-  assert.equal(polls[5].stored, 2);
+  assert.equal(polls[6].stored, 2);
   assert.equal((await store.listStories()).reduce((n, s) => n + s.articles, 0), 2);
   await store.close();
 });
