@@ -53,6 +53,17 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'application/atom+xml', 'last-modified': LAST_MODIFIED }).end(atom);
     } else if (url === '/reprint.xml') {
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(reprint);
+    } else if (url === '/teasers.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<rss version="2.0"><channel><title>Harbour Notes</title>
+<item><title>Ferry line opens</title><link>${base}/article/ferry.html</link><description>A new ferry line opened.</description></item>
+<item><title>Pier closes</title><link>${base}/article/missing.html</link><description>The old pier at Merin closed for repairs on Friday.</description></item>
+</channel></rss>`);
+    } else if (url === '/article/ferry.html') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html><head><title>Ferry line opens</title></head><body>
+<nav><a href="/">Home</a> <a href="/sport">Sport</a></nav><main><article><h1>Ferry line opens</h1>
+<p>${P3}</p><p>The operator said two boats would run every hour from six in the morning, and that fares would stay at the old level until the summer.</p>
+<p>Commuters who used to drive around the bay said the crossing would save them more than an hour a day.</p></article></main>
+<footer>Harbour Notes · All rights reserved</footer></body></html>`);
     } else if (url === '/page.html') {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><p>Not a feed at all.</p></body></html>');
     } else if (url === '/plain.txt') {
@@ -139,6 +150,22 @@ test('bad feeds: an HTTP error, not XML, no answer in time, too large: each one 
   );
   assert.equal(polls[6].stored, 2);
   assert.equal((await store.listStories()).reduce((n, s) => n + s.articles, 0), 2);
+  await store.close();
+});
+
+test('feeds --follow-links: a teaser is replaced by its linked page; a page that fails keeps the teaser, in one line', async () => {
+  const store = await openStore(':memory:');
+  const ingester = await openIngester(store, 'feeds', { onProblem: (p) => assert.fail(p) });
+  const [poll] = await pollFeeds([`${base}/teasers.xml`], ingester, new Map(), { timeoutMs: 5000, followLinks: true });
+  assert.equal(poll.error, undefined);
+  assert.deepEqual({ stored: poll.stored, teasers: poll.teasers, followed: poll.followed }, { stored: 2, teasers: 2, followed: 1 });
+  assert.deepEqual(poll.linkProblems, [`${base}/article/missing.html: HTTP 404 (kept the teaser)`]);
+  const articles = (await Promise.all((await store.listStories()).map((s) => store.getArticles(s.id)))).flat();
+  const ferry = articles.find((a) => a?.title === 'Ferry line opens');
+  assert.match(ferry?.text ?? '', /forty minutes[\s\S]*two boats would run every hour/);
+  assert.doesNotMatch(ferry?.text ?? '', /All rights reserved/);
+  const pier = articles.find((a) => a?.title === 'Pier closes');
+  assert.equal(pier?.text, 'The old pier at Merin closed for repairs on Friday.');
   await store.close();
 });
 

@@ -12,6 +12,7 @@ interface IngestOpts {
   flush?: number;
   feed: string[];
   timeout: string;
+  followLinks?: boolean;
   words?: number;
 }
 
@@ -27,6 +28,7 @@ export function register(program: Command): void {
     .option('--every <value>', 'with --feed: poll again after this long (30s, 5m, 1h) until SIGINT/SIGTERM; with a JSONL input: same as --flush')
     .option('--flush <n>', 'rebuild touched briefings after this many new articles (default 50; with --feed, also after each poll)', positiveInt('--flush'))
     .option('--timeout <duration>', 'with --feed: give up on a feed after this long', '20s')
+    .option('--follow-links', 'with --feed: for an item that carries only a teaser, read the article from its linked page (at most 2 MB, same timeout)')
     .option('-w, --words <n>', 'summary length in words', positiveInt('--words'))
     .addHelpText('after', `
 A malformed line or an article with no text is reported on stderr (one line, with its line
@@ -34,7 +36,8 @@ number) and skipped; the rest of the stream is ingested and kept. Exit 2 when an
 An article already seen (same URL or same text) is stored once.
 
 Feeds: each item's link, title, published date and content:encoded (Atom: content), else its
-description, make the article; a feed that carries only descriptions is said to (teasers). Each
+description, make the article; items that carry only a description are counted as teasers, and
+with --follow-links their linked page is read instead (the teaser is kept if it fails). Each
 feed is fetched with a conditional GET (ETag, Last-Modified). A feed that fails (HTTP error, not
 XML, no answer in time, too large) is reported in one line naming its URL, and the other feeds go
 on. Without --every: one poll, exit 2 when any feed failed. With --every: polls until SIGINT or
@@ -92,10 +95,11 @@ async function ingestFeeds(opts: IngestOpts): Promise<number> {
     const ingester = await openIngester(store, 'feeds', { flushEvery: opts.flush ?? 50, words: opts.words });
     const validators = new Map<string, FeedValidators>();
     for (;;) {
-      const polls = await pollFeeds(opts.feed, ingester, validators, { timeoutMs });
+      const polls = await pollFeeds(opts.feed, ingester, validators, { timeoutMs, followLinks: opts.followLinks });
       for (const poll of polls) {
         if (poll.error) failed = true;
         process.stderr.write(`precis: ${describePoll(poll)}\n`);
+        for (const line of poll.linkProblems) process.stderr.write(`precis: ${line}\n`);
       }
       if (interval === null || stopping) break;
       await new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { parseHTML } from 'linkedom';
 import { blockText } from '../ingest/html-text.js';
+import { extractFromHtml } from '../ingest/html.js';
 import type { Ingester } from './ingest.js';
 import type { StreamArticle } from './types.js';
 
@@ -13,7 +14,15 @@ export interface FeedOptions {
   timeoutMs?: number;
   /** Refuse a feed document larger than this; default 10 MB. */
   maxBytes?: number;
+  /**
+   * For an item whose feed carries only a teaser (description), fetch its link (within the same
+   * timeout, at most 2 MB) and read the article from the page as HTML input is read. The teaser
+   * stays the article when the page fails or holds no more text. Default false.
+   */
+  followLinks?: boolean;
 }
+
+export const MAX_LINKED_PAGE_BYTES = 2 * 1024 * 1024;
 
 /** What a conditional GET remembers of a feed between polls. */
 export interface FeedValidators {
@@ -32,6 +41,10 @@ export interface FeedPoll {
   empty: number;
   /** Items whose only text is the feed's description (a teaser, not the full article). */
   teasers: number;
+  /** Teasers replaced by the text of their linked page (with followLinks). */
+  followed: number;
+  /** One line per linked page that could not be read (the teaser was kept). */
+  linkProblems: string[];
   /** Why the feed failed (one line); absent when it did not. */
   error?: string;
 }
@@ -55,18 +68,37 @@ export function parseDuration(value: string): number | null {
 }
 
 /** Reads a response body, refusing more than `maxBytes` (declared or received). */
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
+async function readCapped(response: Response, maxBytes: number, noun: string): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) throw new FeedError(`feed larger than ${maxBytes} bytes`);
+  if (Number.isFinite(declared) && declared > maxBytes) throw new FeedError(`${noun} larger than ${maxBytes} bytes`);
   if (!response.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > maxBytes) throw new FeedError(`feed larger than ${maxBytes} bytes`);
+    if (size > maxBytes) throw new FeedError(`${noun} larger than ${maxBytes} bytes`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * GETs `url` within `timeoutMs`, reading at most `maxBytes`: the response and its text ('' for a
+ * 304). Throws FeedError (one line) on an HTTP error, a timeout, a refused connection, a body too large.
+ */
+async function getBounded(url: string, headers: Record<string, string>, timeoutMs: number, maxBytes: number, noun: string): Promise<{ response: Response; text: string }> {
+  try {
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+    if (response.status === 304) return { response, text: '' };
+    if (!response.ok) throw new FeedError(`HTTP ${response.status}`);
+    return { response, text: await readCapped(response, maxBytes, noun) };
+  } catch (err) {
+    if (err instanceof FeedError) throw err;
+    const name = (err as { name?: string }).name;
+    if (name === 'TimeoutError' || name === 'AbortError') throw new FeedError(`no answer within ${timeoutMs} ms`);
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new FeedError(`cannot fetch: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+  }
 }
 
 /**
@@ -79,20 +111,8 @@ export async function fetchFeed(url: string, validators: FeedValidators, options
   const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1' };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-  let text: string;
-  let response: Response;
-  try {
-    response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
-    if (response.status === 304) return null;
-    if (!response.ok) throw new FeedError(`HTTP ${response.status}`);
-    text = await readCapped(response, options.maxBytes ?? DEFAULT_FEED_MAX_BYTES);
-  } catch (err) {
-    if (err instanceof FeedError) throw err;
-    const name = (err as { name?: string }).name;
-    if (name === 'TimeoutError' || name === 'AbortError') throw new FeedError(`no answer within ${timeoutMs} ms`);
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new FeedError(`cannot fetch: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
-  }
+  const { response, text } = await getBounded(url, headers, timeoutMs, options.maxBytes ?? DEFAULT_FEED_MAX_BYTES, 'feed');
+  if (response.status === 304) return null;
   let feed;
   try {
     feed = parseFeed(text);
@@ -144,6 +164,7 @@ function fragmentText(fragment: string | null | undefined): string {
 /** Polls each feed once into `ingester`, then flushes; one result per feed, in the order given. */
 export async function pollFeeds(urls: string[], ingester: Ingester, validators: Map<string, FeedValidators>, options: FeedOptions = {}): Promise<FeedPoll[]> {
   const results: FeedPoll[] = [];
+  const followed = new Set<string>();
   // Fetch concurrently (a slow feed does not hold the others), ingest in the order given.
   const fetched = await Promise.allSettled(
     urls.map((url) => {
@@ -152,7 +173,7 @@ export async function pollFeeds(urls: string[], ingester: Ingester, validators: 
     }),
   );
   for (const [i, url] of urls.entries()) {
-    const poll: FeedPoll = { url, notModified: false, items: 0, stored: 0, duplicates: 0, empty: 0, teasers: 0 };
+    const poll: FeedPoll = { url, notModified: false, items: 0, stored: 0, duplicates: 0, empty: 0, teasers: 0, followed: 0, linkProblems: [] };
     results.push(poll);
     const outcome = fetched[i]!;
     if (outcome.status === 'rejected') {
@@ -171,7 +192,22 @@ export async function pollFeeds(urls: string[], ingester: Ingester, validators: 
         poll.empty++;
         continue;
       }
-      if (teaser) poll.teasers++;
+      if (teaser) {
+        poll.teasers++;
+        if (options.followLinks && article.url && !followed.has(article.url)) {
+          followed.add(article.url);
+          try {
+            const text = await linkedText(article.url, options.timeoutMs ?? DEFAULT_FEED_TIMEOUT_MS);
+            if (text.length > (article.text ?? '').length) {
+              article.text = text;
+              poll.followed++;
+            }
+          } catch (err) {
+            if (!(err instanceof FeedError)) throw err;
+            poll.linkProblems.push(`${article.url}: ${err.problem} (kept the teaser)`);
+          }
+        }
+      }
       const id = article.id ?? `${url}#${poll.items}`;
       if ((await ingester.add(article, id)) === 'stored') poll.stored++;
       else poll.duplicates++;
@@ -181,6 +217,13 @@ export async function pollFeeds(urls: string[], ingester: Ingester, validators: 
   return results;
 }
 
+/** The article text of a linked page, read as any HTML input is. */
+async function linkedText(url: string, timeoutMs: number): Promise<string> {
+  if (!/^https?:/i.test(url)) throw new FeedError('not an http(s) link');
+  const { text } = await getBounded(url, { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1' }, timeoutMs, MAX_LINKED_PAGE_BYTES, 'page');
+  return extractFromHtml(text, { url }).text.trim();
+}
+
 /** One line per feed for stderr: its failure, or what it brought. */
 export function describePoll(poll: FeedPoll): string {
   if (poll.error) return `${poll.url}: ${poll.error}`;
@@ -188,5 +231,6 @@ export function describePoll(poll: FeedPoll): string {
   const parts = [`${poll.items} items`, `${poll.stored} stored`, `${poll.duplicates} seen before`];
   if (poll.empty) parts.push(`${poll.empty} without text skipped`);
   if (poll.teasers) parts.push(`${poll.teasers} carry only a teaser (description), not the full article`);
+  if (poll.followed) parts.push(`${poll.followed} read from the linked page instead`);
   return `${poll.url}: ${parts.join(', ')}`;
 }
