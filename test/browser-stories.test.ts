@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, watch } from './chromium.js';
@@ -91,4 +92,33 @@ test('browser: the stories page lists stories as they form; a story page shows w
   assert.equal((await page.goto(`${storyUrl}/changes?since=9`))?.status(), 404);
   assert.equal((await page.goto(`${storyUrl}/changes?since=x`))?.status(), 400);
   await page.close();
+});
+
+test('the stories and what-is-new pages escape what articles say, and answer only for this host', async () => {
+  const post = await fetch(`${server.url}/api/stories`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Pier <img src=x onerror=alert(1)> closes', articles: [{ text: 'The old pier at Merin closed for repairs on Friday, the harbour office said.', outlet: '<b>Harbour</b>' }] }),
+  });
+  assert.equal(post.status, 201);
+  const { id } = (await post.json()) as { id: string };
+  const added = await fetch(`${server.url}/api/stories/${id}/articles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ articles: [{ title: 'Pier <script>x()</script> works', text: 'Repairs to the Merin pier will take six weeks, the harbour office said on Saturday.', outlet: '<i>Coast</i>' }] }),
+  });
+  assert.equal(added.status, 200);
+  for (const url of [`${server.url}/stories`, `${server.url}/stories/${id}/changes?since=1`]) {
+    const html = await (await fetch(url)).text();
+    assert.doesNotMatch(html, /<img src=x|<script>x|<b>Harbour|<i>Coast/, url);
+  }
+  const changes = await (await fetch(`${server.url}/stories/${id}/changes?since=1`)).text();
+  assert.match(changes, /Pier &#60;script&#62;x\(\)&#60;\/script&#62; works|Pier &lt;script&gt;x\(\)&lt;\/script&gt; works/);
+  const status = await new Promise<number | undefined>((resolve, reject) => {
+    http.get(`${server.url}/stories`, { headers: { host: 'evil.test' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    }).on('error', reject);
+  });
+  assert.equal(status, 421);
 });
