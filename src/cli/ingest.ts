@@ -33,6 +33,7 @@ export function register(program: Command): void {
     .addHelpText('after', `
 A malformed line or an article with no text is reported on stderr (one line, with its line
 number) and skipped; the rest of the stream is ingested and kept. Exit 2 when any line was bad.
+SIGINT or SIGTERM stops reading; what was read is stored before exit, the rest stays unread.
 An article already seen (same URL or same text) is stored once.
 
 Feeds: each item's link, title, published date and content:encoded (Atom: content), else its
@@ -55,12 +56,25 @@ SIGTERM, which stop after the current poll is stored; exit 0.`)
         flushEvery = Number(opts.every);
       }
       const store = await openStore(opts.db);
+      const stream = input === '-' ? process.stdin : createReadStream(input);
+      // SIGINT/SIGTERM stop reading: the articles already read are stored (flushed) before exit,
+      // those not yet read stay unseen, so running the same input again loses nothing.
+      let interrupted = false;
+      const reading = new AbortController();
+      const stop = () => {
+        interrupted = true;
+        reading.abort();
+        stream.destroy();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
       try {
-        const stream = input === '-' ? process.stdin : createReadStream(input);
-        const report = await ingestStream(stream, input === '-' ? 'stdin' : input, store, { flushEvery, words: opts.words });
-        process.stderr.write(`precis: ${report.stored} stored, ${report.duplicates} duplicates, ${report.bad} bad, ${report.updated.length} stories updated\n`);
+        const report = await ingestStream(stream, input === '-' ? 'stdin' : input, store, { flushEvery, words: opts.words, signal: reading.signal });
+        process.stderr.write(`precis: ${report.stored} stored, ${report.duplicates} duplicates, ${report.bad} bad, ${report.updated.length} stories updated${interrupted ? ' (stopped by a signal)' : ''}\n`);
         if (report.bad > 0) process.exitCode = 2;
       } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
         await store.close();
       }
     });

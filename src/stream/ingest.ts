@@ -17,6 +17,8 @@ export interface IngestOptions {
   words?: number;
   /** Called with one line per bad input: `<input>:<line>: <problem>`. */
   onProblem?: (line: string) => void;
+  /** Stops reading `input` when aborted; the lines already read are ingested and flushed. */
+  signal?: AbortSignal;
 }
 
 export interface IngestReport {
@@ -111,7 +113,7 @@ export async function ingestStream(input: Readable, label: string, store: Store,
   const problem = options.onProblem ?? ((line: string) => process.stderr.write(`precis: ${line}\n`));
   const ingester = await openIngester(store, label, { ...options, onProblem: problem });
   const report = ingester.report;
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const lines = createInterface({ input, crlfDelay: Infinity, signal: options.signal });
   for await (const raw of lines) {
     report.lines++;
     if (!raw.trim()) continue;
