@@ -29,6 +29,8 @@ export { findFigures } from './analyze/figures/index.js';
 export { createClusterer } from './stream/cluster.js';
 export type { ClusterTuning } from './stream/cluster.js';
 export { whatsNew } from './stream/changes.js';
+export { fetchFeed, pollFeeds, parseDuration, FeedError } from './stream/feeds.js';
+export type { FeedOptions, FeedPoll, FeedValidators } from './stream/feeds.js';
 export type { StreamArticle, Assignment, ClustererOptions, Clusterer, Changes, ChangesInput } from './stream/types.js';
 export { bcubed, evaluateStream, readLabelledStream } from './eval/stream.js';
 export type { Bcubed, StreamEvalResult, LabelledArticle } from './eval/stream.js';

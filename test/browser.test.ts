@@ -1,13 +1,13 @@
 // The web app driven as a person would: Debian's chromium through playwright-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, watch } from './chromium.js';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { exampleDir, repoRoot, tempDir } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const artifacts = path.join(repoRoot, 'test-artifacts');
 
 let dir: string;
@@ -15,14 +15,10 @@ let server: RunningServer;
 let browser: Browser;
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
   mkdirSync(artifacts, { recursive: true });
   dir = tempDir('precis-browser-');
   server = await startServer({ port: 0, db: path.join(dir, 'stories.db') });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -34,22 +30,7 @@ after(async () => {
 /** A page that records every request leaving for another origin, script errors and dialogs. */
 async function watchedPage(options: Parameters<Browser['newPage']>[0] = {}) {
   const page = await browser.newPage(options);
-  const foreign: string[] = [];
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
-  });
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  // A refused inline style or script (a policy hash that no longer matches) shows up here.
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return { page, foreign, dialogs, errors };
+  return { page, ...watch(page, server.url) };
 }
 
 async function createThroughForm(page: Page, fill: { files?: string[]; text?: string; title?: string }): Promise<string> {

@@ -9,7 +9,7 @@ import { openStore, type Store, type StoreOptions, type StoryArticle } from '../
 import { InputError, type Problem } from '../types.js';
 import { FormRefused, parseAddJson, parseCreateJson, parseForm, type StoryRequest } from './articles.js';
 import { HttpError, mediaType, readBody, send, sendError, sendJson, sendRawJson } from './http.js';
-import { APP_CONTENT_SECURITY_POLICY, errorPage, homePage } from './pages.js';
+import { APP_CONTENT_SECURITY_POLICY, changesPage, errorPage, homePage, storiesPage } from './pages.js';
 import { BrieferBusyError, BriefingTimeoutError, defaultWorkerCount, inlineBriefer, workerBriefer, type Briefer } from './pool.js';
 import { DEFAULT_MAX_BODY_BYTES, isLoopbackHost } from './limits.js';
 import { renderChanges, storyChanges } from '../stream/story-changes.js';
@@ -303,10 +303,13 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
     const html = renderHtml(story.briefing, {
       nav: [
         { label: '← All stories', href: '/' },
+        { label: 'Stories as they form', href: '/stories' },
         { label: 'Markdown', href: `${base}/briefing.md${shown}` },
         { label: 'JSON', href: `${base}/briefing.json${shown}` },
         { label: 'Standalone page', href: `${base}/briefing.html${shown}` },
         ...(versions.length > 1 ? [{ label: `Version ${story.version} of ${versions.length}:`, href: `${page}${shown}` }, ...others] : []),
+        // What is new in this version since each earlier one (the change report of the API).
+        ...versions.filter((v) => latest && v < story.version).reverse().map((v) => ({ label: `What's new since version ${v}`, href: `${page}/changes?since=${v}` })),
       ],
       addArticles: latest ? { action: `${page}/articles`, ...form } : undefined,
     });
@@ -320,8 +323,32 @@ export function createRequestHandler(options: ServerOptions): http.RequestListen
       send(res, 200, homePage(await store.listStories({ limit: 200 })), appHeaders);
       return;
     }
+    if (parts[0] === 'stories' && parts.length === 1 && req.method === 'GET') {
+      const rows = [];
+      for (const s of await store.listStories({ limit: 500 })) {
+        const story = await store.getStory(s.id);
+        const sources = story?.briefing.sources ?? [];
+        rows.push({ ...s, sources: sources.length, outlets: new Set(sources.map((x) => x.outlet).filter(Boolean)).size });
+      }
+      send(res, 200, storiesPage(rows), appHeaders);
+      return;
+    }
+    if (parts[0] === 'stories' && parts.length === 3 && parts[2] === 'changes') {
+      allow(req, ['GET']);
+      const id = parts[1]!;
+      const since = Number(url.searchParams.get('since'));
+      if (!Number.isInteger(since) || since < 1) {
+        send(res, 400, errorPage(400, 'since must be a briefing version (a positive integer)'), appHeaders);
+        return;
+      }
+      const story = STORY_ID.test(id) ? await store.getStory(id) : null;
+      const changes = story ? await storyChanges(store, id, since) : null;
+      if (!story || !changes) send(res, 404, errorPage(404, 'No such story or version'), appHeaders);
+      else send(res, 200, changesPage(id, story.title, changes), appHeaders);
+      return;
+    }
     if (parts[0] === 'stories' && parts.length === 1) {
-      allow(req, ['POST']);
+      allow(req, ['GET', 'POST']);
       let request: StoryRequest | null = null;
       try {
         request = await readStoryRequest(req, true);

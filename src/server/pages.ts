@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml, formatDate } from '../render/html.js';
 import type { StorySummary } from '../store/index.js';
+import type { Changes } from '../stream/types.js';
 
 const STYLE = `
 :root{--ink:#1c1d21;--muted:#5d6270;--rule:#d9dce3;--paper:#fff;--tint:#f4f5f8;--accent:#1f5fbf;--warn:#9a4a00;color-scheme:light dark}
@@ -30,6 +31,9 @@ ul.stories li{padding:.6rem 0;border-bottom:1px solid var(--rule)}
 ul.stories a{font-size:1.05rem;font-weight:600;text-decoration:none;overflow-wrap:anywhere}
 .meta{color:var(--muted);font-size:.85rem;margin:0}
 .empty{color:var(--muted);font-style:italic}
+table.stories{width:100%;border-collapse:collapse;font:15px/1.4 system-ui,sans-serif}
+table.stories th,table.stories td{text-align:left;padding:.4rem .3rem;border-bottom:1px solid var(--rule);vertical-align:top}
+table.stories th{color:var(--muted);font-weight:600;font-size:.85rem}
 `;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -99,11 +103,53 @@ ${error}
 <input type="file" id="files" name="files" multiple accept=".txt,.text,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,.gz">
 <button type="submit">Write the briefing</button>
 </form>
-<section><h2>Stories</h2>${list}</section>`,
+<section><h2>Stories</h2><p class="meta"><a href="/stories">All stories, with sizes and sources</a></p>${list}</section>`,
   );
 }
 
 /** A page for a refused or unknown page request. */
 export function errorPage(status: number, message: string): string {
   return page(`precis: ${status}`, `<header><p class="kicker">precis · ${status}</p><h1>${escapeHtml(message)}</h1></header><p><a href="/">All stories</a></p>`);
+}
+
+/** A story as the stories page lists it: the summary, and how many sources its briefing cites. */
+export interface StoryRow extends StorySummary {
+  sources: number;
+  outlets: number;
+}
+
+/** `/stories`: the stories as they form, most recently updated first. */
+export function storiesPage(rows: StoryRow[]): string {
+  const body = rows.length
+    ? `<table class="stories"><thead><tr><th>Story</th><th>Articles</th><th>Sources</th><th>Version</th><th>Last update</th></tr></thead><tbody>${rows
+        .map(
+          (s) =>
+            `<tr><td><a href="/stories/${encodeURIComponent(s.id)}">${escapeHtml(s.title)}</a></td><td>${s.articles}</td>` +
+            `<td>${s.sources}${s.outlets ? ` (${s.outlets} outlet${s.outlets === 1 ? '' : 's'})` : ''}</td><td>${s.version}</td>` +
+            `<td><time datetime="${escapeHtml(s.updatedAt)}">${escapeHtml(s.updatedAt.replace('T', ' ').slice(0, 16))} UTC</time></td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '<p class="empty">No stories yet: ingest a stream or feeds, or brief a story.</p>';
+  return page('precis: stories', `<header><p class="kicker">precis · ${rows.length} stor${rows.length === 1 ? 'y' : 'ies'}</p><h1>Stories</h1></header>
+<p class="meta"><a href="/">Brief a story</a> · <a href="/stories">Refresh</a></p>
+${body}`);
+}
+
+/** `/stories/:id/changes?since=N`: what is new in a story since version N (the change report the API answers). */
+export function changesPage(id: string, title: string, c: Changes): string {
+  const story = `/stories/${encodeURIComponent(id)}`;
+  const api = `/api/stories/${encodeURIComponent(id)}/changes?since=${c.since}`;
+  const cite = (citations: { source: string }[]) =>
+    citations.length ? ` <span class="meta">[${[...new Set(citations.map((x) => x.source))].map(escapeHtml).join(', ')}]</span>` : '';
+  const section = (heading: string, cls: string, items: string[]) =>
+    `<section class="${cls}"><h2>${heading}</h2>${items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p class="empty">Nothing new.</p>'}</section>`;
+  return page(
+    `precis: what is new since version ${c.since}`,
+    `<header><p class="kicker">precis · ${escapeHtml(title)}</p><h1>What is new since version ${c.since}</h1></header>
+<p class="meta">Now version ${c.version} · <a href="${story}">Current briefing</a> · <a href="${story}?version=${c.since}">Version ${c.since}</a> · <a href="${api}">JSON</a></p>
+${section('Summary', 'new-summary', c.summary.map((s) => `${escapeHtml(s.text)}${cite(s.citations)}`))}
+${section('Timeline', 'new-timeline', c.timeline.map((t) => `<strong>${escapeHtml(t.date)}</strong>: ${escapeHtml(t.text)}${cite(t.citations)}`))}
+${section('Where sources disagree', 'new-conflicts', c.conflicts.map((k) => `${escapeHtml(k.topic)}: ${k.claims.map((cl) => `${escapeHtml(cl.value)}${cite(cl.citations)}`).join('; ')}`))}
+${section('New sources', 'new-sources', c.sources.map((s) => `${escapeHtml(s.title)}${s.outlet ? ` (${escapeHtml(s.outlet)})` : ''}${s.published ? `, ${escapeHtml(s.published)}` : ''}`))}`,
+  );
 }

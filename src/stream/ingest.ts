@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { briefArticles, NothingUsableError } from '../brief/index.js';
+import { fromArticleInput } from '../ingest/index.js';
 import type { Store, StoryArticle } from '../store/index.js';
+import { InputError } from '../types.js';
 import { createClusterer } from './cluster.js';
 import type { StreamArticle } from './types.js';
 
@@ -15,6 +17,8 @@ export interface IngestOptions {
   words?: number;
   /** Called with one line per bad input: `<input>:<line>: <problem>`. */
   onProblem?: (line: string) => void;
+  /** Stops reading `input` when aborted; the lines already read are ingested and flushed. */
+  signal?: AbortSignal;
 }
 
 export interface IngestReport {
@@ -48,11 +52,28 @@ export function parseArticleLine(line: string): StreamArticle | string {
   const text = typeof article.text === 'string' ? article.text.trim() : '';
   const html = typeof article.html === 'string' ? article.html.trim() : '';
   if (!text && !html) return 'article has no text';
+  // The checks a briefing makes (field types, text in the HTML), made now: an article refused
+  // later, at a rebuild, would take its story's other new articles with it.
+  try {
+    fromArticleInput(article, 'line', 'a', null);
+  } catch (err) {
+    if (err instanceof InputError) return err.message;
+    throw err;
+  }
   return article;
 }
 
-/** Ingests JSONL lines from `input` into `store`; `label` names the input in problem lines. */
-export async function ingestStream(input: Readable, label: string, store: Store, options: IngestOptions = {}): Promise<IngestReport> {
+/** Adds articles one at a time to the store's stories; `flush` rebuilds the touched briefings. */
+export interface Ingester {
+  /** Clusters the article unless already seen: 'stored' or 'duplicate'. Flushes every `flushEvery` stored. */
+  add(article: StreamArticle, id: string): Promise<'stored' | 'duplicate'>;
+  /** Rebuilds every touched story's briefing (a new version) and saves the clusterer state. */
+  flush(): Promise<void>;
+  report: IngestReport;
+}
+
+/** An ingester on `store`, resuming from the clusterer state it saved; `label` names the input in problem lines. */
+export async function openIngester(store: Store, label: string, options: IngestOptions = {}): Promise<Ingester> {
   const flushEvery = Math.max(1, options.flushEvery ?? 50);
   const problem = options.onProblem ?? ((line: string) => process.stderr.write(`precis: ${line}\n`));
   const clusterer = createClusterer({}, (await store.loadClusterState()) ?? undefined);
@@ -70,7 +91,29 @@ export async function ingestStream(input: Readable, label: string, store: Store,
     await store.saveClusterState(clusterer.snapshot());
   };
 
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const add = async (parsed: StreamArticle, articleId: string): Promise<'stored' | 'duplicate'> => {
+    if ((await store.markSeen(dedupeKeys(parsed), articleId)) !== null) {
+      report.duplicates++;
+      return 'duplicate';
+    }
+    const assignment = clusterer.assign({ ...parsed, id: articleId });
+    const { id: _id, ...article } = parsed;
+    const list = pending.get(assignment.story) ?? [];
+    list.push(article);
+    pending.set(assignment.story, list);
+    report.stored++;
+    if (++sinceFlush >= flushEvery) await flush();
+    return 'stored';
+  };
+  return { add, flush, report };
+}
+
+/** Ingests JSONL lines from `input` into `store`; `label` names the input in problem lines. */
+export async function ingestStream(input: Readable, label: string, store: Store, options: IngestOptions = {}): Promise<IngestReport> {
+  const problem = options.onProblem ?? ((line: string) => process.stderr.write(`precis: ${line}\n`));
+  const ingester = await openIngester(store, label, { ...options, onProblem: problem });
+  const report = ingester.report;
+  const lines = createInterface({ input, crlfDelay: Infinity, signal: options.signal });
   for await (const raw of lines) {
     report.lines++;
     if (!raw.trim()) continue;
@@ -80,20 +123,9 @@ export async function ingestStream(input: Readable, label: string, store: Store,
       problem(`${label}:${report.lines}: ${parsed}`);
       continue;
     }
-    const articleId = parsed.id ?? `${label}:${report.lines}`;
-    if ((await store.markSeen(dedupeKeys(parsed), String(articleId))) !== null) {
-      report.duplicates++;
-      continue;
-    }
-    const assignment = clusterer.assign({ ...parsed, id: String(articleId) });
-    const { id: _id, ...article } = parsed;
-    const list = pending.get(assignment.story) ?? [];
-    list.push(article);
-    pending.set(assignment.story, list);
-    report.stored++;
-    if (++sinceFlush >= flushEvery) await flush();
+    await ingester.add(parsed, String(parsed.id ?? `${label}:${report.lines}`));
   }
-  await flush();
+  await ingester.flush();
   return report;
 }
 
