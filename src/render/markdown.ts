@@ -1,4 +1,5 @@
 import type { Briefing } from '../types.js';
+import { rankActors } from './actors.js';
 import { CitationIndex, dateSpan, removalSummary, sourceLabel } from './citations.js';
 
 /** Markdown special characters in article text are escaped so a quote cannot become markup. */
@@ -27,10 +28,12 @@ export function renderMarkdown(b: Briefing): string {
   if (b.entities.length) {
     out.push('## People, organisations and places', '');
     out.push('| Name | Type | Mentions | Sources | Also written as |', '|---|---|---|---|---|');
-    for (const e of b.entities) {
+    const { main, tail } = rankActors(b.entities);
+    for (const e of main) {
       out.push(`| ${escapeMarkdown(e.name)} | ${e.type} | ${e.mentions} | ${e.sources.length} | ${e.aliases.map(escapeMarkdown).join(', ')} |`);
     }
     out.push('');
+    if (tail.length) out.push(`and ${tail.length} more: ${tail.map((e) => escapeMarkdown(e.name)).join(', ')}`, '');
   }
 
   if (b.conflicts.length) {
