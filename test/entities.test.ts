@@ -310,3 +310,12 @@ test('an organisation named "X of Y and Z" is one name, not two fragments', () =
   assert.ok(find(entities, 'Department of Ferns and Moss Services'), entities.map((e) => e.name).join(', '));
   assert.ok(!find(entities, 'Moss Services'));
 });
+
+test('plural weekdays and months are not entities', () => {
+  const entities = findEntities([
+    docFromText('a', 'The market in Tarnow opens on Mondays and Thursdays. Mondays are busy, said Olga Brenner. Thursdays are quiet in Tarnow.'),
+  ]);
+  const names = entities.map((e) => e.name);
+  assert.ok(!names.some((n) => /^(Mondays|Thursdays)$/.test(n)), names.join(', '));
+  assert.ok(names.includes('Olga Brenner'), names.join(', '));
+});

@@ -70,7 +70,7 @@ const POSSESSIVE_NAMED = new Set(['hospital', 'school', 'college', 'church', 'ca
 /** Verbs of speech right after a name: its bearer speaks, so is most often a person. */
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'explained', 'recalled', 'testified', 'insisted', 'wrote', 'tweeted']);
 const CALENDAR_WORDS =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+  /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 // "Six-year-old Kameron Prescott", "52-year-old": ages open a run but are not names.
 const AGE = /^(?:\d+|[A-Za-z]+)-years?-old$/i;
 
@@ -357,6 +357,7 @@ function mentionsOfRun(
   // "Israeli-Palestinian": a compound of nationality words is an adjective.
   if (words.length === 1 && words[0].includes('-') && words[0].split('-').every((w) => DEMONYMS.has(w.toLowerCase()))) return out;
   if (words.length === 1 && (DEMONYMS.has(words[0].toLowerCase()) || DEMONYMS.has(words[0].toLowerCase().replace(/s$/, '')))) return out; // "Syrian", "the Russians"
+  if (words.length === 1 && CALENDAR_WORDS.test(words[0])) return out; // "Mondays", "Sept."
   if (words.every((w) => TITLES.has(w.toLowerCase()))) return out; // "President" alone refers back
   // "J", "O": a lone letter is an initial cut from its name, not a name.
   if (words.length === 1 && /^\p{Lu}\.?$/u.test(words[0])) return out;
