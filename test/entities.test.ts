@@ -319,3 +319,12 @@ test('plural weekdays and months are not entities', () => {
   assert.ok(!names.some((n) => /^(Mondays|Thursdays)$/.test(n)), names.join(', '));
   assert.ok(names.includes('Olga Brenner'), names.join(', '));
 });
+
+test('hyphenated given names stay whole, hyphenated modifiers are cut', () => {
+  const entities = findEntities([
+    docFromText('a', 'President Moon Jae-in met Kim Yo-jong in Seoul. Moon Jae-in said the talks went well. The Kremlin-backed group waited.'),
+  ]);
+  const names = entities.map((e) => e.name);
+  assert.ok(names.includes('Moon Jae-in') && names.includes('Kim Yo-jong'), names.join(', '));
+  assert.ok(names.includes('Kremlin'), names.join(', '));
+});

@@ -126,6 +126,8 @@ function tokenize(text: string): Tok[] {
 function splitCompound(bare: string): { name: string; compound: boolean } {
   if (!bare.includes('-')) return { name: bare, compound: false };
   const m = /^(\p{Lu}[\p{L}.]*)-\p{Ll}+$/u.exec(bare);
+  // "Jae-in", "Yo-jong": two short syllables joined are a given name, not a name and a suffix.
+  if (m && /^\p{Lu}\p{Ll}{1,3}-\p{Ll}{1,4}$/u.test(bare) && !/(?:ed|ing|ly)$/.test(bare)) return { name: bare, compound: false };
   if (m && !PARTICLE_PREFIX.test(bare)) return { name: m[1], compound: true };
   return { name: bare, compound: false };
 }
