@@ -311,3 +311,21 @@ test('an organisation named "X of Y and Z" is one name, not two fragments', () =
   assert.ok(find(entities, 'Department of Ferns and Moss Services'), entities.map((e) => e.name).join(', '));
   assert.ok(!find(entities, 'Moss Services'));
 });
+
+test('plural weekdays and months are not entities', () => {
+  const entities = findEntities([
+    docFromText('a', 'The market in Tarnow opens on Mondays and Thursdays. Mondays are busy, said Olga Brenner. Thursdays are quiet in Tarnow.'),
+  ]);
+  const names = entities.map((e) => e.name);
+  assert.ok(!names.some((n) => /^(Mondays|Thursdays)$/.test(n)), names.join(', '));
+  assert.ok(names.includes('Olga Brenner'), names.join(', '));
+});
+
+test('hyphenated given names stay whole, hyphenated modifiers are cut', () => {
+  const entities = findEntities([
+    docFromText('a', 'President Moon Jae-in met Kim Yo-jong in Seoul. Moon Jae-in said the talks went well. The Kremlin-backed group waited.'),
+  ]);
+  const names = entities.map((e) => e.name);
+  assert.ok(names.includes('Moon Jae-in') && names.includes('Kim Yo-jong'), names.join(', '));
+  assert.ok(names.includes('Kremlin'), names.join(', '));
+});

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Briefing, BriefingSource, Citation, Conflict, Entity, EntityType, Removal, TimelineItem } from '../types.js';
 import { quoteMarks, shortLabel, siteOf } from './citations.js';
+import { rankActors } from './actors.js';
 
 /** Escapes text for HTML element content and for quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -318,8 +319,9 @@ const ENTITY_GROUPS: { type: EntityType; heading: string }[] = [
 
 function renderActors(entities: Entity[], sourceCount: number): string {
   if (entities.length === 0) return '<p class="empty">No people, organisations or places were recognised.</p>';
+  const { main, tail } = rankActors(entities);
   const groups = ENTITY_GROUPS.map(({ type, heading }) => {
-    const members = entities.filter((e) => e.type === type);
+    const members = main.filter((e) => e.type === type);
     if (members.length === 0) return '';
     const items = members.map((e) => {
       const aliases = e.aliases.length ? `<span class="aliases">also ${e.aliases.map(escapeHtml).join(', ')}</span>` : '';
@@ -328,7 +330,10 @@ function renderActors(entities: Entity[], sourceCount: number): string {
     });
     return `<div><h3>${heading}</h3><ul>${items.join('')}</ul></div>`;
   });
-  return `<div class="actors">${groups.join('')}</div>`;
+  const folded = tail.length
+    ? `<details class="actors-tail"><summary>and ${tail.length} more, mentioned once</summary><p>${tail.map((e) => escapeHtml(e.name)).join(', ')}</p></details>`
+    : '';
+  return `<div class="actors">${groups.join('')}</div>${folded}`;
 }
 
 function renderConflicts(conflicts: Conflict[], notes: Notes): string {

@@ -1,5 +1,6 @@
 import type { Briefing } from '../types.js';
 import { CitationIndex, dateSpan, NOTHING_FOUND, quoteMarks, removalSummary, sourceLabel } from './citations.js';
+import { rankActors } from './actors.js';
 
 /** Markdown special characters in article text are escaped so a quote cannot become markup. */
 export function escapeMarkdown(text: string): string {
@@ -30,10 +31,12 @@ export function renderMarkdown(b: Briefing): string {
   if (b.entities.length === 0) out.push(`_${NOTHING_FOUND.entities}_`, '');
   else {
     out.push('| Name | Type | Mentions | Sources | Also written as |', '|---|---|---|---|---|');
-    for (const e of b.entities) {
+    const { main, tail } = rankActors(b.entities);
+    for (const e of main) {
       out.push(`| ${escapeMarkdown(e.name)} | ${e.type} | ${e.mentions} | ${e.sources.length} | ${e.aliases.map(escapeMarkdown).join(', ')} |`);
     }
     out.push('');
+    if (tail.length) out.push(`and ${tail.length} more: ${tail.map((e) => escapeMarkdown(e.name)).join(', ')}`, '');
   }
 
   out.push('## Where sources disagree', '');

@@ -70,7 +70,7 @@ const POSSESSIVE_NAMED = new Set(['hospital', 'school', 'college', 'church', 'ca
 /** Verbs of speech right after a name: its bearer speaks, so is most often a person. */
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'explained', 'recalled', 'testified', 'insisted', 'wrote', 'tweeted']);
 const CALENDAR_WORDS =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+  /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 // "Six-year-old Kameron Prescott", "52-year-old": ages open a run but are not names.
 const AGE = /^(?:\d+|[A-Za-z]+)-years?-old$/i;
 
@@ -126,6 +126,8 @@ function tokenize(text: string): Tok[] {
 function splitCompound(bare: string): { name: string; compound: boolean } {
   if (!bare.includes('-')) return { name: bare, compound: false };
   const m = /^(\p{Lu}[\p{L}.]*)-\p{Ll}+$/u.exec(bare);
+  // "Jae-in", "Yo-jong": two short syllables joined are a given name, not a name and a suffix.
+  if (m && /^\p{Lu}\p{Ll}{1,3}-\p{Ll}{1,4}$/u.test(bare) && !/(?:ed|ing|ly)$/.test(bare)) return { name: bare, compound: false };
   if (m && !PARTICLE_PREFIX.test(bare)) return { name: m[1], compound: true };
   return { name: bare, compound: false };
 }
@@ -357,6 +359,7 @@ function mentionsOfRun(
   // "Israeli-Palestinian": a compound of nationality words is an adjective.
   if (words.length === 1 && words[0].includes('-') && words[0].split('-').every((w) => DEMONYMS.has(w.toLowerCase()))) return out;
   if (words.length === 1 && (DEMONYMS.has(words[0].toLowerCase()) || DEMONYMS.has(words[0].toLowerCase().replace(/s$/, '')))) return out; // "Syrian", "the Russians"
+  if (words.length === 1 && CALENDAR_WORDS.test(words[0])) return out; // "Mondays", "Sept."
   if (words.every((w) => TITLES.has(w.toLowerCase()))) return out; // "President" alone refers back
   // "J", "O": a lone letter is an initial cut from its name, not a name.
   if (words.length === 1 && /^\p{Lu}\.?$/u.test(words[0])) return out;
