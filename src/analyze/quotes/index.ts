@@ -1,6 +1,7 @@
 // Who said what: direct quotations and their speakers, from one article's text.
 // A speaker is found next to a speech verb in the quote's sentence ("...," said X / X said "..."),
 // else in the sentence before; a pronoun stands for the last person named.
+import type { Doc, Entity, Quote } from '../../types.js';
 
 export interface Quotation {
   /** The quoted words, without the quote marks. */
@@ -49,5 +50,32 @@ export function attributeQuotes(sentences: string[], persons: string[] = []): Qu
     const person = known.filter((p) => text.includes(p)).pop() ?? named;
     if (person) lastPerson = person;
   });
+  return out;
+}
+
+
+
+/** The actor a speaker string names: the person whose name or alias it contains, longest first. */
+function actorOf(speaker: string, persons: Entity[]): string {
+  let best: { name: string; len: number } | null = null;
+  for (const e of persons)
+    for (const form of [e.name, ...e.aliases])
+      if (form.length > 2 && new RegExp(String.raw`(?:^|\s)${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[\s,'’])`, 'u').test(speaker) && (!best || form.length > best.len))
+        best = { name: e.name, len: form.length };
+  return best ? best.name : speaker;
+}
+
+/** Every direct quotation of the cluster with its speaker, merged with the actor list. */
+export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
+  const persons = entities.filter((e) => e.type === 'person');
+  const forms = persons.flatMap((e) => [e.name, ...e.aliases]);
+  const out: Quote[] = [];
+  for (const d of docs) {
+    const texts = d.sentences.map((s) => s.text);
+    for (const q of attributeQuotes(texts, forms)) {
+      const s = d.sentences[q.sentence]!;
+      out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, persons), text: q.quote, citation: { source: s.source, quote: s.text } });
+    }
+  }
   return out;
 }
