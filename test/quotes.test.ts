@@ -23,3 +23,12 @@ test('a quotation with no speaker in reach stays unattributed', () => {
   const q = attributeQuotes(['The sign read "closed for winter" in red letters.']);
   assert.equal(q[0].speaker, null);
 });
+
+test('an appositive or a phrase between the speaker and the verb', () => {
+  const q = attributeQuotes(['“Lessons resume Monday,” Pell Andrade, a spokeswoman for the school, said in a statement.']);
+  assert.equal(q[0].speaker, 'Pell Andrade');
+  const r = attributeQuotes(['The head teacher said in court her pupil "meant no harm" that day.']);
+  assert.equal(r[0].speaker, 'The head teacher');
+  const t = attributeQuotes(['The gate was "left wide open," according to the county report.']);
+  assert.equal(t[0].speaker, 'the county report');
+});

@@ -16,6 +16,8 @@ const VERBS = 'said|says|told|added|asked|wrote|explained|stated|noted|warned|in
 const NAME = String.raw`(?:[A-Z][\p{L}'’.-]+(?:\s+(?:[A-Z][\p{L}'’.-]+|de|van|der|von|al))*)`;
 // A descriptive speaker: "a prosecutor", "the company's spokesman", or a name with its role.
 const DESC = String.raw`(?:(?:[Tt]he|[Aa]n?|[A-Z][\p{L}'’.-]+['’]s?)\s+[\p{L}'’ -]{1,60}?|${NAME})`;
+// Anywhere in the sentence: "X, a spokeswoman for Y, said", "X said in court", "according to X".
+const ANYWHERE = new RegExp(String.raw`(${DESC})(?:,\s[^,"“”]{1,80},)?\s+(?:${VERBS})\b|according to (${DESC})(?=[,.;]|$)`, 'u');
 const PRONOUN = /^(?:he|she|they)$/i;
 const QUOTE = /["“]([^"“”]{2,}?)["”]/g;
 
@@ -38,6 +40,10 @@ export function attributeQuotes(sentences: string[], persons: string[] = []): Qu
       const after = text.slice(start + m[0].length).match(AFTER);
       const before = text.slice(0, start).match(BEFORE);
       let speaker: string | null = after ? (after[1] ?? after[2] ?? null) : before ? before[1] : null;
+      if (!speaker) {
+        const any = text.replace(QUOTE, (x) => ' '.repeat(x.length)).match(ANYWHERE);
+        if (any) speaker = any[1] ?? any[2] ?? null;
+      }
       if (speaker && PRONOUN.test(speaker)) speaker = lastPerson;
       else if (speaker) speaker = cleanSpeaker(speaker);
       if (!speaker && index > 0) {
