@@ -77,9 +77,19 @@ export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
   const forms = persons.flatMap((e) => [e.name, ...e.aliases]);
   const out: Quote[] = [];
   for (const d of docs) {
-    const texts = d.sentences.map((s) => s.text);
+    // A quotation often runs over several sentences of one paragraph: attribute per paragraph,
+    // cite the sentence where the quotation starts.
+    const paragraphs: Doc['sentences'][] = [];
+    for (const s of d.sentences) {
+      const last = paragraphs[paragraphs.length - 1];
+      if (last && last[0]!.paragraph === s.paragraph) last.push(s);
+      else paragraphs.push([s]);
+    }
+    const texts = paragraphs.map((p) => p.map((s) => s.text).join(' '));
     for (const q of attributeQuotes(texts, forms)) {
-      const s = d.sentences[q.sentence]!;
+      const para = paragraphs[q.sentence]!;
+      const head = q.quote.slice(0, 20);
+      const s = para.find((x) => x.text.includes(head)) ?? para[0]!;
       out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, persons), text: q.quote, citation: { source: s.source, quote: s.text } });
     }
   }
