@@ -124,11 +124,20 @@ export interface Conflict {
   claims: ConflictClaim[];
 }
 
+/** A direct quotation and who said it (the actor's listed name when one matches; null when the text does not say). */
+export interface Quote {
+  speaker: string | null;
+  text: string;
+  citation: Citation;
+}
+
 /** What cross-source analysis finds. */
 export interface Analysis {
   entities: Entity[];
   timeline: TimelineItem[];
   conflicts: Conflict[];
+  /** Direct quotations with their speakers. */
+  quotes?: Quote[];
   /** Sentences that carry the same fact (shared wire copy, near duplicates): lists of Sentence ids, each of 2 or more. */
   groups: string[][];
   /** Per article id: sentences whose fact no other source carries. */

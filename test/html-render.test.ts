@@ -101,9 +101,14 @@ test('empty sections say so instead of vanishing', () => {
   b.story.to = null;
   const { document } = parseHTML(renderHtml(b));
   assert.match(document.querySelector('#timeline')!.textContent!, /No dated events/);
-  assert.match(document.querySelector('#conflicts')!.textContent!, /do not contradict/);
+  const none = document.querySelector('#conflicts')!.textContent!;
+  assert.doesNotMatch(none, /do not contradict/);
+  assert.match(none, b.sources.length > 1 ? new RegExp(`between the ${b.sources.length} sources`) : /One source only/);
   assert.match(document.querySelector('#actors')!.textContent!, /No people/);
   assert.equal(document.querySelector('.span'), null);
+  b.sources = b.sources.slice(0, 1);
+  const single = parseHTML(renderHtml(b)).document.querySelector('#conflicts')!.textContent!;
+  assert.match(single, /nothing to compare/);
 });
 
 test('the page is self-contained: nothing is fetched from anywhere', () => {

@@ -3,6 +3,7 @@
 import type { Analysis, Doc, Entity } from '../types.js';
 import { siblingModule, startWorker } from '../worker-threads.js';
 import { findEntities } from './entities/index.js';
+import { quotesOf } from './quotes/index.js';
 import { analyze } from './index.js';
 
 /**
@@ -59,5 +60,7 @@ export async function analyzeConcurrently<T>(
   const entities = findEntitiesConcurrently(docs);
   const rest = analyze(docs, { entities: [] });
   const other = alongside();
-  return { analysis: { ...rest, entities: await entities }, alongside: other };
+  const found = await entities;
+  // speakers are merged with the actor list, so quotations are attributed once the actors are known
+  return { analysis: { ...rest, entities: found, quotes: quotesOf(docs, found) }, alongside: other };
 }

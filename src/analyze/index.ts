@@ -7,12 +7,14 @@ import { findConflicts } from './figures/index.js';
 import { findEntities } from './entities/index.js';
 import { articleDate, findDates, type DateMention } from './dates.js';
 import { buildTimeline } from './timeline.js';
+import { quotesOf } from './quotes/index.js';
 
 export { articleDate, findDates, type DateMention } from './dates.js';
 export { groupNearDuplicates, uniqueBySource } from './agreement/index.js';
 export { buildTimeline, type Timeline, type TimelineInput, type TimelineOptions } from './timeline.js';
 export { findConflicts, type ConflictContext } from './figures/index.js';
 export { findEntities } from './entities/index.js';
+export { attributeQuotes, quotesOf, type Quotation } from './quotes/index.js';
 
 /** Each article's date (metadata, else inferred from its text) and the dates its sentences mention. */
 export function datesOf(docs: Doc[]): { published: Record<string, string | null>; dates: Map<string, DateMention[]> } {
@@ -46,6 +48,7 @@ export function analyze(docs: Doc[], options: AnalyzeOptions = {}): Analysis {
     entities,
     timeline: timeline.items,
     conflicts,
+    quotes: quotesOf(docs, entities),
     groups,
     unique,
     published,

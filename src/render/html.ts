@@ -336,8 +336,14 @@ function renderActors(entities: Entity[], sourceCount: number): string {
   return `<div class="actors">${groups.join('')}</div>${folded}`;
 }
 
-function renderConflicts(conflicts: Conflict[], notes: Notes): string {
-  if (conflicts.length === 0) return '<p class="empty">The sources do not contradict each other on any figure, date or name found.</p>';
+/** What the page says when no conflict was found: what was compared, never a blanket "no contradiction". */
+export function noConflictNote(sources: number): string {
+  if (sources < 2) return 'One source only: there was nothing to compare across sources.';
+  return `No disagreement found between the ${sources} sources on the figures, dates and names that could be compared (a figure is compared only with figures counting the same thing).`;
+}
+
+function renderConflicts(conflicts: Conflict[], notes: Notes, sources: number): string {
+  if (conflicts.length === 0) return `<p class="empty">${escapeHtml(noConflictNote(sources))}</p>`;
   return conflicts
     .map((conflict) => {
       const badges = [conflict.nature, conflict.kind].filter(Boolean).map((t) => `<span class="badge">${escapeHtml(t)}</span>`);
@@ -412,7 +418,7 @@ export function renderHtml(b: Briefing, options: HtmlOptions = {}): string {
   const summary = renderSummary(b, notes);
   const timeline = renderTimeline(b.timeline, notes);
   const actors = renderActors(b.entities, b.sources.length);
-  const conflicts = renderConflicts(b.conflicts, notes);
+  const conflicts = renderConflicts(b.conflicts, notes, b.sources.length);
   const cards = b.sources.map((s) => renderSource(s, notes)).join('');
   const nav = options.nav?.length
     ? `<nav class="bar">${options.nav.map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join('')}</nav>`

@@ -1,0 +1,97 @@
+// Who said what: direct quotations and their speakers, from one article's text.
+// A speaker is found next to a speech verb in the quote's sentence ("...," said X / X said "..."),
+// else in the sentence before; a pronoun stands for the last person named.
+import type { Doc, Entity, Quote } from '../../types.js';
+
+export interface Quotation {
+  /** The quoted words, without the quote marks. */
+  quote: string;
+  /** Who said it, as the text names them; null when the text does not say. */
+  speaker: string | null;
+  /** Index of the sentence holding the quotation. */
+  sentence: number;
+}
+
+const VERBS = 'said|says|told|added|asked|wrote|explained|stated|noted|warned|insisted|declared|recalled|testified';
+const NAME = String.raw`(?:[A-Z][\p{L}'’.-]+(?:\s+(?:[A-Z][\p{L}'’.-]+|de|van|der|von|al))*)`;
+// A descriptive speaker: "a prosecutor", "the company's spokesman", or a name with its role.
+const DESC = String.raw`(?:(?:[Tt]he|[Aa]n?|[A-Z][\p{L}'’.-]+['’]s?)\s+[\p{L}'’ -]{1,60}?|${NAME})`;
+// Anywhere in the sentence: "X, a spokeswoman for Y, said", "X said in court", "according to X".
+const ANYWHERE = new RegExp(String.raw`(${DESC})(?:,\s[^,"“”]{1,80},)?\s+(?:${VERBS})\b|according to (${DESC})(?=[,.;]|$)`, 'u');
+const PRONOUN = /^(?:he|she|they)$/i;
+const QUOTE = /["“]([^"“”]{2,}?)["”]/g;
+
+const AFTER = new RegExp(String.raw`^[\s,]*(?:${VERBS})\s+(${DESC}|he|she|they)(?=[\s,.;]|$)|^[\s,]*(${DESC}|he|she|they)\s+(?:${VERBS})\b`, 'u');
+const BEFORE = new RegExp(String.raw`(${DESC}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:${VERBS})(?:\s+[\p{L}]+){0,3}?[\s,:]*$`, 'u');
+
+function cleanSpeaker(s: string): string {
+  return s.replace(/\s+(?:in|on|at|of)\s+(?:a|an|the)\s+.*$/u, '').replace(/[\s,]+$/u, '').trim();
+}
+
+/** Direct quotations of an article, each with its speaker when the text gives one. */
+export function attributeQuotes(sentences: string[], persons: string[] = []): Quotation[] {
+  const out: Quotation[] = [];
+  let lastPerson: string | null = null;
+  const known = persons.filter((p) => p.length > 2);
+  sentences.forEach((text, index) => {
+    let named: string | null = null;
+    for (const m of text.matchAll(QUOTE)) {
+      const start = m.index ?? 0;
+      const after = text.slice(start + m[0].length).match(AFTER);
+      const before = text.slice(0, start).match(BEFORE);
+      let speaker: string | null = after ? (after[1] ?? after[2] ?? null) : before ? before[1] : null;
+      if (!speaker) {
+        const any = text.replace(QUOTE, (x) => ' '.repeat(x.length)).match(ANYWHERE);
+        if (any) speaker = any[1] ?? any[2] ?? null;
+      }
+      if (speaker && PRONOUN.test(speaker)) speaker = lastPerson;
+      else if (speaker) speaker = cleanSpeaker(speaker);
+      if (!speaker && index > 0) {
+        const prev = sentences[index - 1].match(new RegExp(String.raw`(${DESC})\s+(?:${VERBS})\b`, 'u'));
+        if (prev && !prev[1].match(QUOTE)) speaker = cleanSpeaker(prev[1]);
+      }
+      if (speaker) named = speaker;
+      out.push({ quote: m[1].replace(/[,.]$/u, '').trim(), speaker, sentence: index });
+    }
+    const person = known.filter((p) => text.includes(p)).pop() ?? named;
+    if (person) lastPerson = person;
+  });
+  return out;
+}
+
+
+
+/** The actor a speaker string names: the person whose name or alias it contains, longest first. */
+function actorOf(speaker: string, persons: Entity[]): string {
+  let best: { name: string; len: number } | null = null;
+  for (const e of persons)
+    for (const form of [e.name, ...e.aliases])
+      if (form.length > 2 && new RegExp(String.raw`(?:^|\s)${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[\s,'’])`, 'u').test(speaker) && (!best || form.length > best.len))
+        best = { name: e.name, len: form.length };
+  return best ? best.name : speaker;
+}
+
+/** Every direct quotation of the cluster with its speaker, merged with the actor list. */
+export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
+  const persons = entities.filter((e) => e.type === 'person');
+  const forms = persons.flatMap((e) => [e.name, ...e.aliases]);
+  const out: Quote[] = [];
+  for (const d of docs) {
+    // A quotation often runs over several sentences of one paragraph: attribute per paragraph,
+    // cite the sentence where the quotation starts.
+    const paragraphs: Doc['sentences'][] = [];
+    for (const s of d.sentences) {
+      const last = paragraphs[paragraphs.length - 1];
+      if (last && last[0]!.paragraph === s.paragraph) last.push(s);
+      else paragraphs.push([s]);
+    }
+    const texts = paragraphs.map((p) => p.map((s) => s.text).join(' '));
+    for (const q of attributeQuotes(texts, forms)) {
+      const para = paragraphs[q.sentence]!;
+      const head = q.quote.slice(0, 20);
+      const s = para.find((x) => x.text.includes(head)) ?? para[0]!;
+      out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, persons), text: q.quote, citation: { source: s.source, quote: s.text } });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { attributeQuotes } from '../src/analyze/quotes/index.js';
+
+test('speaker after the quotation', () => {
+  const q = attributeQuotes(['"The bridge will open in May," said Mara Velsky, the city engineer.']);
+  assert.equal(q.length, 1);
+  assert.equal(q[0].quote, 'The bridge will open in May');
+  assert.match(q[0].speaker!, /^Mara Velsky/);
+});
+
+test('speaker before the quotation, with a role', () => {
+  const q = attributeQuotes(['A harbour official said: "No ship left port that night."']);
+  assert.equal(q[0].speaker, 'A harbour official');
+});
+
+test('a pronoun stands for the last person named', () => {
+  const q = attributeQuotes(['Tobin Arklow chaired the panel on Tuesday.', '"We found nothing," he said.'], ['Tobin Arklow']);
+  assert.equal(q[0].speaker, 'Tobin Arklow');
+});
+
+test('a quotation with no speaker in reach stays unattributed', () => {
+  const q = attributeQuotes(['The sign read "closed for winter" in red letters.']);
+  assert.equal(q[0].speaker, null);
+});
+
+test('an appositive or a phrase between the speaker and the verb', () => {
+  const q = attributeQuotes(['“Lessons resume Monday,” Pell Andrade, a spokeswoman for the school, said in a statement.']);
+  assert.equal(q[0].speaker, 'Pell Andrade');
+  const r = attributeQuotes(['The head teacher said in court her pupil "meant no harm" that day.']);
+  assert.equal(r[0].speaker, 'The head teacher');
+  const t = attributeQuotes(['The gate was "left wide open," according to the county report.']);
+  assert.equal(t[0].speaker, 'the county report');
+});
