@@ -29,6 +29,7 @@ import type * as IngestModule from '../src/ingest/index.js';
 import type * as RenderModule from '../src/render/index.js';
 import type * as SummarizeModule from '../src/summarize/index.js';
 import type * as TextModule from '../src/text/index.js';
+import { missingPoolData, poolArticles, writeStory } from './stories.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '../shared');
@@ -42,6 +43,12 @@ const STORY_SECONDS_TARGET = 2;
 const STORY_MB_TARGET = 500;
 const EVAL_CLUSTERS_PER_SECOND_TARGET = 20;
 const STORY_ARTICLES = 200;
+// Ten times the size: the cost curve on the pool stories of bench/stories.ts, and its targets.
+const CURVE_ARTICLES = [100, 300, 1000, 1800];
+const CURVE_MB_TARGETS = [
+  { articles: 300, seconds: 1.2 },
+  { articles: 1800, seconds: 5, mb: 500 },
+];
 const WORDS = 150;
 const EVAL_WORDS = 250;
 const WARM_PASSES = 3;
@@ -252,6 +259,30 @@ async function main(): Promise<void> {
         const t = r[which];
         const total = STAGES.reduce((n, s) => n + t[s], 0);
         console.log(`| ${name} | ${which} | ${STAGES.map((s) => ms(t[s])).join(' | ')} | ${ms(total)} |`);
+      }
+    }
+
+    if (withCli) {
+      const missing = missingPoolData();
+      if (missing.length) console.log(`\nCost curve skipped: evaluation data missing (${missing.map((m) => path.relative(repoRoot, m)).join(', ')}).`);
+      else {
+        console.log('');
+        console.log(`Cost curve: the first N articles of the pool (Multi-News dev, DUC 2007 main and update, Timeline17 dev, in file order); fresh process each run, median of ${runs}:`);
+        console.log('| articles | MB (JSONL) | wall s | CPU s | max RSS MB | ms per article | runs, wall s |');
+        console.log('|---|---|---|---|---|---|---|');
+        const curve: { articles: number; wall: number; maxRssMb: number }[] = [];
+        for (const n of CURVE_ARTICLES) {
+          const file = path.join(dir, `pool-${n}.jsonl`);
+          const bytes = writeStory(file, poolArticles(n));
+          const r = timeCommand(['brief', file, '--format', 'json', '--out', path.join(dir, 'out.json'), '--words', String(WORDS)], runs, preload);
+          curve.push({ articles: n, wall: r.wall, maxRssMb: r.maxRssMb });
+          console.log(`| ${n} | ${(bytes / 1e6).toFixed(2)} | ${r.wall.toFixed(2)} | ${r.cpu ? r.cpu.toFixed(2) : '-'} | ${r.maxRssMb.toFixed(0)} | ${((1000 * r.wall) / n).toFixed(1)} | ${r.walls.map((w) => w.toFixed(2)).join(' ')} |`);
+        }
+        for (const t of CURVE_MB_TARGETS) {
+          const c = curve.find((x) => x.articles === t.articles)!;
+          console.log(`  ${t.articles} articles under ${t.seconds} s: ${c.wall.toFixed(2)} s, ${met(c.wall < t.seconds)}${t.mb ? `; under ${t.mb} MB: ${c.maxRssMb.toFixed(0)} MB, ${met(c.maxRssMb < t.mb)}` : ''}`);
+        }
+        console.log(`  load average now ${os.loadavg()[0]!.toFixed(2)} (the machine is shared: wall times swing with it)`);
       }
     }
 

@@ -92,10 +92,9 @@ const NOMINAL = /(?:ment|tion|sion|ance|ence)s?$/;
 
 const AUXILIARY = /^(?:be|been|being|is|are|was|were|will|would|shall|should|can|could|may|might|must|due|set|held|scheduled|planned|expected)$/;
 
-function dice(a: Set<string>, b: Set<string>): number {
+/** Dice's coefficient of two sets that share n members. */
+function diceOf(n: number, a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
   return (2 * n) / (a.size + b.size);
 }
 
@@ -122,24 +121,39 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
   });
   const conflicts: Conflict[] = [];
   const used = new Set<number>();
+  // Per sentence once, not per pair: a big story has many pairs sharing a word.
+  const stemsOf = dated.map((d) => new Set(d.words.map((w) => w.stem)));
+  // "meet again on Friday", "another round on Monday": a further occurrence, not the same one.
+  const repeated = dated.map((d) => REPEATED.test(d.sentence.text));
+  const nearOf: (string[] | undefined)[] = [];
+  const shared = new Int32Array(dated.length);
   for (let i = 0; i < dated.length; i++) {
-    if (used.has(i)) continue;
+    if (used.has(i) || repeated[i]) continue;
     const a = dated[i];
-    const aStems = new Set(a.words.map((w) => w.stem));
-    const candidates = new Set<number>();
-    for (const stem of aStems) for (const j of index.get(stem) ?? []) if (j > i) candidates.add(j);
-    for (const j of candidates) {
+    const aStems = stemsOf[i]!;
+    // Later sentences sharing a stem, in the order first met; shared[j] counts the stems shared.
+    const candidates: number[] = [];
+    for (const stem of aStems) {
+      for (const j of index.get(stem) ?? []) {
+        if (j <= i) continue;
+        if (shared[j] === 0) candidates.push(j);
+        shared[j]!++;
+      }
+    }
+    const sharedWith = candidates.map((j) => shared[j]!);
+    for (const j of candidates) shared[j] = 0;
+    for (let c = 0; c < candidates.length; c++) {
+      const j = candidates[c]!;
       if (used.has(j)) continue;
       const b = dated[j];
       if (a.sentence.source === b.sentence.source || overlapping(a, b)) continue;
-      // "meet again on Friday", "another round on Monday": a further occurrence, not the same one.
-      if (REPEATED.test(a.sentence.text) || REPEATED.test(b.sentence.text)) continue;
+      if (repeated[j]) continue;
       const ga = groupOf.get(a.sentence.id);
       const sameGroup = ga !== undefined && ga === groupOf.get(b.sentence.id);
-      const bStems = new Set(b.words.map((w) => w.stem));
-      if (!sameGroup && dice(aStems, bStems) < SAME_FACT_DICE) continue;
-      const nearA = near(a);
-      const nearB = near(b);
+      const bStems = stemsOf[j]!;
+      if (!sameGroup && diceOf(sharedWith[c]!, aStems, bStems) < SAME_FACT_DICE) continue;
+      const nearA = (nearOf[i] ??= near(a));
+      const nearB = (nearOf[j] ??= near(b));
       const nearShared = nearA.filter((w) => nearB.includes(w)).map((w) => w.slice(1));
       if (!sameGroup && ![...aStems].some((w) => bStems.has(w) && !nearShared.includes(w))) continue;
       // The words around each date must name the same happening ("lifted on Friday", "lifted on
