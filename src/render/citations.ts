@@ -59,8 +59,13 @@ export const NOTHING_FOUND = {
   summary: 'No summary could be drawn from these articles.',
   timeline: 'No dated events were found.',
   entities: 'No people, organisations or places were recognised.',
-  conflicts: 'The sources do not contradict each other on any figure, date or name found.',
 } as const;
+
+/** What the briefing says when no conflict was found: what was compared, never a blanket "no contradiction". */
+export function noConflictNote(sources: number): string {
+  if (sources < 2) return 'One source only: there was nothing to compare across sources.';
+  return `No disagreement found between the ${sources} sources on the figures, dates and names that could be compared (a figure is compared only with figures counting the same thing).`;
+}
 
 /** "from – to", one of them, or "" when the story has no dates. */
 export function dateSpan(b: Briefing): string {

@@ -4,7 +4,7 @@
 // second line of defence should an escape ever be missed.
 import { createHash } from 'node:crypto';
 import type { Briefing, BriefingSource, Citation, Conflict, Entity, EntityType, Removal, TimelineItem } from '../types.js';
-import { quoteMarks, shortLabel, siteOf } from './citations.js';
+import { noConflictNote, quoteMarks, shortLabel, siteOf } from './citations.js';
 import { rankActors } from './actors.js';
 
 /** Escapes text for HTML element content and for quoted attribute values. */
@@ -336,11 +336,6 @@ function renderActors(entities: Entity[], sourceCount: number): string {
   return `<div class="actors">${groups.join('')}</div>${folded}`;
 }
 
-/** What the page says when no conflict was found: what was compared, never a blanket "no contradiction". */
-export function noConflictNote(sources: number): string {
-  if (sources < 2) return 'One source only: there was nothing to compare across sources.';
-  return `No disagreement found between the ${sources} sources on the figures, dates and names that could be compared (a figure is compared only with figures counting the same thing).`;
-}
 
 function renderConflicts(conflicts: Conflict[], notes: Notes, sources: number): string {
   if (conflicts.length === 0) return `<p class="empty">${escapeHtml(noConflictNote(sources))}</p>`;

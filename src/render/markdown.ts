@@ -1,5 +1,5 @@
 import type { Briefing } from '../types.js';
-import { CitationIndex, dateSpan, NOTHING_FOUND, quoteMarks, removalSummary, sourceLabel } from './citations.js';
+import { CitationIndex, dateSpan, noConflictNote, NOTHING_FOUND, quoteMarks, removalSummary, sourceLabel } from './citations.js';
 import { rankActors } from './actors.js';
 
 /** Markdown special characters in article text are escaped so a quote cannot become markup. */
@@ -40,7 +40,7 @@ export function renderMarkdown(b: Briefing): string {
   }
 
   out.push('## Where sources disagree', '');
-  if (b.conflicts.length === 0) out.push(`_${NOTHING_FOUND.conflicts}_`, '');
+  if (b.conflicts.length === 0) out.push(`_${noConflictNote(b.sources.length)}_`, '');
   else {
     for (const c of b.conflicts) {
       const nature = c.nature === 'update' ? ' (an update over time)' : c.nature === 'disagreement' ? ' (sources disagree)' : '';

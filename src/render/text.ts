@@ -1,5 +1,5 @@
 import type { Briefing } from '../types.js';
-import { CitationIndex, dateSpan, NOTHING_FOUND, quoteMarks, removalSummary, sourceLabel } from './citations.js';
+import { CitationIndex, dateSpan, noConflictNote, NOTHING_FOUND, quoteMarks, removalSummary, sourceLabel } from './citations.js';
 
 /**
  * Wraps a paragraph at `width` columns with a hanging indent. `lead` opens the first line as
@@ -50,7 +50,7 @@ export function renderText(b: Briefing): string {
     out.push('');
   }
   out.push(heading('Where sources disagree'));
-  if (b.conflicts.length === 0) out.push(NOTHING_FOUND.conflicts, '');
+  if (b.conflicts.length === 0) out.push(noConflictNote(b.sources.length), '');
   else {
     for (const c of b.conflicts) {
       out.push(`${plain(c.topic)}${c.nature === 'update' ? ' (update over time)' : ''}`);
