@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Doc } from '../src/types.js';
-import { articleDate, findDates, resolveWeekday, resolveYearless } from '../src/analyze/dates.js';
-import { clauseTense } from '../src/analyze/date-tense.js';
+import { articleDate, findDates, resolveWeekday, resolveYearless } from '../src/analyze/dates/index.js';
+import { clauseTense } from '../src/analyze/dates/index.js';
 import { docFromText } from './helpers.js';
 
 const doc = (text: string, published: string | null = null, removed: Article['removed'] = []): Doc =>

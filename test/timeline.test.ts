@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Doc } from '../src/types.js';
 import { datesOf } from '../src/analyze/index.js';
 import { groupNearDuplicates } from '../src/analyze/agreement/index.js';
-import { buildTimeline, type TimelineOptions } from '../src/analyze/timeline.js';
+import { buildTimeline, type TimelineOptions } from '../src/analyze/dates/index.js';
 import { docFromText } from './helpers.js';
 
 const doc = (id: string, published: string | null, text: string): Doc => docFromText(id, text, { published });

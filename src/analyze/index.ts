@@ -5,13 +5,13 @@ import type { Analysis, Doc, Entity } from '../types.js';
 import { groupNearDuplicates, uniqueBySource } from './agreement/index.js';
 import { findConflicts } from './figures/index.js';
 import { findEntities } from './entities/index.js';
-import { articleDate, findDates, type DateMention } from './dates.js';
-import { buildTimeline } from './timeline.js';
+import { articleDate, findDates, type DateMention } from './dates/index.js';
+import { buildTimeline } from './dates/index.js';
 import { quotesOf } from './quotes/index.js';
 
-export { articleDate, findDates, type DateMention } from './dates.js';
+export { articleDate, findDates, type DateMention } from './dates/index.js';
 export { groupNearDuplicates, uniqueBySource } from './agreement/index.js';
-export { buildTimeline, type Timeline, type TimelineInput, type TimelineOptions } from './timeline.js';
+export { buildTimeline, type Timeline, type TimelineInput, type TimelineOptions } from './dates/index.js';
 export { findConflicts, type ConflictContext } from './figures/index.js';
 export { findEntities } from './entities/index.js';
 export { attributeQuotes, quotesOf, type Quotation } from './quotes/index.js';

@@ -22,8 +22,7 @@
 // publishedWeight 0 / 0.5 / 2 / 4 (0.085 / 0.088 / 0.089 / 0.090 ROUGE-1; date F1 0.663 /
 // 0.669 / 0.643 / 0.632), minTokens 4 / 10, repeatCosine 0.3, one lead sentence instead of 3.
 import type { Doc, Sentence } from '../types.js';
-import { articleDate, findDates } from '../analyze/dates.js';
-import { endsCutOff, hasVerb, isStampOrCaption } from '../analyze/timeline.js';
+import { articleDate, endsCutOff, findDates, hasVerb, isStampOrCaption } from '../analyze/dates/index.js';
 import { isStopword } from './stopwords.js';
 
 export interface TimelineModeOptions {

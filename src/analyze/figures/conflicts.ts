@@ -22,7 +22,7 @@ import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../../typ
 import { porterStem } from '../../text/porter.js';
 import { claimText, differ, findFigures, incompatible, type Figure } from './figures.js';
 import { findDateConflicts } from './conflict-dates.js';
-import type { DateMention } from '../dates.js';
+import type { DateMention } from '../dates/index.js';
 import { addTo } from '../collections.js';
 
 /** What conflicts need of a date found in a sentence (offsets in Article.text). */

@@ -11,7 +11,7 @@
 //   dates that carry their own year.
 import * as chrono from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
-import type { Doc } from '../types.js';
+import type { Doc } from '../../types.js';
 import { clauseTense, type Tense } from './date-tense.js';
 
 /** One date mentioned in a sentence, resolved to a calendar date. */

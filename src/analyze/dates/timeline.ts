@@ -5,8 +5,8 @@
 // copy, or the same fact in other words on the same day) becomes one item. A cluster mentions
 // many dates in passing (background years, reporting days), so items are ranked by how many
 // sources carry them and how close they sit to the story's own dates, and only the top few kept.
-import type { Citation, Doc, Sentence, TimelineItem } from '../types.js';
-import { overlap, profileOf, type Profile } from './agreement/index.js';
+import type { Citation, Doc, Sentence, TimelineItem } from '../../types.js';
+import { overlap, profileOf, type Profile } from '../agreement/index.js';
 import type { DateMention } from './dates.js';
 import { isPastForm } from './date-tense.js';
 
