@@ -1,5 +1,5 @@
 // Shared helpers for tests: run the CLI as a user would, make temp folders, locate data.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import type { TestContext } from 'node:test';
 import os from 'node:os';
@@ -46,6 +46,22 @@ export function precis(args: string[], options: { input?: string | Buffer; cwd?:
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * `precis <args>` without blocking the event loop: for tests that also talk to a server from
+ * this process, whose kept-alive connections must keep being looked after meanwhile.
+ */
+export function precisAsync(args: string[]): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args], { cwd: repoRoot });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }
 
 export function tempDir(prefix = 'precis-test-'): string {

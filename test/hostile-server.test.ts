@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from '../src/server/index.js';
 import { uploadedArticle } from '../src/server/articles.js';
 import { briefArticles } from '../src/brief/index.js';
 import type { InputError } from '../src/types.js';
-import { precis, repoRoot, tempDir } from './helpers.js';
+import { precisAsync, repoRoot, tempDir } from './helpers.js';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/server');
 const articleA = readFileSync(path.join(fixtures, 'harbour-a.txt'), 'utf8');
@@ -161,17 +161,17 @@ test('the web app and the command line skip the same unusable articles and name 
   ];
   const folder = tempDir();
   for (const [name, content] of files) writeFileSync(path.join(folder, name), content);
-  const cli = precis(['brief', ...files.map(([name]) => path.join(folder, name)), '--format', 'json']);
-  assert.equal(cli.code, 0, cli.stderr);
-  // The command line names a file as the user gave it: here, its path in the folder.
-  const fromCli = cli.stderr.trimEnd().split('\n').map((line) => line.replace(`precis: ${folder}/`, '')).sort();
-
   const res = await api('/api/stories', { method: 'POST', body: upload(files) });
   assert.equal(res.status, 201, await res.clone().text());
   const { id, skipped } = (await res.json()) as { id: string; skipped: { article: string; problem: string }[] };
+  const story = (await (await api(`/api/stories/${id}`)).json()) as { briefing: { sources: unknown[] } };
+
+  const cli = await precisAsync(['brief', ...files.map(([name]) => path.join(folder, name)), '--format', 'json']);
+  assert.equal(cli.code, 0, cli.stderr);
+  // The command line names a file as the user gave it: here, its path in the folder.
+  const fromCli = cli.stderr.trimEnd().split('\n').map((line) => line.replace(`precis: ${folder}/`, '')).sort();
   assert.deepEqual(skipped.map((s) => `${s.article}: ${s.problem}`).sort(), fromCli);
   assert.equal(fromCli.length, 3);
-  const story = (await (await api(`/api/stories/${id}`)).json()) as { briefing: { sources: unknown[] } };
   assert.equal(story.briefing.sources.length, JSON.parse(cli.stdout).sources.length);
 });
 

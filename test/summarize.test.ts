@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { summarize, budgetWords, closesUnopenedQuote, standaloneQuality } from '../src/summarize/index.js';
+import { summarize, budgetWords, closesUnopenedQuote, standaloneQuality, startsInsideQuotation } from '../src/summarize/index.js';
 import type { Doc } from '../src/types.js';
 import { docFromText, hasData, sharedDir } from './helpers.js';
 
@@ -262,4 +262,27 @@ test('the tail of a quotation begun in an earlier sentence does not stand alone'
   for (const t of ['"We will rebuild the bridge," the mayor said.', 'He called the plan "a disgrace to the city.', 'The film “Focus” opens in cinemas across the country this week.']) {
     assert.equal(closesUnopenedQuote(t), false, t);
   }
+});
+
+test('a sentence from the middle of a quotation is never picked without the sentence before it', () => {
+  const inside = startsInsideQuotation([
+    { text: '"This round was meant to test their commitment.', paragraph: 0 },
+    { text: 'And we did not see that commitment.', paragraph: 0 },
+    { text: 'And the mediators did not see it either,” the delegate said.', paragraph: 0 },
+    { text: 'The talks ended on Friday.', paragraph: 1 },
+  ]);
+  assert.deepEqual(inside, [false, true, true, false]);
+  // With a few words of budget left, a short mid-quotation sentence bringing new words would fill them.
+  const text = [
+    'Harbour talks in Velmar ended without a deal on Friday after two days of negotiation over pilot commitments.',
+    '',
+    '"This was, all of us agreed, a long and tiring round for everyone who came to the table in the end. And we saw no dredging money. And the mediators did not see it either," the union delegate said.',
+    '',
+    'The port authority said the pilots would strike again next week if no deal is reached.',
+  ].join('\n');
+  const other = 'Negotiations over pilot commitments at the Velmar harbour talks collapsed on Friday, the port authority said. Pilots plan another strike next week.';
+  const picked = summarize([doc('a', text), doc('b', other)], { words: 46 }).sentences.map((s) => s.text);
+  assert.ok(picked.length >= 3, picked.join(' | '));
+  const middle = picked.findIndex((t) => t.startsWith('And we saw'));
+  if (middle >= 0) assert.ok(picked[middle - 1]?.startsWith('"This was'), picked.join(' | '));
 });

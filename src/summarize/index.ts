@@ -17,9 +17,9 @@
 // summary when reports span several dates.
 import type { Doc, Selection, Sentence } from '../types.js';
 import { isStopword } from './stopwords.js';
-import { budgetWords, closesUnopenedQuote, leansOnPrevious, standaloneQuality, standsAlone } from './quality.js';
+import { budgetWords, closesUnopenedQuote, leansOnPrevious, standaloneQuality, standsAlone, startsInsideQuotation } from './quality.js';
 
-export { budgetWords, closesUnopenedQuote, isPageDebris, leansOnPrevious, standaloneQuality, standsAlone } from './quality.js';
+export { budgetWords, closesUnopenedQuote, isPageDebris, leansOnPrevious, standaloneQuality, standsAlone, startsInsideQuotation } from './quality.js';
 
 export interface SummarizeOptions {
   /** Word budget, a hard cap counted as whitespace-separated words of the sentence texts (default 150). */
@@ -194,17 +194,16 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
   const byDoc: Candidate[][] = [];
   docs.forEach((doc, d) => {
     const mine: Candidate[] = [];
-    for (const s of doc.sentences) {
+    const insideQuote = startsInsideQuotation(doc.sentences);
+    doc.sentences.forEach((s, i) => {
       const concepts = index.conceptsOf(s);
       // Captions, credits, datelines and glued headings never; a sentence leaning on the one
-      // before it is discounted (standaloneQuality) unless that one comes right before it.
+      // before it ("And ...", the tail or middle of a quotation) only right after that one.
       const shown = standsAlone(s, true);
-      const quality = shown ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords }) : 0;
-      const qualityInContext = !shown
-        ? 0
-        : leansOnPrevious(s.tokens) || closesUnopenedQuote(s.text)
-          ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords, afterPredecessor: true })
-          : quality;
+      const leans = leansOnPrevious(s.tokens) || closesUnopenedQuote(s.text) || insideQuote[i]!;
+      const inContext = shown ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords, afterPredecessor: leans }) : 0;
+      const quality = leans ? 0 : shown ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords }) : 0;
+      const qualityInContext = inContext;
       const c: Candidate = {
         sentence: s,
         doc: d,
@@ -218,7 +217,7 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
       };
       mine.push(c);
       candidates.push(c);
-    }
+    });
     byDoc.push(mine);
   });
 
@@ -442,7 +441,7 @@ function topicality(byDoc: Candidate[][], group: number[], concepts: number): Fl
   byDoc.forEach((list, d) => {
     const mine = new Set<number>();
     // Page furniture and fragments say nothing about what the article is about.
-    for (const c of list) if (c.quality > 0) for (const k of c.concepts) mine.add(k);
+    for (const c of list) if (c.quality > 0 || c.qualityInContext > 0) for (const k of c.concepts) mine.add(k);
     let shared = 0;
     for (const k of mine) if (groupsOf[k]! > 1) shared++;
     share[d] = mine.size ? shared / mine.size : 0;
@@ -532,7 +531,7 @@ function select(
   let used = 0;
   const alive: Candidate[] = [];
   for (const c of candidates) {
-    if (c.quality <= 0 || c.words > budget || c.concepts.length === 0) continue;
+    if (Math.max(c.quality, c.qualityInContext) <= 0 || c.words > budget || c.concepts.length === 0) continue;
     let gain = 0;
     for (const k of c.concepts) gain += weights[k]!;
     c.bound = (Math.max(c.quality, c.qualityInContext * (1 + tuning.continuationBonus)) * c.prior * gain) / Math.pow(c.words, tuning.costExponent);
@@ -540,6 +539,8 @@ function select(
   }
   alive.sort((a, b) => b.bound - a.bound);
   const dropped = new Set<Candidate>();
+  const byId = new Map<string, Candidate>();
+  for (const c of alive) byId.set(c.sentence.id, c);
   const take = (c: Candidate): void => {
     chosen.push(c);
     chosenIds.add(c.sentence.id);
@@ -556,6 +557,7 @@ function select(
   }
   for (;;) {
     let best: Candidate | null = null;
+    let bestLead: Candidate | null = null;
     let bestScore = 0;
     for (const c of alive) {
       if (c.bound <= bestScore) break;
@@ -564,18 +566,34 @@ function select(
       for (const k of c.concepts) if (!covered[k]) gain += weights[k]!;
       if (gain <= 0) continue;
       const follows = chosenIds.has(`${c.sentence.source}#${c.sentence.index - 1}`);
-      const quality = follows ? c.qualityInContext * (1 + tuning.continuationBonus) : c.quality;
-      let score = (quality * c.prior * gain) / Math.pow(c.words, tuning.costExponent);
+      let quality = follows ? c.qualityInContext * (1 + tuning.continuationBonus) : c.quality;
+      let words = c.words;
+      let lead: Candidate | null = null;
+      if (quality <= 0) {
+        // A sentence that cannot stand alone comes with the sentence it leans on, or not at all.
+        lead = byId.get(`${c.sentence.source}#${c.sentence.index - 1}`) ?? null;
+        if (!lead || lead.quality <= 0 || dropped.has(lead) || used + lead.words + c.words > budget || c.qualityInContext <= 0) continue;
+        for (const k of lead.concepts) if (!covered[k] && !c.concepts.includes(k)) gain += weights[k]!;
+        quality = Math.min(lead.quality, c.qualityInContext);
+        words += lead.words;
+      }
+      let score = (quality * c.prior * gain) / Math.pow(words, tuning.costExponent);
       // The divisor is at least 1, so the bound stays an upper bound and the lazy scan holds.
       if (!follows) score /= Math.pow(1 + (takenFrom.get(groups[c.doc]!) ?? 0), tuning.sourceSpread);
       if (score > bestScore) {
         best = c;
+        bestLead = lead;
         bestScore = score;
       }
     }
     if (!best) break;
     dropped.add(best);
     if (repeatsChosen(best, chosen, tuning.repeatOverlap)) continue;
+    if (bestLead) {
+      if (repeatsChosen(bestLead, chosen, tuning.repeatOverlap)) continue;
+      dropped.add(bestLead);
+      take(bestLead);
+    }
     take(best);
   }
   return chosen;

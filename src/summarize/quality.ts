@@ -87,6 +87,30 @@ export function closesUnopenedQuote(text: string): boolean {
   return first > 0 && /\S/.test(text[first - 1]!) && (first + 1 === text.length || /[\s,.;:!?)]/.test(text[first + 1]!));
 }
 
+/**
+ * For each sentence of an article (in order), whether it begins inside a quotation opened by an
+ * earlier sentence of its paragraph ('"This was a test. And we did not see it. And ...," she
+ * said.'): a piece of someone's words cut from its speaker, which cannot stand alone.
+ */
+export function startsInsideQuotation(sentences: readonly { text: string; paragraph: number }[]): boolean[] {
+  const inside: boolean[] = [];
+  let open = false;
+  let paragraph = -1;
+  for (const s of sentences) {
+    if (s.paragraph !== paragraph) {
+      paragraph = s.paragraph;
+      open = false;
+    }
+    inside.push(open);
+    for (const ch of s.text) {
+      if (ch === '“' || ch === '«') open = true;
+      else if (ch === '”' || ch === '»') open = false;
+      else if (ch === '"') open = !open;
+    }
+  }
+  return inside;
+}
+
 /** True when the sentence opens with words that point back to the sentence before it. */
 export function leansOnPrevious(tokens: string[]): boolean {
   const first = tokens[0] ?? '';
