@@ -114,3 +114,13 @@ test('the story title does not state a figure that newer reports have superseded
   const example = JSON.parse(precis(['brief', exampleDir, '--format', 'json']).stdout) as Briefing;
   assert.doesNotMatch(example.story.title, /^Two dead/);
 });
+
+test('a briefing of undated articles says that their relative dates could not be placed, in every format', () => {
+  const b = briefing({ sources: [source('a'), source('b', { published: '2024-03-05' })] });
+  const note = '1 article has no date of its own: only the absolute dates it gives are used, relative ones ("on Tuesday") could not be resolved.';
+  assert.ok(render(b, 'md').includes(`_${note}_`));
+  assert.ok(render(b, 'text').replace(/\s+/g, ' ').includes(note));
+  assert.ok(render(b, 'html').includes(note.replace(/"/g, '&#34;')));
+  const dated = briefing({ sources: [source('b', { published: '2024-03-05' })] });
+  assert.doesNotMatch(render(dated, 'md'), /no date of its own/);
+});

@@ -61,6 +61,21 @@ export const NOTHING_FOUND = {
   entities: 'No people, organisations or places were recognised.',
 } as const;
 
+/**
+ * What a timeline says of articles that carry no date: only the dates they state in full could
+ * be placed, never "on Tuesday". Null when every article is dated.
+ */
+export function undatedNote(undated: number): string | null {
+  if (undated === 0) return null;
+  const n = undated;
+  return `${n} article${n === 1 ? ' has' : 's have'} no date of ${n === 1 ? 'its' : 'their'} own: only the absolute dates ${n === 1 ? 'it gives' : 'they give'} are used, relative ones ("on Tuesday") could not be resolved.`;
+}
+
+/** Sources of the briefing with no date of their own. */
+export function undatedSources(b: Briefing): number {
+  return b.sources.filter((s) => !s.published).length;
+}
+
 /** What the briefing says when no conflict was found: what was compared, never a blanket "no contradiction". */
 export function noConflictNote(sources: number): string {
   if (sources < 2) return 'One source only: there was nothing to compare across sources.';

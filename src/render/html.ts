@@ -4,7 +4,7 @@
 // second line of defence should an escape ever be missed.
 import { createHash } from 'node:crypto';
 import type { Briefing, BriefingSource, Citation, Conflict, Entity, EntityType, Removal, TimelineItem } from '../types.js';
-import { noConflictNote, quoteMarks, shortLabel, siteOf } from './citations.js';
+import { noConflictNote, quoteMarks, shortLabel, siteOf, undatedNote, undatedSources } from './citations.js';
 import { rankActors } from './actors.js';
 
 /** Escapes text for HTML element content and for quoted attribute values. */
@@ -55,7 +55,7 @@ h4{font-size:.9rem;margin:.8rem 0 .2rem;color:var(--muted)}
 .kicker{margin:0;color:var(--muted);font-size:.85rem;text-transform:uppercase;letter-spacing:.08em}
 .span{margin:0;color:var(--muted);font:15px system-ui,sans-serif}
 .meta{color:var(--muted);font-size:.85rem;margin:0}
-.empty{color:var(--muted);font-style:italic}
+.empty,.note{color:var(--muted);font-style:italic}
 a{color:var(--accent)}
 .summary p{margin:0 0 .9rem}
 .cites{font:600 .7rem system-ui,sans-serif;vertical-align:super;line-height:0;white-space:nowrap}
@@ -411,7 +411,8 @@ export function renderHtml(b: Briefing, options: HtmlOptions = {}): string {
   const words = b.sources.reduce((n, s) => n + s.words, 0);
   // Sections are rendered in reading order so citation numbers rise down the page.
   const summary = renderSummary(b, notes);
-  const timeline = renderTimeline(b.timeline, notes);
+  const undated = undatedNote(undatedSources(b));
+  const timeline = renderTimeline(b.timeline, notes) + (undated ? `<p class="note">${escapeHtml(undated)}</p>` : '');
   const actors = renderActors(b.entities, b.sources.length);
   const conflicts = renderConflicts(b.conflicts, notes, b.sources.length);
   const cards = b.sources.map((s) => renderSource(s, notes)).join('');

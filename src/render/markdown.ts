@@ -1,5 +1,5 @@
 import type { Briefing } from '../types.js';
-import { CitationIndex, dateSpan, noConflictNote, NOTHING_FOUND, quoteMarks, removalSummary, sourceLabel } from './citations.js';
+import { CitationIndex, dateSpan, noConflictNote, NOTHING_FOUND, quoteMarks, removalSummary, sourceLabel, undatedNote, undatedSources } from './citations.js';
 import { rankActors } from './actors.js';
 
 /** Markdown special characters in article text are escaped so a quote cannot become markup. */
@@ -26,6 +26,8 @@ export function renderMarkdown(b: Briefing): string {
     for (const t of b.timeline) out.push(`- **${t.date}**: ${escapeMarkdown(t.text)} ${refs(t.citations)}`);
     out.push('');
   }
+  const undated = undatedNote(undatedSources(b));
+  if (undated) out.push(`_${escapeMarkdown(undated)}_`, '');
 
   out.push('## People, organisations and places', '');
   if (b.entities.length === 0) out.push(`_${NOTHING_FOUND.entities}_`, '');

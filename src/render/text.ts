@@ -1,5 +1,5 @@
 import type { Briefing } from '../types.js';
-import { CitationIndex, dateSpan, noConflictNote, NOTHING_FOUND, quoteMarks, removalSummary, sourceLabel } from './citations.js';
+import { CitationIndex, dateSpan, noConflictNote, NOTHING_FOUND, quoteMarks, removalSummary, sourceLabel, undatedNote, undatedSources } from './citations.js';
 
 /**
  * Wraps a paragraph at `width` columns with a hanging indent. `lead` opens the first line as
@@ -39,6 +39,8 @@ export function renderText(b: Briefing): string {
   if (b.timeline.length === 0) out.push(NOTHING_FOUND.timeline);
   // Dates in a column 10 wide, the text from column 13 on every line.
   for (const t of b.timeline) out.push(wrap(`${plain(t.text)} ${refs(t.citations)}`, 78, ' '.repeat(12), `${t.date.padEnd(10)}  `));
+  const undated = undatedNote(undatedSources(b));
+  if (undated) out.push('', wrap(undated));
   out.push('');
   out.push(heading('People, organisations and places'));
   if (b.entities.length === 0) out.push(NOTHING_FOUND.entities, '');

@@ -1,16 +1,10 @@
 // Renders a timeline document (precis timeline) as Markdown, JSON or one HTML page.
 import type { TimelineDocument } from '../brief/timeline.js';
-import { CitationIndex, shortLabel } from './citations.js';
+import { CitationIndex, shortLabel, undatedNote } from './citations.js';
 import { escapeHtml } from './html.js';
 
 export type TimelineFormat = 'md' | 'json' | 'html';
 export const TIMELINE_FORMATS: readonly TimelineFormat[] = ['md', 'json', 'html'];
-
-function undatedNote(doc: TimelineDocument): string | null {
-  if (doc.undatedArticles === 0) return null;
-  const n = doc.undatedArticles;
-  return `${n} article${n === 1 ? ' has' : 's have'} no date of ${n === 1 ? 'its' : 'their'} own: only the absolute dates ${n === 1 ? 'it gives' : 'they give'} are used, relative ones ("on Tuesday") could not be resolved.`;
-}
 
 function labels(doc: TimelineDocument): Map<string, string> {
   return new Map(doc.sources.map((s, i) => [s.id, shortLabel({ ...s, words: 0, removed: [], unique: [] }, i + 1)]));
@@ -22,7 +16,7 @@ export function renderTimeline(doc: TimelineDocument, format: TimelineFormat): s
   }
   const index = new CitationIndex();
   const label = labels(doc);
-  const note = undatedNote(doc);
+  const note = undatedNote(doc.undatedArticles);
   if (format === 'md') {
     const out = ['# Timeline', ''];
     if (doc.timeline.length === 0) out.push('No dated events found.');
