@@ -93,6 +93,37 @@ function pct(n: number, d: number): string {
   return d ? `${((100 * n) / d).toFixed(1)}%` : '-';
 }
 
+interface Metadata {
+  title: string | null;
+  published: string | null;
+  byline: string | null;
+}
+
+/** Date, title and author outcomes of one source of metadata over the pages. */
+function metadataScore(pages: Page[], lookup: (id: string) => Metadata) {
+  const dates = { exact: 0, wrong: 0, missing: 0, unasked: 0 };
+  const authors = { right: 0, wrong: 0, missing: 0, unasked: 0, spurious: 0 };
+  let titled = 0;
+  let titleRight = 0;
+  let dateWithoutOne = 0;
+  const wrongDates: string[] = [];
+  for (const page of pages) {
+    const meta = lookup(page.id);
+    const outcome = scoreDate(page.date, meta.published);
+    dates[outcome]++;
+    if (outcome === 'unasked' && meta.published) dateWithoutOne++;
+    if (outcome === 'wrong') wrongDates.push(`${page.id} want ${page.date} got ${meta.published} ${page.url}`);
+    authors[scoreAuthor(page.author, meta.byline)]++;
+    if (page.title) {
+      titled++;
+      if (titleMatches(page.title, meta.title)) titleRight++;
+    }
+  }
+  const dated = dates.exact + dates.wrong + dates.missing;
+  const authored = authors.right + authors.wrong + authors.missing;
+  return { dates, authors, titled, titleRight, dateWithoutOne, wrongDates, dated, authored };
+}
+
 function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
   const pages = options.split === 'all' ? all : all.filter((p) => pageHalf(p.id) === options.split);
   const truth = Object.fromEntries(pages.map((p) => [p.id, p.body]));
@@ -114,7 +145,12 @@ function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
 
   const cleaned: Record<string, string> = {};
   started = performance.now();
-  for (const raw of raws) cleaned[raw.id] = readerView(cleanArticle(raw)).text;
+  const cleanedMeta = new Map<string, Metadata>();
+  for (const raw of raws) {
+    const article = cleanArticle(raw);
+    cleanedMeta.set(raw.id, article);
+    cleaned[raw.id] = readerView(article).text;
+  }
   const cleanSeconds = (performance.now() - started) / 1000;
 
   const extractScore = scoreExtraction(truth, extracted);
@@ -133,29 +169,24 @@ function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
   }
 
   if (name === 'wcxb') {
-    const dates = { exact: 0, wrong: 0, missing: 0, unasked: 0 };
-    const authors = { right: 0, wrong: 0, missing: 0, unasked: 0, spurious: 0 };
-    let titled = 0;
-    let titleRight = 0;
+    // Metadata as extraction finds it, and as `precis extract` prints it (cleaning may fill a
+    // missing title, date or byline from the body's header lines).
+    console.log('| metadata of | date exact | date WRONG | date missing | date on undated pages | title right | author right | author wrong | author missing | byline on authorless pages |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
     const wrongDates: string[] = [];
-    let dateWithoutOne = 0;
-    for (const page of pages) {
-      const meta = metas.get(page.id)!;
-      const outcome = scoreDate(page.date, meta.published);
-      dates[outcome]++;
-      if (outcome === 'unasked' && meta.published) dateWithoutOne++;
-      if (outcome === 'wrong') wrongDates.push(`${page.id} want ${page.date} got ${meta.published} ${page.url}`);
-      authors[scoreAuthor(page.author, meta.byline)]++;
-      if (page.title) {
-        titled++;
-        if (titleMatches(page.title, meta.title)) titleRight++;
-      }
+    for (const [source, lookup] of [
+      ['extractFromHtml', (id: string) => metas.get(id)!],
+      ['precis extract', (id: string) => cleanedMeta.get(id)!],
+    ] as const) {
+      const m = metadataScore(pages, lookup);
+      console.log(
+        `| ${source} | ${pct(m.dates.exact, m.dated)} | ${pct(m.dates.wrong, m.dated)} | ${pct(m.dates.missing, m.dated)} | ${m.dateWithoutOne} of ${m.dates.unasked} | ` +
+          `${pct(m.titleRight, m.titled)} | ${pct(m.authors.right, m.authored)} | ${pct(m.authors.wrong, m.authored)} | ${pct(m.authors.missing, m.authored)} | ${m.authors.spurious} of ${m.authors.spurious + m.authors.unasked} |`,
+      );
+      if (source === 'precis extract') wrongDates.push(...m.wrongDates);
     }
-    const dated = dates.exact + dates.wrong + dates.missing;
-    const authored = authors.right + authors.wrong + authors.missing;
-    console.log(`published date, ${dated} pages with one: exact ${pct(dates.exact, dated)}, WRONG ${pct(dates.wrong, dated)}, missing ${pct(dates.missing, dated)}; a date given on ${dateWithoutOne} of ${dates.unasked} pages without one`);
-    console.log(`title, ${titled} pages: right ${pct(titleRight, titled)} (case and punctuation ignored)`);
-    console.log(`author, ${authored} pages with one: right ${pct(authors.right, authored)}, wrong ${pct(authors.wrong, authored)}, missing ${pct(authors.missing, authored)}; byline given on ${authors.spurious} of ${authors.spurious + authors.unasked} pages without an author`);
+    const m = metadataScore(pages, (id) => cleanedMeta.get(id)!);
+    console.log(`(${m.dated} pages with a date, ${m.titled} with a title, ${m.authored} with an author; precis extract: ${m.dates.exact} exact, ${m.dates.wrong} WRONG dates)`);
     if (options.worst > 0) for (const line of wrongDates) console.log(`  wrong date: ${line}`);
   }
 

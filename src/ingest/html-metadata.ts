@@ -21,7 +21,7 @@ const ARTICLE_TYPES =
   /^(?:Article|NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|SocialMediaPosting|TechArticle|WebPage)$/;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
 
 function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -78,7 +78,7 @@ function types(node: JsonObject): string[] {
 }
 
 /** The JSON-LD node that describes the article: an article type, preferring one with a body. */
-function articleNode(nodes: JsonObject[]): JsonObject | null {
+export function articleNode(nodes: JsonObject[]): JsonObject | null {
   const articles = nodes.filter((node) => types(node).some((t) => ARTICLE_TYPES.test(t)));
   const ranked = articles.sort((a, b) => rank(b) - rank(a));
   return ranked[0] ?? null;
@@ -95,10 +95,10 @@ function names(value: Json | undefined): string[] {
   return [];
 }
 
-type MetaIndex = Map<string, string[]>;
+export type MetaIndex = Map<string, string[]>;
 
 /** Every <meta> content by its property, name and itemprop (lower-cased), in page order. */
-function indexMeta(document: Document): MetaIndex {
+export function indexMeta(document: Document): MetaIndex {
   const index: MetaIndex = new Map();
   for (const meta of Array.from(document.querySelectorAll('meta[content]'))) {
     const content = meta.getAttribute('content');
@@ -281,40 +281,62 @@ function days(a: string, b: string): number {
  * citation_* tags: A 76.2% / 7.6% -> 84.8% / 7.6%, B 72.6% / 4.7% -> 84.0% / 5.7%; the
  * first <time> alone: A 80.0%, B 74.5%.
  */
-function publishedDate(
-  document: Document,
-  metas: MetaIndex,
-  article: JsonObject | null,
-  url: string | null,
-): string | null {
-  const fromUrl = urlDate(url);
-  if (fromUrl) return fromUrl;
+/** Every source of a page's date, each read on its own; the decision comes after (decideDate). */
+export interface DateEvidence {
+  /** A full date in the URL path. */
+  url: string | null;
+  /** JSON-LD datePublished, dateCreated and dateModified of the article node. */
+  ldPublished: string | null;
+  ldCreated: string | null;
+  ldModified: string | null;
+  /** The article:published_time family of meta tags, and the modified ones. */
+  metaPublished: string | null;
+  metaModified: string | null;
+  /** The first <time datetime> or itemprop=datePublished. */
+  timeElement: string | null;
+  /** The first full date written inside a <time> element's text. */
+  timeText: string | null;
+  /** The full dates the page shows its reader, in page order without repeats. */
+  shown: string[];
+}
+
+export function dateEvidence(document: Document, metas: MetaIndex, article: JsonObject | null, url: string | null): DateEvidence {
   const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-  const jsonLd = normalizeDate(str(article?.datePublished));
-  const meta = normalizeDate(
-    metaContent(
-      metas,
-      'article:published_time', 'og:article:published_time', 'article:published', 'datePublished', 'pdate', 'date', 'pubdate', 'publishdate',
-      'publish-date', 'publish_date', 'sailthru.date', 'parsely-pub-date', 'dc.date', 'DC.date', 'DC.date.issued',
-      'dcterms.date', 'dcterms.created', 'article.published', 'cXenseParse:recs:publishtime', 'date.release',
-      'citation_publication_date', 'citation_date', 'citation_online_date',
+  return {
+    url: urlDate(url),
+    ldPublished: normalizeDate(str(article?.datePublished)),
+    ldCreated: normalizeDate(str(article?.dateCreated)),
+    ldModified: normalizeDate(str(article?.dateModified)),
+    metaPublished: normalizeDate(
+      metaContent(
+        metas,
+        'article:published_time', 'og:article:published_time', 'article:published', 'datePublished', 'pdate', 'date', 'pubdate', 'publishdate',
+        'publish-date', 'publish_date', 'sailthru.date', 'parsely-pub-date', 'dc.date', 'DC.date', 'DC.date.issued',
+        'dcterms.date', 'dcterms.created', 'article.published', 'cXenseParse:recs:publishtime', 'date.release',
+        'citation_publication_date', 'citation_date', 'citation_online_date',
+      ),
     ),
-  );
-  const stated = [jsonLd, meta].filter((d): d is string => !!d && d.length === 10);
-  let published = jsonLd ?? meta ?? firstTimeElement(document) ?? normalizeDate(str(article?.dateCreated));
+    metaModified: normalizeDate(metaContent(metas, 'article:modified_time', 'og:updated_time', 'dateModified')),
+    timeElement: firstTimeElement(document),
+    timeText: Array.from(document.querySelectorAll('time')).flatMap((t) => [...shownDates(t.textContent ?? '')])[0] ?? null,
+    shown: [...shownDatesOf(document)],
+  };
+}
+
+export function decideDate(e: DateEvidence): string | null {
+  if (e.url) return e.url;
+  const stated = [e.ldPublished, e.metaPublished].filter((d): d is string => !!d && d.length === 10);
+  let published = e.ldPublished ?? e.metaPublished ?? e.timeElement ?? e.ldCreated;
   if (!published) {
     // No stated date: the one full date the page shows, else the first <time> a reader sees.
-    const all = shownDatesOf(document);
-    if (all.size === 1) published = [...all][0]!;
-    else published = Array.from(document.querySelectorAll('time')).flatMap((t) => [...shownDates(t.textContent ?? '')])[0] ?? null;
+    published = e.shown.length === 1 ? e.shown[0]! : e.timeText;
   }
   if (!published) return null;
   if (stated.some((d) => days(d, published) > 1)) return null;
-  const modified = normalizeDate(str(article?.dateModified)) ?? normalizeDate(metaContent(metas, 'article:modified_time', 'og:updated_time', 'dateModified'));
+  const modified = e.ldModified ?? e.metaModified;
   if (modified && modified.length === 10 && published.length === 10 && days(modified, published) > 1) {
     // Published and modified apart: the page's date is the one it shows its reader.
-    const shown = shownDatesOf(document);
-    if (shown.has(modified) && !shown.has(published)) return modified;
+    if (e.shown.includes(modified) && !e.shown.includes(published)) return modified;
   }
   return published;
 }
@@ -361,7 +383,7 @@ export function readMetadata(document: Document, url: string | null): PageMetada
       collapse(website ? names(website)[0] : null),
     ].find((name): name is string => !!name && !name.startsWith('@')) ?? null;
 
-  const published = publishedDate(document, metas, article, url);
+  const published = decideDate(dateEvidence(document, metas, article, url));
 
   const canonical =
     absolute(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), url) ??
