@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
 import { InputError, type Removal } from '../types.js';
-import { readMetadata } from './html-metadata.js';
+import { articleNode, dateEvidence, indexMeta, jsonLdNodes, readMetadata, type DateEvidence } from './html-metadata.js';
 import { blockText } from './html-text.js';
 import { removeEdgeBoilerplate } from './html-edges.js';
 import { flattenDeepNesting, removeBoilerplate, removeLinkParagraphs, removeStandfirst } from './html-boilerplate.js';
@@ -180,4 +180,11 @@ export function extractFromHtml(html: string, options: { url?: string | null } =
     // Reasons read as the cleaning stage's slugs do ("share buttons" -> "share-buttons").
     removed: removed.map((r) => ({ reason: r.reason.trim().toLowerCase().replace(/\s+/g, '-'), text: r.text })),
   };
+}
+
+/** Every source of the page's published date, as decideDate weighs them (for the evaluator). */
+export function pageDateEvidence(html: string, url: string | null): DateEvidence {
+  const document = parse(html);
+  const nodes = jsonLdNodes(document);
+  return dateEvidence(document, indexMeta(document), articleNode(nodes), url);
 }
