@@ -83,3 +83,23 @@ test('the page date is the likeliest candidate, given only when it is likely eno
   assert.equal(odds[0]!.date, '2024-02-01');
   assert.ok(odds[0]!.probability > odds[1]!.probability);
 });
+
+test('the title: the headline a reader sees when the metadata vouches for it, without site names', () => {
+  const page = (head: string, h1: string) =>
+    `<html><head>${head}</head><body><article>${h1}${body}</article></body></html>`;
+  // The <h1> shares its words with og:title: it is the title, site suffix and all left behind.
+  assert.equal(
+    extractFromHtml(page('<meta property="og:title" content="Crane Day: A Guide | Quay Notes">', '<h1>Crane Day on the Quay: A Guide</h1>'), { url: 'https://quaynotes.example/crane' }).title,
+    'Crane Day on the Quay: A Guide',
+  );
+  // An <h1> that is the site's logo is not: the stated title, its site name (found in the host) cut.
+  assert.equal(
+    extractFromHtml(page('<title>Crane day on the quay | Quay Notes</title>', '<h1>Quay Notes</h1>'), { url: 'https://quaynotes.example/crane' }).title,
+    'Crane day on the quay',
+  );
+  // An <h1> that adds a date to the stated title: the stated title.
+  assert.equal(extractFromHtml(page('<meta property="og:title" content="Crane day on the quay">', '<h1>Dec 18 2025 Crane day on the quay</h1>'), {}).title, 'Crane day on the quay');
+  // A JSON-LD headline cut short is completed by the meta title it begins.
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Crane day on the quay (and"}</script>';
+  assert.equal(extractFromHtml(page(`${ld}<meta property="og:title" content="Crane day on the quay (and the tides)">`, ''), {}).title, 'Crane day on the quay (and the tides)');
+});

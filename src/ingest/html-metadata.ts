@@ -431,6 +431,55 @@ export function withoutSiteName(title: string, outlet: string): string {
   return tail && name && (name.includes(tail) || tail.includes(name)) && head ? head : title;
 }
 
+/**
+ * A title without the site's name after its last separator, the name being the outlet's or,
+ * failing that, one whose every word is in the host name ("Notes | Harbour Blog" on
+ * blog.harbour.example); repeated ("Notes | Site | Site") names go too.
+ */
+export function withoutSiteNames(title: string, outlet: string | null, url: string | null): string {
+  let host = '';
+  try {
+    host = url ? new URL(url).hostname.toLowerCase() : '';
+  } catch {
+    host = '';
+  }
+  for (let i = 0; i < 3; i++) {
+    let next = outlet ? withoutSiteName(title, outlet) : title;
+    if (next === title && host) {
+      const last = [...title.matchAll(/\s+[|\-\u2013\u2014:·•]\s+/g)].pop();
+      const words = last ? (title.slice(last.index! + last[0].length).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) : [];
+      if (last && words.length && words.every((w) => host.includes(w)) && title.slice(0, last.index).trim()) next = title.slice(0, last.index).trim();
+    }
+    if (next === title) break;
+    title = next;
+  }
+  return title;
+}
+
+function titleWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+// The headline a reader sees (the first <h1>) is the title when it shares at least this share
+// of its words with a title the metadata states, and that title at least H1_COVERS of its
+// words with it; otherwise the <h1> is a logo, a section name or a subhead.
+const H1_SHARED = 0.5;
+const H1_COVERS = 0.3;
+
+/** The first <h1> when the metadata titles vouch for it, else null. */
+function shownHeadline(document: Document, titles: (string | null)[]): string | null {
+  const h1 = collapse(document.querySelector('h1')?.textContent);
+  if (!h1) return null;
+  const words = titleWords(h1);
+  for (const title of titles) {
+    if (!title) continue;
+    const other = titleWords(title);
+    const shared = [...words].filter((w) => other.has(w)).length;
+    if (shared >= H1_SHARED * words.size && shared >= H1_COVERS * other.size) return h1;
+  }
+  return null;
+}
+
 /** Reads the metadata of a page; `url` is where the page came from, used to resolve links. */
 export function readMetadata(document: Document, url: string | null): PageMetadata {
   const nodes = jsonLdNodes(document);
@@ -439,11 +488,9 @@ export function readMetadata(document: Document, url: string | null): PageMetada
   const organization = nodes.find((node) => types(node).some((t) => /^(?:NewsMediaOrganization|Organization)$/.test(t)));
   const website = nodes.find((node) => types(node).includes('WebSite'));
 
-  const title =
-    collapse(article && typeof article.headline === 'string' ? article.headline : null) ??
-    metaContent(metas, 'og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'headline') ??
-    collapse(document.querySelector('h1')?.textContent) ??
-    collapse(document.querySelector('title')?.textContent);
+  const headline = collapse(article && typeof article.headline === 'string' ? article.headline : null);
+  const metaTitle = metaContent(metas, 'og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'headline');
+  const pageTitle = collapse(document.querySelector('title')?.textContent);
 
   const authors = article ? names(article.author).map((n) => personName(collapse(n))).filter((n): n is string => !!n) : [];
   const byline =
@@ -462,6 +509,18 @@ export function readMetadata(document: Document, url: string | null): PageMetada
     ].find((name): name is string => !!name && !name.startsWith('@')) ?? null;
 
   const published = decideDate(dateEvidence(document, metas, article, url));
+  // A JSON-LD headline cut short is completed by the meta title it begins.
+  const longer = headline && metaTitle && metaTitle.length > headline.length && metaTitle.startsWith(headline) ? metaTitle : null;
+  const statedRaw = longer ?? headline ?? metaTitle ?? pageTitle;
+  const stated = statedRaw ? withoutSiteNames(statedRaw, outlet, url) : null;
+  let title = shownHeadline(document, [headline, metaTitle, pageTitle].map((t) => (t ? withoutSiteNames(t, outlet, url) : null)));
+  // An <h1> that is the stated title plus figures carries a date or a counter with it.
+  const flat = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  if (title && stated && flat(title) !== flat(stated) && flat(title).includes(flat(stated))) {
+    const extra = flat(title).replace(flat(stated), ' ');
+    if (/\d/.test(extra)) title = stated;
+  }
+  title ??= stated ?? collapse(document.querySelector('h1')?.textContent);
 
   const canonical =
     absolute(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), url) ??
@@ -470,7 +529,7 @@ export function readMetadata(document: Document, url: string | null): PageMetada
 
   const body = article && typeof article.articleBody === 'string' ? article.articleBody : null;
   return {
-    title: title && outlet ? withoutSiteName(title, outlet) : title,
+    title,
     byline,
     outlet,
     published,
