@@ -103,3 +103,16 @@ test('the title: the headline a reader sees when the metadata vouches for it, wi
   const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Crane day on the quay (and"}</script>';
   assert.equal(extractFromHtml(page(`${ld}<meta property="og:title" content="Crane day on the quay (and the tides)">`, ''), {}).title, 'Crane day on the quay (and the tides)');
 });
+
+test('the author: people before groups, the shown byline when the metadata names only the site', () => {
+  const page = (head: string, top: string) =>
+    `<html><head>${head}</head><body><article><h1>Crane day on the quay</h1>${top}${body}</article></body></html>`;
+  const ld = (author: object) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Crane day on the quay', author, publisher: { '@type': 'Organization', name: 'Quay Notes' } })}</script>`;
+  // An Organization as author gives way to the person in the byline.
+  assert.equal(extractFromHtml(page(ld({ '@type': 'Organization', name: 'Quay Notes' }), '<div class="post-author"><span>Mira Holt</span><span>Harbour editor</span></div>'), {}).byline, 'Mira Holt');
+  // With no person shown, the group's name stands.
+  assert.equal(extractFromHtml(page(ld({ '@type': 'Organization', name: 'Quay Notes' }), ''), {}).byline, 'Quay Notes');
+  // Byline labels and glued job titles are no names; "By Name" next to the headline is.
+  assert.equal(extractFromHtml(page('', '<div class="author-box">Written By</div><p>By Tomas Berg, Dec 17, 2025</p>'), {}).byline, 'Tomas Berg');
+  assert.equal(extractFromHtml(page('', '<p class="byline">Full Bio</p>'), {}).byline, null);
+});

@@ -480,6 +480,94 @@ function shownHeadline(document: Document, titles: (string | null)[]): string | 
   return null;
 }
 
+/** The names in an author field, each marked whether it is a person (not an Organization node). */
+function authorNodes(value: Json | undefined): { name: string; person: boolean }[] {
+  if (Array.isArray(value)) return value.flatMap(authorNodes);
+  const person = !(isObject(value) && types(value).some((t) => /Organization$|^Corporation$|^WebSite$|^Brand$/.test(t)));
+  return names(value).map((name) => ({ name, person }));
+}
+
+/** A name that is the site's own (the outlet, the publisher) or a group's ("Staff", "News Desk"). */
+function isGroupName(name: string, sites: (string | null)[]): boolean {
+  const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const flat = squash(name);
+  const words = name.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    !flat || /\d/.test(name) || NOT_A_PERSON.test(name) || words.some((w) => BYLINE_LABEL.test(w)) ||
+    sites.some((site) => !!site && squash(site) === flat)
+  );
+}
+
+// Words of a group, not a person: a byline of these is no author's name.
+const NOT_A_PERSON = /\b(?:staff|team|editors?|editorial|desk|admin|administrator|newsroom|contributors?|inc|llc|ltd|group|company|official|media|news|press|agency|blog|department|office)\b/i;
+// Words of a byline's labels and links ("Written By", "Full Bio", "The Author", "Visit LinkedIn"):
+// a name holding one is furniture, not a person.
+const BYLINE_LABEL = /^(?:the|our|your|about|author|authors|bio|full|written|by|posted|profile|visit|linkedin|twitter|more|read|view|all|follow|share|contact|email)$/i;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*[,;]?|de|van|von|der|den|da|di|del|la|le|bin|al|dos|du)$/u;
+
+/** The leading run of capitalised words of a byline ("Ana Ruiz on behalf of ..." -> "Ana Ruiz"), two to five words. */
+function leadingName(text: string | null): string | null {
+  if (!text || NOT_A_PERSON.test(text)) return null;
+  const words: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    if (!NAME_WORD.test(word) || /\d/.test(word)) break;
+    words.push(word);
+    if (/[,;]$/.test(word)) break;
+  }
+  while (words.length && !/^\p{Lu}/u.test(words[words.length - 1]!)) words.pop();
+  const name = words.join(' ').replace(/[,;.]+$/, '');
+  const count = name.split(/\s+/).length;
+  return count >= 2 && count <= 5 ? name : null;
+}
+
+/** The text nodes of an element, each collapsed, empty ones left out. */
+function textPieces(element: Element): string[] {
+  const pieces: string[] = [];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      const text = collapse(node.textContent);
+      if (text) pieces.push(text);
+    } else if (node.nodeType === 1) for (const child of Array.from(node.childNodes)) walk(child);
+  };
+  walk(element);
+  return pieces;
+}
+
+/** The names in rel=author and itemprop=author elements, each piece of their text on its own. */
+function authorElementNames(document: Document): (string | null)[] {
+  const element = document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]');
+  return element ? textPieces(element).map((piece) => personName(piece)) : [];
+}
+
+/**
+ * The author a page shows in its byline when no metadata names one: an element whose class
+ * names an author or byline, a link to an author page, or "By Name" in the text next to the
+ * headline. Only a person's name (two to five capitalised words, no group words) is taken.
+ */
+function shownByline(document: Document, accept: (name: string) => boolean): string | null {
+  // Bylines are looked for next to the headline (its article, else the block around it): author
+  // names elsewhere on a page belong to comments and teasers of other articles.
+  const h1 = document.querySelector('h1');
+  const scope = document;
+  for (const element of Array.from(scope.querySelectorAll('[class*="byline" i], [class*="author" i], a[href*="/author/"], a[href*="/authors/"]')).slice(0, 20)) {
+    const text = collapse(element.textContent);
+    if (!text || text.length > 200) continue;
+    // Each piece of text on its own: a name glued to a date or a job title in the markup stays apart.
+    const pieces = textPieces(element).flatMap((piece) => piece.split(/\s*[|•·\u2013\u2014]\s*/));
+    for (const part of pieces) {
+      const name = leadingName(personName(part));
+      if (name && accept(name)) return name;
+    }
+  }
+  let text = '';
+  for (let node: Element | null = h1; node && text.length < 600; node = node.nextElementSibling ?? node.parentElement?.nextElementSibling ?? null) {
+    text += ' ' + (node.textContent ?? '');
+  }
+  const by = /\b[Bb]y:?\s+(\p{Lu}[^\n]{0,80})/u.exec(text.replace(/\s+/g, ' '));
+  const name = by ? leadingName(personName(by[1]!)) : null;
+  return name && accept(name) ? name : null;
+}
+
 /** Reads the metadata of a page; `url` is where the page came from, used to resolve links. */
 export function readMetadata(document: Document, url: string | null): PageMetadata {
   const nodes = jsonLdNodes(document);
@@ -492,12 +580,6 @@ export function readMetadata(document: Document, url: string | null): PageMetada
   const metaTitle = metaContent(metas, 'og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'headline');
   const pageTitle = collapse(document.querySelector('title')?.textContent);
 
-  const authors = article ? names(article.author).map((n) => personName(collapse(n))).filter((n): n is string => !!n) : [];
-  const byline =
-    (authors.length ? [...new Set(authors)].join(', ') : null) ??
-    personName(metaContent(metas, 'author', 'article:author', 'sailthru.author', 'parsely-author', 'byl', 'dc.creator', 'DC.creator')) ??
-    personName(collapse(document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]')?.textContent));
-
   const publisher = article ? names(article.publisher)[0] : undefined;
   // A Twitter handle ("@outlet") is no outlet name.
   const outlet =
@@ -507,6 +589,24 @@ export function readMetadata(document: Document, url: string | null): PageMetada
       collapse(organization ? names(organization)[0] : null),
       collapse(website ? names(website)[0] : null),
     ].find((name): name is string => !!name && !name.startsWith('@')) ?? null;
+
+  // People named by the metadata come first; a name that is the site's own or a group's
+  // ("Staff", an Organization node) only when the page shows no person's byline either.
+  const sites = [outlet, collapse(publisher)];
+  const ldAuthors = article ? authorNodes(article.author) : [];
+  const people = ldAuthors.filter((a) => a.person).map((a) => personName(collapse(a.name))).filter((n): n is string => !!n && !isGroupName(n, sites));
+  const statedAuthors = [
+    ...ldAuthors.map((a) => personName(collapse(a.name))),
+    personName(metaContent(metas, 'author', 'article:author', 'sailthru.author', 'parsely-author', 'byl', 'dc.creator', 'DC.creator')),
+    ...authorElementNames(document),
+  ].filter((n): n is string => !!n);
+  const byline =
+    (people.length ? [...new Set(people)].join(', ') : null) ??
+    statedAuthors.find((n) => !isGroupName(n, sites)) ??
+    shownByline(document, (name) => !isGroupName(name, sites)) ??
+    // A group's name, the site's own: better than none, but never a label or a number.
+    statedAuthors.find((n) => !/\d/.test(n) && !(n.match(/[\p{L}]+/gu) ?? []).some((w) => BYLINE_LABEL.test(w))) ??
+    null;
 
   const published = decideDate(dateEvidence(document, metas, article, url));
   // A JSON-LD headline cut short is completed by the meta title it begins.
