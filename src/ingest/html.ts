@@ -4,7 +4,7 @@ import { InputError, type Removal } from '../types.js';
 import { articleNode, dateEvidence, indexMeta, jsonLdNodes, readMetadata, type DateEvidence } from './html-metadata.js';
 import { blockText } from './html-text.js';
 import { removeEdgeBoilerplate } from './html-edges.js';
-import { flattenDeepNesting, removeBoilerplate, removeLinkParagraphs, removeStandfirst } from './html-boilerplate.js';
+import { flattenDeepNesting, removeBoilerplate, removeLinkParagraphs, removeStandfirst, revealStreamedContent } from './html-boilerplate.js';
 
 /** What extraction finds in one HTML page. */
 export interface ExtractedPage {
@@ -51,6 +51,7 @@ function parse(html: string): Document {
       .document;
   }
   flattenDeepNesting(document.documentElement, MAX_NESTING);
+  revealStreamedContent(document);
   return document;
 }
 
