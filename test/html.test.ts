@@ -209,3 +209,10 @@ test('content streamed into a hidden part of the page is put where its placehold
   assert.match(result.text, /The harbour board met on the quay/);
   assert.ok(!/Contact us/.test(result.text));
 });
+
+test('an empty first <body> or elements between </head> and <body> do not hide the article', () => {
+  const prose = '<p>The harbour board met on the quay to talk about the new crane, the tides and the ferry timetable for the winter months ahead.</p>'.repeat(6);
+  const html = `<!doctype html><html><head><title>Crane day</title></head>\n<script>var lang = "en";</script>\n` +
+    `<body class="post"><article><h1>Crane day on the quay</h1>${prose}</article></body></html>`;
+  assert.match(extractFromHtml(html, {}).text, /The harbour board met on the quay/);
+});

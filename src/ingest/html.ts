@@ -50,9 +50,30 @@ function parse(html: string): Document {
     document = (parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: Document })
       .document;
   }
+  settleStrayElements(document);
   flattenDeepNesting(document.documentElement, MAX_NESTING);
   revealStreamedContent(document);
   return document;
+}
+
+/**
+ * Gathers what a page puts beside its <body> into it, in page order: elements between </head>
+ * and <body> (a stray <script>) and a second <body> stay children of <html> when parsed, and
+ * one of them before the body, or an empty first body, hides the article from whatever reads
+ * document.body.
+ */
+function settleStrayElements(document: Document): void {
+  const html = document.documentElement;
+  const children = Array.from(html.children).filter((child) => child.tagName !== 'HEAD');
+  const body = children.find((child) => child.tagName === 'BODY');
+  if (!body || children.length === 1) return;
+  const at = children.indexOf(body);
+  const nodesOf = (element: Element): Node[] => (element.tagName === 'BODY' ? Array.from(element.childNodes) : [element]);
+  const before = children.slice(0, at).flatMap(nodesOf);
+  const after = children.slice(at + 1).flatMap(nodesOf);
+  for (const node of before.reverse()) body.insertBefore(node, body.firstChild);
+  for (const node of after) body.appendChild(node);
+  for (const element of children) if (element !== body && element.tagName === 'BODY') element.remove();
 }
 
 /** Readability over the page after pre-cleaning at the given strength; changes the document. */
