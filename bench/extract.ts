@@ -2,10 +2,13 @@
 // article pages (../shared/data/wcxb, 240 pages): runs extractFromHtml over every page, scores it
 // with the benchmarks' shared metric (word 4-gram shingles) and prints F1, precision, recall and
 // speed; then the same for the `precis extract` path (extraction followed by the cleaning stage).
-// On WCXB it also scores metadata: published date exact / WRONG / missing (day compared), title
-// equal after normalising case and punctuation, author contained in the normalised byline.
+// On WCXB it also scores metadata, as extraction finds it and as `precis extract` prints it:
+// published date exact / WRONG / missing (day compared), title equal after normalising case and
+// punctuation, author contained in the normalised byline.
 // --split A|B keeps the pages whose id hashes (FNV-1a, parity) to that half: choose on A, confirm on B.
-//   npm run bench:extract [-- --set zyte|wcxb] [--split all|A|B] [--peer <tool>] [--worst N] [--dump <dir>]
+// --fit-dates fits the published-date weights on the split (5 folds, cross-validated) and prints
+// them with their outcome on the other half; the shipped weights are in src/ingest/html-metadata.ts.
+//   npm run bench:extract [-- --set zyte|wcxb] [--split all|A|B] [--peer <tool>] [--worst N] [--dump <dir>] [--fit-dates]
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
