@@ -2,15 +2,21 @@
 // article pages (../shared/data/wcxb, 240 pages): runs extractFromHtml over every page, scores it
 // with the benchmarks' shared metric (word 4-gram shingles) and prints F1, precision, recall and
 // speed; then the same for the `precis extract` path (extraction followed by the cleaning stage).
-// On WCXB it also scores metadata: published date exact / WRONG / missing (day compared), title
-// equal after normalising case and punctuation, author contained in the normalised byline.
+// On WCXB it also scores metadata, as extraction finds it and as `precis extract` prints it:
+// published date exact / WRONG / missing (day compared), title equal after normalising case and
+// punctuation, author contained in the normalised byline.
 // --split A|B keeps the pages whose id hashes (FNV-1a, parity) to that half: choose on A, confirm on B.
-//   npm run bench:extract [-- --set zyte|wcxb] [--split all|A|B] [--peer <tool>] [--worst N] [--dump <dir>]
+// --fit-dates fits the published-date weights on the split (5 folds, cross-validated) and prints
+// them with their outcome on the other half; the shipped weights are in src/ingest/html-metadata.ts.
+//   npm run bench:extract [-- --set zyte|wcxb] [--split all|A|B] [--peer <tool>] [--worst N] [--dump <dir>] [--fit-dates]
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { extractFromHtml } from '../src/ingest/html.js';
+import { extractFromHtml, pageDateEvidence } from '../src/ingest/html.js';
+import {
+  DATE_SIGNALS, DATE_WEIGHTS, WRONG_DATE_COST, dateCandidates, decideDate, type DateEvidence, type DateSignal, type DateWeights,
+} from '../src/ingest/html-metadata.js';
 import { cleanArticle, readerView } from '../src/clean/index.js';
 import {
   pageHalf, scoreAuthor, scoreDate, scoreExtraction, titleMatches, type ExtractionScore,
@@ -27,15 +33,17 @@ interface Options {
   dump: string | null;
   sets: ('zyte' | 'wcxb')[];
   split: 'all' | 'A' | 'B';
+  fitDates: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { peers: [], worst: 0, dump: null, sets: ['zyte', 'wcxb'], split: 'all' };
+  const options: Options = { peers: [], worst: 0, dump: null, sets: ['zyte', 'wcxb'], split: 'all', fitDates: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--peer') options.peers.push(argv[++i] ?? '');
     else if (arg === '--worst') options.worst = Number(argv[++i] ?? '10');
     else if (arg === '--dump') options.dump = argv[++i] ?? null;
+    else if (arg === '--fit-dates') options.fitDates = true;
     else if (arg === '--set') {
       const set = argv[++i];
       if (set !== 'zyte' && set !== 'wcxb') throw new Error('--set is zyte or wcxb');
@@ -44,7 +52,7 @@ function parseArgs(argv: string[]): Options {
       const split = argv[++i];
       if (split !== 'all' && split !== 'A' && split !== 'B') throw new Error('--split is all, A or B');
       options.split = split;
-    } else throw new Error(`unknown option ${arg} (use --set zyte|wcxb, --split all|A|B, --peer <tool>, --worst N, --dump <dir>)`);
+    } else throw new Error(`unknown option ${arg} (use --set zyte|wcxb, --split all|A|B, --peer <tool>, --worst N, --dump <dir>, --fit-dates)`);
   }
   for (const peer of options.peers) {
     const available = readdirSync(path.join(zyte, 'peers')).map((f) => f.replace(/\.json$/, ''));
@@ -93,6 +101,37 @@ function pct(n: number, d: number): string {
   return d ? `${((100 * n) / d).toFixed(1)}%` : '-';
 }
 
+interface Metadata {
+  title: string | null;
+  published: string | null;
+  byline: string | null;
+}
+
+/** Date, title and author outcomes of one source of metadata over the pages. */
+function metadataScore(pages: Page[], lookup: (id: string) => Metadata) {
+  const dates = { exact: 0, wrong: 0, missing: 0, unasked: 0 };
+  const authors = { right: 0, wrong: 0, missing: 0, unasked: 0, spurious: 0 };
+  let titled = 0;
+  let titleRight = 0;
+  let dateWithoutOne = 0;
+  const wrongDates: string[] = [];
+  for (const page of pages) {
+    const meta = lookup(page.id);
+    const outcome = scoreDate(page.date, meta.published);
+    dates[outcome]++;
+    if (outcome === 'unasked' && meta.published) dateWithoutOne++;
+    if (outcome === 'wrong') wrongDates.push(`${page.id} want ${page.date} got ${meta.published} ${page.url}`);
+    authors[scoreAuthor(page.author, meta.byline)]++;
+    if (page.title) {
+      titled++;
+      if (titleMatches(page.title, meta.title)) titleRight++;
+    }
+  }
+  const dated = dates.exact + dates.wrong + dates.missing;
+  const authored = authors.right + authors.wrong + authors.missing;
+  return { dates, authors, titled, titleRight, dateWithoutOne, wrongDates, dated, authored };
+}
+
 function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
   const pages = options.split === 'all' ? all : all.filter((p) => pageHalf(p.id) === options.split);
   const truth = Object.fromEntries(pages.map((p) => [p.id, p.body]));
@@ -114,7 +153,12 @@ function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
 
   const cleaned: Record<string, string> = {};
   started = performance.now();
-  for (const raw of raws) cleaned[raw.id] = readerView(cleanArticle(raw)).text;
+  const cleanedMeta = new Map<string, Metadata>();
+  for (const raw of raws) {
+    const article = cleanArticle(raw);
+    cleanedMeta.set(raw.id, article);
+    cleaned[raw.id] = readerView(article).text;
+  }
   const cleanSeconds = (performance.now() - started) / 1000;
 
   const extractScore = scoreExtraction(truth, extracted);
@@ -133,29 +177,24 @@ function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
   }
 
   if (name === 'wcxb') {
-    const dates = { exact: 0, wrong: 0, missing: 0, unasked: 0 };
-    const authors = { right: 0, wrong: 0, missing: 0, unasked: 0, spurious: 0 };
-    let titled = 0;
-    let titleRight = 0;
+    // Metadata as extraction finds it, and as `precis extract` prints it (cleaning may fill a
+    // missing title, date or byline from the body's header lines).
+    console.log('| metadata of | date exact | date WRONG | date missing | date on undated pages | title right | author right | author wrong | author missing | byline on authorless pages |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
     const wrongDates: string[] = [];
-    let dateWithoutOne = 0;
-    for (const page of pages) {
-      const meta = metas.get(page.id)!;
-      const outcome = scoreDate(page.date, meta.published);
-      dates[outcome]++;
-      if (outcome === 'unasked' && meta.published) dateWithoutOne++;
-      if (outcome === 'wrong') wrongDates.push(`${page.id} want ${page.date} got ${meta.published} ${page.url}`);
-      authors[scoreAuthor(page.author, meta.byline)]++;
-      if (page.title) {
-        titled++;
-        if (titleMatches(page.title, meta.title)) titleRight++;
-      }
+    for (const [source, lookup] of [
+      ['extractFromHtml', (id: string) => metas.get(id)!],
+      ['precis extract', (id: string) => cleanedMeta.get(id)!],
+    ] as const) {
+      const m = metadataScore(pages, lookup);
+      console.log(
+        `| ${source} | ${pct(m.dates.exact, m.dated)} | ${pct(m.dates.wrong, m.dated)} | ${pct(m.dates.missing, m.dated)} | ${m.dateWithoutOne} of ${m.dates.unasked} | ` +
+          `${pct(m.titleRight, m.titled)} | ${pct(m.authors.right, m.authored)} | ${pct(m.authors.wrong, m.authored)} | ${pct(m.authors.missing, m.authored)} | ${m.authors.spurious} of ${m.authors.spurious + m.authors.unasked} |`,
+      );
+      if (source === 'precis extract') wrongDates.push(...m.wrongDates);
     }
-    const dated = dates.exact + dates.wrong + dates.missing;
-    const authored = authors.right + authors.wrong + authors.missing;
-    console.log(`published date, ${dated} pages with one: exact ${pct(dates.exact, dated)}, WRONG ${pct(dates.wrong, dated)}, missing ${pct(dates.missing, dated)}; a date given on ${dateWithoutOne} of ${dates.unasked} pages without one`);
-    console.log(`title, ${titled} pages: right ${pct(titleRight, titled)} (case and punctuation ignored)`);
-    console.log(`author, ${authored} pages with one: right ${pct(authors.right, authored)}, wrong ${pct(authors.wrong, authored)}, missing ${pct(authors.missing, authored)}; byline given on ${authors.spurious} of ${authors.spurious + authors.unasked} pages without an author`);
+    const m = metadataScore(pages, (id) => cleanedMeta.get(id)!);
+    console.log(`(${m.dated} pages with a date, ${m.titled} with a title, ${m.authored} with an author; precis extract: ${m.dates.exact} exact, ${m.dates.wrong} WRONG dates)`);
     if (options.worst > 0) for (const line of wrongDates) console.log(`  wrong date: ${line}`);
   }
 
@@ -177,8 +216,108 @@ function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
   }
 }
 
+// Fitting the weights of the published-date decision (dateOdds): maximum likelihood of the
+// conditional logit over each page's candidates (the true date, or "none of them" when no
+// candidate is it), with an L2 penalty, by gradient ascent.
+// The penalty is chosen among these by cross-validation on the split.
+const L2_CHOICES = [0.005, 0.02, 0.1, 0.5];
+const STEPS = 3000;
+const RATE = 0.05;
+const FOLDS = 5;
+
+interface DatedPage {
+  id: string;
+  truth: string;
+  evidence: DateEvidence;
+}
+
+function dateOutcomes(pages: DatedPage[], weights: DateWeights): { exact: number; wrong: number } {
+  let exact = 0;
+  let wrong = 0;
+  for (const page of pages) {
+    const got = decideDate(page.evidence, weights);
+    if (got === page.truth) exact++;
+    else if (got) wrong++;
+  }
+  return { exact, wrong };
+}
+
+function fitWeights(pages: DatedPage[], l2: number): DateWeights {
+  const keys = ['bias', ...DATE_SIGNALS] as const;
+  // Pages with a date in their URL are decided by it, not by the weights.
+  const rows = pages.filter((page) => !page.evidence.url).map((page) => {
+    const candidates = [...dateCandidates(page.evidence)];
+    return {
+      features: candidates.map(([, signals]) => keys.map((k) => (k === 'bias' || signals.has(k as DateSignal) ? 1 : 0))),
+      truth: candidates.findIndex(([date]) => date === page.truth),
+    };
+  });
+  const w = keys.map(() => 0);
+  for (let step = 0; step < STEPS; step++) {
+    const grad = w.map((x) => -l2 * x);
+    for (const row of rows) {
+      const scores = row.features.map((f) => f.reduce((sum, x, i) => sum + x * w[i], 0));
+      const top = Math.max(0, ...scores);
+      const total = Math.exp(-top) + scores.reduce((sum, s) => sum + Math.exp(s - top), 0);
+      row.features.forEach((f, c) => {
+        const p = Math.exp(scores[c] - top) / total;
+        f.forEach((x, i) => (grad[i] += ((c === row.truth ? 1 : 0) - p) * x));
+      });
+    }
+    w.forEach((_, i) => (w[i] += (RATE * grad[i]) / Math.max(1, rows.length / 20)));
+  }
+  return Object.fromEntries(keys.map((k, i) => [k, Math.round(w[i] * 100) / 100])) as DateWeights;
+}
+
+/** Fold of a page id (FNV-1a, as pageHalf, divided past its parity bit). */
+function fold(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return (hash >>> 1) % FOLDS;
+}
+
+/**
+ * Cross-validates the date weights over FOLDS folds of the chosen split (fit on four, score the
+ * fifth) for each penalty, fits the best one on the whole split and prints the weights and,
+ * when the split is A or B, their outcome on the other half.
+ */
+function fitDates(all: Page[], options: Options): void {
+  const evidence = (pages: Page[]): DatedPage[] =>
+    pages.filter((p) => p.date).map((p) => ({ id: p.id, truth: p.date!.slice(0, 10), evidence: pageDateEvidence(p.html, p.url) }));
+  const chosen = options.split === 'all' ? all : all.filter((p) => pageHalf(p.id) === options.split);
+  const pages = evidence(chosen);
+  const show = (o: { exact: number; wrong: number }, n: number) => `exact ${pct(o.exact, n)}, WRONG ${pct(o.wrong, n)} (${o.exact}/${o.wrong} of ${n})`;
+  console.log(`\npublished-date weights, ${pages.length} dated WCXB pages (split ${options.split}), a wrong date costing ${WRONG_DATE_COST} right ones`);
+  console.log(`shipped weights: ${show(dateOutcomes(pages, DATE_WEIGHTS), pages.length)}`);
+  let best = { l2: L2_CHOICES[0], gain: -Infinity };
+  for (const l2 of L2_CHOICES) {
+    const held = { exact: 0, wrong: 0 };
+    const folds: string[] = [];
+    for (let f = 0; f < FOLDS; f++) {
+      const test = pages.filter((p) => fold(p.id) === f);
+      const o = dateOutcomes(test, fitWeights(pages.filter((p) => fold(p.id) !== f), l2));
+      held.exact += o.exact;
+      held.wrong += o.wrong;
+      folds.push(`${o.exact}/${o.wrong} of ${test.length}`);
+    }
+    const gain = held.exact - WRONG_DATE_COST * held.wrong;
+    console.log(`L2 ${l2}: cross-validated (${FOLDS} held-out folds, exact/wrong: ${folds.join(', ')}): ${show(held, pages.length)}`);
+    if (gain > best.gain) best = { l2, gain };
+  }
+  const weights = fitWeights(pages, best.l2);
+  console.log(`fitted on the whole split with L2 ${best.l2}: ${JSON.stringify(weights)}: ${show(dateOutcomes(pages, weights), pages.length)}`);
+  if (options.split !== 'all') {
+    const other = evidence(all.filter((p) => pageHalf(p.id) !== options.split));
+    console.log(`on the other half: fitted ${show(dateOutcomes(other, weights), other.length)}; shipped ${show(dateOutcomes(other, DATE_WEIGHTS), other.length)}`);
+  }
+}
+
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
+  if (options.fitDates) {
+    fitDates(loadSet('wcxb'), options);
+    return;
+  }
   for (const name of options.sets) runSet(name, loadSet(name), options);
 }
 

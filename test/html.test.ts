@@ -198,3 +198,21 @@ test('story cards (<article> teasers among several) are dropped; a lone short <a
     'Buses will be diverted through the town centre. <a href="/roads">Road works</a> are listed online.</p>';
   assert.match(extractFromHtml(`<html><body><article>${short}</article></body></html>`).text, /Mill Road will be closed/);
 });
+
+test('content streamed into a hidden part of the page is put where its placeholder stands and extracted', () => {
+  const prose = '<p>The harbour board met on the quay to talk about the new crane, the tides and the ferry timetable for the winter months ahead.</p>'.repeat(6);
+  const html = `<html><head><title>Crane day</title></head><body><header><a href="/">Quay Notes</a></header>` +
+    `<main><template id="B:0"></template><p>Loading...</p></main><footer>Contact us</footer>` +
+    `<div hidden id="S:0"><article><h1>Crane day on the quay</h1>${prose}</article></div>` +
+    `<script>$RC("B:0","S:0")</script></body></html>`;
+  const result = extractFromHtml(html, {});
+  assert.match(result.text, /The harbour board met on the quay/);
+  assert.ok(!/Contact us/.test(result.text));
+});
+
+test('an empty first <body> or elements between </head> and <body> do not hide the article', () => {
+  const prose = '<p>The harbour board met on the quay to talk about the new crane, the tides and the ferry timetable for the winter months ahead.</p>'.repeat(6);
+  const html = `<!doctype html><html><head><title>Crane day</title></head>\n<script>var lang = "en";</script>\n` +
+    `<body class="post"><article><h1>Crane day on the quay</h1>${prose}</article></body></html>`;
+  assert.match(extractFromHtml(html, {}).text, /The harbour board met on the quay/);
+});

@@ -323,3 +323,25 @@ export function flattenDeepNesting(root: Element, maxDepth: number): number {
   }
   return tooDeep.length;
 }
+
+/**
+ * Puts streamed server-rendered content where the page's script would: React streaming sends a
+ * late part of the page as `<div hidden id="S:n">` at the end of the body, and a script moves it
+ * into the placeholder `<template id="B:n">` left in place. Without scripts that part (often
+ * the whole article) stays hidden. Returns how many parts were put in place.
+ */
+export function revealStreamedContent(document: Document): number {
+  let revealed = 0;
+  for (const part of Array.from(document.querySelectorAll('div[hidden]'))) {
+    const id = /^S:(\d+)$/.exec(part.getAttribute('id') ?? '');
+    if (!id) continue;
+    const placeholder = document.getElementById(`B:${id[1]}`);
+    part.removeAttribute('hidden');
+    if (placeholder && placeholder.parentNode && !part.contains(placeholder)) {
+      while (part.firstChild) placeholder.parentNode.insertBefore(part.firstChild, placeholder);
+      part.remove();
+    }
+    revealed++;
+  }
+  return revealed;
+}

@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
 import { InputError, type Removal } from '../types.js';
-import { readMetadata } from './html-metadata.js';
+import { articleNode, dateEvidence, indexMeta, jsonLdNodes, readMetadata, type DateEvidence } from './html-metadata.js';
 import { blockText } from './html-text.js';
 import { removeEdgeBoilerplate } from './html-edges.js';
-import { flattenDeepNesting, removeBoilerplate, removeLinkParagraphs, removeStandfirst } from './html-boilerplate.js';
+import { flattenDeepNesting, removeBoilerplate, removeLinkParagraphs, removeStandfirst, revealStreamedContent } from './html-boilerplate.js';
 
 /** What extraction finds in one HTML page. */
 export interface ExtractedPage {
@@ -50,8 +50,30 @@ function parse(html: string): Document {
     document = (parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: Document })
       .document;
   }
+  settleStrayElements(document);
   flattenDeepNesting(document.documentElement, MAX_NESTING);
+  revealStreamedContent(document);
   return document;
+}
+
+/**
+ * Gathers what a page puts beside its <body> into it, in page order: elements between </head>
+ * and <body> (a stray <script>) and a second <body> stay children of <html> when parsed, and
+ * one of them before the body, or an empty first body, hides the article from whatever reads
+ * document.body.
+ */
+function settleStrayElements(document: Document): void {
+  const html = document.documentElement;
+  const children = Array.from(html.children).filter((child) => child.tagName !== 'HEAD');
+  const body = children.find((child) => child.tagName === 'BODY');
+  if (!body || children.length === 1) return;
+  const at = children.indexOf(body);
+  const nodesOf = (element: Element): Node[] => (element.tagName === 'BODY' ? Array.from(element.childNodes) : [element]);
+  const before = children.slice(0, at).flatMap(nodesOf);
+  const after = children.slice(at + 1).flatMap(nodesOf);
+  for (const node of before.reverse()) body.insertBefore(node, body.firstChild);
+  for (const node of after) body.appendChild(node);
+  for (const element of children) if (element !== body && element.tagName === 'BODY') element.remove();
 }
 
 /** Readability over the page after pre-cleaning at the given strength; changes the document. */
@@ -180,4 +202,11 @@ export function extractFromHtml(html: string, options: { url?: string | null } =
     // Reasons read as the cleaning stage's slugs do ("share buttons" -> "share-buttons").
     removed: removed.map((r) => ({ reason: r.reason.trim().toLowerCase().replace(/\s+/g, '-'), text: r.text })),
   };
+}
+
+/** Every source of the page's published date, as decideDate weighs them (for the evaluator). */
+export function pageDateEvidence(html: string, url: string | null): DateEvidence {
+  const document = parse(html);
+  const nodes = jsonLdNodes(document);
+  return dateEvidence(document, indexMeta(document), articleNode(nodes), url);
 }
