@@ -92,28 +92,18 @@ export interface ClusterTuning {
   maxOpen: number;
   /** Recent articles a story keeps for wire-copy matching. */
   memory: number;
-  /** Recent articles whose term vectors a story keeps for the second comparison (0: centroid only). */
-  members: number;
-  /** Open stories, the most similar by centroid, that the decision looks at. */
-  candidates: number;
-  /** Weights of the join decision (see `decide`): cosines, story size, article length, days apart. */
-  wCentroid: number;
-  wMember: number;
-  wSize: number;
-  wLength: number;
-  wDays: number;
-  wUndated: number;
-  bias: number;
-  /** Threshold change per e-fold of the article's distinct terms above `refTerms` (short texts need a higher cosine). */
+  /**
+   * How much the threshold falls per e-fold of the article's distinct terms (title and lead):
+   * an article of `refTerms` terms needs `threshold`, a shorter one more (short texts share a
+   * larger part of their few terms by chance), a longer one less.
+   */
   lengthSlope: number;
   refTerms: number;
-  /** Second chance: an article whose cosine with one recent article of a story reaches this joins it (0: off). */
-  second: number;
 }
 
 /** The defaults, fitted on half A of the development stream (see the header). */
 export const FITTED: Readonly<ClusterTuning> = {
-  threshold: 0.14,
+  threshold: 0.155,
   windowDays: 1096,
   titleWeight: 1,
   nameWeight: 2,
@@ -123,25 +113,25 @@ export const FITTED: Readonly<ClusterTuning> = {
   vocabulary: 200_000,
   maxOpen: 20_000,
   memory: 20,
-  members: 0,
-  candidates: 1,
-  wCentroid: 1,
-  wMember: 0,
-  wSize: 0,
-  wLength: 0,
-  wDays: 0,
-  wUndated: 0,
-  bias: 0,
-  second: 0,
-  lengthSlope: 0,
+  lengthSlope: 0.066,
   refTerms: 100,
 };
 
-// Version 2 adds the stories' recent article vectors and the decision weights; a version 1
-// snapshot resumes with the plain threshold rule it was made with.
+// Version 2: the tuning has lengthSlope and refTerms. A version 1 snapshot resumes with the
+// length-blind threshold it was made with (lengthSlope 0), so it assigns as before.
 const SNAPSHOT_VERSION = 2;
-const PLAIN_RULE: Partial<ClusterTuning> = { members: 0, candidates: 1, wCentroid: 1, wMember: 0, wSize: 0, wLength: 0, wDays: 0, wUndated: 0, bias: 0, second: 0, lengthSlope: 0 };
 const COPY_SHARE = 0.6;
+
+/** What the join decision of one article saw (for fitting the threshold): its most similar open story. */
+export interface Observation {
+  /** Arrival number of the article. */
+  position: number;
+  /** The most similar open story, null when no open story shares a term with it. */
+  story: string | null;
+  cosine: number;
+  /** Distinct terms of its title and lead. */
+  terms: number;
+}
 
 /** A recent article of a story: its id, arrival number and shingle hashes. */
 interface Member {
@@ -166,17 +156,6 @@ interface StoryState {
   centroid: Map<string, number>;
   norm: number;
   recent: Member[];
-  /** Unit term vectors of its last `members` articles, oldest first. */
-  vectors: Map<string, number>[];
-}
-
-/** One scored candidate of a join decision, as `observe` sees it (for fitting the weights). */
-export interface Candidate {
-  position: number;
-  story: string;
-  /** Centroid cosine, best recent-article cosine, ln(1 + size), ln(1 + terms), ln(1 + days apart), undated. */
-  features: number[];
-  z: number;
 }
 
 interface Snapshot {
@@ -195,8 +174,6 @@ interface Snapshot {
     last: number;
     centroid: [string, number][];
     recent: MemberState[];
-    /** Since version 2. */
-    vectors?: [string, number][][];
   }[];
 }
 
@@ -205,9 +182,9 @@ interface Snapshot {
  * clusterer keeps the constants it was created with, so it assigns exactly as the uninterrupted
  * one would; `options` are then ignored. A state that is not a snapshot throws.
  */
-export function createClusterer(options: ClustererOptions & Partial<ClusterTuning> & { observe?: (c: Candidate) => void } = {}, state?: unknown): Clusterer {
+export function createClusterer(options: ClustererOptions & Partial<ClusterTuning> & { observe?: (o: Observation) => void } = {}, state?: unknown): Clusterer {
   const restored = state === undefined ? null : readSnapshot(state);
-  const tuning: ClusterTuning = restored ? ({ ...FITTED, ...(restored.version === 1 ? PLAIN_RULE : {}), ...restored.tuning }) : { ...FITTED };
+  const tuning: ClusterTuning = restored ? { ...FITTED, ...(restored.version === 1 ? { lengthSlope: 0 } : {}), ...restored.tuning } : { ...FITTED };
   const observe = options.observe;
   if (!restored) {
     for (const key of Object.keys(FITTED) as (keyof ClusterTuning)[]) {
@@ -229,7 +206,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
 
   if (restored) {
     for (const s of restored.open) {
-      const story: StoryState = { id: s.id, n: s.n, size: s.size, day: s.day, last: s.last, centroid: new Map(s.centroid), norm: 0, recent: [], vectors: (s.vectors ?? []).map((v) => new Map(v)) };
+      const story: StoryState = { id: s.id, n: s.n, size: s.size, day: s.day, last: s.last, centroid: new Map(s.centroid), norm: 0, recent: [] };
       story.recent = s.recent.map(([id, n, hs]) => ({ id, n, shingles: [...hs], story }));
       story.norm = normOf(story.centroid);
       open.set(story.id, story);
@@ -332,12 +309,31 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     }
 
     let chosen: StoryState | null = copy ? copy.story : null;
-    if (!chosen) chosen = decide(vector, counts.size, day, position);
+    if (!chosen) {
+      const dots = new Map<StoryState, number>();
+      for (const [term, w] of vector) {
+        const list = postings.get(term);
+        if (!list) continue;
+        for (const [story, c] of list) dots.set(story, (dots.get(story) ?? 0) + w * c);
+      }
+      let bestSim = -1;
+      for (const [story, dot] of dots) {
+        const sim = story.norm > 0 ? dot / story.norm : 0;
+        if (sim > bestSim || (sim === bestSim && chosen !== null && story.n < chosen.n)) {
+          bestSim = sim;
+          chosen = story;
+        }
+      }
+      const needed = tuning.threshold - tuning.lengthSlope * (logOf(Math.max(1, counts.size)) - Math.log(tuning.refTerms));
+      observe?.({ position, story: chosen?.id ?? null, cosine: Math.max(0, bestSim), terms: counts.size });
+      if (bestSim < needed) chosen = null;
+    }
+
     let created = false;
     if (!chosen) {
       created = true;
       const n = storyCount++;
-      chosen = { id: `s${n}`, n, size: 0, day: null, last: position, centroid: new Map(), norm: 0, recent: [], vectors: [] };
+      chosen = { id: `s${n}`, n, size: 0, day: null, last: position, centroid: new Map(), norm: 0, recent: [] };
     }
     join(chosen, vector, day, position, id, hs);
     // Too many open stories: the least recently joined close (the one just joined is the newest).
@@ -347,51 +343,6 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     const result: Assignment = { id, story: chosen.id, created };
     if (copy) result.copyOf = copy.id;
     return result;
-  }
-
-  /**
-   * The open story the article joins, or null for a new one. The `candidates` stories most like
-   * it by centroid cosine are scored by a linear rule (z >= 0 joins; the highest z wins, ties to
-   * the older story): z = wCentroid (centroid cosine - threshold) + wMember (best cosine with one
-   * of its recent articles - threshold) + wSize ln(1 + story size) + wLength ln(1 + article's
-   * terms) + wDays ln(1 + days apart) + wUndated (either undated) + bias.
-   */
-  function decide(vector: Map<string, number>, terms: number, day: number | null, position: number): StoryState | null {
-    const dots = new Map<StoryState, number>();
-    for (const [term, w] of vector) {
-      const list = postings.get(term);
-      if (!list) continue;
-      for (const [story, c] of list) dots.set(story, (dots.get(story) ?? 0) + w * c);
-    }
-    const k = Math.max(1, Math.floor(tuning.candidates));
-    const top: { story: StoryState; sim: number }[] = [];
-    for (const [story, dot] of dots) {
-      const sim = story.norm > 0 ? dot / story.norm : 0;
-      if (top.length === k && !better(sim, story, top[k - 1]!)) continue;
-      let i = top.length === k ? k - 1 : top.length;
-      while (i > 0 && better(sim, story, top[i - 1]!)) i--;
-      top.splice(i, 0, { story, sim });
-      if (top.length > k) top.pop();
-    }
-    const length = Math.log(1 + terms);
-    const threshold = tuning.threshold - tuning.lengthSlope * (Math.log(Math.max(1, terms)) - Math.log(tuning.refTerms));
-    let chosen: StoryState | null = null;
-    let bestZ = -Infinity;
-    for (const { story, sim } of top) {
-      const member = tuning.wMember !== 0 || tuning.second > 0 ? bestMember(vector, story) : 0;
-      const size = Math.log(1 + story.size);
-      const dated = day !== null && story.day !== null;
-      const days = dated ? Math.log(1 + Math.abs(day - story.day!)) : 0;
-      const undated = dated ? 0 : 1;
-      let z = tuning.wCentroid * (sim - threshold) + tuning.wMember * (member - threshold) + tuning.wSize * size + tuning.wLength * length + tuning.wDays * days + tuning.wUndated * undated + tuning.bias;
-      if (tuning.second > 0 && member - tuning.second > z) z = member - tuning.second;
-      observe?.({ position, story: story.id, features: [sim, member, size, length, days, undated], z });
-      if (z > bestZ) {
-        bestZ = z;
-        chosen = story;
-      }
-    }
-    return bestZ >= 0 ? chosen : null;
   }
 
   function join(story: StoryState, vector: Map<string, number>, day: number | null, position: number, id: string, hs: number[]): void {
@@ -414,10 +365,6 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     story.recent.push(member);
     remember(member);
     if (story.recent.length > tuning.memory) forget(story.recent.shift()!);
-    if (tuning.members > 0) {
-      story.vectors.push(vector);
-      if (story.vectors.length > tuning.members) story.vectors.shift();
-    }
     open.delete(story.id);
     open.set(story.id, story);
   }
@@ -434,30 +381,10 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
         clock,
         docs,
         df: [...df],
-        open: [...open.values()].map((s) => ({ id: s.id, n: s.n, size: s.size, day: s.day, last: s.last, centroid: [...s.centroid], recent: s.recent.map((m): MemberState => [m.id, m.n, [...m.shingles]]), vectors: s.vectors.map((v) => [...v]) })),
+        open: [...open.values()].map((s) => ({ id: s.id, n: s.n, size: s.size, day: s.day, last: s.last, centroid: [...s.centroid], recent: s.recent.map((m): MemberState => [m.id, m.n, [...m.shingles]]) })),
       };
     },
   };
-}
-
-/** Orders candidates: higher cosine first, then the older story. */
-function better(sim: number, story: StoryState, than: { story: StoryState; sim: number }): boolean {
-  return sim > than.sim || (sim === than.sim && story.n < than.story.n);
-}
-
-/** The best cosine of a unit vector with one of a story's recent article vectors. */
-function bestMember(vector: Map<string, number>, story: StoryState): number {
-  let best = 0;
-  for (const v of story.vectors) {
-    const [small, large] = v.size < vector.size ? [v, vector] : [vector, v];
-    let dot = 0;
-    for (const [term, w] of small) {
-      const x = large.get(term);
-      if (x !== undefined) dot += w * x;
-    }
-    if (dot > best) best = dot;
-  }
-  return best;
 }
 
 function readSnapshot(state: unknown): Snapshot {
