@@ -193,22 +193,16 @@ export function formatStreamResult(r: StreamEvalResult & { f1s?: number[] }): st
  */
 export function reorder<T extends LabelledArticle>(items: readonly T[], k: number): T[] {
   if (k === 0) return [...items];
-  const next = seeded(k * 7919);
   const out = items.filter((x) => dayOf(x.article.published) !== null);
-  for (const x of items) if (dayOf(x.article.published) === null) out.splice(Math.floor(next() * (out.length + 1)), 0, x);
+  items.forEach((x, i) => {
+    if (dayOf(x.article.published) === null) out.splice(Math.floor(hashUnit(`${k}:${i}`) * (out.length + 1)), 0, x);
+  });
   return out;
 }
 
-/** mulberry32: a small seeded generator. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A number in [0, 1) fixed by `key` (the first 6 bytes of its sha256). */
+function hashUnit(key: string): number {
+  return createHash('sha256').update(key).digest().readUIntBE(0, 6) / 2 ** 48;
 }
 
 /** Figures averaged over the first `orders` orders of the stream (see `reorder`), with each order's F1. */
