@@ -246,7 +246,8 @@ export function fitThreshold(items: readonly LabelledArticle[], options: Partial
   const { rounds = 3, orders = 3, ...tuning } = options;
   const refTerms = tuning.refTerms ?? FITTED.refTerms;
   const rows: { cosine: number; length: number; y: number }[] = [];
-  let threshold = tuning.threshold ?? FITTED.threshold;
+  // The first round clusters with the length-blind rule the slope was first fitted from.
+  let threshold = tuning.threshold ?? 0.14;
   let lengthSlope = tuning.lengthSlope ?? 0;
   for (let round = 0; round < rounds; round++) {
     const seen: Observation[] = [];
