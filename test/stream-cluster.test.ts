@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClusterer } from '../src/stream/cluster.js';
-import { bcubed, evaluateStream, readLabelledStream, storyHalf, toArticle } from '../src/eval/stream.js';
+import type { Observation } from '../src/stream/cluster.js';
+import { bcubed, evaluateOrders, evaluateStream, fitThreshold, readLabelledStream, reorder, storyHalf, toArticle } from '../src/eval/stream.js';
 import type { StreamArticle } from '../src/stream/types.js';
 import { hasData, precis, sharedDir, tempDir } from './helpers.js';
 
@@ -140,6 +141,73 @@ test('snapshot midway and resume gives the same assignments as an uninterrupted 
     assert.deepEqual(resumed.snapshot(), whole.snapshot());
   }
   assert.throws(() => createClusterer({}, { version: 99 }), /snapshot/);
+});
+
+/** A short article on the ferry, and its cosine with the first ferry article's story. */
+function shortCase(): { text: string; cosine: number; terms: number } {
+  const text = 'Aldora ferry passengers safe at Orsund.';
+  const seen: Observation[] = [];
+  const probe = createClusterer({ lengthSlope: 0, observe: (o) => seen.push(o) });
+  probe.assign(article(FERRY[0]!));
+  probe.assign(article(text));
+  return { text, ...seen.at(-1)! };
+}
+
+test('a snapshot of version 1 (length-blind threshold) resumes and assigns as it did', () => {
+  const short = shortCase();
+  const items = [article(FERRY[0]!), article(STRIKE[0]!), article(short.text), article(FERRY[1]!)].map((a, i) => ({ ...a, id: `n${i}` }));
+  const plain = { threshold: short.cosine - 0.01, lengthSlope: 0 };
+  const whole = createClusterer(plain);
+  const expected = items.map((a) => whole.assign(a));
+  assert.equal(expected[2]!.story, expected[0]!.story, 'length-blind, the short article joins');
+  const first = createClusterer(plain);
+  const got = items.slice(0, 2).map((a) => first.assign(a));
+  const v1 = JSON.parse(JSON.stringify(first.snapshot())) as { version: number; tuning: Record<string, number> };
+  v1.version = 1;
+  delete v1.tuning.lengthSlope;
+  delete v1.tuning.refTerms;
+  const resumed = createClusterer({ lengthSlope: 0.5 }, v1);
+  got.push(...items.slice(2).map((a) => resumed.assign(a)));
+  assert.deepEqual(got, expected);
+  assert.equal((resumed.snapshot() as { version: number }).version, 2);
+});
+
+test('a short article needs a higher cosine than a long one to join', () => {
+  const { text, cosine, terms } = shortCase();
+  assert.ok(cosine > 0.05 && terms < 10, `cosine ${cosine}, terms ${terms}`);
+  // Just under the cosine for an article of refTerms terms: length-blind, the short one joins;
+  // with the slope it needs more than its cosine and opens a story.
+  const blind = createClusterer({ threshold: cosine - 0.01, lengthSlope: 0 });
+  const a = blind.assign(article(FERRY[0]!));
+  assert.equal(blind.assign(article(text)).story, a.story);
+  const sloped = createClusterer({ threshold: cosine - 0.01, lengthSlope: 0.05 });
+  const b = sloped.assign(article(FERRY[0]!));
+  const c = sloped.assign(article(text));
+  assert.notEqual(c.story, b.story);
+  assert.equal(c.created, true);
+});
+
+test('orders of a stream: dated articles keep their order, undated ones move, none is lost', () => {
+  const items = interleaved().map((x, i) => ({ article: { ...x.article, id: `n${i}`, published: i % 3 === 0 ? `2024-06-${String(1 + i).padStart(2, '0')}` : null }, story: x.gold }));
+  assert.deepEqual(reorder(items, 0), items);
+  const moved = reorder(items, 2);
+  assert.deepEqual(moved.map((x) => x.article.id).sort(), items.map((x) => x.article.id).sort());
+  const dated = (xs: typeof items) => xs.filter((x) => x.article.published).map((x) => x.article.id);
+  assert.deepEqual(dated(moved), dated(items));
+  assert.notDeepEqual(moved.map((x) => x.article.id), items.map((x) => x.article.id));
+  assert.deepEqual(reorder(items, 2), moved, 'seeded');
+  const r = evaluateOrders(items, 3);
+  assert.equal(r.f1s.length, 3);
+  assert.ok(Math.abs(r.bcubed.f1 - r.f1s.reduce((s, f) => s + f, 0) / 3) < 1e-12);
+});
+
+test('fitThreshold: a slope and a threshold from the scanned range on a labelled stream', () => {
+  const items = interleaved().map((x) => ({ article: x.article, story: x.gold }));
+  const fit = fitThreshold(items, { rounds: 2, orders: 1 });
+  assert.ok(Number.isFinite(fit.lengthSlope));
+  assert.ok(fit.threshold >= 0.12 && fit.threshold <= 0.18);
+  assert.equal(fit.scan.length, 13);
+  assert.ok(fit.decisions > 0);
 });
 
 test('undated stories close when more than maxOpen are open, the least recently joined first', () => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { evaluateStream, formatStreamResult, readLabelledStream, storyHalf } from '../eval/stream.js';
+import { evaluateOrders, fitThreshold, formatStreamResult, readLabelledStream, storyHalf } from '../eval/stream.js';
 import { InputError } from '../types.js';
 import { optionParser } from './output.js';
 
@@ -11,16 +11,28 @@ export function register(program: Command): void {
   withClusterOptions(command)
     .option('--half <A|B>', 'only the stories of one half (A: second byte of sha256(story) even; B: odd), in stream order', optionParser(halfName))
     .option('--topic-prefix', 'collections file: the story is the collection id up to its first "_" (one topic told by several outlets)')
+    .option('--orders <n>', 'average over n orders of the stream: dated articles in their order, undated ones at seeded random places (default 1: as given)', positiveNumber('--orders'))
+    .option('--fit', 'fit the length slope (logistic regression over the join decisions) and then the threshold (best mean B-cubed F1 over --orders orders, default 3) on this stream, and print them')
     .option('--json', 'print the figures as JSON')
     .addHelpText('after', `
 Examples:
   precis eval-stream dev-stream.jsonl --half A
+  precis eval-stream dev-stream.jsonl --half B --orders 3
+  precis eval-stream dev-stream.jsonl --half A --fit
   precis eval-stream t17-dev.jsonl --topic-prefix`)
-    .action((file: string, opts: { window?: number; threshold?: number; half?: 'A' | 'B'; topicPrefix?: boolean; json?: boolean }) => {
+    .action((file: string, opts: { window?: number; threshold?: number; half?: 'A' | 'B'; topicPrefix?: boolean; json?: boolean; orders?: number; fit?: boolean }) => {
       const topicOf = opts.topicPrefix ? (id: string) => id.split('_')[0]! : undefined;
       const items = readLabelledStream(file, { topicOf }).filter((x) => opts.half === undefined || storyHalf(x.story) === opts.half);
       if (items.length === 0) throw new InputError(file, 'no labelled articles');
-      const result = evaluateStream(items, { windowDays: opts.window, threshold: opts.threshold });
+      if (opts.fit) {
+        const fit = fitThreshold(items, { windowDays: opts.window, orders: Math.floor(opts.orders ?? 3) });
+        process.stdout.write(opts.json ? `${JSON.stringify(fit)}\n` : [
+          `length slope ${fit.lengthSlope.toFixed(4)} (logistic fit over ${fit.decisions} join decisions, ${fit.positives} right to join)`,
+          `threshold ${fit.threshold} (B-cubed F1 by threshold: ${fit.scan.map(([t, f]) => `${t} ${f.toFixed(4)}`).join(', ')})`,
+        ].join('\n') + '\n');
+        return;
+      }
+      const result = evaluateOrders(items, Math.floor(opts.orders ?? 1), { windowDays: opts.window, threshold: opts.threshold });
       process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : formatStreamResult(result));
     });
 }
@@ -29,7 +41,7 @@ Examples:
 export function withClusterOptions(command: Command): Command {
   return command
     .option('--window <days>', 'close a story whose newest article is this many days older than the newest date seen (default 1096)', positiveNumber('--window'))
-    .option('--threshold <t>', 'cosine an article needs to join a story (default 0.14)', positiveNumber('--threshold'));
+    .option('--threshold <t>', 'cosine an article of 100 distinct terms needs to join a story; shorter ones need more (default 0.135)', positiveNumber('--threshold'));
 }
 
 /** Parses --half: A or B, either case. */

@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readSeeSummary } from './rouge.js';
-import { createClusterer, dayOf } from '../stream/cluster.js';
-import type { ClusterTuning } from '../stream/cluster.js';
+import { createClusterer, dayOf, FITTED } from '../stream/cluster.js';
+import type { ClusterTuning, Observation } from '../stream/cluster.js';
 import type { ClustererOptions, StreamArticle } from '../stream/types.js';
 import { InputError } from '../types.js';
 import { devHalf } from './evaluate.js';
@@ -176,11 +176,142 @@ export function evaluateStream(items: readonly LabelledArticle[], options: Clust
   };
 }
 
-export function formatStreamResult(r: StreamEvalResult): string {
+export function formatStreamResult(r: StreamEvalResult & { f1s?: number[] }): string {
   const b = r.bcubed;
+  const orders = r.f1s && r.f1s.length > 1 ? ` (mean of ${r.f1s.length} orders: ${r.f1s.map((f) => f.toFixed(4)).join(', ')})` : '';
   return [
     `articles ${r.articles}, gold stories ${r.goldStories}, predicted stories ${r.predictedStories}, wire copies ${r.copies}`,
-    `B-cubed P ${b.precision.toFixed(4)}  R ${b.recall.toFixed(4)}  F1 ${b.f1.toFixed(4)}`,
+    `B-cubed P ${b.precision.toFixed(4)}  R ${b.recall.toFixed(4)}  F1 ${b.f1.toFixed(4)}${orders}`,
     `${r.articlesPerSecond.toFixed(0)} articles/s (${r.seconds.toFixed(2)} s clustering)`,
   ].join('\n') + '\n';
+}
+
+/**
+ * The stream in its `k`-th order: dated articles keep their order, undated ones are put at
+ * seeded random places among them (k = 0: the order given). Online clustering depends on order,
+ * so a figure averaged over a few orders moves less with chance than a figure on one.
+ */
+export function reorder<T extends LabelledArticle>(items: readonly T[], k: number): T[] {
+  if (k === 0) return [...items];
+  const out = items.filter((x) => dayOf(x.article.published) !== null);
+  items.forEach((x, i) => {
+    if (dayOf(x.article.published) === null) out.splice(Math.floor(hashUnit(`${k}:${i}`) * (out.length + 1)), 0, x);
+  });
+  return out;
+}
+
+/** A number in [0, 1) fixed by `key` (the first 6 bytes of its sha256). */
+function hashUnit(key: string): number {
+  return createHash('sha256').update(key).digest().readUIntBE(0, 6) / 2 ** 48;
+}
+
+/** Figures averaged over the first `orders` orders of the stream (see `reorder`), with each order's F1. */
+export function evaluateOrders(items: readonly LabelledArticle[], orders: number, options: ClustererOptions & Partial<ClusterTuning> = {}): StreamEvalResult & { f1s: number[] } {
+  const runs = Array.from({ length: Math.max(1, orders) }, (_, k) => evaluateStream(reorder(items, k), options));
+  const mean = (f: (r: StreamEvalResult) => number): number => runs.reduce((s, r) => s + f(r), 0) / runs.length;
+  return {
+    ...runs[0]!,
+    predictedStories: Math.round(mean((r) => r.predictedStories)),
+    bcubed: { precision: mean((r) => r.bcubed.precision), recall: mean((r) => r.bcubed.recall), f1: mean((r) => r.bcubed.f1) },
+    seconds: runs.reduce((s, r) => s + r.seconds, 0),
+    articlesPerSecond: mean((r) => r.articlesPerSecond),
+    f1s: runs.map((r) => r.bcubed.f1),
+  };
+}
+
+export interface FittedThreshold {
+  /** Cosine needed by an article of `refTerms` distinct terms. */
+  threshold: number;
+  /** Fall of the needed cosine per e-fold of the article's terms. */
+  lengthSlope: number;
+  /** Join decisions the slope's fit saw, and how many of them were right to join. */
+  decisions: number;
+  positives: number;
+  /** Mean B-cubed F1 of each threshold tried with that slope. */
+  scan: [number, number][];
+}
+
+/**
+ * Fits the join rule on a labelled stream, in two steps.
+ * 1. The slope: a logistic regression of "the most similar open story is the article's own" (the
+ *    story's most common gold label so far is the article's) on the cosine and ln(distinct terms),
+ *    over the decisions the clusterer meets as it runs. The decisions depend on the rule, so this
+ *    is repeated `rounds` times, each round clustering with the rule fitted so far and adding its
+ *    decisions to the earlier ones; the slope is the ratio of the two weights.
+ * 2. The level: with that slope, the threshold (for `refTerms` terms) of 0.12, 0.125, ..., 0.18
+ *    with the best B-cubed F1 averaged over `orders` orders of the stream (the logistic fit weighs
+ *    every decision alike, B-cubed weighs a merge by the sizes of the stories it mixes).
+ */
+export function fitThreshold(items: readonly LabelledArticle[], options: Partial<ClusterTuning> & { rounds?: number; orders?: number } = {}): FittedThreshold {
+  const { rounds = 3, orders = 3, ...tuning } = options;
+  const refTerms = tuning.refTerms ?? FITTED.refTerms;
+  const rows: { cosine: number; length: number; y: number }[] = [];
+  // The first round clusters with the length-blind rule the slope was first fitted from.
+  let threshold = tuning.threshold ?? 0.14;
+  let lengthSlope = tuning.lengthSlope ?? 0;
+  for (let round = 0; round < rounds; round++) {
+    const seen: Observation[] = [];
+    const clusterer = createClusterer({ ...tuning, threshold, lengthSlope, observe: (o) => seen.push(o) });
+    const members = new Map<string, Map<string, number>>();
+    for (const item of items) {
+      seen.length = 0;
+      const a = clusterer.assign({ ...item.article });
+      const o = seen[0];
+      if (o && o.story !== null) rows.push({ cosine: o.cosine, length: Math.log(Math.max(1, o.terms)), y: majority(members.get(o.story)!) === item.story ? 1 : 0 });
+      const m = members.get(a.story) ?? new Map<string, number>();
+      m.set(item.story, (m.get(item.story) ?? 0) + 1);
+      members.set(a.story, m);
+    }
+    const [wc, wl, b] = logistic(rows.map((r) => [r.cosine, r.length]), rows.map((r) => r.y));
+    if (!(wc! > 0)) throw new Error('fitThreshold: the cosine does not separate joins on this stream');
+    threshold = -(b! + wl! * Math.log(refTerms)) / wc!;
+    lengthSlope = wl! / wc!;
+  }
+  const scan: [number, number][] = [];
+  for (let k = 0; k <= 12; k++) {
+    const t = Math.round((0.12 + 0.005 * k) * 1000) / 1000;
+    scan.push([t, evaluateOrders(items, orders, { ...tuning, threshold: t, lengthSlope }).bcubed.f1]);
+  }
+  // The curve is noisy (one article more or less in a big story moves F1 by 0.005): the best of
+  // its three-point moving average.
+  const smooth = scan.map(([t], i) => [t, mean(scan.slice(Math.max(0, i - 1), i + 2).map(([, f]) => f))] as [number, number]);
+  const best = smooth.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return { threshold: best[0], lengthSlope, decisions: rows.length, positives: rows.filter((r) => r.y === 1).length, scan };
+}
+
+function mean(xs: number[]): number {
+  return xs.reduce((s, x) => s + x, 0) / xs.length;
+}
+
+function majority(counts: Map<string, number>): string {
+  let best = '';
+  let n = 0;
+  for (const [label, k] of counts) if (k > n) [best, n] = [label, k];
+  return best;
+}
+
+/** Logistic regression by gradient descent on standardised features (light L2); raw weights and intercept last. */
+function logistic(x: number[][], y: number[], steps = 2000, l2 = 1e-3): number[] {
+  const d = x[0]?.length ?? 0;
+  const n = x.length;
+  const mu = Array.from({ length: d }, (_, j) => x.reduce((s, r) => s + r[j]!, 0) / n);
+  const sd = Array.from({ length: d }, (_, j) => Math.sqrt(x.reduce((s, r) => s + (r[j]! - mu[j]!) ** 2, 0) / n) || 1);
+  const z = x.map((r) => r.map((v, j) => (v - mu[j]!) / sd[j]!));
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  for (let step = 0; step < steps; step++) {
+    const g = new Array<number>(d).fill(0);
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      let t = b;
+      for (let j = 0; j < d; j++) t += w[j]! * z[i]![j]!;
+      const e = 1 / (1 + Math.exp(-t)) - y[i]!;
+      for (let j = 0; j < d; j++) g[j]! += e * z[i]![j]!;
+      gb += e;
+    }
+    for (let j = 0; j < d; j++) w[j] = w[j]! - (g[j]! / n + l2 * w[j]!);
+    b -= gb / n;
+  }
+  const raw = w.map((v, j) => v / sd[j]!);
+  return [...raw, b - w.reduce((s, v, j) => s + (v * mu[j]!) / sd[j]!, 0)];
 }
