@@ -234,8 +234,19 @@ const MAX_SCALE = 10;
 // Stems of things an outcome can befall besides people.
 const THINGS = new Set('home hous build car vehicl ship boat plane aircraft anim cattl sheep school hospit shop busi properti farm road bridg street'.split(' '));
 
-const RISE = /^(?:rose|risen|rise|rises|rising|climbed|jumped|gained|soared|surged|higher|up|increased|grew)$/;
-const FALL = /^(?:fell|fallen|fall|falls|falling|dropped|slid|slumped|lost|lower|down|declined|sank|shed)$/;
+// Words of a change in level, by direction: short forms whole, longer ones as Porter-stem
+// prefixes ("skidded", "plunged", "a decline of").
+const RISE_WORDS = new Set('rose risen rise rises rising up higher grew gain gains gained'.split(' '));
+const FALL_WORDS = new Set('fell fall falls fallen falling down lower lost lose loses sank shed slid dip dips dipped slip slipped'.split(' '));
+const RISE_STEMS = ['climb', 'jump', 'soar', 'surg', 'increas', 'grow', 'boost'];
+const FALL_STEMS = ['drop', 'slump', 'declin', 'decreas', 'skid', 'plung', 'plummet', 'tumbl', 'sink', 'slide'];
+
+function directionOf(t: Token): 'up' | 'down' | '' {
+  if (!t.word) return '';
+  if (RISE_WORDS.has(t.lower) || RISE_STEMS.some((p) => t.stem.startsWith(p))) return 'up';
+  if (FALL_WORDS.has(t.lower) || FALL_STEMS.some((p) => t.stem.startsWith(p))) return 'down';
+  return '';
+}
 
 const ANAPHORIC = new Set(['figur', 'number', 'total', 'talli', 'count', 'sum', 'amount', 'estim']);
 
@@ -280,6 +291,12 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   }
   const figIdx = tokens.findIndex((t) => t.end > figure.start);
   let homesAfterNoun = false;
+  // "a delegation of more than 400", "a crowd of 5,000": with nothing counted after it, a
+  // figure right after "<noun> of" counts that noun's members.
+  if (words.length === 0 && figure.unit === 'count' && figIdx >= 2 && tokens[figIdx - 1]!.lower === 'of') {
+    const group = tokens[figIdx - 2]!;
+    if (group.word && !FUNCTION_WORDS.has(group.lower) && !/\d/.test(group.text) && !/^\p{Lu}/u.test(group.text) && !MEASURE_NOUNS.has(group.lower) && !ANAPHORIC.has(group.stem) && !isEventWord(group)) words = [group];
+  }
   // "a death toll of 40", "a bid of $2.5 billion": the measure noun precedes the figure.
   if (words.length === 0 || figure.unit !== 'count') {
     // Up to 16 words back within the clause: "the number of people forced from their homes by
@@ -336,22 +353,34 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     nounText = 'valuation';
     event = 'valuation';
   }
-  // A change in percent ("shares closed 17 percent higher", "shares rose 18 percent"): the
-  // direction and what changed, so that rises of one thing are compared with each other.
-  if (figure.unit === 'percent') {
-    const near = tokens.slice(Math.max(0, figIdx - 4), Math.min(tokens.length, next + 2)).filter((t) => t.word);
-    const up = near.some((t) => RISE.test(t.lower));
-    const down = near.some((t) => FALL.test(t.lower));
-    if (up !== down) {
-      let k = figIdx - 1;
-      while (k >= 0 && (!tokens[k].word || FUNCTION_WORDS.has(tokens[k].lower) || isEventWord(tokens[k]) || RISE.test(tokens[k].lower) || FALL.test(tokens[k].lower))) k--;
-      const subject = k >= 0 && figIdx - k <= 4 ? tokens[k] : null;
-      if (subject) {
-        noun = `change:${subject.stem}:${up ? 'up' : 'down'}`;
-        nounText = `${up ? 'rise' : 'fall'} in ${subject.lower.replace(/'s$/, '')}`;
-        event = up ? 'rise' : 'fall';
-        eventText = '';
-      }
+  // A change in level ("shares closed 17 percent higher", "shares fell $10", "a decline of 31
+  // percent"): the direction and what changed, so that falls of one thing are compared with
+  // each other and never with its level ("to $25.87", "at $37.56"). A figure restating the one
+  // before it ("fell $10, or nearly 27 percent") is a change of the same thing.
+  if (figure.unit === 'percent' || (figure.unit === 'money' && !noun.startsWith('per:') && noun !== 'valuation')) {
+    let origin = figIdx;
+    const restated = /[\d¼½¾]\s*(?:,\s*or|--|—|–)\s*$/.exec(sentence.text.slice(Math.max(0, figure.start - 8), figure.start));
+    if (restated) {
+      let j = figIdx - 1;
+      while (j >= 0 && (tokens[j]!.lower === 'or' || !tokens[j]!.word)) j--; // ", or", "--"
+      while (j >= 0 && (/\d/.test(tokens[j]!.text) || !tokens[j]!.word)) j--; // the figure restated
+      origin = j + 1;
+    }
+    const level = origin > 0 && /^(?:to|at|from)$/.test(tokens[origin - 1]!.lower);
+    const near = tokens.slice(Math.max(0, origin - 4), Math.min(tokens.length, next + 2)).map(directionOf).filter(Boolean);
+    const up = near.includes('up');
+    const down = near.includes('down');
+    if (!level && up !== down) {
+      // The subject: the nearest word before, over numbers, function words, verbs and words of change.
+      let k = origin - 1;
+      while (k >= 0 && origin - k <= 12 && (!tokens[k].word || /\d/.test(tokens[k].text) || FUNCTION_WORDS.has(tokens[k].lower) || isEventWord(tokens[k]) || directionOf(tokens[k]))) k--;
+      const subject = k >= 0 && origin - k <= 12 && !/^\p{Lu}/u.test(tokens[k].text) ? tokens[k] : null;
+      // Without one ("-- a decline of 31 percent"), the change of another figure of the
+      // sentence in the same direction is meant (claimsOf); "?" marks it for that.
+      noun = `change:${subject ? subject.stem : '?'}:${up ? 'up' : 'down'}`;
+      nounText = subject ? `${up ? 'rise' : 'fall'} in ${subject.lower.replace(/'s$/, '')}` : '';
+      event = up ? 'rise' : 'fall';
+      eventText = '';
     }
   }
   // "2,000 of Halvard's workers", "40 of the passengers": a part, never compared with a whole.
@@ -478,7 +507,12 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     /\b(?:at the time|had (?:first )?(?:said|reported))\b/.test(rest) ||
     /^[^.;,]{0,25}\b(?:it|they|he|she) (?:first|initially|originally) (?:proposed|offered|reported|said|announced|gave)\b/.test(rest) ||
     /\b(?:up|down|revised|raised|lowered)? ?from (?:the |its |their |an? )?\s*$/.test(lead) ||
-    /\b(?:initially|originally|first|previously|earlier|had been)\b[^.;,]{0,30}$/.test(lead) && !/\bthan\s*$/.test(lead);
+    /\b(?:initially|originally|first|previously|earlier|had been)\b[^.;,]{0,30}$/.test(lead) && !/\bthan\s*$/.test(lead) ||
+    // A sentence told of an earlier moment ("At the time, officials said 17 ..."), or a figure
+    // the sentence goes on to correct ("rose to 17,997, but revised that figure down to 12,514"):
+    // the source itself reports the change, and the figure is not its current claim.
+    /^(?:at the time|at first|initially|back then)\b/i.test(sentence.text) ||
+    /^[^.;]{0,40}\b(?:but|before|then|later|and)\b[^.;]{0,30}\b(?:revised|corrected|lowered|raised|reduced|cut|increased|updated)\b[^.;]{0,30}\b(?:to|at)\s/.test(rest);
 
   const skip = new Set([...words, ...complement].map((t) => t.stem));
   const context = new Set<string>();
@@ -516,6 +550,20 @@ export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []):
     const claim = describeClaim(sentence, figure, tokens);
     if (claim) out.push(claim);
   }
+  // "shares skidded $11.68 -- a decline of 31 percent": a change with no subject of its own is
+  // the change of the sentence's other figure in that direction, or nothing.
+  for (const c of out) {
+    const m = /^change:\?:(up|down)$/.exec(c.nounKey);
+    if (!m) continue;
+    const sibling = out.find((o) => o !== c && o.nounKey.startsWith('change:') && !o.nounKey.startsWith('change:?:') && o.nounKey.endsWith(`:${m[1]}`));
+    if (!sibling) continue;
+    c.nounKey = sibling.nounKey;
+    c.noun = sibling.noun;
+    c.key = `${c.figure.unit}|${c.figure.currency ?? ''}|${sibling.nounKey}`;
+  }
+  const kept = out.filter((c) => !c.nounKey.startsWith('change:?:'));
+  out.length = 0;
+  out.push(...kept);
   // "...put the figure at 200 million euros": a figure named only as "the figure", "the total"
   // counts what another figure of the sentence in the same unit counts.
   for (const c of out) {

@@ -117,8 +117,11 @@ function isNotAQuantity(text: string, start: number, end: number, raw: string, v
   if (/^[:.]\d/.test(after) || /\d[:.]$/.test(before)) return true; // time 10:30, 1.2.3
   if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b)/i.test(after)) return true;
   if (/^[-–]\s*\d/.test(after) || /\d\s*[-–]$/.test(before)) return true; // range 29-30
-  if (/^-(?:year|month|week|day|hour|minute|storey|story|member|point|man|strong|page|seat|mile|km|foot|metre|meter)/i.test(after)) return true;
-  if (/^[-–]\p{L}/u.test(after) && !hasCurrency) return true; // other compound modifiers "six-year"
+  if (/^-(?:year|month|week|day|hour|minute|storey|story|point|page|seat|mile|km|foot|metre|meter)/i.test(after)) return true;
+  // The size of a group is a count ("a 550-member delegation", "a 150-strong team"); other
+  // compound modifiers ("six-year", "two-man") describe rather than count.
+  if (/^-(?:member|strong)\b/i.test(after)) return false;
+  if (/^[-–]\p{L}/u.test(after) && !hasCurrency) return true;
   if (MONTHS.test(prev) || MONTHS.test(next)) return true; // "Jan. 29", "29 January"
   if (/^(?:aged?|no\.?|number|#)$/i.test(prev)) return true;
   // Fractions: "one quarter of the population", "two thirds".
@@ -286,8 +289,8 @@ export function differ(a: Figure, b: Figure): boolean {
   if (a.currency !== b.currency) return false;
   if (a.specific && b.specific) {
     // A bound that holds the other's stated number agrees with it: "under 10" and "9".
-    if (a.qualifier === 'exact' && (b.qualifier === 'more' || b.qualifier === 'less') && a.value >= b.low && a.value <= b.high) return false;
-    if (b.qualifier === 'exact' && (a.qualifier === 'more' || a.qualifier === 'less') && b.value >= a.low && b.value <= a.high) return false;
+    if (a.qualifier === 'exact' && (b.qualifier === 'more' || b.qualifier === 'less') && holds(b, a.value)) return false;
+    if (b.qualifier === 'exact' && (a.qualifier === 'more' || a.qualifier === 'less') && holds(a, b.value)) return false;
     // "Some", "about": the words say the number is rounded.
     if (a.qualifier === 'approximate' || b.qualifier === 'approximate') return relativeGap(a.value, b.value) > ROUNDING_TOLERANCE;
     if (a.value === b.value) return false;
@@ -304,6 +307,19 @@ export function differ(a: Figure, b: Figure): boolean {
   return incompatible(a, b);
 }
 
+
+/**
+ * Whether a bound holds a stated number. "Fewer than 10" holds anything under 10. "More than
+ * 400" is read as a reporter writes it: the number rounded down to its last significant digit,
+ * so it holds 400 to 499 (and at least a tenth over the bound: "at least 12,018" holds 12,514),
+ * not 550, which a source would have called "more than 500".
+ */
+function holds(bound: Figure, value: number): boolean {
+  if (value < bound.low || value > bound.high) return false;
+  if (bound.qualifier !== 'more') return true;
+  const place = 10 ** Math.max(0, String(Math.round(Math.abs(bound.value))).length - significantDigits(Math.round(bound.value)));
+  return value < bound.value + Math.max(place, bound.value * 0.1);
+}
 
 const WORD_NUMBER =
   /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen)\b(?:\s(?:hundred|thousand|million|billion)\b)*/i;
