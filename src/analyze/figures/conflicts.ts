@@ -149,6 +149,8 @@ const MEASURE_NOUNS = new Set(
   'bill demand demands damage toll turnout offer bid price cost budget fine deal total figure number count majority margin share stake rate wage wages pay salary value valuation loss losses profit revenue debt tally sum payment compensation fund package increase rise raise cut claim damages'.split(' '),
 );
 
+const MEASURE_STEMS = new Set([...MEASURE_NOUNS].map((w) => porterStem(w)));
+
 interface Claim {
   figure: Figure;
   /** Years the sentence names: a figure "in 2011" is not a figure of today's story. */
@@ -172,6 +174,14 @@ interface Claim {
    * Kinds of outcome (killed, evacuated) ignore it: "the six-year war, which has killed" is the story's.
    */
   owner: string;
+  /**
+   * A name the figure is a line of ("Izmit 4,179 dead, 10,759 injured" in a table of towns): a
+   * part of the story's whole, compared only with figures of that same name.
+   */
+  scope: string;
+  /** Stem of the counted noun, and stems of its capitalised modifiers ("American athletes" -> american). */
+  head: string;
+  proper: string[];
   /** Stems of the counted noun phrase ("tank cars" -> tank, car), to tell which of a source's figures another source's matches. */
   phrase: string[];
 }
@@ -512,6 +522,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     // the sentence goes on to correct ("rose to 17,997, but revised that figure down to 12,514"):
     // the source itself reports the change, and the figure is not its current claim.
     /^(?:at the time|at first|initially|back then)\b/i.test(sentence.text) ||
+    /\b(?:erroneous|mistaken|incorrect|inaccurate|false|wrong)\b[^.;]{0,40}$/.test(lead) ||
     /^[^.;]{0,40}\b(?:but|before|then|later|and)\b[^.;]{0,30}\b(?:revised|corrected|lowered|raised|reduced|cut|increased|updated)\b[^.;]{0,30}\b(?:to|at)\s/.test(rest);
 
   const skip = new Set([...words, ...complement].map((t) => t.stem));
@@ -533,7 +544,25 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   const key = isClass ? `${figure.unit}|${figure.currency ?? ''}|${event}${things}` : `${figure.unit}|${figure.currency ?? ''}|${generic}`;
   const of = complement.map((c) => c.stem);
   const years = [...new Set(sentence.text.match(/\b(?:1[89]|20)\d{2}\b/g) ?? [])].sort().join(' ');
-  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years, owner: ownerOf(tokens, figIdx), phrase: words.map((t) => t.stem) };
+  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years, owner: ownerOf(tokens, figIdx), scope: scopeOf(sentence.text, figure), phrase: words.map((t) => t.stem), head: words.length ? words[words.length - 1]!.stem : '', proper: words.slice(0, -1).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.stem) };
+}
+
+function scopeOf(text: string, figure: Figure): string {
+  const m = /^\s*((?:\p{Lu}[\p{L}'’.-]*\s+){1,3})$/u.exec(text.slice(0, figure.start));
+  return m && !MONTH_OR_DAY.test(m[1]!.trim()) && !/^(?:The|A|An|Some|About|Around|Nearly|Almost|Only|Just|At|In|On|All|Another|Over|More|Fewer|Up|Of)$/.test(m[1]!.trim().split(/\s+/)[0]!) ? m[1]!.trim().toLowerCase() : '';
+}
+
+/**
+ * Whether two counts of one noun may count the same set. A part is never compared with a whole
+ * ("17 of the suspects"), nor a group named by a proper modifier with another or with the bare
+ * noun: "American athletes" and "athletes" are a part and its whole, "Turkish soldiers" and
+ * "American soldiers" two parts. A common modifier names the kind the story is about and is
+ * often left out ("1,400 bus drivers" and "1,150 drivers" in a bus strike).
+ */
+function sameSet(a: Claim, b: Claim): boolean {
+  if (a.nounKey.startsWith('part:') !== b.nounKey.startsWith('part:')) return false;
+  if (a.head !== b.head) return true;
+  return a.proper.length === b.proper.length && a.proper.every((w) => b.proper.includes(w));
 }
 
 const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
@@ -574,6 +603,7 @@ export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []):
       c.nounKey = antecedent.nounKey;
       c.noun = antecedent.noun;
       c.event = antecedent.event;
+      c.phrase = antecedent.phrase;
     }
   }
   return out;
@@ -618,7 +648,7 @@ function ordinalClaims(sentence: Sentence): Claim[] {
       if (t.start >= start && t.end <= end) continue;
       context.add(t.stem);
     }
-    out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false, owner: '', phrase: [] });
+    out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false, owner: '', scope: '', phrase: [], head: '', proper: [] });
   }
   return out;
 }
@@ -745,7 +775,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     // "people" counts anyone.
     const sets: Claim[][] = [];
     for (const c of current) {
-      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && (c.isClass || o.owner === c.owner) && sameNoun(o, c) && sameScale(o, c) && sameMeasure(o, c)));
+      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && (c.isClass || o.owner === c.owner) && o.scope === c.scope && sameSet(o, c) && sameNoun(o, c) && sameScale(o, c) && sameMeasure(o, c)));
       if (home) home.push(c);
       else sets.push([c]);
     }
@@ -784,8 +814,9 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
           else slices.push([c]);
         }
         for (const slice of slices) {
-          const clusters = clusterValues(slice);
-          if (clusters && related(clusters, groupOf)) {
+          const all = clusterValues(slice);
+          const clusters = all && related(all, groupOf);
+          if (clusters) {
             const cue = slice.some((c) => UPDATE_CUES.test(c.sentence.text));
             const disputed = !cue && slice.some((c) => OTHER_SOURCE_COUNT.test(c.sentence.text));
             const nature = !disputed && (cue || risingCount(clusters, dateOf)) ? 'update' : 'disagreement';
@@ -800,8 +831,9 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
           }
         }
         if (slices.length >= 2 && !set[0].key.startsWith('rank|')) {
-          const clusters = clusterValues(claims);
-          if (clusters && related(clusters, groupOf)) {
+          const all = clusterValues(claims);
+          const clusters = all && related(all, groupOf);
+          if (clusters) {
             // An update needs a figure that no earlier moment gave.
             const sliceOf = new Map<Claim, number>();
             slices.forEach((sl, i) => sl.forEach((c) => sliceOf.set(c, i)));
@@ -810,8 +842,9 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
           }
         }
       } else {
-        const clusters = clusterValues(claims);
-        if (clusters && related(clusters, groupOf)) {
+        const all = clusterValues(claims);
+        const clusters = all && related(all, groupOf);
+        if (clusters) {
           const cue = claims.some((c) => UPDATE_CUES.test(c.sentence.text));
           // Undated reports cannot show a count growing over time: a wide spread is two things.
           if (narrowSpread(clusters)) found.push(conflictOf(clusters, cue ? 'update' : 'disagreement', dateOf));
@@ -877,44 +910,65 @@ function clusterValues(claims: Claim[]): ValueCluster[] | null {
 }
 
 /**
- * Every two claims must rest on different sources and share context: a content word besides
- * the figure, or a near-duplicate group.
+ * The values that can be set against each other: every two must rest on different sources and
+ * share context (a content word besides the figure, or a near-duplicate group). When not all
+ * can, the largest such subset, grown from the pair told by the most sources ("12,000 dead",
+ * "12,514 dead" without the "almost 1,000" of another quake); null when no pair qualifies.
  */
-function related(clusters: ValueCluster[], groupOf: Map<string, number>): boolean {
-  const sourcesOf = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source));
-  for (let i = 0; i < clusters.length; i++) {
-    for (let j = i + 1; j < clusters.length; j++) {
-      const a = clusters[i];
-      const b = clusters[j];
-      const sa = sourcesOf(a);
-      const sb = sourcesOf(b);
-      if ([...sa].every((s) => sb.has(s)) && [...sb].every((s) => sa.has(s))) return false;
-      const linked = a.claims.some((x) =>
-        b.claims.some((y) => {
-          if (x.sentence.source === y.sentence.source) return false;
-          const gx = groupOf.get(x.sentence.id);
-          if (gx !== undefined && gx === groupOf.get(y.sentence.id)) return true;
-          if (x.of.length && y.of.length && !x.of.some((w) => y.of.includes(w))) return false;
-          if (x.years !== y.years) return false;
-          // Two polls or studies by different bodies ("a Pew survey", "the Rasmussen poll")
-          // measure different things, however alike the figures read.
-          const px = pollsterOf(x.sentence.text);
-          const py = pollsterOf(y.sentence.text);
-          if (px && py && px !== py) return false;
-          // Kinds of outcome ("killed", "evacuated") need one shared word of context; any other
-          // count needs two ("seven flybys of Venus" and "24 flybys of the sun" share none), and
-          // small counts of things, which name many different subsets, three.
-          const small = Math.max(x.figure.value, y.figure.value) < 10 && !x.key.startsWith('rank|');
-          // Words before the counted noun ("tank cars") are left out of the context, yet two
-          // counts that share one describe the same kind of thing.
-          const modifiers = x.phrase.slice(0, -1).filter((w) => y.phrase.slice(0, -1).includes(w)).length;
-          return overlap(x.context, y.context) + modifiers >= (x.isClass || x.key.startsWith('rank|') ? 1 : small ? 3 : 2);
-        }),
-      );
-      if (!linked) return false;
+function related(clusters: ValueCluster[], groupOf: Map<string, number>): ValueCluster[] | null {
+  const n = clusters.length;
+  const link: boolean[][] = clusters.map((a, i) => clusters.map((b, j) => i !== j && linkedPair(a, b, groupOf)));
+  if (link.every((row, i) => row.every((x, j) => x || i === j))) return clusters;
+  const weight = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source)).size;
+  let best: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (!link[i]![j]) continue;
+      const set = [i, j];
+      for (let k = 0; k < n; k++) if (!set.includes(k) && set.every((m) => link[k]![m])) set.push(k);
+      const w = (xs: number[]) => xs.reduce((t, x) => t + weight(clusters[x]!), 0);
+      // Ties go to the values closest together: the likelier reports of one quantity.
+      const spread = (xs: number[]) => {
+        const v = xs.map((x) => clusters[x]!.representative.value);
+        return Math.max(...v) / Math.max(1e-9, Math.min(...v));
+      };
+      if (set.length > best.length || (set.length === best.length && (w(set) > w(best) || (w(set) === w(best) && spread(set) < spread(best))))) best = set;
     }
   }
-  return true;
+  return best.length >= 2 ? best.sort((a, b) => a - b).map((i) => clusters[i]!) : null;
+}
+
+function linkedPair(a: ValueCluster, b: ValueCluster, groupOf: Map<string, number>): boolean {
+  const sourcesOf = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source));
+  const sa = sourcesOf(a);
+  const sb = sourcesOf(b);
+  if ([...sa].every((s) => sb.has(s)) && [...sb].every((s) => sa.has(s))) return false;
+  const linked = a.claims.some((x) =>
+    b.claims.some((y) => {
+      if (x.sentence.source === y.sentence.source) return false;
+      const gx = groupOf.get(x.sentence.id);
+      if (gx !== undefined && gx === groupOf.get(y.sentence.id)) return true;
+      if (x.of.length && y.of.length && !x.of.some((w) => y.of.includes(w))) return false;
+      if (x.years !== y.years) return false;
+      // Two polls or studies by different bodies ("a Pew survey", "the Rasmussen poll")
+      // measure different things, however alike the figures read.
+      const px = pollsterOf(x.sentence.text);
+      const py = pollsterOf(y.sentence.text);
+      if (px && py && px !== py) return false;
+      // Kinds of outcome ("killed", "evacuated") need one shared word of context; any other
+      // count needs two ("seven flybys of Venus" and "24 flybys of the sun" share none), and
+      // small counts of things, which name many different subsets, three.
+      const small = Math.max(x.figure.value, y.figure.value) < 10 && !x.key.startsWith('rank|');
+      // Words before the counted noun ("tank cars") are left out of the context, yet two
+      // counts that share one describe the same kind of thing.
+      const modifiers = x.phrase.slice(0, -1).filter((w) => y.phrase.slice(0, -1).includes(w)).length;
+      // Both naming the figure by one measure ("the death toll ... surpassed 12,000", "the
+      // death toll rose to 17,997") speak of the same running figure.
+      const measure = x.phrase.length && x.phrase.length === 1 && y.phrase.length === 1 && x.phrase[0] === y.phrase[0] && MEASURE_STEMS.has(x.phrase[0]!) ? 1 : 0;
+      return overlap(x.context, y.context) + modifiers + measure >= (x.isClass || x.key.startsWith('rank|') ? 1 : small ? 3 : 2);
+    }),
+  );
+  return linked;
 }
 
 // Only measurements are kept apart: estimates of one toll by two bodies ("according to the
