@@ -275,6 +275,10 @@ function contrasted(a: Claim, b: Claim): boolean {
 // four metres"), so figures in these units are compared only under the same verb.
 const MEASURE_UNITS = new Set('metr meter feet foot inch centimetr millimetr kilometr mile tonn ton kilogram kilo litr liter gallon barrel degre hectar acr radii radiu fahrenheit celsiu'.split(' '));
 
+const DURATION_DAYS: Record<string, number> = {
+  second: 1 / 86_400, minute: 1 / 1_440, hour: 1 / 24, day: 1, week: 7, month: 30.44, year: 365.25, decade: 3_652.5, century: 36_525, centurie: 36_525,
+};
+
 const DURATIONS = new Set('second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries'.split(' '));
 
 const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'been', 'be']);
@@ -489,8 +493,30 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     nounText = 'people';
   }
   if (figure.unit === 'count' && !noun) return null;
-  // Durations ("six years of war", "more than 30 hours") move with the day of writing.
-  if ([...words, ...complement].some((w) => DURATIONS.has(w.lower)) || tokens[next]?.lower === 'ago') return null;
+  // Durations ("six years of war", "more than 30 hours") move with the day of writing, except
+  // a span between two events, which is a fact of the story: "found six weeks later", "found
+  // about five weeks after she disappeared", "waited 24 hours before calling". Such spans are
+  // keyed by the verb they measure and the side, and compared in days.
+  const unitWord = words.length === 1 && !complement.length ? words[0]!.lower : '';
+  const side = /^(?:after|later)$/.test(tokens[next]?.lower ?? '') ? 'after' : /^(?:before|earlier)$/.test(tokens[next]?.lower ?? '') ? 'before' : '';
+  if (unitWord && DURATIONS.has(unitWord) && side && figure.specific && figure.unit === 'count') {
+    let verb: Token | null = null;
+    for (let i = figIdx - 1, d = 0; i >= 0 && d < 4; i--, d++) {
+      const t = tokens[i]!;
+      if (!t.word) break;
+      if (isEventWord(t)) {
+        verb = t;
+        break;
+      }
+    }
+    if (!verb) return null;
+    const days = DURATION_DAYS[unitWord.replace(/s$/, '')]!;
+    figure = { ...figure, text: `${claimText(figure)} ${unitWord}`, value: figure.value * days, low: figure.low * days, high: figure.high === Infinity ? Infinity : figure.high * days };
+    noun = `span:${side}:${verb.stem}`;
+    nounText = 'time';
+    event = `${verb.lower} ${side}`;
+    eventText = `${verb.lower} ${tokens[next]!.lower}`;
+  } else if ([...words, ...complement].some((w) => DURATIONS.has(w.lower)) || tokens[next]?.lower === 'ago') return null;
   if (!noun && !event) return null;
 
   // The actor: the nearest capitalised name before the figure in the same clause ("Russia has
@@ -543,7 +569,16 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   const generic = noun === 'people' || noun === '' ? `${noun}:${event}` : noun;
   const key = isClass ? `${figure.unit}|${figure.currency ?? ''}|${event}${things}` : `${figure.unit}|${figure.currency ?? ''}|${generic}`;
   const of = complement.map((c) => c.stem);
-  const years = [...new Set(sentence.text.match(/\b(?:1[89]|20)\d{2}\b/g) ?? [])].sort().join(' ');
+  // The years the figure's clause names, or a sentence opening with one ("In 2011, ..."): a
+  // year elsewhere in the sentence dates something else ("in the September 2014 disappearance
+  // of ..., whose remains were found five weeks later").
+  const text = sentence.text;
+  let from = figure.start;
+  while (from > 0 && !/[,;:()–—]/.test(text[from - 1]!)) from--;
+  let to = figure.end;
+  while (to < text.length && !/[,;:()–—]/.test(text[to]!)) to++;
+  const opening = /^(?:In|By|Since|During|Until|As of|Through)\s+(?:[\p{L}.]+\s+){0,2}((?:1[89]|20)\d{2})\b/u.exec(text);
+  const years = [...new Set([...(text.slice(from, to).match(/\b(?:1[89]|20)\d{2}\b/g) ?? []), ...(opening ? [opening[1]!] : [])])].sort().join(' ');
   return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years, owner: ownerOf(tokens, figIdx), scope: scopeOf(sentence.text, figure), phrase: words.map((t) => t.stem), head: words.length ? words[words.length - 1]!.stem : '', proper: words.slice(0, -1).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.stem) };
 }
 
