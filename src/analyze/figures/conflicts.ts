@@ -605,7 +605,7 @@ const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|J
 /** Figures of a sentence with what they count, dropping those inside date mentions. */
 export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []): Claim[] {
   const figures = findFigures(sentence.text);
-  const out: Claim[] = ordinalClaims(sentence);
+  const out: Claim[] = [...ordinalClaims(sentence), ...ageClaims(sentence)];
   if (!figures.length) return out;
   const tokens = tokensWithOffsets(sentence.text);
   for (const figure of figures) {
@@ -684,6 +684,59 @@ function ordinalClaims(sentence: Sentence): Claim[] {
       context.add(t.stem);
     }
     out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false, owner: '', scope: '', phrase: [], head: '', proper: [] });
+  }
+  return out;
+}
+
+// A person's name: capitalised words and initials ("Susana D. Gonzalez", "McKinney").
+const NAME = "\\p{Lu}[\\p{L}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}'’-]*\\.?){0,3}";
+const TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Judge|Officer|Deputy|Detective|President|Mayor)\.?$/;
+// "Russell Henderson, 22, pleaded", "Rudolph, a 31-year-old carpenter", "the 21-year-old McKinney",
+// "20-year-old Virginia Tech student Morgan Harrington".
+const AGE_AFTER_NAME = new RegExp(`(${NAME}),\\s+(?:(\\d{1,3})(?=\\s*[,)]|\\s*$)|an?\\s+(\\d{1,3})-year-old\\b)`, 'gu');
+const AGE_BEFORE_NAME = /\b(\d{1,3})-year-old\s+/gu;
+// Where the noun phrase after "N-year-old" ends: punctuation, a verb, a relative or a conjunction.
+const PHRASE_END = /[,;:()]|(?<=\p{L}{2})\.(?:\s|$)|\s(?:who|whom|which|that|and|or|was|is|were|are|has|had|have|will|named|called|said|says|from|in|at|on)\b|\s\p{Ll}+ed\b/u;
+const NAME_RUN = /\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
+
+/**
+ * Ages of named people ("Henderson, 21", "the 22-year-old McKinney"): the counted thing is that
+ * person's age, keyed by surname, with the first name as the actor so that two people of one
+ * surname ("Leland Bowman, 62", "Sharon Bowman, 63") are never compared.
+ */
+function ageClaims(sentence: Sentence): Claim[] {
+  const out: Claim[] = [];
+  const text = sentence.text;
+  const add = (name: string, raw: string, value: number, start: number, end: number) => {
+    const parts = name.split(/\s+/).filter((w) => !TITLE.test(w));
+    if (!parts.length || value < 1 || value > 120) return;
+    if (parts.some((w) => MONTH_OR_DAY.test(w))) return;
+    const surname = parts[parts.length - 1]!.replace(/['’]s$/, '');
+    const first = parts.length > 1 && !/^\p{Lu}\.?$/u.test(parts[0]!) ? parts[0]!.toLowerCase().slice(0, 5) : '';
+    const figure: Figure = { text: raw, start, end, value, low: value, high: value, qualifier: 'exact', unit: 'count', currency: null, specific: true, numberStart: start };
+    out.push({
+      figure, sentence, of: [], isClass: false, years: '', key: `age|${surname.toLowerCase()}`, nounKey: 'age', noun: `age of ${surname}`, event: '',
+      agent: first ? [first] : [], context: new Set([surname.toLowerCase()]), prior: false, owner: '', scope: '', phrase: [], head: '', proper: [],
+    });
+  };
+  for (const m of text.matchAll(AGE_AFTER_NAME)) {
+    const digits = m[2] ?? m[3]!;
+    const start = m.index! + m[0].lastIndexOf(digits);
+    // "Izmit, 90 miles", "Jan. 12, 1998": a name followed by a number is an age only when the
+    // number stands alone between commas.
+    if (m[2] && /^\d{4}/.test(text.slice(start + digits.length + 1).trim())) continue;
+    add(m[1]!, m[3] ? `${digits}-year-old` : digits, Number(digits), start, start + digits.length);
+  }
+  for (const m of text.matchAll(AGE_BEFORE_NAME)) {
+    // The name is the last one in the noun phrase after the age ("20-year-old Virginia Tech
+    // student Morgan Harrington"), and must end it: "a 7-year-old bloodhound named Shaker" names none.
+    const rest = text.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
+    const cut = PHRASE_END.exec(rest);
+    const phrase = cut ? rest.slice(0, cut.index) : rest;
+    const runs = [...phrase.matchAll(NAME_RUN)];
+    const last = runs[runs.length - 1];
+    if (!last || phrase.slice(last.index! + last[0].length).trim() !== '') continue;
+    add(last[0], `${m[1]}-year-old`, Number(m[1]), m.index!, m.index! + m[1]!.length);
   }
   return out;
 }
@@ -976,6 +1029,8 @@ function related(clusters: ValueCluster[], groupOf: Map<string, number>): ValueC
 function linkedPair(a: ValueCluster, b: ValueCluster, groupOf: Map<string, number>): boolean {
   const sourcesOf = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source));
   const sa = sourcesOf(a);
+  // The same person's age needs no further context: the name is the link.
+  if (a.claims[0]!.key.startsWith('age|')) return [...sa].some((x) => !sourcesOf(b).has(x)) || [...sourcesOf(b)].some((x) => !sa.has(x));
   const sb = sourcesOf(b);
   if ([...sa].every((s) => sb.has(s)) && [...sb].every((s) => sa.has(s))) return false;
   const linked = a.claims.some((x) =>
