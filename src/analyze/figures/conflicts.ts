@@ -179,6 +179,8 @@ interface Claim {
    * part of the story's whole, compared only with figures of that same name.
    */
   scope: string;
+  /** A quantity that does not change over time: a distance from a place ("60 miles east of Istanbul"). */
+  fixed: boolean;
   /** Stem of the counted noun, and stems of its capitalised modifiers ("American athletes" -> american). */
   head: string;
   proper: string[];
@@ -579,8 +581,12 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   while (to < text.length && !/[,;:()–—]/.test(text[to]!)) to++;
   const opening = /^(?:In|By|Since|During|Until|As of|Through)\s+(?:[\p{L}.]+\s+){0,2}((?:1[89]|20)\d{2})\b/u.exec(text);
   const years = [...new Set([...(text.slice(from, to).match(/\b(?:1[89]|20)\d{2}\b/g) ?? []), ...(opening ? [opening[1]!] : [])])].sort().join(' ');
-  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years, owner: ownerOf(tokens, figIdx), scope: scopeOf(sentence.text, figure), phrase: words.map((t) => t.stem), head: words.length ? words[words.length - 1]!.stem : '', proper: words.slice(0, -1).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.stem) };
+  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years, owner: ownerOf(tokens, figIdx), scope: scopeOf(sentence.text, figure), fixed: FIXED_DISTANCE.test(sentence.text.slice(figure.end, figure.end + 60)), phrase: words.map((t) => t.stem), head: words.length ? words[words.length - 1]!.stem : '', proper: words.slice(0, -1).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.stem) };
 }
+
+// "60 miles east of Istanbul", "13 miles (22 km) from Ranger", "about 12 miles away".
+const FIXED_DISTANCE =
+  /^\s*(?:miles?|kilometers?|kilometres?|km|kms|feet|foot|metres?|meters?|yards?)\b\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|outside|inland|offshore|upstream|downstream)\s+(?:of|from)\b|from\b|away\b|off\b)/i;
 
 function scopeOf(text: string, figure: Figure): string {
   const m = /^\s*((?:\p{Lu}[\p{L}'’.-]*\s+){1,3})$/u.exec(text.slice(0, figure.start));
@@ -683,7 +689,7 @@ function ordinalClaims(sentence: Sentence): Claim[] {
       if (t.start >= start && t.end <= end) continue;
       context.add(t.stem);
     }
-    out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false, owner: '', scope: '', phrase: [], head: '', proper: [] });
+    out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false, owner: '', scope: '', fixed: false, phrase: [], head: '', proper: [] });
   }
   return out;
 }
@@ -716,7 +722,7 @@ function ageClaims(sentence: Sentence): Claim[] {
     const figure: Figure = { text: raw, start, end, value, low: value, high: value, qualifier: 'exact', unit: 'count', currency: null, specific: true, numberStart: start };
     out.push({
       figure, sentence, of: [], isClass: false, years: '', key: `age|${surname.toLowerCase()}`, nounKey: 'age', noun: `age of ${surname}`, event: '',
-      agent: first ? [first] : [], context: new Set([surname.toLowerCase()]), prior: false, owner: '', scope: '', phrase: [], head: '', proper: [],
+      agent: first ? [first] : [], context: new Set([surname.toLowerCase()]), prior: false, owner: '', scope: '', fixed: false, phrase: [], head: '', proper: [],
     });
   };
   for (const m of text.matchAll(AGE_AFTER_NAME)) {
@@ -898,7 +904,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
         for (const c of sorted) {
           const last = slices[slices.length - 1];
           const gap = last ? daysBetween(dateOf(last[last.length - 1]), dateOf(c)) : null;
-          if (last && gap !== null && gap < UPDATE_GAP_DAYS) last.push(c);
+          if (last && gap !== null && gap < updateGap(set[0]!)) last.push(c);
           else slices.push([c]);
         }
         for (const slice of slices) {
@@ -946,6 +952,20 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   }
   conflicts.sort((a, b) => b.weight - a.weight);
   return conflicts.map((c) => c.conflict);
+}
+
+/**
+ * How far apart (days) two reports of a quantity must be for a new value to be an update rather
+ * than a disagreement, by how the quantity moves: a fact that does not change (the distance
+ * between two places, the time between two events) never updates; a price or a change in one
+ * moves by the hour, so another day's report is a later moment; a person's age moves once a
+ * year; a running count (a toll) moves by the day, UPDATE_GAP_DAYS.
+ */
+function updateGap(c: Claim): number {
+  if (c.fixed || c.nounKey.startsWith('span:')) return Infinity;
+  if (c.nounKey.startsWith('change:') || c.nounKey.startsWith('per:')) return 1;
+  if (c.key.startsWith('age|')) return 180;
+  return UPDATE_GAP_DAYS;
 }
 
 // Counts that only grow as a story goes on: a later day's larger figure revises an earlier one.
