@@ -847,6 +847,19 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     }
   }
 
+  // One thing counted under two nouns ("two big objects were found", "four big parts were
+  // found" of one wreck): counts with the same common modifiers and the same verb are compared
+  // across their nouns too, after the counts of each noun.
+  const kinds = new Map<string, Claim[]>();
+  for (const list of byKey.values()) {
+    for (const c of list) {
+      if (c.isClass || c.figure.unit !== 'count' || !c.event || !c.head || c.proper.length || c.key.includes('|age') || /^(?:rank|age)\|/.test(c.key)) continue;
+      const mods = c.phrase.slice(0, -1);
+      if (mods.length) addTo(kinds, `count||kind:${[...mods].sort().join(' ')}:${c.event}`, c);
+    }
+  }
+  for (const [key, list] of kinds) if (new Set(list.map((c) => c.head)).size >= 2) byKey.set(key, list.map((c) => ({ ...c, key })));
+
   const conflicts: { conflict: Conflict; weight: number }[] = [];
   // Outside kinds of outcome that can grow by orders of magnitude (a death toll), two figures
   // more than MAX_SCALE apart ("2 employees", "4,500 employees"; "2.1 billion euros", "18.50
@@ -860,7 +873,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   // A distance or a level with no verb to say what it measures ("1,600km (990 miles) east of the
   // cape") is compared with nothing.
   const sameMeasure = (a: Claim, b: Claim) => !MEASURE_UNITS.has(a.nounKey) || (!!a.event && a.event === b.event);
-  const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
+  const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || a.key.includes('|kind:') || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
   for (const all of byKey.values()) {
     const current = all.filter((c) => !c.prior);
     if (new Set(current.map((c) => c.sentence.source)).size < 2) continue;
@@ -950,8 +963,16 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
       for (const conflict of found) conflicts.push({ conflict, weight });
     }
   }
-  conflicts.sort((a, b) => b.weight - a.weight);
-  return conflicts.map((c) => c.conflict);
+  // A conflict whose citations another one already holds says nothing new.
+  const seen: Set<string>[] = [];
+  const distinct = conflicts.filter(({ conflict }) => {
+    const cited = new Set(conflict.claims.flatMap((c) => c.citations.map((x) => `${c.value}\u0000${x.source}\u0000${x.quote}`)));
+    if (seen.some((s) => [...cited].every((x) => s.has(x)))) return false;
+    seen.push(cited);
+    return true;
+  });
+  distinct.sort((a, b) => b.weight - a.weight);
+  return distinct.map((c) => c.conflict);
 }
 
 /**
@@ -1108,7 +1129,8 @@ function conflictOf(clusters: ValueCluster[], nature: 'update' | 'disagreement',
     const out = ordered.map((k) => ({ value: rankText(k.representative.value), citations: citationsOf(k.claims) }));
     return { topic: `which ${mostCommon(claims.map((c) => c.noun))}`, kind: 'quantity', nature, claims: out };
   }
-  const nounText = mostCommon(claims.map((c) => c.noun).filter(Boolean));
+  // One thing counted under two nouns is named by both ("objects or parts found").
+  const nounText = claims[0].key.includes('|kind:') ? [...new Set(claims.map((c) => c.noun).filter(Boolean))].join(' or ') : mostCommon(claims.map((c) => c.noun).filter(Boolean));
   const eventText = mostCommon(claims.map((c) => c.event).filter(Boolean));
   const unit = claims[0].figure.unit;
   const topic = [nounText || (unit === 'money' ? 'sum' : unit === 'percent' ? 'share' : ''), eventText].filter(Boolean).join(' ');
