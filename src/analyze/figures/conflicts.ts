@@ -495,6 +495,10 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     nounText = 'people';
   }
   if (figure.unit === 'count' && !noun) return null;
+  // A number naming a known set rather than counting it: a possessor ("the two countries'
+  // dispute") or the set one is picked from ("one of the 12 candidate countries").
+  if (figure.unit === 'count' && head && /^['’](?![\p{L}])/u.test(sentence.text.slice(head.end))) return null;
+  if (figure.unit === 'count' && /\bone of (?:the|its|their|his|her)\s+$/i.test(sentence.text.slice(Math.max(0, figure.start - 20), figure.start))) return null;
   // Durations ("six years of war", "more than 30 hours") move with the day of writing, except
   // a span between two events, which is a fact of the story: "found six weeks later", "found
   // about five weeks after she disappeared", "waited 24 hours before calling". Such spans are
@@ -562,7 +566,8 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   }
   // Kinds of outcome ("killed", "evacuated") are compared whatever noun counts them (the noun
   // is checked later); other figures are compared by what they count, whatever the verb.
-  const isClass = EVENT_CLASSES.some(([name]) => name === event);
+  // A share ("13 percent of those treated") is not a count of an outcome.
+  const isClass = figure.unit === 'count' && EVENT_CLASSES.some(([name]) => name === event);
   if (isClass && head && HUMAN_KINDS.has(head.lower)) noun = 'people';
   // "evacuated two care homes" counts buildings, not the people evacuated.
   const things = isClass && THINGS.has(noun) ? ':things' : '';
@@ -720,9 +725,11 @@ function ageClaims(sentence: Sentence): Claim[] {
     const surname = parts[parts.length - 1]!.replace(/['’]s$/, '');
     const first = parts.length > 1 && !/^\p{Lu}\.?$/u.test(parts[0]!) ? parts[0]!.toLowerCase().slice(0, 5) : '';
     const figure: Figure = { text: raw, start, end, value, low: value, high: value, qualifier: 'exact', unit: 'count', currency: null, specific: true, numberStart: start };
+    // "when Victoria Keenan, 43, ... on July 1, 1998": an age at a date the sentence names is
+    // the age then, not now.
     out.push({
       figure, sentence, of: [], isClass: false, years: '', key: `age|${surname.toLowerCase()}`, nounKey: 'age', noun: `age of ${surname}`, event: '',
-      agent: first ? [first] : [], context: new Set([surname.toLowerCase()]), prior: false, owner: '', scope: '', fixed: false, phrase: [], head: '', proper: [],
+      agent: first ? [first] : [], context: new Set([surname.toLowerCase()]), prior: /\b(?:1[89]|20)\d{2}\b/.test(text), owner: '', scope: '', fixed: false, phrase: [], head: '', proper: [],
     });
   };
   for (const m of text.matchAll(AGE_AFTER_NAME)) {

@@ -309,16 +309,17 @@ export function differ(a: Figure, b: Figure): boolean {
 
 
 /**
- * Whether a bound holds a stated number. "Fewer than 10" holds anything under 10. "More than
- * 400" is read as a reporter writes it: the number rounded down to its last significant digit,
- * so it holds 400 to 499 (and at least a tenth over the bound: "at least 12,018" holds 12,514),
- * not 550, which a source would have called "more than 500".
+ * Whether a bound holds a stated number. "Fewer than 10" holds anything under 10, "at least 4"
+ * anything from 4. A round bound ("more than 400") is read as a reporter writes it: the number
+ * rounded down to its last significant digit, so it holds 400 to 499 (and at least a tenth over
+ * the bound), not 550, which a source knowing it would have called "more than 500".
  */
 function holds(bound: Figure, value: number): boolean {
   if (value < bound.low || value > bound.high) return false;
   if (bound.qualifier !== 'more') return true;
-  const place = 10 ** Math.max(0, String(Math.round(Math.abs(bound.value))).length - significantDigits(Math.round(bound.value)));
-  return value < bound.value + Math.max(place, bound.value * 0.1);
+  const zeros = String(Math.round(Math.abs(bound.value))).length - significantDigits(Math.round(bound.value));
+  if (zeros < 1 || !Number.isInteger(bound.value)) return true;
+  return value < bound.value + Math.max(10 ** zeros, bound.value * 0.1);
 }
 
 const WORD_NUMBER =
