@@ -369,3 +369,21 @@ test('two dates near-identical sentences give to different happenings are no dat
   ];
   assert.deepEqual(analyze(docs).conflicts.filter((c) => c.kind === 'date'), []);
 });
+
+test('a number naming a known set counts nothing; an age told with a past year is the age then; "at least 4" holds 5', () => {
+  const sets = [
+    doc('a', '2026-03-02', "The ministers turned down a proposal on the two countries' dispute over the islet in the Aegean."),
+    doc('b', '2026-03-02', 'The ministers named Ostravia as one of the 12 candidate countries for the Aegean talks.'),
+  ];
+  assert.deepEqual(findConflicts(sets, context(sets)), []);
+  const ages = [
+    doc('a', '2024-05-01', 'The case began on July 1, 2022, when Victoria Keenan, 43, was driving near Hayden Lake.'),
+    doc('b', '2024-05-01', 'Victoria Keenan, 44, thanked the jury at Hayden Lake.'),
+  ];
+  assert.deepEqual(findConflicts(ages, context(ages)), []);
+  const bound = [
+    doc('a', null, 'Police opened fire on marchers in the capital, wounding at least four people, witnesses said.'),
+    doc('b', null, 'Police opened fire on marchers in the capital, wounding five people, witnesses said.'),
+  ];
+  assert.deepEqual(findConflicts(bound, context(bound)), []);
+});
