@@ -387,3 +387,12 @@ test('a number naming a known set counts nothing; an age told with a past year i
   ];
   assert.deepEqual(findConflicts(bound, context(bound)), []);
 });
+
+test('weights in descriptions are compared for the person of the same height only', () => {
+  const docs = [
+    doc('a', '2026-05-04', 'The woman is described as white, 5-foot-8 and 130 pounds. The man is described as 6 feet and 250 pounds.'),
+    doc('b', '2026-05-04', 'She stands about 5 feet 8, weighs about 120 pounds and should be considered armed, police said.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.deepEqual(conflicts.map((c) => [c.topic, c.nature, values(c)]), [['weight', 'disagreement', ['about 120 pounds', '130 pounds']]]);
+});

@@ -625,6 +625,19 @@ export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []):
     const claim = describeClaim(sentence, figure, tokens);
     if (claim) out.push(claim);
   }
+  // A weight in a description ("5-foot-8 and 130 pounds", "stands 5 feet 8, weighs 120 pounds")
+  // is the weight of the person that height describes: the height is its actor, so that two
+  // people described in one story ("6 feet and 250 pounds") are never compared.
+  const height = /\b(\d)\s*-?\s*(?:foot|feet|ft)\b(?:\s*-?\s*(\d{1,2})\b(?!\s*(?:pounds|lbs|kilo)))?/i.exec(sentence.text);
+  for (const c of out) {
+    if (c.figure.unit !== 'count' || !/^(?:pound|lb|kilogram|kg|kilo)$/.test(c.nounKey)) continue;
+    c.key = `weight|${c.nounKey}`;
+    c.noun = 'weight';
+    const unitWord = /^\s*([\p{L}]+)/u.exec(sentence.text.slice(c.figure.end))?.[1];
+    if (unitWord) c.figure = { ...c.figure, text: `${claimText(c.figure)} ${unitWord}` };
+    c.fixed = true;
+    if (height) c.agent = [String(12 * Number(height[1]) + Number(height[2] ?? 0))];
+  }
   // "shares skidded $11.68 -- a decline of 31 percent": a change with no subject of its own is
   // the change of the sentence's other figure in that direction, or nothing.
   for (const c of out) {
@@ -1077,6 +1090,8 @@ function related(clusters: ValueCluster[], groupOf: Map<string, number>): ValueC
 function linkedPair(a: ValueCluster, b: ValueCluster, groupOf: Map<string, number>): boolean {
   const sourcesOf = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source));
   const sa = sourcesOf(a);
+  // A weight of one person (told with the same height) needs no further context either.
+  if (a.claims[0]!.key.startsWith('weight|') && a.claims.some((x) => x.agent.length && b.claims.some((y) => y.sentence.source !== x.sentence.source && y.agent[0] === x.agent[0]))) return true;
   // The same person's age needs no further context: the name is the link.
   if (a.claims[0]!.key.startsWith('age|')) return [...sa].some((x) => !sourcesOf(b).has(x)) || [...sourcesOf(b)].some((x) => !sa.has(x));
   const sb = sourcesOf(b);

@@ -66,6 +66,8 @@ const QUALIFIERS: [RegExp, FigureQualifier, number, number][] = [
   [/(?:some|about|around|roughly|approximately|an estimated|estimated|circa|approx\.?|just over|an? additional|another)\s+$/i, 'approximate', 0.9, 1.1],
 ];
 
+const WEIGHT_CUE = /\bweigh|\d\s*-?\s*(?:foot|feet|ft)\b|\btall\b|\bheavy\b/i;
+
 const CURRENCY = /(?:US\$|A\$|C\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?)$/;
 
 // A number core: digits with thousands separators or decimals, or a number written out.
@@ -215,7 +217,9 @@ export function findFigures(text: string): Figure[] {
         end += suffix[0].length;
       } else {
         const named = /^\s(?:dollars|euros|pounds|yuan|yen|rupees|francs|kronor|krona|crowns|pence|cents)\b|^p\b/i.exec(text.slice(end));
-        if (named && specific) {
+        // "weighs 130 pounds", "5-foot-8 and 130 pounds": a weight, not a sum.
+        const weight = named && /pounds/i.test(named[0]) && WEIGHT_CUE.test(text.slice(Math.max(0, start - 60), end + 40));
+        if (named && specific && !weight) {
           unit = 'money';
           currency = named[0].trim().toLowerCase().replace(/^p$/, 'pence');
           end += named[0].length;
