@@ -396,3 +396,12 @@ test('weights in descriptions are compared for the person of the same height onl
   const conflicts = findConflicts(docs, context(docs));
   assert.deepEqual(conflicts.map((c) => [c.topic, c.nature, values(c)]), [['weight', 'disagreement', ['about 120 pounds', '130 pounds']]]);
 });
+
+test("a place in one actor's series this year is a running count: a later day's higher place is an update", () => {
+  const docs = [
+    doc('a', '2026-06-01', 'The two councillors were shot dead, the fourth and fifth killings attributed to the Brigade this year.'),
+    doc('b', '2026-06-03', 'If the reports prove correct, the driver will be the sixth victim of the Brigade so far this year.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.deepEqual(conflicts.map((c) => [c.nature, values(c)]), [['update', ['fifth', 'sixth']]]);
+});

@@ -616,7 +616,7 @@ const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|J
 /** Figures of a sentence with what they count, dropping those inside date mentions. */
 export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []): Claim[] {
   const figures = findFigures(sentence.text);
-  const out: Claim[] = [...ordinalClaims(sentence), ...ageClaims(sentence)];
+  const out: Claim[] = [...ordinalClaims(sentence), ...seriesClaims(sentence), ...ageClaims(sentence)];
   if (!figures.length) return out;
   const tokens = tokensWithOffsets(sentence.text);
   for (const figure of figures) {
@@ -767,6 +767,32 @@ function ageClaims(sentence: Sentence): Claim[] {
   return out;
 }
 
+// "the fourth and fifth slayings attributed to ETA this year", "the sixth victim of ETA so far
+// this year": the place in a series of one actor's deeds within a period is a running count.
+const ORDINAL_WORD = '(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d{1,2}(?:st|nd|rd|th))';
+const SERIES = new RegExp(
+  `\\bthe\\s+${ORDINAL_WORD}(?:\\s*(?:,|and|or)\\s*${ORDINAL_WORD})?\\s+([\\p{Ll}-]+)\\s+(?:of|attributed to|blamed on|claimed by|by|linked to)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})\\s+(?:so far\\s+)?this\\s+(year|month|season|week)\\b`,
+  'gu',
+);
+
+function seriesClaims(sentence: Sentence): Claim[] {
+  const out: Claim[] = [];
+  const rank = (w: string) => (/^\d/.test(w) ? Number.parseInt(w, 10) : ORDINALS[w.toLowerCase()] ?? 0);
+  for (const m of sentence.text.matchAll(SERIES)) {
+    // "the fourth and fifth": the series stands at the last.
+    const value = Math.max(rank(m[1]!), m[2] ? rank(m[2]) : 0);
+    if (value < 2) continue;
+    const start = m.index!;
+    const figure: Figure = { text: m[2] ?? m[1]!, start, end: start + m[0].length, value, low: value, high: value, qualifier: 'exact', unit: 'count', currency: null, specific: true, numberStart: start };
+    const agent = m[4]!.toLowerCase();
+    out.push({
+      figure, sentence, of: [], isClass: false, years: '', key: `series|${agent}|${m[5]!.toLowerCase()}`, nounKey: 'series', noun: `place in the series of ${m[4]} this ${m[5]}`,
+      event: '', agent: [], context: new Set([agent]), prior: false, owner: '', scope: '', fixed: false, phrase: [], head: '', proper: [],
+    });
+  }
+  return out;
+}
+
 /** 3 -> "3rd", 11 -> "11th". */
 function rankText(n: number): string {
   const tens = n % 100;
@@ -858,7 +884,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   const byKey = new Map<string, Claim[]>();
   for (const doc of docs) {
     for (const s of doc.sentences) {
-      if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|scores|hundreds|thousands|millions|billions|round|stage|phase|leg|ballot)s?\b/i.test(s.text)) continue;
+      if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|scores|hundreds|thousands|millions|billions|round|stage|phase|leg|ballot|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)s?\b/i.test(s.text)) continue;
       for (const c of claimsOf(s, context.dates.get(s.id) ?? [])) {
         const list = byKey.get(c.key) ?? [];
         list.push(c);
@@ -999,12 +1025,13 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
  * How far apart (days) two reports of a quantity must be for a new value to be an update rather
  * than a disagreement, by how the quantity moves: a fact that does not change (the distance
  * between two places, the time between two events) never updates; a price or a change in one
- * moves by the hour, so another day's report is a later moment; a person's age moves once a
+ * moves by the hour, and a place in a series ("the sixth victim this year") by the deed, so another
+ * day's report is a later moment; a person's age moves once a
  * year; a running count (a toll) moves by the day, UPDATE_GAP_DAYS.
  */
 function updateGap(c: Claim): number {
   if (c.fixed || c.nounKey.startsWith('span:')) return Infinity;
-  if (c.nounKey.startsWith('change:') || c.nounKey.startsWith('per:')) return 1;
+  if (c.nounKey.startsWith('change:') || c.nounKey.startsWith('per:') || c.key.startsWith('series|')) return 1;
   if (c.key.startsWith('age|')) return 180;
   return UPDATE_GAP_DAYS;
 }
@@ -1090,6 +1117,8 @@ function related(clusters: ValueCluster[], groupOf: Map<string, number>): ValueC
 function linkedPair(a: ValueCluster, b: ValueCluster, groupOf: Map<string, number>): boolean {
   const sourcesOf = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source));
   const sa = sourcesOf(a);
+  // One actor's series in one period needs no further context.
+  if (a.claims[0]!.key.startsWith('series|')) return [...sa].some((x) => !sourcesOf(b).has(x)) || [...sourcesOf(b)].some((x) => !sa.has(x));
   // A weight of one person (told with the same height) needs no further context either.
   if (a.claims[0]!.key.startsWith('weight|') && a.claims.some((x) => x.agent.length && b.claims.some((y) => y.sentence.source !== x.sentence.source && y.agent[0] === x.agent[0]))) return true;
   // The same person's age needs no further context: the name is the link.
