@@ -42,6 +42,7 @@ export interface Score {
   conflictsFound: number;
   natureRight: number;
   falseAlarms: number;
+  partly: number;
   clusters: number;
   quotes: number;
   quotesRight: number;
@@ -49,7 +50,7 @@ export interface Score {
 
 const empty = (): Score => ({
   goldActors: 0, found: 0, typeRight: 0, mergePairs: 0, mergeRight: 0, goldPairs: 0, goldPairsMerged: 0,
-  listed: 0, junk: 0, conflicts: 0, conflictsFound: 0, natureRight: 0, falseAlarms: 0, clusters: 0, quotes: 0, quotesRight: 0,
+  listed: 0, junk: 0, conflicts: 0, conflictsFound: 0, natureRight: 0, falseAlarms: 0, partly: 0, clusters: 0, quotes: 0, quotesRight: 0,
 });
 
 /** Scores one cluster's analysis against its gold; `ids[i]` is the source id of labelled article i. */
@@ -129,6 +130,7 @@ export function scoreCluster(g: GoldReal, analysis: Analysis, ids: Map<number, s
     // a conflict over figures the gold lists as a conflict in part is not counted as a false alarm
     const partly = g.conflicts.some((gc) => gc.claims.some((cl) => cites(pc, cl)));
     if (!partly) s.falseAlarms++;
+    else s.partly++;
   });
   // quotes: attribution, when the analysis reports quotations (optional field)
   const said = (analysis as Analysis & { quotes?: { speaker: string | null; citation: { source: string; quote: string }; text: string }[] }).quotes ?? [];
@@ -161,7 +163,7 @@ function table(half: string, s: Score): string {
   return [
     `analysis on real gold, half "${half}" (${s.clusters} clusters)`,
     `  entities found ${f(r.found)} (${s.found}/${s.goldActors})  type right ${f(r.type)}  merge P ${f(r.mergeP)} (${s.mergeRight}/${s.mergePairs})  merge R ${f(r.mergeR)} (${s.goldPairsMerged}/${s.goldPairs})`,
-    `  junk share ${f(r.junk)} (${s.junk}/${s.listed})  conflicts R ${f(r.conflictsR)} (${s.conflictsFound}/${s.conflicts}, nature right ${s.natureRight})  false alarms/cluster ${f(r.falsePerCluster)} (${s.falseAlarms})  quotes attributed ${f(r.quotes)} (${s.quotesRight}/${s.quotes})`,
+    `  junk share ${f(r.junk)} (${s.junk}/${s.listed})  conflicts R ${f(r.conflictsR)} (${s.conflictsFound}/${s.conflicts}, nature right ${s.natureRight})  false alarms/cluster ${f(r.falsePerCluster)} (${s.falseAlarms}; ${s.partly} more cite a gold claim in part)  quotes attributed ${f(r.quotes)} (${s.quotesRight}/${s.quotes})`,
   ].join('\n');
 }
 

@@ -400,9 +400,8 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     }
   }
   // "2,000 of Halvard's workers", "40 of the passengers": a part, never compared with a whole.
-  if (/^\s+of\s+(?:the|\p{Lu}[\p{L}]*['’]s?)\s/u.test(sentence.text.slice(figure.end)) && !noun.includes(':')) {
-    noun = `part:${noun}`;
-  }
+  const isPart = /^\s+of\s+(?:the|\p{Lu}[\p{L}]*['’]s?)\s/u.test(sentence.text.slice(figure.end)) && !noun.includes(':');
+  if (isPart) noun = `part:${noun}`;
   // Money and percentages in a negotiation: what one side asks for, what the other offers and
   // what both agree are three different figures ("asking for 9 percent", "offered 4.5 percent").
   let stance = '';
@@ -566,6 +565,8 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   }
   // Kinds of outcome ("killed", "evacuated") are compared whatever noun counts them (the noun
   // is checked later); other figures are compared by what they count, whatever the verb.
+  // A part stays a part when its noun turns out to name an outcome ("more than 300 of the arrests").
+  if (isPart && !noun.startsWith('part:')) noun = `part:${noun}`;
   // A share ("13 percent of those treated") is not a count of an outcome.
   const isClass = figure.unit === 'count' && EVENT_CLASSES.some(([name]) => name === event);
   if (isClass && head && HUMAN_KINDS.has(head.lower)) noun = 'people';
