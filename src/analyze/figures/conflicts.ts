@@ -708,7 +708,7 @@ function ordinalClaims(sentence: Sentence): Claim[] {
       if (t.start >= start && t.end <= end) continue;
       context.add(t.stem);
     }
-    out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false, owner: '', scope: '', fixed: false, phrase: [], head: '', proper: [] });
+    out.push(claimOf(figure, sentence, { key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, context }));
   }
   return out;
 }
@@ -741,10 +741,10 @@ function ageClaims(sentence: Sentence): Claim[] {
     const figure: Figure = { text: raw, start, end, value, low: value, high: value, qualifier: 'exact', unit: 'count', currency: null, specific: true, numberStart: start };
     // "when Victoria Keenan, 43, ... on July 1, 1998": an age at a date the sentence names is
     // the age then, not now.
-    out.push({
-      figure, sentence, of: [], isClass: false, years: '', key: `age|${surname.toLowerCase()}`, nounKey: 'age', noun: `age of ${surname}`, event: '',
-      agent: first ? [first] : [], context: new Set([surname.toLowerCase()]), prior: /\b(?:1[89]|20)\d{2}\b/.test(text), owner: '', scope: '', fixed: false, phrase: [], head: '', proper: [],
-    });
+    out.push(claimOf(figure, sentence, {
+      key: `age|${surname.toLowerCase()}`, nounKey: 'age', noun: `age of ${surname}`, agent: first ? [first] : [], context: new Set([surname.toLowerCase()]),
+      prior: /\b(?:1[89]|20)\d{2}\b/.test(text),
+    }));
   };
   for (const m of text.matchAll(AGE_AFTER_NAME)) {
     const digits = m[2] ?? m[3]!;
@@ -786,12 +786,14 @@ function seriesClaims(sentence: Sentence): Claim[] {
     const start = m.index!;
     const figure: Figure = { text: m[2] ?? m[1]!, start, end: start + m[0].length, value, low: value, high: value, qualifier: 'exact', unit: 'count', currency: null, specific: true, numberStart: start };
     const agent = m[4]!.toLowerCase();
-    out.push({
-      figure, sentence, of: [], isClass: false, years: '', key: `series|${agent}|${m[5]!.toLowerCase()}`, nounKey: 'series', noun: `place in the series of ${m[4]} this ${m[5]}`,
-      event: '', agent: [], context: new Set([agent]), prior: false, owner: '', scope: '', fixed: false, phrase: [], head: '', proper: [],
-    });
+    out.push(claimOf(figure, sentence, { key: `series|${agent}|${m[5]!.toLowerCase()}`, nounKey: 'series', noun: `place in the series of ${m[4]} this ${m[5]}`, context: new Set([agent]) }));
   }
   return out;
+}
+
+/** A claim found by a pattern of its own (a rank, a series, an age): what it counts, the rest empty. */
+function claimOf(figure: Figure, sentence: Sentence, fields: Pick<Claim, 'key' | 'nounKey' | 'noun' | 'context'> & Partial<Claim>): Claim {
+  return { figure, sentence, of: [], isClass: false, years: '', event: '', agent: [], prior: false, owner: '', scope: '', fixed: false, phrase: [], head: '', proper: [], ...fields };
 }
 
 /** 3 -> "3rd", 11 -> "11th". */
@@ -1118,14 +1120,12 @@ function related(clusters: ValueCluster[], groupOf: Map<string, number>): ValueC
 function linkedPair(a: ValueCluster, b: ValueCluster, groupOf: Map<string, number>): boolean {
   const sourcesOf = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source));
   const sa = sourcesOf(a);
-  // One actor's series in one period needs no further context.
-  if (a.claims[0]!.key.startsWith('series|')) return [...sa].some((x) => !sourcesOf(b).has(x)) || [...sourcesOf(b)].some((x) => !sa.has(x));
-  // A weight of one person (told with the same height) needs no further context either.
-  if (a.claims[0]!.key.startsWith('weight|') && a.claims.some((x) => x.agent.length && b.claims.some((y) => y.sentence.source !== x.sentence.source && y.agent[0] === x.agent[0]))) return true;
-  // The same person's age needs no further context: the name is the link.
-  if (a.claims[0]!.key.startsWith('age|')) return [...sa].some((x) => !sourcesOf(b).has(x)) || [...sourcesOf(b)].some((x) => !sa.has(x));
   const sb = sourcesOf(b);
   if ([...sa].every((s) => sb.has(s)) && [...sb].every((s) => sa.has(s))) return false;
+  // One person's age, one actor's series in one period: the name is the link. A weight of one
+  // person (told with the same height) likewise.
+  if (/^(?:age|series)\|/.test(a.claims[0]!.key)) return true;
+  if (a.claims[0]!.key.startsWith('weight|') && a.claims.some((x) => x.agent.length && b.claims.some((y) => y.sentence.source !== x.sentence.source && y.agent[0] === x.agent[0]))) return true;
   const linked = a.claims.some((x) =>
     b.claims.some((y) => {
       if (x.sentence.source === y.sentence.source) return false;
