@@ -1,23 +1,34 @@
 // Conflicts: figures that refer to the same thing and differ across sources ("more than 1,500"
 // delegates invited in one report, "some 1,600" in another), and dates of one event that differ.
 //
-// Each figure becomes a claim keyed by what it counts: a kind of outcome ("killed", "evacuated",
-// whatever noun counts it), else the counted noun ("ships", "tonnes", "offer", "price per share",
-// "margin in votes"). Claims of one key are compared across sources only when they do not name
-// different actors, nouns, years or "of" complements, lie within 10x of each other at one moment,
-// and share context words (one for outcomes, two for other counts, three for small ones) or a
-// near-duplicate group. Precision first: a sentence that gives two values for one key is
-// ambiguous, and a source that gives two keeps only those another source also gives, unless it
-// sets them against each other ("120 million, while the government puts it at 200 million").
+// Each figure becomes a claim: its value, the counted thing (noun head with its modifiers, or a
+// kind of outcome such as "killed" whatever noun counts it), the event it belongs to, its actor
+// and the article's date. Claims are compared only within one counted set of one scope:
+// - by key: the outcome, else the counted noun ("ships", "offer", "price per share", "margin in
+//   votes"); a group's size counts its noun ("a delegation of 400", "a 550-member delegation");
+//   a change in a level by what changed and its direction ("shares fell $10", "a decline of 31
+//   percent"), never with the level itself ("to $25.87"); a span between two events by the verb
+//   it measures, in days ("found six weeks later"); a named person's age by surname; a weight in
+//   a description by the height told with it; a place in one actor's series this year;
+// - a part never with its whole ("17 of the suspects", a table line "Izmit 4,179 dead", a group
+//   named by a proper modifier: "American athletes" against "athletes"), two actors, nouns, years
+//   of the figure's clause or "of" complements never with each other; one thing counted under two
+//   nouns with the same common modifiers and verb ("two big objects", "four big parts" found) is;
+// - a figure the source itself corrects, retracts or tells "at the time" is not its claim.
+// Claims of one key must lie within 10x of each other at one moment and share context words
+// (one for outcomes, two for other counts, three for small ones) or a near-duplicate group; when
+// not all values can be linked, the largest linked subset is compared. Precision first: a
+// sentence that gives two values for one key is ambiguous, and a source that gives two keeps only
+// those another source also gives, unless it sets them against each other.
 //
 // When figures differ (figures.ts `differ`): two stated numbers differ unless one is the other
-// rounded or a bound holds the other ("under 10" and "9"); so "more than 1,500" and "some 1,600"
-// are flagged although their intervals overlap, because each source names a different number
-// and the reader should see both; vague figures ("hundreds of thousands") are never set against
-// stated ones. Nature: reports within UPDATE_GAP_DAYS of each other are one moment and their
-// differences a disagreement; a figure first given at a later moment, a running count that rises
-// day by day, or a report that says so ("rose to", "up from", "one more than first reported")
-// is an update.
+// rounded or a bound holds the other ("under 10" and "9"; a round "more than 400" holds 400-499,
+// not 550); vague figures ("hundreds of thousands") are never set against stated ones.
+// Nature, by how the quantity moves (updateGap): a fixed fact (a distance from a place, a span,
+// a weight) never updates; a price or a place in a series is updated by another day's report, an
+// age by one half a year on, a running count after UPDATE_GAP_DAYS; a figure first given at a
+// later moment, a count that rises day by day, or a report that says so ("rose to", "up from")
+// is an update, differences within one moment a disagreement.
 import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../../types.js';
 import { porterStem } from '../../text/porter.js';
 import { claimText, differ, findFigures, incompatible, type Figure } from './figures.js';
