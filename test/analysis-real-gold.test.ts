@@ -12,6 +12,25 @@
 // Quote attribution (analyze/quotes): 0/224 and 0/193 before; speaker in the sentence or the one
 // before, pronoun to the last person: choose 0.201, confirm 0.207; with appositives and "according
 // to": 0.246 / 0.223; per paragraph (quotations over several sentences): 0.321 / 0.254.
+// Conflicts are scored on the articles as a briefing reads them (dated, cleaned: hard-wrapped
+// lines joined into sentences). On that footing, before the counted-set work: choose R 0.091
+// (1/11), 3 false alarms (0.188/cluster, all date conflicts); confirm R 0.067 (1/15), 0 false
+// alarms. Each step chosen on choose, then confirm read (R choose / confirm, false alarms):
+//   group sizes, changes in a level, corrected figures, round bounds   0.364 / 0.067, 2 / 0
+//   counted sets (part vs whole, table lines, proper modifiers),
+//     largest linked subset, one measure named alike                   0.455 / 0.133, 2 / 0
+//   spans between events in days, a year dates only its own clause     0.545 / 0.133, 2 / 0
+//   date conflicts only of the same happening                          0.545 / 0.133, 0 / 0
+//   named people's ages (choose has none, only pairs of two people)    0.545 / 0.267, 0 / 0
+//   nature by how the quantity moves: nature right choose 3 -> 6 of 6, confirm 3 of 4
+//   round bounds only, an age told with a year, known sets, shares     0.545 / 0.267, 0 / 0
+//   weights in descriptions by the height told with them               0.636 / 0.267, 0 / 0
+//   a place in one actor's series this year                            0.727 / 0.267, 0 / 0
+// A distance keyed by its two places was tried and dropped: no gain on choose, confirm 0.267 ->
+// 0.133. Predicted conflicts that cite a gold claim only in part are not false alarms; after the
+// work there are 1 (choose) and 3 (confirm). Misses left on choose: votes vs signatures on one
+// petition and fans vs usernames on one list (two nouns for one thing, no shared modifier or
+// verb), and a day named as a holiday ("New Year's Day", the dates stage does not resolve it).
 // Floors are set on the choose half only, below what it achieves, so the test can fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -199,6 +218,8 @@ test('analysis on real gold: scores per half', (t) => {
   assert.ok(r.type >= FLOORS.type, `type right ${r.type}`);
   assert.ok(r.mergeP >= FLOORS.mergeP, `merge precision ${r.mergeP}`);
   assert.ok(r.junk <= FLOORS.junkAtMost, `junk share ${r.junk}`);
+  assert.ok(r.conflictsR >= FLOORS.conflictsR, `conflict recall ${r.conflictsR}`);
+  assert.ok(r.falsePerCluster <= FLOORS.falseAlarmsAtMost, `false alarms per cluster ${r.falsePerCluster}`);
 });
 
-const FLOORS = { found: 0.72, type: 0.86, mergeP: 0.91, junkAtMost: 0.2 };
+const FLOORS = { found: 0.72, type: 0.86, mergeP: 0.91, junkAtMost: 0.2, conflictsR: 0.6, falseAlarmsAtMost: 0.1 };
