@@ -505,6 +505,9 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     nounText = 'people';
   }
   if (figure.unit === 'count' && !noun) return null;
+  // The other side of a comparison ("compared with 13 percent of those treated with only
+  // interferon"): a baseline set against the sentence's own figure, not a figure of its own.
+  if (/\b(?:compared (?:with|to)|versus|vs\.?)\b[^;.]*$/i.test(sentence.text.slice(0, figure.start))) return null;
   // A number naming a known set rather than counting it: a possessor ("the two countries'
   // dispute") or the set one is picked from ("one of the 12 candidate countries").
   if (figure.unit === 'count' && head && /^['’](?![\p{L}])/u.test(sentence.text.slice(head.end))) return null;
@@ -588,7 +591,8 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   const generic = noun === 'people' || noun === '' ? `${noun}:${event}` : noun;
   const key = isClass ? `${figure.unit}|${figure.currency ?? ''}|${event}${things}` : `${figure.unit}|${figure.currency ?? ''}|${generic}`;
   const of = complement.map((c) => c.stem);
-  // The years the figure's clause names, or a sentence opening with one ("In 2011, ..."): a
+  // The years the figure's clause names, a sentence opening with one ("In 2011, ..."), or a time
+  // frame before the figure ("as of August 2016, ..."): a
   // year elsewhere in the sentence dates something else ("in the September 2014 disappearance
   // of ..., whose remains were found five weeks later").
   const text = sentence.text;
@@ -596,8 +600,9 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   while (from > 0 && !/[,;:()–—]/.test(text[from - 1]!)) from--;
   let to = figure.end;
   while (to < text.length && !/[,;:()–—]/.test(text[to]!)) to++;
-  const opening = /^(?:In|By|Since|During|Until|As of|Through)\s+(?:[\p{L}.]+\s+){0,2}((?:1[89]|20)\d{2})\b/u.exec(text);
-  const years = [...new Set([...(text.slice(from, to).match(/\b(?:1[89]|20)\d{2}\b/g) ?? []), ...(opening ? [opening[1]!] : [])])].sort().join(' ');
+  // A time frame before the figure dates it too: "as of August 2016, there have been 50 cases".
+  const frames = [...text.slice(0, figure.start).matchAll(/(?:^|\b(?:as of|through|since|until)\s)(?:in\s+|by\s+|during\s+|since\s+|until\s+|as of\s+|through\s+)?(?:[\p{L}.]+\s+){0,2}((?:1[89]|20)\d{2})\b/giu)].map((m) => m[1]!);
+  const years = [...new Set([...(text.slice(from, to).match(/\b(?:1[89]|20)\d{2}\b/g) ?? []), ...frames])].sort().join(' ');
   return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years, owner: ownerOf(tokens, figIdx), scope: scopeOf(sentence.text, figure), fixed: FIXED_DISTANCE.test(sentence.text.slice(figure.end, figure.end + 60)), phrase: words.map((t) => t.stem), head: words.length ? words[words.length - 1]!.stem : '', proper: words.slice(0, -1).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.stem) };
 }
 
