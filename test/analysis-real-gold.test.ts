@@ -12,13 +12,41 @@
 // Quote attribution (analyze/quotes): 0/224 and 0/193 before; speaker in the sentence or the one
 // before, pronoun to the last person: choose 0.201, confirm 0.207; with appositives and "according
 // to": 0.246 / 0.223; per paragraph (quotations over several sentences): 0.321 / 0.254.
+// Conflicts are scored on the articles as a briefing reads them (dated, cleaned: hard-wrapped
+// lines joined into sentences). On that footing, before the counted-set work: choose R 0.091
+// (1/11), 3 false alarms (0.188/cluster, all date conflicts); confirm R 0.067 (1/15), 0 false
+// alarms. Each step chosen on choose, then confirm read (R choose / confirm, false alarms):
+//   group sizes, changes in a level, corrected figures, round bounds   0.364 / 0.067, 2 / 0
+//   counted sets (part vs whole, table lines, proper modifiers),
+//     largest linked subset, one measure named alike                   0.455 / 0.133, 2 / 0
+//   spans between events in days, a year dates only its own clause     0.545 / 0.133, 2 / 0
+//   date conflicts only of the same happening                          0.545 / 0.133, 0 / 0
+//   named people's ages (choose has none, only pairs of two people)    0.545 / 0.267, 0 / 0
+//   nature by how the quantity moves: nature right choose 3 -> 6 of 6, confirm 3 of 4
+//   round bounds only, an age told with a year, known sets, shares     0.545 / 0.267, 0 / 0
+//   weights in descriptions by the height told with them               0.636 / 0.267, 0 / 0
+//   a place in one actor's series this year                            0.727 / 0.267, 0 / 0
+//   the other side of a comparison, a time frame before a figure       0.727 / 0.267, 0 / 0
+// Another set, read by hand (the 86 Multi-News dev clusters and 9 DUC 2007 topics, first five
+// articles, that the gold does not hold): before, 4 conflicts (1 plausible, "seven times closer"
+// against "about eight times"; 3 false: a possessive "two countries'" against "12 candidate
+// countries", shares of two outcomes, two journal issues' dates); after, 1 (32 cases "through
+// July" against 50 "as of August": a count at two moments, shown as a disagreement).
+// A distance keyed by its two places was tried and dropped: no gain on choose, confirm 0.267 ->
+// 0.133. Predicted conflicts that cite a gold claim only in part are not false alarms; after the
+// work there are 1 (choose) and 3 (confirm). Misses left on choose: votes vs signatures on one
+// petition and fans vs usernames on one list (two nouns for one thing, no shared modifier or
+// verb), and a day named as a holiday ("New Year's Day", the dates stage does not resolve it).
 // Floors are set on the choose half only, below what it achieves, so the test can fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../src/analyze/index.js';
 import type { Analysis, Doc } from '../src/types.js';
 import { docFromText, hasData } from './helpers.js';
-import { goldRealData, goldRealFiles, goldRealTexts, loadGoldReal, normMatch, type GoldReal } from './gold-real.js';
+import { goldRealData, goldRealDates, goldRealFiles, goldRealTexts, loadGoldReal, normMatch, type GoldReal } from './gold-real.js';
+import { fromArticleInput } from '../src/ingest/index.js';
+import { cleanArticle } from '../src/clean/index.js';
+import { segment } from '../src/text/index.js';
 
 const TITLES = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|St|President|Mayor|Pope|Judge|Justice|Senator|Governor|Minister|Prime Minister|Secretary|Chancellor|King|Queen|Prince|Princess|Sheriff|Chief|Officer|Detective|Coach)\.?\s+/;
 
@@ -37,7 +65,9 @@ export interface Score {
   junk: number;
   conflicts: number;
   conflictsFound: number;
+  natureRight: number;
   falseAlarms: number;
+  partly: number;
   clusters: number;
   quotes: number;
   quotesRight: number;
@@ -45,7 +75,7 @@ export interface Score {
 
 const empty = (): Score => ({
   goldActors: 0, found: 0, typeRight: 0, mergePairs: 0, mergeRight: 0, goldPairs: 0, goldPairsMerged: 0,
-  listed: 0, junk: 0, conflicts: 0, conflictsFound: 0, falseAlarms: 0, clusters: 0, quotes: 0, quotesRight: 0,
+  listed: 0, junk: 0, conflicts: 0, conflictsFound: 0, natureRight: 0, falseAlarms: 0, partly: 0, clusters: 0, quotes: 0, quotesRight: 0,
 });
 
 /** Scores one cluster's analysis against its gold; `ids[i]` is the source id of labelled article i. */
@@ -116,6 +146,7 @@ export function scoreCluster(g: GoldReal, analysis: Analysis, ids: Map<number, s
     });
     if (hit >= 0) {
       s.conflictsFound++;
+      if (analysis.conflicts[hit]!.nature === gc.nature) s.natureRight++;
       matched.add(hit);
     }
   }
@@ -124,6 +155,7 @@ export function scoreCluster(g: GoldReal, analysis: Analysis, ids: Map<number, s
     // a conflict over figures the gold lists as a conflict in part is not counted as a false alarm
     const partly = g.conflicts.some((gc) => gc.claims.some((cl) => cites(pc, cl)));
     if (!partly) s.falseAlarms++;
+    else s.partly++;
   });
   // quotes: attribution, when the analysis reports quotations (optional field)
   const said = (analysis as Analysis & { quotes?: { speaker: string | null; citation: { source: string; quote: string }; text: string }[] }).quotes ?? [];
@@ -156,7 +188,7 @@ function table(half: string, s: Score): string {
   return [
     `analysis on real gold, half "${half}" (${s.clusters} clusters)`,
     `  entities found ${f(r.found)} (${s.found}/${s.goldActors})  type right ${f(r.type)}  merge P ${f(r.mergeP)} (${s.mergeRight}/${s.mergePairs})  merge R ${f(r.mergeR)} (${s.goldPairsMerged}/${s.goldPairs})`,
-    `  junk share ${f(r.junk)} (${s.junk}/${s.listed})  conflicts R ${f(r.conflictsR)} (${s.conflictsFound}/${s.conflicts})  false alarms/cluster ${f(r.falsePerCluster)} (${s.falseAlarms})  quotes attributed ${f(r.quotes)} (${s.quotesRight}/${s.quotes})`,
+    `  junk share ${f(r.junk)} (${s.junk}/${s.listed})  conflicts R ${f(r.conflictsR)} (${s.conflictsFound}/${s.conflicts}, nature right ${s.natureRight})  false alarms/cluster ${f(r.falsePerCluster)} (${s.falseAlarms}; ${s.partly} more cite a gold claim in part)  quotes attributed ${f(r.quotes)} (${s.quotesRight}/${s.quotes})`,
   ].join('\n');
 }
 
@@ -164,6 +196,7 @@ function table(half: string, s: Score): string {
 test('analysis on real gold: scores per half', (t) => {
   if (!hasData(t, goldRealData.multinews, goldRealData.duc2007)) return;
   const texts = goldRealTexts();
+  const dates = goldRealDates();
   const scores = { choose: empty(), confirm: empty() };
   for (const file of goldRealFiles()) {
     const g = loadGoldReal(file);
@@ -174,7 +207,14 @@ test('analysis on real gold: scores per half', (t) => {
       ids.set(i, `a${i}`);
       return docFromText(`a${i}`, arts[i]!);
     });
-    scoreCluster(g, analyze(docs), ids, scores[g.half]);
+    // Conflicts are read as a briefing reads the articles: each with its date, through cleaning
+    // (which joins hard-wrapped lines into sentences) and the text stage. Actors and quotes are
+    // still scored on the raw text, as when their figures in the header were taken.
+    const briefed: Doc[] = g.articles.map((i) => {
+      const published = dates.get(`${g.set}/${g.id}`)?.[i] ?? null;
+      return segment(cleanArticle(fromArticleInput({ text: arts[i]!, published }, `${file} article ${i}`, `a${i}`, null)));
+    });
+    scoreCluster(g, { ...analyze(docs), conflicts: analyze(briefed).conflicts }, ids, scores[g.half]);
   }
   console.log(table('choose', scores.choose));
   console.log(table('confirm', scores.confirm));
@@ -184,6 +224,8 @@ test('analysis on real gold: scores per half', (t) => {
   assert.ok(r.type >= FLOORS.type, `type right ${r.type}`);
   assert.ok(r.mergeP >= FLOORS.mergeP, `merge precision ${r.mergeP}`);
   assert.ok(r.junk <= FLOORS.junkAtMost, `junk share ${r.junk}`);
+  assert.ok(r.conflictsR >= FLOORS.conflictsR, `conflict recall ${r.conflictsR}`);
+  assert.ok(r.falsePerCluster <= FLOORS.falseAlarmsAtMost, `false alarms per cluster ${r.falsePerCluster}`);
 });
 
-const FLOORS = { found: 0.72, type: 0.86, mergeP: 0.91, junkAtMost: 0.2 };
+const FLOORS = { found: 0.72, type: 0.86, mergeP: 0.91, junkAtMost: 0.2, conflictsR: 0.6, falseAlarmsAtMost: 0.1 };

@@ -277,3 +277,131 @@ test('a toll in a ", which" clause about the story\'s own war is still compared'
   ];
   assert.equal(findConflicts(docs, context(docs)).length, 1);
 });
+
+test('a group named by a proper modifier is a part of the bare noun, never compared with it', () => {
+  const whole = [
+    doc('a', '2026-02-01', 'More than 200 Freedonian athletes will compete at the Games in Lumen, the committee said.'),
+    doc('b', '2026-02-01', 'Some 2,000 athletes will compete at the Games in Lumen, organisers said.'),
+  ];
+  assert.deepEqual(findConflicts(whole, context(whole)), []);
+  const same = [
+    doc('a', '2026-02-01', 'More than 200 Freedonian athletes will compete at the Games in Lumen, the committee said.'),
+    doc('b', '2026-02-01', 'Some 250 Freedonian athletes will compete at the Games in Lumen, organisers said.'),
+  ];
+  assert.deepEqual(findConflicts(same, context(same)).map(values), [['More than 200', 'Some 250']]);
+});
+
+test('one thing counted under two nouns with the same modifiers and verb is compared', () => {
+  const docs = [
+    doc('a', '2026-12-30', 'Rescuers searching the Java Sea for the missing airliner said two big objects were found on the seabed on Sunday.'),
+    doc('b', '2026-12-30', 'Divers searching the Java Sea for the missing airliner said four big parts were found on the seabed, the rescue agency said.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.equal(conflicts.length, 1);
+  assert.equal(conflicts[0].topic, 'objects or parts found');
+  assert.equal(conflicts[0].nature, 'disagreement');
+  assert.deepEqual(values(conflicts[0]), ['2', '4']);
+});
+
+test('a group size counts its noun; "more than 400" holds 450 but not 550', () => {
+  const docs = (other: string) => [
+    doc('a', '2026-01-20', 'Norland will send a delegation of more than 400 to the Games, including 230 cheerleaders, officials said.'),
+    doc('b', '2026-01-20', `Norland will send a ${other} delegation to the Games, which includes 230 cheerleaders, officials said.`),
+  ];
+  const differing = docs('550-member');
+  assert.deepEqual(findConflicts(differing, context(differing)).map(values), [['more than 400', '550']]);
+  const agreeing = docs('450-member');
+  assert.deepEqual(findConflicts(agreeing, context(agreeing)), []);
+});
+
+test('a change in a price is compared by what changed and its direction, never with the level', () => {
+  const docs = [
+    doc('a', '2026-06-30', "Brannock Coffee's shares fell $10, or nearly 27 percent, in after-hours trading after closing the regular session at $37.50."),
+    doc('b', '2026-07-01', 'In afternoon trading on the exchange, Brannock Coffee shares skidded $11.60 to $25.90 -- a decline of 31 percent.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.deepEqual(conflicts.map((c) => [c.topic, c.nature, values(c)]), [
+    ['fall in shares', 'update', ['$10', '$11.60']],
+    ['fall in shares', 'update', ['nearly 27 percent', '31 percent']],
+  ]);
+});
+
+test('a span between two events is a fixed fact, compared in days and never an update', () => {
+  const docs = [
+    doc('a', '2026-03-01', 'Police said the remains of the student were found about five weeks after she disappeared from the campus.'),
+    doc('b', '2026-09-01', 'The remains of the student were found six weeks later on a farm near the campus, police said.'),
+    doc('c', '2026-09-02', 'The farmer waited 24 hours before calling the police about the remains, the campus paper said.'),
+    doc('d', '2026-09-02', 'The farmer waited two days before notifying the police about the remains, his lawyer said.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs)).map((c) => [c.topic, c.nature, values(c)]);
+  assert.deepEqual(conflicts.sort(), [
+    ['time found after', 'disagreement', ['about 5 weeks', '6 weeks']],
+    ['time waited before', 'disagreement', ['24 hours', '2 days']],
+  ]);
+});
+
+test("a named person's age is compared with that person's age only; a year on it is an update", () => {
+  const docs = [
+    doc('a', '2025-04-01', 'Henderson, 21, showed little emotion as the judge read the verdict in Laramie.'),
+    doc('b', '2026-04-05', 'Russell Henderson, 22, pleaded guilty in Laramie, his lawyer said.'),
+    doc('c', '2026-04-05', 'Leland Bowman, 62, told reporters in Laramie that the family was relieved.'),
+    doc('d', '2026-04-06', 'Sharon Bowman, 63, said in Laramie that the family was relieved.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.deepEqual(conflicts.map((c) => [c.topic, c.nature, values(c)]), [['age of Henderson', 'update', ['21', '22']]]);
+});
+
+test('a figure the source corrects, retracts or tells "at the time" is not its current claim; a table line is a part', () => {
+  const docs = [
+    doc('a', '2026-08-22', 'The death toll in the quake has surpassed 12,000, officials said.'),
+    doc('b', '2026-08-25', 'The government said the death toll rose to 17,997, but revised that figure down to 12,514 early today.'),
+    doc('c', '2026-08-25', 'A data entry mistake produced the erroneous report that nearly 18,000 people had died in the quake.'),
+    doc('d', '2026-08-21', 'Izmit 4,179 dead, 10,759 injured'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.deepEqual(conflicts.map((c) => [c.nature, values(c)]), [['update', ['12,000', '12,514']]]);
+});
+
+test('two dates near-identical sentences give to different happenings are no date conflict', () => {
+  const docs = [
+    doc('a', '2026-06-30', 'Brannock Coffee warned Wednesday that annual profits would be lower than expected because of the cost of its new portal.'),
+    doc('b', '2026-07-01', 'Brannock Coffee shares tumbled today after the retailer warned that annual profits would be lower than expected because of the cost of its new portal.'),
+  ];
+  assert.deepEqual(analyze(docs).conflicts.filter((c) => c.kind === 'date'), []);
+});
+
+test('a number naming a known set counts nothing; an age told with a past year is the age then; "at least 4" holds 5', () => {
+  const sets = [
+    doc('a', '2026-03-02', "The ministers turned down a proposal on the two countries' dispute over the islet in the Aegean."),
+    doc('b', '2026-03-02', 'The ministers named Ostravia as one of the 12 candidate countries for the Aegean talks.'),
+  ];
+  assert.deepEqual(findConflicts(sets, context(sets)), []);
+  const ages = [
+    doc('a', '2024-05-01', 'The case began on July 1, 2022, when Victoria Keenan, 43, was driving near Hayden Lake.'),
+    doc('b', '2024-05-01', 'Victoria Keenan, 44, thanked the jury at Hayden Lake.'),
+  ];
+  assert.deepEqual(findConflicts(ages, context(ages)), []);
+  const bound = [
+    doc('a', null, 'Police opened fire on marchers in the capital, wounding at least four people, witnesses said.'),
+    doc('b', null, 'Police opened fire on marchers in the capital, wounding five people, witnesses said.'),
+  ];
+  assert.deepEqual(findConflicts(bound, context(bound)), []);
+});
+
+test('weights in descriptions are compared for the person of the same height only', () => {
+  const docs = [
+    doc('a', '2026-05-04', 'The woman is described as white, 5-foot-8 and 130 pounds. The man is described as 6 feet and 250 pounds.'),
+    doc('b', '2026-05-04', 'She stands about 5 feet 8, weighs about 120 pounds and should be considered armed, police said.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.deepEqual(conflicts.map((c) => [c.topic, c.nature, values(c)]), [['weight', 'disagreement', ['about 120 pounds', '130 pounds']]]);
+});
+
+test("a place in one actor's series this year is a running count: a later day's higher place is an update", () => {
+  const docs = [
+    doc('a', '2026-06-01', 'The two councillors were shot dead, the fourth and fifth killings attributed to the Brigade this year.'),
+    doc('b', '2026-06-03', 'If the reports prove correct, the driver will be the sixth victim of the Brigade so far this year.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.deepEqual(conflicts.map((c) => [c.nature, values(c)]), [['update', ['fifth', 'sixth']]]);
+});

@@ -64,6 +64,19 @@ export function goldRealDataPresent(): boolean {
   return existsSync(goldRealData.multinews) && existsSync(goldRealData.duc2007);
 }
 
+/** The publication day (YYYY-MM-DD) of every article of both sets, keyed `<set>/<id>`; null where the data has none. */
+export function goldRealDates(): Map<string, (string | null)[]> {
+  const dates = new Map<string, (string | null)[]>();
+  for (const set of ['multinews', 'duc2007'] as const) {
+    for (const line of readFileSync(goldRealData[set], 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const c = JSON.parse(line) as { id: string; articles: { date?: string }[] };
+      dates.set(`${set}/${c.id}`, c.articles.map((a) => (typeof a.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(a.date) ? a.date.slice(0, 10) : null)));
+    }
+  }
+  return dates;
+}
+
 /** Raw article texts of every cluster of both sets, keyed `<set>/<id>`. */
 export function goldRealTexts(): Map<string, string[]> {
   const texts = new Map<string, string[]>();

@@ -78,6 +78,27 @@ function near(d: Dated): string[] {
   return [before ? `<${key(before)}` : '', after ? `>${key(after)}` : ''].filter(Boolean);
 }
 
+/**
+ * What a date is of, right at it: the word before it ("warned Wednesday", "tumbled today") and a
+ * name it dates ("Thursday's New England Journal"). Two dates are of one thing unless both give
+ * one and they differ.
+ */
+function sameDated(a: Dated, b: Dated): boolean {
+  const at = (d: Dated) => {
+    const from = d.mention.start - d.sentence.start;
+    const to = d.mention.end - d.sentence.start;
+    const toks = tokensWithOffsets(d.sentence.text).filter((t) => t.word);
+    const prev = toks.filter((t) => t.end <= from).filter((t) => !/^(?:on|at|in|late|early|by|from|until|last|this|next|the|of)$/.test(t.lower)).pop();
+    const verb = prev && !/^\p{Lu}/u.test(prev.text) && !FUNCTION_WORDS.has(prev.lower) && !AUXILIARY.test(prev.lower) ? prev.stem : '';
+    const owned = /^['’]s\s+((?:\p{Lu}[\p{L}.&-]*\s*(?:of\s+(?:the\s+)?)?){1,6})/u.exec(d.sentence.text.slice(to));
+    return { verb, name: owned ? owned[1]!.trim().toLowerCase() : '' };
+  };
+  const x = at(a);
+  const y = at(b);
+  if (x.name && y.name && x.name !== y.name) return false;
+  return !(x.verb && y.verb && x.verb !== y.verb);
+}
+
 const REPEATED = /\b(?:again|another|a further|once more|resume|resumes|resumed|next (?:round|meeting|session|hearing))\b/i;
 
 const NEAR_WORDS = 3;
@@ -159,6 +180,9 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
       // The words around each date must name the same happening ("lifted on Friday", "lifted on
       // Saturday"): two sentences of one story can share most words and date different events.
       if (!sameGroup && nearShared.length === 0) continue;
+      // Even sentences that tell one story may date two things ("warned Wednesday", "tumbled
+      // today after ... warned"; "Wednesday's Journal of ...", "Thursday's New England Journal").
+      if (!sameDated(a, b)) continue;
       used.add(i);
       used.add(j);
       const pa = context.published[a.sentence.source] ?? null;

@@ -1,23 +1,34 @@
 // Conflicts: figures that refer to the same thing and differ across sources ("more than 1,500"
 // delegates invited in one report, "some 1,600" in another), and dates of one event that differ.
 //
-// Each figure becomes a claim keyed by what it counts: a kind of outcome ("killed", "evacuated",
-// whatever noun counts it), else the counted noun ("ships", "tonnes", "offer", "price per share",
-// "margin in votes"). Claims of one key are compared across sources only when they do not name
-// different actors, nouns, years or "of" complements, lie within 10x of each other at one moment,
-// and share context words (one for outcomes, two for other counts, three for small ones) or a
-// near-duplicate group. Precision first: a sentence that gives two values for one key is
-// ambiguous, and a source that gives two keeps only those another source also gives, unless it
-// sets them against each other ("120 million, while the government puts it at 200 million").
+// Each figure becomes a claim: its value, the counted thing (noun head with its modifiers, or a
+// kind of outcome such as "killed" whatever noun counts it), the event it belongs to, its actor
+// and the article's date. Claims are compared only within one counted set of one scope:
+// - by key: the outcome, else the counted noun ("ships", "offer", "price per share", "margin in
+//   votes"); a group's size counts its noun ("a delegation of 400", "a 550-member delegation");
+//   a change in a level by what changed and its direction ("shares fell $10", "a decline of 31
+//   percent"), never with the level itself ("to $25.87"); a span between two events by the verb
+//   it measures, in days ("found six weeks later"); a named person's age by surname; a weight in
+//   a description by the height told with it; a place in one actor's series this year;
+// - a part never with its whole ("17 of the suspects", a table line "Izmit 4,179 dead", a group
+//   named by a proper modifier: "American athletes" against "athletes"), two actors, nouns, years
+//   of the figure's clause or "of" complements never with each other; one thing counted under two
+//   nouns with the same common modifiers and verb ("two big objects", "four big parts" found) is;
+// - a figure the source itself corrects, retracts or tells "at the time" is not its claim.
+// Claims of one key must lie within 10x of each other at one moment and share context words
+// (one for outcomes, two for other counts, three for small ones) or a near-duplicate group; when
+// not all values can be linked, the largest linked subset is compared. Precision first: a
+// sentence that gives two values for one key is ambiguous, and a source that gives two keeps only
+// those another source also gives, unless it sets them against each other.
 //
 // When figures differ (figures.ts `differ`): two stated numbers differ unless one is the other
-// rounded or a bound holds the other ("under 10" and "9"); so "more than 1,500" and "some 1,600"
-// are flagged although their intervals overlap, because each source names a different number
-// and the reader should see both; vague figures ("hundreds of thousands") are never set against
-// stated ones. Nature: reports within UPDATE_GAP_DAYS of each other are one moment and their
-// differences a disagreement; a figure first given at a later moment, a running count that rises
-// day by day, or a report that says so ("rose to", "up from", "one more than first reported")
-// is an update.
+// rounded or a bound holds the other ("under 10" and "9"; a round "more than 400" holds 400-499,
+// not 550); vague figures ("hundreds of thousands") are never set against stated ones.
+// Nature, by how the quantity moves (updateGap): a fixed fact (a distance from a place, a span,
+// a weight) never updates; a price or a place in a series is updated by another day's report, an
+// age by one half a year on, a running count after UPDATE_GAP_DAYS; a figure first given at a
+// later moment, a count that rises day by day, or a report that says so ("rose to", "up from")
+// is an update, differences within one moment a disagreement.
 import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../../types.js';
 import { porterStem } from '../../text/porter.js';
 import { claimText, differ, findFigures, incompatible, type Figure } from './figures.js';
@@ -149,6 +160,8 @@ const MEASURE_NOUNS = new Set(
   'bill demand demands damage toll turnout offer bid price cost budget fine deal total figure number count majority margin share stake rate wage wages pay salary value valuation loss losses profit revenue debt tally sum payment compensation fund package increase rise raise cut claim damages'.split(' '),
 );
 
+const MEASURE_STEMS = new Set([...MEASURE_NOUNS].map((w) => porterStem(w)));
+
 interface Claim {
   figure: Figure;
   /** Years the sentence names: a figure "in 2011" is not a figure of today's story. */
@@ -172,6 +185,16 @@ interface Claim {
    * Kinds of outcome (killed, evacuated) ignore it: "the six-year war, which has killed" is the story's.
    */
   owner: string;
+  /**
+   * A name the figure is a line of ("Izmit 4,179 dead, 10,759 injured" in a table of towns): a
+   * part of the story's whole, compared only with figures of that same name.
+   */
+  scope: string;
+  /** A quantity that does not change over time: a distance from a place ("60 miles east of Istanbul"). */
+  fixed: boolean;
+  /** Stem of the counted noun, and stems of its capitalised modifiers ("American athletes" -> american). */
+  head: string;
+  proper: string[];
   /** Stems of the counted noun phrase ("tank cars" -> tank, car), to tell which of a source's figures another source's matches. */
   phrase: string[];
 }
@@ -234,8 +257,19 @@ const MAX_SCALE = 10;
 // Stems of things an outcome can befall besides people.
 const THINGS = new Set('home hous build car vehicl ship boat plane aircraft anim cattl sheep school hospit shop busi properti farm road bridg street'.split(' '));
 
-const RISE = /^(?:rose|risen|rise|rises|rising|climbed|jumped|gained|soared|surged|higher|up|increased|grew)$/;
-const FALL = /^(?:fell|fallen|fall|falls|falling|dropped|slid|slumped|lost|lower|down|declined|sank|shed)$/;
+// Words of a change in level, by direction: short forms whole, longer ones as Porter-stem
+// prefixes ("skidded", "plunged", "a decline of").
+const RISE_WORDS = new Set('rose risen rise rises rising up higher grew gain gains gained'.split(' '));
+const FALL_WORDS = new Set('fell fall falls fallen falling down lower lost lose loses sank shed slid dip dips dipped slip slipped'.split(' '));
+const RISE_STEMS = ['climb', 'jump', 'soar', 'surg', 'increas', 'grow', 'boost'];
+const FALL_STEMS = ['drop', 'slump', 'declin', 'decreas', 'skid', 'plung', 'plummet', 'tumbl', 'sink', 'slide'];
+
+function directionOf(t: Token): 'up' | 'down' | '' {
+  if (!t.word) return '';
+  if (RISE_WORDS.has(t.lower) || RISE_STEMS.some((p) => t.stem.startsWith(p))) return 'up';
+  if (FALL_WORDS.has(t.lower) || FALL_STEMS.some((p) => t.stem.startsWith(p))) return 'down';
+  return '';
+}
 
 const ANAPHORIC = new Set(['figur', 'number', 'total', 'talli', 'count', 'sum', 'amount', 'estim']);
 
@@ -253,6 +287,10 @@ function contrasted(a: Claim, b: Claim): boolean {
 // Units of measure: what they measure depends on the verb ("peaked at 6.9 metres", "fell below
 // four metres"), so figures in these units are compared only under the same verb.
 const MEASURE_UNITS = new Set('metr meter feet foot inch centimetr millimetr kilometr mile tonn ton kilogram kilo litr liter gallon barrel degre hectar acr radii radiu fahrenheit celsiu'.split(' '));
+
+const DURATION_DAYS: Record<string, number> = {
+  second: 1 / 86_400, minute: 1 / 1_440, hour: 1 / 24, day: 1, week: 7, month: 30.44, year: 365.25, decade: 3_652.5, century: 36_525, centurie: 36_525,
+};
 
 const DURATIONS = new Set('second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries'.split(' '));
 
@@ -280,6 +318,12 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   }
   const figIdx = tokens.findIndex((t) => t.end > figure.start);
   let homesAfterNoun = false;
+  // "a delegation of more than 400", "a crowd of 5,000": with nothing counted after it, a
+  // figure right after "<noun> of" counts that noun's members.
+  if (words.length === 0 && figure.unit === 'count' && figIdx >= 2 && tokens[figIdx - 1]!.lower === 'of') {
+    const group = tokens[figIdx - 2]!;
+    if (group.word && !FUNCTION_WORDS.has(group.lower) && !/\d/.test(group.text) && !/^\p{Lu}/u.test(group.text) && !MEASURE_NOUNS.has(group.lower) && !ANAPHORIC.has(group.stem) && !isEventWord(group)) words = [group];
+  }
   // "a death toll of 40", "a bid of $2.5 billion": the measure noun precedes the figure.
   if (words.length === 0 || figure.unit !== 'count') {
     // Up to 16 words back within the clause: "the number of people forced from their homes by
@@ -336,28 +380,39 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     nounText = 'valuation';
     event = 'valuation';
   }
-  // A change in percent ("shares closed 17 percent higher", "shares rose 18 percent"): the
-  // direction and what changed, so that rises of one thing are compared with each other.
-  if (figure.unit === 'percent') {
-    const near = tokens.slice(Math.max(0, figIdx - 4), Math.min(tokens.length, next + 2)).filter((t) => t.word);
-    const up = near.some((t) => RISE.test(t.lower));
-    const down = near.some((t) => FALL.test(t.lower));
-    if (up !== down) {
-      let k = figIdx - 1;
-      while (k >= 0 && (!tokens[k].word || FUNCTION_WORDS.has(tokens[k].lower) || isEventWord(tokens[k]) || RISE.test(tokens[k].lower) || FALL.test(tokens[k].lower))) k--;
-      const subject = k >= 0 && figIdx - k <= 4 ? tokens[k] : null;
-      if (subject) {
-        noun = `change:${subject.stem}:${up ? 'up' : 'down'}`;
-        nounText = `${up ? 'rise' : 'fall'} in ${subject.lower.replace(/'s$/, '')}`;
-        event = up ? 'rise' : 'fall';
-        eventText = '';
-      }
+  // A change in level ("shares closed 17 percent higher", "shares fell $10", "a decline of 31
+  // percent"): the direction and what changed, so that falls of one thing are compared with
+  // each other and never with its level ("to $25.87", "at $37.56"). A figure restating the one
+  // before it ("fell $10, or nearly 27 percent") is a change of the same thing.
+  if (figure.unit === 'percent' || (figure.unit === 'money' && !noun.startsWith('per:') && noun !== 'valuation')) {
+    let origin = figIdx;
+    const restated = /[\d¼½¾]\s*(?:,\s*or|--|—|–)\s*$/.exec(sentence.text.slice(Math.max(0, figure.start - 8), figure.start));
+    if (restated) {
+      let j = figIdx - 1;
+      while (j >= 0 && (tokens[j]!.lower === 'or' || !tokens[j]!.word)) j--; // ", or", "--"
+      while (j >= 0 && (/\d/.test(tokens[j]!.text) || !tokens[j]!.word)) j--; // the figure restated
+      origin = j + 1;
+    }
+    const level = origin > 0 && /^(?:to|at|from)$/.test(tokens[origin - 1]!.lower);
+    const near = tokens.slice(Math.max(0, origin - 4), Math.min(tokens.length, next + 2)).map(directionOf).filter(Boolean);
+    const up = near.includes('up');
+    const down = near.includes('down');
+    if (!level && up !== down) {
+      // The subject: the nearest word before, over numbers, function words, verbs and words of change.
+      let k = origin - 1;
+      while (k >= 0 && origin - k <= 12 && (!tokens[k].word || /\d/.test(tokens[k].text) || FUNCTION_WORDS.has(tokens[k].lower) || isEventWord(tokens[k]) || directionOf(tokens[k]))) k--;
+      const subject = k >= 0 && origin - k <= 12 && !/^\p{Lu}/u.test(tokens[k].text) ? tokens[k] : null;
+      // Without one ("-- a decline of 31 percent"), the change of another figure of the
+      // sentence in the same direction is meant (claimsOf); "?" marks it for that.
+      noun = `change:${subject ? subject.stem : '?'}:${up ? 'up' : 'down'}`;
+      nounText = subject ? `${up ? 'rise' : 'fall'} in ${subject.lower.replace(/'s$/, '')}` : '';
+      event = up ? 'rise' : 'fall';
+      eventText = '';
     }
   }
   // "2,000 of Halvard's workers", "40 of the passengers": a part, never compared with a whole.
-  if (/^\s+of\s+(?:the|\p{Lu}[\p{L}]*['’]s?)\s/u.test(sentence.text.slice(figure.end)) && !noun.includes(':')) {
-    noun = `part:${noun}`;
-  }
+  const isPart = /^\s+of\s+(?:the|\p{Lu}[\p{L}]*['’]s?)\s/u.test(sentence.text.slice(figure.end)) && !noun.includes(':');
+  if (isPart) noun = `part:${noun}`;
   // Money and percentages in a negotiation: what one side asks for, what the other offers and
   // what both agree are three different figures ("asking for 9 percent", "offered 4.5 percent").
   let stance = '';
@@ -450,8 +505,37 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     nounText = 'people';
   }
   if (figure.unit === 'count' && !noun) return null;
-  // Durations ("six years of war", "more than 30 hours") move with the day of writing.
-  if ([...words, ...complement].some((w) => DURATIONS.has(w.lower)) || tokens[next]?.lower === 'ago') return null;
+  // The other side of a comparison ("compared with 13 percent of those treated with only
+  // interferon"): a baseline set against the sentence's own figure, not a figure of its own.
+  if (/\b(?:compared (?:with|to)|versus|vs\.?)\b[^;.]*$/i.test(sentence.text.slice(0, figure.start))) return null;
+  // A number naming a known set rather than counting it: a possessor ("the two countries'
+  // dispute") or the set one is picked from ("one of the 12 candidate countries").
+  if (figure.unit === 'count' && head && /^['’](?![\p{L}])/u.test(sentence.text.slice(head.end))) return null;
+  if (figure.unit === 'count' && /\bone of (?:the|its|their|his|her)\s+$/i.test(sentence.text.slice(Math.max(0, figure.start - 20), figure.start))) return null;
+  // Durations ("six years of war", "more than 30 hours") move with the day of writing, except
+  // a span between two events, which is a fact of the story: "found six weeks later", "found
+  // about five weeks after she disappeared", "waited 24 hours before calling". Such spans are
+  // keyed by the verb they measure and the side, and compared in days.
+  const unitWord = words.length === 1 && !complement.length ? words[0]!.lower : '';
+  const side = /^(?:after|later)$/.test(tokens[next]?.lower ?? '') ? 'after' : /^(?:before|earlier)$/.test(tokens[next]?.lower ?? '') ? 'before' : '';
+  if (unitWord && DURATIONS.has(unitWord) && side && figure.specific && figure.unit === 'count') {
+    let verb: Token | null = null;
+    for (let i = figIdx - 1, d = 0; i >= 0 && d < 4; i--, d++) {
+      const t = tokens[i]!;
+      if (!t.word) break;
+      if (isEventWord(t)) {
+        verb = t;
+        break;
+      }
+    }
+    if (!verb) return null;
+    const days = DURATION_DAYS[unitWord.replace(/s$/, '')]!;
+    figure = { ...figure, text: `${claimText(figure)} ${unitWord}`, value: figure.value * days, low: figure.low * days, high: figure.high === Infinity ? Infinity : figure.high * days };
+    noun = `span:${side}:${verb.stem}`;
+    nounText = 'time';
+    event = `${verb.lower} ${side}`;
+    eventText = `${verb.lower} ${tokens[next]!.lower}`;
+  } else if ([...words, ...complement].some((w) => DURATIONS.has(w.lower)) || tokens[next]?.lower === 'ago') return null;
   if (!noun && !event) return null;
 
   // The actor: the nearest capitalised name before the figure in the same clause ("Russia has
@@ -478,7 +562,13 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     /\b(?:at the time|had (?:first )?(?:said|reported))\b/.test(rest) ||
     /^[^.;,]{0,25}\b(?:it|they|he|she) (?:first|initially|originally) (?:proposed|offered|reported|said|announced|gave)\b/.test(rest) ||
     /\b(?:up|down|revised|raised|lowered)? ?from (?:the |its |their |an? )?\s*$/.test(lead) ||
-    /\b(?:initially|originally|first|previously|earlier|had been)\b[^.;,]{0,30}$/.test(lead) && !/\bthan\s*$/.test(lead);
+    /\b(?:initially|originally|first|previously|earlier|had been)\b[^.;,]{0,30}$/.test(lead) && !/\bthan\s*$/.test(lead) ||
+    // A sentence told of an earlier moment ("At the time, officials said 17 ..."), or a figure
+    // the sentence goes on to correct ("rose to 17,997, but revised that figure down to 12,514"):
+    // the source itself reports the change, and the figure is not its current claim.
+    /^(?:at the time|at first|initially|back then)\b/i.test(sentence.text) ||
+    /\b(?:erroneous|mistaken|incorrect|inaccurate|false|wrong)\b[^.;]{0,40}$/.test(lead) ||
+    /^[^.;]{0,40}\b(?:but|before|then|later|and)\b[^.;]{0,30}\b(?:revised|corrected|lowered|raised|reduced|cut|increased|updated)\b[^.;]{0,30}\b(?:to|at)\s/.test(rest);
 
   const skip = new Set([...words, ...complement].map((t) => t.stem));
   const context = new Set<string>();
@@ -489,7 +579,10 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   }
   // Kinds of outcome ("killed", "evacuated") are compared whatever noun counts them (the noun
   // is checked later); other figures are compared by what they count, whatever the verb.
-  const isClass = EVENT_CLASSES.some(([name]) => name === event);
+  // A part stays a part when its noun turns out to name an outcome ("more than 300 of the arrests").
+  if (isPart && !noun.startsWith('part:')) noun = `part:${noun}`;
+  // A share ("13 percent of those treated") is not a count of an outcome.
+  const isClass = figure.unit === 'count' && EVENT_CLASSES.some(([name]) => name === event);
   if (isClass && head && HUMAN_KINDS.has(head.lower)) noun = 'people';
   // "evacuated two care homes" counts buildings, not the people evacuated.
   const things = isClass && THINGS.has(noun) ? ':things' : '';
@@ -498,8 +591,41 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
   const generic = noun === 'people' || noun === '' ? `${noun}:${event}` : noun;
   const key = isClass ? `${figure.unit}|${figure.currency ?? ''}|${event}${things}` : `${figure.unit}|${figure.currency ?? ''}|${generic}`;
   const of = complement.map((c) => c.stem);
-  const years = [...new Set(sentence.text.match(/\b(?:1[89]|20)\d{2}\b/g) ?? [])].sort().join(' ');
-  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years, owner: ownerOf(tokens, figIdx), phrase: words.map((t) => t.stem) };
+  // The years the figure's clause names, a sentence opening with one ("In 2011, ..."), or a time
+  // frame before the figure ("as of August 2016, ..."): a
+  // year elsewhere in the sentence dates something else ("in the September 2014 disappearance
+  // of ..., whose remains were found five weeks later").
+  const text = sentence.text;
+  let from = figure.start;
+  while (from > 0 && !/[,;:()–—]/.test(text[from - 1]!)) from--;
+  let to = figure.end;
+  while (to < text.length && !/[,;:()–—]/.test(text[to]!)) to++;
+  // A time frame before the figure dates it too: "as of August 2016, there have been 50 cases".
+  const frames = [...text.slice(0, figure.start).matchAll(/(?:^|\b(?:as of|through|since|until)\s)(?:in\s+|by\s+|during\s+|since\s+|until\s+|as of\s+|through\s+)?(?:[\p{L}.]+\s+){0,2}((?:1[89]|20)\d{2})\b/giu)].map((m) => m[1]!);
+  const years = [...new Set([...(text.slice(from, to).match(/\b(?:1[89]|20)\d{2}\b/g) ?? []), ...frames])].sort().join(' ');
+  return { figure, sentence, key, nounKey: noun, noun: nounText, event: eventText, agent, context, prior, of, isClass, years, owner: ownerOf(tokens, figIdx), scope: scopeOf(sentence.text, figure), fixed: FIXED_DISTANCE.test(sentence.text.slice(figure.end, figure.end + 60)), phrase: words.map((t) => t.stem), head: words.length ? words[words.length - 1]!.stem : '', proper: words.slice(0, -1).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.stem) };
+}
+
+// "60 miles east of Istanbul", "13 miles (22 km) from Ranger", "about 12 miles away".
+const FIXED_DISTANCE =
+  /^\s*(?:miles?|kilometers?|kilometres?|km|kms|feet|foot|metres?|meters?|yards?)\b\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|outside|inland|offshore|upstream|downstream)\s+(?:of|from)\b|from\b|away\b|off\b)/i;
+
+function scopeOf(text: string, figure: Figure): string {
+  const m = /^\s*((?:\p{Lu}[\p{L}'’.-]*\s+){1,3})$/u.exec(text.slice(0, figure.start));
+  return m && !MONTH_OR_DAY.test(m[1]!.trim()) && !/^(?:The|A|An|Some|About|Around|Nearly|Almost|Only|Just|At|In|On|All|Another|Over|More|Fewer|Up|Of)$/.test(m[1]!.trim().split(/\s+/)[0]!) ? m[1]!.trim().toLowerCase() : '';
+}
+
+/**
+ * Whether two counts of one noun may count the same set. A part is never compared with a whole
+ * ("17 of the suspects"), nor a group named by a proper modifier with another or with the bare
+ * noun: "American athletes" and "athletes" are a part and its whole, "Turkish soldiers" and
+ * "American soldiers" two parts. A common modifier names the kind the story is about and is
+ * often left out ("1,400 bus drivers" and "1,150 drivers" in a bus strike).
+ */
+function sameSet(a: Claim, b: Claim): boolean {
+  if (a.nounKey.startsWith('part:') !== b.nounKey.startsWith('part:')) return false;
+  if (a.head !== b.head) return true;
+  return a.proper.length === b.proper.length && a.proper.every((w) => b.proper.includes(w));
 }
 
 const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
@@ -507,7 +633,7 @@ const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|J
 /** Figures of a sentence with what they count, dropping those inside date mentions. */
 export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []): Claim[] {
   const figures = findFigures(sentence.text);
-  const out: Claim[] = ordinalClaims(sentence);
+  const out: Claim[] = [...ordinalClaims(sentence), ...seriesClaims(sentence), ...ageClaims(sentence)];
   if (!figures.length) return out;
   const tokens = tokensWithOffsets(sentence.text);
   for (const figure of figures) {
@@ -516,6 +642,33 @@ export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []):
     const claim = describeClaim(sentence, figure, tokens);
     if (claim) out.push(claim);
   }
+  // A weight in a description ("5-foot-8 and 130 pounds", "stands 5 feet 8, weighs 120 pounds")
+  // is the weight of the person that height describes: the height is its actor, so that two
+  // people described in one story ("6 feet and 250 pounds") are never compared.
+  const height = /\b(\d)\s*-?\s*(?:foot|feet|ft)\b(?:\s*-?\s*(\d{1,2})\b(?!\s*(?:pounds|lbs|kilo)))?/i.exec(sentence.text);
+  for (const c of out) {
+    if (c.figure.unit !== 'count' || !/^(?:pound|lb|kilogram|kg|kilo)$/.test(c.nounKey)) continue;
+    c.key = `weight|${c.nounKey}`;
+    c.noun = 'weight';
+    const unitWord = /^\s*([\p{L}]+)/u.exec(sentence.text.slice(c.figure.end))?.[1];
+    if (unitWord) c.figure = { ...c.figure, text: `${claimText(c.figure)} ${unitWord}` };
+    c.fixed = true;
+    if (height) c.agent = [String(12 * Number(height[1]) + Number(height[2] ?? 0))];
+  }
+  // "shares skidded $11.68 -- a decline of 31 percent": a change with no subject of its own is
+  // the change of the sentence's other figure in that direction, or nothing.
+  for (const c of out) {
+    const m = /^change:\?:(up|down)$/.exec(c.nounKey);
+    if (!m) continue;
+    const sibling = out.find((o) => o !== c && o.nounKey.startsWith('change:') && !o.nounKey.startsWith('change:?:') && o.nounKey.endsWith(`:${m[1]}`));
+    if (!sibling) continue;
+    c.nounKey = sibling.nounKey;
+    c.noun = sibling.noun;
+    c.key = `${c.figure.unit}|${c.figure.currency ?? ''}|${sibling.nounKey}`;
+  }
+  const kept = out.filter((c) => !c.nounKey.startsWith('change:?:'));
+  out.length = 0;
+  out.push(...kept);
   // "...put the figure at 200 million euros": a figure named only as "the figure", "the total"
   // counts what another figure of the sentence in the same unit counts.
   for (const c of out) {
@@ -526,6 +679,7 @@ export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []):
       c.nounKey = antecedent.nounKey;
       c.noun = antecedent.noun;
       c.event = antecedent.event;
+      c.phrase = antecedent.phrase;
     }
   }
   return out;
@@ -570,9 +724,92 @@ function ordinalClaims(sentence: Sentence): Claim[] {
       if (t.start >= start && t.end <= end) continue;
       context.add(t.stem);
     }
-    out.push({ figure, sentence, of: [], isClass: false, years: '', key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, event: '', agent: [], context, prior: false, owner: '', phrase: [] });
+    out.push(claimOf(figure, sentence, { key: `rank|${m[3].toLowerCase()}`, nounKey: m[3].toLowerCase(), noun, context }));
   }
   return out;
+}
+
+// A person's name: capitalised words and initials ("Susana D. Gonzalez", "McKinney").
+const NAME = "\\p{Lu}[\\p{L}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}'’-]*\\.?){0,3}";
+const TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Judge|Officer|Deputy|Detective|President|Mayor)\.?$/;
+// "Russell Henderson, 22, pleaded", "Rudolph, a 31-year-old carpenter", "the 21-year-old McKinney",
+// "20-year-old Virginia Tech student Morgan Harrington".
+const AGE_AFTER_NAME = new RegExp(`(${NAME}),\\s+(?:(\\d{1,3})(?=\\s*[,)]|\\s*$)|an?\\s+(\\d{1,3})-year-old\\b)`, 'gu');
+const AGE_BEFORE_NAME = /\b(\d{1,3})-year-old\s+/gu;
+// Where the noun phrase after "N-year-old" ends: punctuation, a verb, a relative or a conjunction.
+const PHRASE_END = /[,;:()]|(?<=\p{L}{2})\.(?:\s|$)|\s(?:who|whom|which|that|and|or|was|is|were|are|has|had|have|will|named|called|said|says|from|in|at|on)\b|\s\p{Ll}+ed\b/u;
+const NAME_RUN = /\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
+
+/**
+ * Ages of named people ("Henderson, 21", "the 22-year-old McKinney"): the counted thing is that
+ * person's age, keyed by surname, with the first name as the actor so that two people of one
+ * surname ("Leland Bowman, 62", "Sharon Bowman, 63") are never compared.
+ */
+function ageClaims(sentence: Sentence): Claim[] {
+  const out: Claim[] = [];
+  const text = sentence.text;
+  const add = (name: string, raw: string, value: number, start: number, end: number) => {
+    const parts = name.split(/\s+/).filter((w) => !TITLE.test(w));
+    if (!parts.length || value < 1 || value > 120) return;
+    if (parts.some((w) => MONTH_OR_DAY.test(w))) return;
+    const surname = parts[parts.length - 1]!.replace(/['’]s$/, '');
+    const first = parts.length > 1 && !/^\p{Lu}\.?$/u.test(parts[0]!) ? parts[0]!.toLowerCase().slice(0, 5) : '';
+    const figure: Figure = { text: raw, start, end, value, low: value, high: value, qualifier: 'exact', unit: 'count', currency: null, specific: true, numberStart: start };
+    // "when Victoria Keenan, 43, ... on July 1, 1998": an age at a date the sentence names is
+    // the age then, not now.
+    out.push(claimOf(figure, sentence, {
+      key: `age|${surname.toLowerCase()}`, nounKey: 'age', noun: `age of ${surname}`, agent: first ? [first] : [], context: new Set([surname.toLowerCase()]),
+      prior: /\b(?:1[89]|20)\d{2}\b/.test(text),
+    }));
+  };
+  for (const m of text.matchAll(AGE_AFTER_NAME)) {
+    const digits = m[2] ?? m[3]!;
+    const start = m.index! + m[0].lastIndexOf(digits);
+    // "Izmit, 90 miles", "Jan. 12, 1998": a name followed by a number is an age only when the
+    // number stands alone between commas.
+    if (m[2] && /^\d{4}/.test(text.slice(start + digits.length + 1).trim())) continue;
+    add(m[1]!, m[3] ? `${digits}-year-old` : digits, Number(digits), start, start + digits.length);
+  }
+  for (const m of text.matchAll(AGE_BEFORE_NAME)) {
+    // The name is the last one in the noun phrase after the age ("20-year-old Virginia Tech
+    // student Morgan Harrington"), and must end it: "a 7-year-old bloodhound named Shaker" names none.
+    const rest = text.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
+    const cut = PHRASE_END.exec(rest);
+    const phrase = cut ? rest.slice(0, cut.index) : rest;
+    const runs = [...phrase.matchAll(NAME_RUN)];
+    const last = runs[runs.length - 1];
+    if (!last || phrase.slice(last.index! + last[0].length).trim() !== '') continue;
+    add(last[0], `${m[1]}-year-old`, Number(m[1]), m.index!, m.index! + m[1]!.length);
+  }
+  return out;
+}
+
+// "the fourth and fifth slayings attributed to ETA this year", "the sixth victim of ETA so far
+// this year": the place in a series of one actor's deeds within a period is a running count.
+const ORDINAL_WORD = '(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d{1,2}(?:st|nd|rd|th))';
+const SERIES = new RegExp(
+  `\\bthe\\s+${ORDINAL_WORD}(?:\\s*(?:,|and|or)\\s*${ORDINAL_WORD})?\\s+([\\p{Ll}-]+)\\s+(?:of|attributed to|blamed on|claimed by|by|linked to)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})\\s+(?:so far\\s+)?this\\s+(year|month|season|week)\\b`,
+  'gu',
+);
+
+function seriesClaims(sentence: Sentence): Claim[] {
+  const out: Claim[] = [];
+  const rank = (w: string) => (/^\d/.test(w) ? Number.parseInt(w, 10) : ORDINALS[w.toLowerCase()] ?? 0);
+  for (const m of sentence.text.matchAll(SERIES)) {
+    // "the fourth and fifth": the series stands at the last.
+    const value = Math.max(rank(m[1]!), m[2] ? rank(m[2]) : 0);
+    if (value < 2) continue;
+    const start = m.index!;
+    const figure: Figure = { text: m[2] ?? m[1]!, start, end: start + m[0].length, value, low: value, high: value, qualifier: 'exact', unit: 'count', currency: null, specific: true, numberStart: start };
+    const agent = m[4]!.toLowerCase();
+    out.push(claimOf(figure, sentence, { key: `series|${agent}|${m[5]!.toLowerCase()}`, nounKey: 'series', noun: `place in the series of ${m[4]} this ${m[5]}`, context: new Set([agent]) }));
+  }
+  return out;
+}
+
+/** A claim found by a pattern of its own (a rank, a series, an age): what it counts, the rest empty. */
+function claimOf(figure: Figure, sentence: Sentence, fields: Pick<Claim, 'key' | 'nounKey' | 'noun' | 'context'> & Partial<Claim>): Claim {
+  return { figure, sentence, of: [], isClass: false, years: '', event: '', agent: [], prior: false, owner: '', scope: '', fixed: false, phrase: [], head: '', proper: [], ...fields };
 }
 
 /** 3 -> "3rd", 11 -> "11th". */
@@ -666,7 +903,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   const byKey = new Map<string, Claim[]>();
   for (const doc of docs) {
     for (const s of doc.sentences) {
-      if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|scores|hundreds|thousands|millions|billions|round|stage|phase|leg|ballot)s?\b/i.test(s.text)) continue;
+      if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|scores|hundreds|thousands|millions|billions|round|stage|phase|leg|ballot|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)s?\b/i.test(s.text)) continue;
       for (const c of claimsOf(s, context.dates.get(s.id) ?? [])) {
         const list = byKey.get(c.key) ?? [];
         list.push(c);
@@ -674,6 +911,19 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
       }
     }
   }
+
+  // One thing counted under two nouns ("two big objects were found", "four big parts were
+  // found" of one wreck): counts with the same common modifiers and the same verb are compared
+  // across their nouns too, after the counts of each noun.
+  const kinds = new Map<string, Claim[]>();
+  for (const list of byKey.values()) {
+    for (const c of list) {
+      if (c.isClass || c.figure.unit !== 'count' || !c.event || !c.head || c.proper.length || c.key.includes('|age') || /^(?:rank|age)\|/.test(c.key)) continue;
+      const mods = c.phrase.slice(0, -1);
+      if (mods.length) addTo(kinds, `count||kind:${[...mods].sort().join(' ')}:${c.event}`, c);
+    }
+  }
+  for (const [key, list] of kinds) if (new Set(list.map((c) => c.head)).size >= 2) byKey.set(key, list.map((c) => ({ ...c, key })));
 
   const conflicts: { conflict: Conflict; weight: number }[] = [];
   // Outside kinds of outcome that can grow by orders of magnitude (a death toll), two figures
@@ -688,7 +938,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   // A distance or a level with no verb to say what it measures ("1,600km (990 miles) east of the
   // cape") is compared with nothing.
   const sameMeasure = (a: Claim, b: Claim) => !MEASURE_UNITS.has(a.nounKey) || (!!a.event && a.event === b.event);
-  const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
+  const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || a.key.includes('|kind:') || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
   for (const all of byKey.values()) {
     const current = all.filter((c) => !c.prior);
     if (new Set(current.map((c) => c.sentence.source)).size < 2) continue;
@@ -697,7 +947,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     // "people" counts anyone.
     const sets: Claim[][] = [];
     for (const c of current) {
-      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && (c.isClass || o.owner === c.owner) && sameNoun(o, c) && sameScale(o, c) && sameMeasure(o, c)));
+      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && (c.isClass || o.owner === c.owner) && o.scope === c.scope && sameSet(o, c) && sameNoun(o, c) && sameScale(o, c) && sameMeasure(o, c)));
       if (home) home.push(c);
       else sets.push([c]);
     }
@@ -732,12 +982,13 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
         for (const c of sorted) {
           const last = slices[slices.length - 1];
           const gap = last ? daysBetween(dateOf(last[last.length - 1]), dateOf(c)) : null;
-          if (last && gap !== null && gap < UPDATE_GAP_DAYS) last.push(c);
+          if (last && gap !== null && gap < updateGap(set[0]!)) last.push(c);
           else slices.push([c]);
         }
         for (const slice of slices) {
-          const clusters = clusterValues(slice);
-          if (clusters && related(clusters, groupOf)) {
+          const all = clusterValues(slice);
+          const clusters = all && related(all, groupOf);
+          if (clusters) {
             const cue = slice.some((c) => UPDATE_CUES.test(c.sentence.text));
             const disputed = !cue && slice.some((c) => OTHER_SOURCE_COUNT.test(c.sentence.text));
             const nature = !disputed && (cue || risingCount(clusters, dateOf)) ? 'update' : 'disagreement';
@@ -752,8 +1003,9 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
           }
         }
         if (slices.length >= 2 && !set[0].key.startsWith('rank|')) {
-          const clusters = clusterValues(claims);
-          if (clusters && related(clusters, groupOf)) {
+          const all = clusterValues(claims);
+          const clusters = all && related(all, groupOf);
+          if (clusters) {
             // An update needs a figure that no earlier moment gave.
             const sliceOf = new Map<Claim, number>();
             slices.forEach((sl, i) => sl.forEach((c) => sliceOf.set(c, i)));
@@ -762,8 +1014,9 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
           }
         }
       } else {
-        const clusters = clusterValues(claims);
-        if (clusters && related(clusters, groupOf)) {
+        const all = clusterValues(claims);
+        const clusters = all && related(all, groupOf);
+        if (clusters) {
           const cue = claims.some((c) => UPDATE_CUES.test(c.sentence.text));
           // Undated reports cannot show a count growing over time: a wide spread is two things.
           if (narrowSpread(clusters)) found.push(conflictOf(clusters, cue ? 'update' : 'disagreement', dateOf));
@@ -775,8 +1028,31 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
       for (const conflict of found) conflicts.push({ conflict, weight });
     }
   }
-  conflicts.sort((a, b) => b.weight - a.weight);
-  return conflicts.map((c) => c.conflict);
+  // A conflict whose citations another one already holds says nothing new.
+  const seen: Set<string>[] = [];
+  const distinct = conflicts.filter(({ conflict }) => {
+    const cited = new Set(conflict.claims.flatMap((c) => c.citations.map((x) => `${c.value}\u0000${x.source}\u0000${x.quote}`)));
+    if (seen.some((s) => [...cited].every((x) => s.has(x)))) return false;
+    seen.push(cited);
+    return true;
+  });
+  distinct.sort((a, b) => b.weight - a.weight);
+  return distinct.map((c) => c.conflict);
+}
+
+/**
+ * How far apart (days) two reports of a quantity must be for a new value to be an update rather
+ * than a disagreement, by how the quantity moves: a fact that does not change (the distance
+ * between two places, the time between two events) never updates; a price or a change in one
+ * moves by the hour, and a place in a series ("the sixth victim this year") by the deed, so another
+ * day's report is a later moment; a person's age moves once a
+ * year; a running count (a toll) moves by the day, UPDATE_GAP_DAYS.
+ */
+function updateGap(c: Claim): number {
+  if (c.fixed || c.nounKey.startsWith('span:')) return Infinity;
+  if (c.nounKey.startsWith('change:') || c.nounKey.startsWith('per:') || c.key.startsWith('series|')) return 1;
+  if (c.key.startsWith('age|')) return 180;
+  return UPDATE_GAP_DAYS;
 }
 
 // Counts that only grow as a story goes on: a later day's larger figure revises an earlier one.
@@ -829,44 +1105,69 @@ function clusterValues(claims: Claim[]): ValueCluster[] | null {
 }
 
 /**
- * Every two claims must rest on different sources and share context: a content word besides
- * the figure, or a near-duplicate group.
+ * The values that can be set against each other: every two must rest on different sources and
+ * share context (a content word besides the figure, or a near-duplicate group). When not all
+ * can, the largest such subset, grown from the pair told by the most sources ("12,000 dead",
+ * "12,514 dead" without the "almost 1,000" of another quake); null when no pair qualifies.
  */
-function related(clusters: ValueCluster[], groupOf: Map<string, number>): boolean {
-  const sourcesOf = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source));
-  for (let i = 0; i < clusters.length; i++) {
-    for (let j = i + 1; j < clusters.length; j++) {
-      const a = clusters[i];
-      const b = clusters[j];
-      const sa = sourcesOf(a);
-      const sb = sourcesOf(b);
-      if ([...sa].every((s) => sb.has(s)) && [...sb].every((s) => sa.has(s))) return false;
-      const linked = a.claims.some((x) =>
-        b.claims.some((y) => {
-          if (x.sentence.source === y.sentence.source) return false;
-          const gx = groupOf.get(x.sentence.id);
-          if (gx !== undefined && gx === groupOf.get(y.sentence.id)) return true;
-          if (x.of.length && y.of.length && !x.of.some((w) => y.of.includes(w))) return false;
-          if (x.years !== y.years) return false;
-          // Two polls or studies by different bodies ("a Pew survey", "the Rasmussen poll")
-          // measure different things, however alike the figures read.
-          const px = pollsterOf(x.sentence.text);
-          const py = pollsterOf(y.sentence.text);
-          if (px && py && px !== py) return false;
-          // Kinds of outcome ("killed", "evacuated") need one shared word of context; any other
-          // count needs two ("seven flybys of Venus" and "24 flybys of the sun" share none), and
-          // small counts of things, which name many different subsets, three.
-          const small = Math.max(x.figure.value, y.figure.value) < 10 && !x.key.startsWith('rank|');
-          // Words before the counted noun ("tank cars") are left out of the context, yet two
-          // counts that share one describe the same kind of thing.
-          const modifiers = x.phrase.slice(0, -1).filter((w) => y.phrase.slice(0, -1).includes(w)).length;
-          return overlap(x.context, y.context) + modifiers >= (x.isClass || x.key.startsWith('rank|') ? 1 : small ? 3 : 2);
-        }),
-      );
-      if (!linked) return false;
+function related(clusters: ValueCluster[], groupOf: Map<string, number>): ValueCluster[] | null {
+  const n = clusters.length;
+  const link: boolean[][] = clusters.map((a, i) => clusters.map((b, j) => i !== j && linkedPair(a, b, groupOf)));
+  if (link.every((row, i) => row.every((x, j) => x || i === j))) return clusters;
+  const weight = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source)).size;
+  let best: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (!link[i]![j]) continue;
+      const set = [i, j];
+      for (let k = 0; k < n; k++) if (!set.includes(k) && set.every((m) => link[k]![m])) set.push(k);
+      const w = (xs: number[]) => xs.reduce((t, x) => t + weight(clusters[x]!), 0);
+      // Ties go to the values closest together: the likelier reports of one quantity.
+      const spread = (xs: number[]) => {
+        const v = xs.map((x) => clusters[x]!.representative.value);
+        return Math.max(...v) / Math.max(1e-9, Math.min(...v));
+      };
+      if (set.length > best.length || (set.length === best.length && (w(set) > w(best) || (w(set) === w(best) && spread(set) < spread(best))))) best = set;
     }
   }
-  return true;
+  return best.length >= 2 ? best.sort((a, b) => a - b).map((i) => clusters[i]!) : null;
+}
+
+function linkedPair(a: ValueCluster, b: ValueCluster, groupOf: Map<string, number>): boolean {
+  const sourcesOf = (k: ValueCluster) => new Set(k.claims.map((c) => c.sentence.source));
+  const sa = sourcesOf(a);
+  const sb = sourcesOf(b);
+  if ([...sa].every((s) => sb.has(s)) && [...sb].every((s) => sa.has(s))) return false;
+  // One person's age, one actor's series in one period: the name is the link. A weight of one
+  // person (told with the same height) likewise.
+  if (/^(?:age|series)\|/.test(a.claims[0]!.key)) return true;
+  if (a.claims[0]!.key.startsWith('weight|') && a.claims.some((x) => x.agent.length && b.claims.some((y) => y.sentence.source !== x.sentence.source && y.agent[0] === x.agent[0]))) return true;
+  const linked = a.claims.some((x) =>
+    b.claims.some((y) => {
+      if (x.sentence.source === y.sentence.source) return false;
+      const gx = groupOf.get(x.sentence.id);
+      if (gx !== undefined && gx === groupOf.get(y.sentence.id)) return true;
+      if (x.of.length && y.of.length && !x.of.some((w) => y.of.includes(w))) return false;
+      if (x.years !== y.years) return false;
+      // Two polls or studies by different bodies ("a Pew survey", "the Rasmussen poll")
+      // measure different things, however alike the figures read.
+      const px = pollsterOf(x.sentence.text);
+      const py = pollsterOf(y.sentence.text);
+      if (px && py && px !== py) return false;
+      // Kinds of outcome ("killed", "evacuated") need one shared word of context; any other
+      // count needs two ("seven flybys of Venus" and "24 flybys of the sun" share none), and
+      // small counts of things, which name many different subsets, three.
+      const small = Math.max(x.figure.value, y.figure.value) < 10 && !x.key.startsWith('rank|');
+      // Words before the counted noun ("tank cars") are left out of the context, yet two
+      // counts that share one describe the same kind of thing.
+      const modifiers = x.phrase.slice(0, -1).filter((w) => y.phrase.slice(0, -1).includes(w)).length;
+      // Both naming the figure by one measure ("the death toll ... surpassed 12,000", "the
+      // death toll rose to 17,997") speak of the same running figure.
+      const measure = x.phrase.length && x.phrase.length === 1 && y.phrase.length === 1 && x.phrase[0] === y.phrase[0] && MEASURE_STEMS.has(x.phrase[0]!) ? 1 : 0;
+      return overlap(x.context, y.context) + modifiers + measure >= (x.isClass || x.key.startsWith('rank|') ? 1 : small ? 3 : 2);
+    }),
+  );
+  return linked;
 }
 
 // Only measurements are kept apart: estimates of one toll by two bodies ("according to the
@@ -896,7 +1197,8 @@ function conflictOf(clusters: ValueCluster[], nature: 'update' | 'disagreement',
     const out = ordered.map((k) => ({ value: rankText(k.representative.value), citations: citationsOf(k.claims) }));
     return { topic: `which ${mostCommon(claims.map((c) => c.noun))}`, kind: 'quantity', nature, claims: out };
   }
-  const nounText = mostCommon(claims.map((c) => c.noun).filter(Boolean));
+  // One thing counted under two nouns is named by both ("objects or parts found").
+  const nounText = claims[0].key.includes('|kind:') ? [...new Set(claims.map((c) => c.noun).filter(Boolean))].join(' or ') : mostCommon(claims.map((c) => c.noun).filter(Boolean));
   const eventText = mostCommon(claims.map((c) => c.event).filter(Boolean));
   const unit = claims[0].figure.unit;
   const topic = [nounText || (unit === 'money' ? 'sum' : unit === 'percent' ? 'share' : ''), eventText].filter(Boolean).join(' ');

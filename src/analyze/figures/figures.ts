@@ -66,6 +66,8 @@ const QUALIFIERS: [RegExp, FigureQualifier, number, number][] = [
   [/(?:some|about|around|roughly|approximately|an estimated|estimated|circa|approx\.?|just over|an? additional|another)\s+$/i, 'approximate', 0.9, 1.1],
 ];
 
+const WEIGHT_CUE = /\bweigh|\d\s*-?\s*(?:foot|feet|ft)\b|\btall\b|\bheavy\b/i;
+
 const CURRENCY = /(?:US\$|A\$|C\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?)$/;
 
 // A number core: digits with thousands separators or decimals, or a number written out.
@@ -117,8 +119,11 @@ function isNotAQuantity(text: string, start: number, end: number, raw: string, v
   if (/^[:.]\d/.test(after) || /\d[:.]$/.test(before)) return true; // time 10:30, 1.2.3
   if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b)/i.test(after)) return true;
   if (/^[-–]\s*\d/.test(after) || /\d\s*[-–]$/.test(before)) return true; // range 29-30
-  if (/^-(?:year|month|week|day|hour|minute|storey|story|member|point|man|strong|page|seat|mile|km|foot|metre|meter)/i.test(after)) return true;
-  if (/^[-–]\p{L}/u.test(after) && !hasCurrency) return true; // other compound modifiers "six-year"
+  if (/^-(?:year|month|week|day|hour|minute|storey|story|point|page|seat|mile|km|foot|metre|meter)/i.test(after)) return true;
+  // The size of a group is a count ("a 550-member delegation", "a 150-strong team"); other
+  // compound modifiers ("six-year", "two-man") describe rather than count.
+  if (/^-(?:member|strong)\b/i.test(after)) return false;
+  if (/^[-–]\p{L}/u.test(after) && !hasCurrency) return true;
   if (MONTHS.test(prev) || MONTHS.test(next)) return true; // "Jan. 29", "29 January"
   if (/^(?:aged?|no\.?|number|#)$/i.test(prev)) return true;
   // Fractions: "one quarter of the population", "two thirds".
@@ -212,7 +217,9 @@ export function findFigures(text: string): Figure[] {
         end += suffix[0].length;
       } else {
         const named = /^\s(?:dollars|euros|pounds|yuan|yen|rupees|francs|kronor|krona|crowns|pence|cents)\b|^p\b/i.exec(text.slice(end));
-        if (named && specific) {
+        // "weighs 130 pounds", "5-foot-8 and 130 pounds": a weight, not a sum.
+        const weight = named && /pounds/i.test(named[0]) && WEIGHT_CUE.test(text.slice(Math.max(0, start - 60), end + 40));
+        if (named && specific && !weight) {
           unit = 'money';
           currency = named[0].trim().toLowerCase().replace(/^p$/, 'pence');
           end += named[0].length;
@@ -286,8 +293,8 @@ export function differ(a: Figure, b: Figure): boolean {
   if (a.currency !== b.currency) return false;
   if (a.specific && b.specific) {
     // A bound that holds the other's stated number agrees with it: "under 10" and "9".
-    if (a.qualifier === 'exact' && (b.qualifier === 'more' || b.qualifier === 'less') && a.value >= b.low && a.value <= b.high) return false;
-    if (b.qualifier === 'exact' && (a.qualifier === 'more' || a.qualifier === 'less') && b.value >= a.low && b.value <= a.high) return false;
+    if (a.qualifier === 'exact' && (b.qualifier === 'more' || b.qualifier === 'less') && holds(b, a.value)) return false;
+    if (b.qualifier === 'exact' && (a.qualifier === 'more' || a.qualifier === 'less') && holds(a, b.value)) return false;
     // "Some", "about": the words say the number is rounded.
     if (a.qualifier === 'approximate' || b.qualifier === 'approximate') return relativeGap(a.value, b.value) > ROUNDING_TOLERANCE;
     if (a.value === b.value) return false;
@@ -304,6 +311,20 @@ export function differ(a: Figure, b: Figure): boolean {
   return incompatible(a, b);
 }
 
+
+/**
+ * Whether a bound holds a stated number. "Fewer than 10" holds anything under 10, "at least 4"
+ * anything from 4. A round bound ("more than 400") is read as a reporter writes it: the number
+ * rounded down to its last significant digit, so it holds 400 to 499 (and at least a tenth over
+ * the bound), not 550, which a source knowing it would have called "more than 500".
+ */
+function holds(bound: Figure, value: number): boolean {
+  if (value < bound.low || value > bound.high) return false;
+  if (bound.qualifier !== 'more') return true;
+  const zeros = String(Math.round(Math.abs(bound.value))).length - significantDigits(Math.round(bound.value));
+  if (zeros < 1 || !Number.isInteger(bound.value)) return true;
+  return value < bound.value + Math.max(10 ** zeros, bound.value * 0.1);
+}
 
 const WORD_NUMBER =
   /\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen)\b(?:\s(?:hundred|thousand|million|billion)\b)*/i;
