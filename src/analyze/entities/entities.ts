@@ -37,6 +37,7 @@ import {
 } from './entity-lexicon.js';
 import { fold, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
+import { withRoles } from './roles.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -1000,5 +1001,5 @@ export function findEntities(docs: Doc[]): Entity[] {
     });
   }
   entities.sort((a, b) => b.mentions - a.mentions || b.sources.length - a.sources.length || a.name.localeCompare(b.name));
-  return entities;
+  return withRoles(docs, entities);
 }

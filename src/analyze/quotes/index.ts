@@ -19,13 +19,18 @@ const DESC = String.raw`(?:(?:[Tt]he|[Aa]n?|[A-Z][\p{L}'’.-]+['’]s?)\s+[\p{L
 // Anywhere in the sentence: "X, a spokeswoman for Y, said", "X said in court", "according to X".
 const ANYWHERE = new RegExp(String.raw`(${DESC})(?:,\s[^,"“”]{1,80},)?\s+(?:${VERBS})\b|according to (${DESC})(?=[,.;]|$)`, 'u');
 const PRONOUN = /^(?:he|she|they)$/i;
-const QUOTE = /["“]([^"“”]{2,}?)["”]/g;
+// Quote marks: straight, typographic, or the `` '' pairs of older wire text.
+const QUOTE = /(?:["“]|``)((?:(?!``|'')[^"“”]){2,}?)(?:["”]|'')/g;
 
 const AFTER = new RegExp(String.raw`^[\s,]*(?:${VERBS})\s+(${DESC}|he|she|they)(?=[\s,.;]|$)|^[\s,]*(${DESC}|he|she|they)\s+(?:${VERBS})\b`, 'u');
 const BEFORE = new RegExp(String.raw`(${DESC}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:${VERBS})(?:\s+[\p{L}]+){0,3}?[\s,:]*$`, 'u');
 
 function cleanSpeaker(s: string): string {
-  return s.replace(/\s+(?:in|on|at|of)\s+(?:a|an|the)\s+.*$/u, '').replace(/[\s,]+$/u, '').trim();
+  return s
+    .replace(/\s+(?:in|on|at|of)\s+(?:a|an|the)\s+.*$/u, '')
+    .replace(/[\s,]+$/u, '')
+    .replace(/(?<!\b(?:\p{Lu}|Jr|Sr|Inc|Co|Corp|Ltd|St))\.$/u, '')
+    .trim();
 }
 
 /** Direct quotations of an article, each with its speaker when the text gives one. */
@@ -94,4 +99,43 @@ export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
     }
   }
   return out;
+}
+
+/** Words of a quotation. */
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/**
+ * Each actor's quoted words to show: at most `perActor` quotations attributed to it, whole
+ * sentences of speech first (5 to 30 words), then fragments; one quotation per sentence, and the
+ * same words once. Entities without quotations are returned unchanged.
+ */
+export function withQuotes(entities: Entity[], quotes: Quote[], perActor = 3): Entity[] {
+  const bySpeaker = new Map<string, Quote[]>();
+  for (const q of quotes) {
+    if (q.speaker === null) continue;
+    const list = bySpeaker.get(q.speaker);
+    if (list) list.push(q);
+    else bySpeaker.set(q.speaker, [q]);
+  }
+  const rank = (q: Quote) => {
+    const n = wordCount(q.text);
+    return n >= 5 && n <= 30 ? 0 : n > 30 ? 1 : 2;
+  };
+  return entities.map((e) => {
+    const said = bySpeaker.get(e.name);
+    if (!said?.length) return e;
+    const seen = new Set<string>();
+    const picked: Quote[] = [];
+    // Stable: within a rank, reading order (sources in order, sentences in order).
+    for (const q of [...said].sort((a, b) => rank(a) - rank(b))) {
+      const k = q.text.toLowerCase().replace(/\W+/g, ' ').trim();
+      const where = `${q.citation.source}\u0000${q.citation.quote}`;
+      if (seen.has(k) || seen.has(where)) continue;
+      seen.add(k);
+      seen.add(where);
+      picked.push(q);
+      if (picked.length >= perActor) break;
+    }
+    return { ...e, quotes: picked.map((q) => ({ text: q.text, citation: q.citation })) };
+  });
 }
