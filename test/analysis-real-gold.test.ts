@@ -41,11 +41,15 @@ export interface Score {
   clusters: number;
   quotes: number;
   quotesRight: number;
+  /** Found actors with a gold role; of them, those given a role that matches; roles given to found actors. */
+  roles: number;
+  rolesRight: number;
+  rolesGiven: number;
 }
 
 const empty = (): Score => ({
   goldActors: 0, found: 0, typeRight: 0, mergePairs: 0, mergeRight: 0, goldPairs: 0, goldPairsMerged: 0,
-  listed: 0, junk: 0, conflicts: 0, conflictsFound: 0, falseAlarms: 0, clusters: 0, quotes: 0, quotesRight: 0,
+  listed: 0, junk: 0, conflicts: 0, conflictsFound: 0, falseAlarms: 0, clusters: 0, quotes: 0, quotesRight: 0, roles: 0, rolesRight: 0, rolesGiven: 0,
 });
 
 /** Scores one cluster's analysis against its gold; `ids[i]` is the source id of labelled article i. */
@@ -80,6 +84,14 @@ export function scoreCluster(g: GoldReal, analysis: Analysis, ids: Map<number, s
     if (pi === undefined) return;
     s.found++;
     if (analysis.entities[pi]!.type === e.type) s.typeRight++;
+    // a role matches when one holds the other (case and a leading article aside)
+    const role = analysis.entities[pi]!.role?.text;
+    const bare = (r: string) => key(r).replace(/^(?:the|a|an) /, '');
+    if (role) s.rolesGiven++;
+    if (e.role) {
+      s.roles++;
+      if (role && (bare(role).includes(bare(e.role)) || bare(e.role).includes(bare(role)))) s.rolesRight++;
+    }
   });
   // merge precision: pairs of gold-known forms in one predicted entity that belong to one gold actor
   const formEntity = new Map<string, number>();
@@ -147,6 +159,8 @@ export function rates(s: Score) {
     conflictsR: pct(s.conflictsFound, s.conflicts),
     falsePerCluster: pct(s.falseAlarms, s.clusters),
     quotes: pct(s.quotesRight, s.quotes),
+    rolesR: pct(s.rolesRight, s.roles),
+    rolesP: pct(s.rolesRight, s.rolesGiven),
   };
 }
 
@@ -157,6 +171,7 @@ function table(half: string, s: Score): string {
     `analysis on real gold, half "${half}" (${s.clusters} clusters)`,
     `  entities found ${f(r.found)} (${s.found}/${s.goldActors})  type right ${f(r.type)}  merge P ${f(r.mergeP)} (${s.mergeRight}/${s.mergePairs})  merge R ${f(r.mergeR)} (${s.goldPairsMerged}/${s.goldPairs})`,
     `  junk share ${f(r.junk)} (${s.junk}/${s.listed})  conflicts R ${f(r.conflictsR)} (${s.conflictsFound}/${s.conflicts})  false alarms/cluster ${f(r.falsePerCluster)} (${s.falseAlarms})  quotes attributed ${f(r.quotes)} (${s.quotesRight}/${s.quotes})`,
+    `  roles right ${f(r.rolesR)} (${s.rolesRight}/${s.roles} stated)  roles given that match ${f(r.rolesP)} (${s.rolesRight}/${s.rolesGiven})`,
   ].join('\n');
 }
 
