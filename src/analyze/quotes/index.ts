@@ -19,8 +19,8 @@ const DESC = String.raw`(?:(?:[Tt]he|[Aa]n?|[A-Z][\p{L}'’.-]+['’]s?)\s+[\p{L
 // Anywhere in the sentence: "X, a spokeswoman for Y, said", "X said in court", "according to X".
 const ANYWHERE = new RegExp(String.raw`(${DESC})(?:,\s[^,"“”]{1,80},)?\s+(?:${VERBS})\b|according to (${DESC})(?=[,.;]|$)`, 'u');
 const PRONOUN = /^(?:he|she|they)$/i;
-// Quote marks: straight, typographic, or the `` '' pairs of older wire text.
-const QUOTE = /(?:["“]|``)((?:(?!``|'')[^"“”]){2,}?)(?:["”]|'')/g;
+// Quote marks: straight, typographic, or the `` '' (and '' '') pairs of older wire text.
+const QUOTE = /(?:["“]|``|'')((?:(?!``|'')[^"“”]){2,}?)(?:["”]|'')/g;
 
 const AFTER = new RegExp(String.raw`^[\s,]*(?:${VERBS})\s+(${DESC}|he|she|they)(?=[\s,.;]|$)|^[\s,]*(${DESC}|he|she|they)\s+(?:${VERBS})\b`, 'u');
 const BEFORE = new RegExp(String.raw`(${DESC}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:${VERBS})(?:\s+[\p{L}]+){0,3}?[\s,:]*$`, 'u');
@@ -31,6 +31,16 @@ function cleanSpeaker(s: string): string {
     .replace(/[\s,]+$/u, '')
     .replace(/(?<!\b(?:\p{Lu}|Jr|Sr|Inc|Co|Corp|Ltd|St))\.$/u, '')
     .trim();
+}
+
+/** The person form written last in `text` (by where it ends), or null. */
+function lastNamed(text: string, known: string[]): string | null {
+  let best: { form: string; end: number } | null = null;
+  for (const p of known) {
+    const at = text.lastIndexOf(p);
+    if (at >= 0 && (!best || at + p.length > best.end || (at + p.length === best.end && p.length > best.form.length))) best = { form: p, end: at + p.length };
+  }
+  return best ? best.form : null;
 }
 
 /** Direct quotations of an article, each with its speaker when the text gives one. */
@@ -49,7 +59,9 @@ export function attributeQuotes(sentences: string[], persons: string[] = []): Qu
         const any = text.replace(QUOTE, (x) => ' '.repeat(x.length)).match(ANYWHERE);
         if (any) speaker = any[1] ?? any[2] ?? null;
       }
-      if (speaker && PRONOUN.test(speaker)) speaker = lastPerson;
+      // A pronoun stands for the person named last before the quotation, in this paragraph
+      // (its quotations blanked out) or, failing that, in the ones before.
+      if (speaker && PRONOUN.test(speaker)) speaker = lastNamed(text.slice(0, start).replace(QUOTE, (x) => ' '.repeat(x.length)), known) ?? named ?? lastPerson;
       else if (speaker) speaker = cleanSpeaker(speaker);
       if (!speaker && index > 0) {
         const prev = sentences[index - 1].match(new RegExp(String.raw`(${DESC})\s+(?:${VERBS})\b`, 'u'));
@@ -58,13 +70,11 @@ export function attributeQuotes(sentences: string[], persons: string[] = []): Qu
       if (speaker) named = speaker;
       out.push({ quote: m[1].replace(/[,.]$/u, '').trim(), speaker, sentence: index });
     }
-    const person = known.filter((p) => text.includes(p)).pop() ?? named;
+    const person = named ?? known.filter((p) => text.includes(p)).pop();
     if (person) lastPerson = person;
   });
   return out;
 }
-
-
 
 /** The actor a speaker string names: the person whose name or alias it contains, longest first. */
 function actorOf(speaker: string, persons: Entity[]): string {
