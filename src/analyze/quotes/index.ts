@@ -76,14 +76,39 @@ export function attributeQuotes(sentences: string[], persons: string[] = []): Qu
   return out;
 }
 
-/** The actor a speaker string names: the person whose name or alias it contains, longest first. */
-function actorOf(speaker: string, persons: Entity[]): string {
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The actor a speaker string names. A person whose name or alias it contains (longest form
+ * first: "attorney Howard King"); else an organisation or place it names with at most two
+ * capitalised words before ("the Cypriot Justice Ministry", "the FBI"); else, for "the <role>"
+ * ("the sheriff"), the one person of this article whose stated role ends in that noun. Otherwise
+ * the speaker string as written.
+ */
+function actorOf(speaker: string, entities: Entity[], source: string): string {
   let best: { name: string; len: number } | null = null;
-  for (const e of persons)
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
     for (const form of [e.name, ...e.aliases])
-      if (form.length > 2 && new RegExp(String.raw`(?:^|\s)${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[\s,'’])`, 'u').test(speaker) && (!best || form.length > best.len))
+      if (form.length > 2 && (!best || form.length > best.len) && new RegExp(String.raw`(?:^|\s)${escapeRe(form)}(?:$|[\s,'’])`, 'u').test(speaker))
         best = { name: e.name, len: form.length };
-  return best ? best.name : speaker;
+  }
+  if (best) return best.name;
+  const bare = speaker.replace(/^(?:the|The)\s+/, '');
+  for (const e of entities) {
+    if (e.type !== 'organization' && e.type !== 'place') continue;
+    for (const form of [e.name, ...e.aliases])
+      if ((!best || form.length > best.len) && new RegExp(String.raw`^(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}${escapeRe(form)}$`, 'u').test(bare))
+        best = { name: e.name, len: form.length };
+  }
+  if (best) return best.name;
+  const role = /^(?:the|The)\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)$/u.exec(speaker);
+  if (role) {
+    const noun = role[1]!.toLowerCase();
+    const holders = entities.filter((e) => e.type === 'person' && e.sources.includes(source) && e.role && new RegExp(String.raw`(?:^|\s)${escapeRe(noun)}$`, 'i').test(e.role.text));
+    if (holders.length === 1) return holders[0]!.name;
+  }
+  return speaker;
 }
 
 /** Every direct quotation of the cluster with its speaker, merged with the actor list. */
@@ -105,7 +130,7 @@ export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
       const para = paragraphs[q.sentence]!;
       const head = q.quote.slice(0, 20);
       const s = para.find((x) => x.text.includes(head)) ?? para[0]!;
-      out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, persons), text: q.quote, citation: { source: s.source, quote: s.text } });
+      out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, entities, d.article.id), text: q.quote, citation: { source: s.source, quote: s.text } });
     }
   }
   return out;
