@@ -72,6 +72,8 @@ const POSSESSIVE_NAMED = new Set(['hospital', 'school', 'college', 'church', 'ca
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'explained', 'recalled', 'testified', 'insisted', 'wrote', 'tweeted']);
 const CALENDAR_WORDS =
   /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+// "North Korea", "West Fullerton": a compass word opens a name when a capitalised word follows.
+const COMPASS = new Set(['north', 'south', 'east', 'west']);
 // "Six-year-old Kameron Prescott", "52-year-old": ages open a run but are not names.
 const AGE = /^(?:\d+|[A-Za-z]+)-years?-old$/i;
 
@@ -315,7 +317,7 @@ function mentionsOfRun(
     initial = false;
   }
   // Drop leading words that open sentences but are not names ("The", "But", "Earlier").
-  while (run.length && (NOT_NAMES.has(run[0].name.toLowerCase()) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
+  while (run.length && ((NOT_NAMES.has(run[0].name.toLowerCase()) && !(run.length > 1 && COMPASS.has(run[0].name.toLowerCase()))) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
     const dropped = run.shift()!;
     if (dropped.name.toLowerCase() === 'the') droppedThe = true;
     initial = false;
@@ -359,7 +361,9 @@ function mentionsOfRun(
   if (!words.length) return out;
   // "Israeli-Palestinian": a compound of nationality words is an adjective.
   if (words.length === 1 && words[0].includes('-') && words[0].split('-').every((w) => DEMONYMS.has(w.toLowerCase()))) return out;
-  if (words.length === 1 && (DEMONYMS.has(words[0].toLowerCase()) || DEMONYMS.has(words[0].toLowerCase().replace(/s$/, '')))) return out; // "Syrian", "the Russians"
+  // "Syrian", "the Russians", "South Korean", "N. Koreans": a nationality word, a compass word or its initial before it.
+  const demonym = (w: string) => DEMONYMS.has(w.toLowerCase()) || DEMONYMS.has(w.toLowerCase().replace(/s$/, ''));
+  if (demonym(words[words.length - 1]) && words.slice(0, -1).every((w) => COMPASS.has(w.toLowerCase()) || /^[NSEW]\.$/.test(w))) return out;
   if (words.length === 1 && CALENDAR_WORDS.test(words[0])) return out; // "Mondays", "Sept."
   if (words.every((w) => TITLES.has(w.toLowerCase()))) return out; // "President" alone refers back
   // "J", "O": a lone letter is an initial cut from its name, not a name.

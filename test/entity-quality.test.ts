@@ -1,0 +1,18 @@
+// Entity quality on invented text: each case stands for a mechanism found wanting on real news.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Entity } from '../src/types.js';
+import { findEntities } from '../src/analyze/entities/index.js';
+import { docFromText } from './helpers.js';
+
+const names = (es: Entity[]) => es.flatMap((e) => [e.name, ...e.aliases]);
+
+test('a compass word opens a name; a compass word with a nationality is no name', () => {
+  const es = findEntities([
+    docFromText('a', 'North Korea fired a missile on Monday. South Korean officials said homes in West Harrow were evacuated. North Koreans watched from the border, and South Korea protested.'),
+  ]);
+  const all = names(es);
+  assert.ok(all.includes('North Korea') && all.includes('South Korea'), all.join('|'));
+  assert.ok(all.includes('West Harrow'), all.join('|'));
+  assert.ok(!all.some((n) => /^(?:Korea|South Korean|North Koreans)$/.test(n)), all.join('|'));
+});
