@@ -37,7 +37,7 @@ import {
 } from './entity-lexicon.js';
 import { fold, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
-import { withRoles } from './roles.js';
+import { isPersonRoleWord, roleAfter, withRoles } from './roles.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -281,7 +281,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
     if (terms && run.length === 1 && isAcronym(t.bare) && toks[i - 1]?.text === '(' && spellsTermBefore(toks, i - 1, t.bare)) terms.add(fold(t.bare));
     i = j;
     const runStart = run[0].index;
-    const found = mentionsOfRun(run, toks, firstWord, source, sentence, commonWords);
+    const found = mentionsOfRun(run, toks, firstWord, source, sentence, commonWords, text);
     // "between Kelmbridge and Harwell": a name joined by "and"/"or" to a place just named, with no
     // cue of its own, is a place too.
     const joined = toks[runStart - 1];
@@ -303,6 +303,7 @@ function mentionsOfRun(
   source: string,
   sentence: string,
   commonWords: Set<string>,
+  text?: string,
 ): Mention[] {
   const votes = { person: 0, organization: 0, place: 0 };
   let droppedThe = false;
@@ -387,7 +388,7 @@ function mentionsOfRun(
   while (prevIndex >= 0 && !toks[prevIndex].word) prevIndex--;
   const prev = prevIndex >= 0 ? toks[prevIndex] : undefined;
   const prevLower = prev?.bare.toLowerCase() ?? '';
-  if (prev && ROLE_NOUNS.has(prevLower)) votes.person += STRONG;
+  if (prev && prevIndex === first.index - 1 && (ROLE_NOUNS.has(prevLower) || (/^\p{Ll}/u.test(prev.bare) && isPersonRoleWord(prev.bare)))) votes.person += STRONG;
   // "proxy adviser firm Halden Ross": a noun of kind names an organisation; a hint that a title
   // or a known given name still outweighs ("the company Anna Berg founded").
   else if (prev && prevIndex === first.index - 1 && ORG_KIND_NOUNS.has(prevLower)) votes.organization += WEAK + 1;
@@ -436,6 +437,8 @@ function mentionsOfRun(
   // "Lars Venter, head of the Chamber": an apposition that is a role.
   if (toks[last.index + 1]?.text === ',' && ROLE_NOUNS.has(after[0] ?? '') && ['of', 'at', 'for'].includes(after[1] ?? '')) votes.person += STRONG;
   if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && placeKey([toks[last.index + 2].bare])) votes.place += STRONG; // "Geneva, Switzerland"
+  // "Tevfik Aksoy, chief economist of ...", "Peskov, 54, a spokesman for ...": an apposition stating a person's role.
+  else if (text && toks[last.index + 1]?.text === ',' && !last.tok.possessive && roleAfter(text.slice(toks[last.index + 1].start), isPersonRoleWord)) votes.person += STRONG;
   const lowerWords = words.map((w) => w.toLowerCase());
   if (lowerWords.some((w) => ORG_WORDS.has(w))) votes.organization += STRONG;
   if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1])) votes.place += STRONG;

@@ -29,6 +29,18 @@ function isRoleWord(w: string): boolean {
   return /^\p{Ll}/u.test(w) && /^\p{Ll}{3,}(?:ist|ian|man|woman|person|ee|er|or|ant|ent)$/u.test(l) && !/(?:ment|ever|ther)$/.test(l);
 }
 
+/**
+ * A word that names what a person (not a company) is: a role noun of the lexicon, a title, or a
+ * word of a person's ending ("geologist", "historian", "chairwoman"). Agent nouns in -er and -or
+ * name firms as often ("retailer", "carrier") and do not count.
+ */
+export function isPersonRoleWord(w: string): boolean {
+  const l = w.toLowerCase().replace(/[.,]$/, '');
+  if (!l || NOT_ROLES.has(l) || QUALIFIERS.has(l)) return false;
+  if (ROLE_NOUNS.has(l) || (TITLES.has(l) && !COURTESY.has(l)) || ROLE_NOUNS.has(l.replace(/s$/, ''))) return true;
+  return /^\p{Ll}{3,}(?:ist|ian|man|woman|person)$/u.test(w) && !/(?:ment|ever|ther)$/.test(l);
+}
+
 const CAPITALISED = /^\p{Lu}/u;
 const CONNECT = new Set(['of', 'for', 'at', 'and', '&', 'the']);
 const PRONOUNS = /^(?:to|who|which|that|whose|he|she|they|it|and|but|said|says|told|was|is|has|had|will|would|in|on|at|according)$/i;
@@ -54,7 +66,7 @@ function roleBefore(text: string): string | null {
 }
 
 /** The apposition right after a name: ", 54, a spokesman for the Kremlin," / ", the Kremlin's spokesman". */
-function roleAfter(text: string): string | null {
+export function roleAfter(text: string, roleWord: (w: string) => boolean = isRoleWord): string | null {
   const m = /^,\s+(?:\d{1,3},\s+)?(?:(the|a|an)\s+)?([^,;:.!?"“”()]{2,90}?)(?=\s*(?:[,;.!?)]|$|\s(?:said|says|told|who|has|had|was|is)\b))/u.exec(text);
   if (!m) return null;
   const phrase = m[2]!.trim();
@@ -63,7 +75,7 @@ function roleAfter(text: string): string | null {
   // Without an article the phrase must open on its role ("spokesman for X"), or qualify one
   // within three words ("Kremlin spokesman"); with one, a role word within the first five.
   const reach = m[1] ? 5 : 3;
-  const at = words.slice(0, reach).findIndex((w) => isRoleWord(w.replace(/['’]s$/, '')));
+  const at = words.slice(0, reach).findIndex((w) => roleWord(w.replace(/['’]s$/, '')));
   if (at < 0) return null;
   // A place after a name ("Paris, Texas") is no role: it would hold no lower-case word.
   if (!words.some((w) => /^\p{Ll}/u.test(w))) return null;
