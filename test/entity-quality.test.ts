@@ -16,3 +16,15 @@ test('a compass word opens a name; a compass word with a nationality is no name'
   assert.ok(all.includes('West Harrow'), all.join('|'));
   assert.ok(!all.some((n) => /^(?:Korea|South Korean|North Koreans)$/.test(n)), all.join('|'));
 });
+
+test('a US state abbreviation after a place and a comma is a place, merged with the state it abbreviates', () => {
+  const es = findEntities([
+    docFromText('a', 'Police in Brackton, Calif., said the road was closed. The storm moved across California overnight.'),
+    docFromText('b', 'Residents of Harlow, VA were told to stay home on Monday.'),
+  ]);
+  const cal = es.find((e) => e.name === 'California');
+  assert.equal(cal?.type, 'place');
+  assert.ok(cal?.aliases.includes('Calif.'), JSON.stringify(cal));
+  assert.equal(es.find((e) => e.name === 'VA')?.type, 'place');
+  assert.equal(es.find((e) => e.name === 'Harlow')?.type, 'place');
+});

@@ -33,6 +33,7 @@ import {
   ORG_FOLLOWERS,
   ROMAN_NUMERAL,
   ROLE_NOUNS,
+  STATE_ABBREVIATIONS,
   TITLES,
 } from './entity-lexicon.js';
 import { fold, sameNameWord, transliterationForm } from './entity-names.js';
@@ -436,7 +437,12 @@ function mentionsOfRun(
   if (toks[last.index + 1]?.text === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after[0] ?? '') && ROLE_NOUNS.has(after[1] ?? '')) votes.person += STRONG;
   // "Lars Venter, head of the Chamber": an apposition that is a role.
   if (toks[last.index + 1]?.text === ',' && ROLE_NOUNS.has(after[0] ?? '') && ['of', 'at', 'for'].includes(after[1] ?? '')) votes.person += STRONG;
-  if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && placeKey([toks[last.index + 2].bare])) votes.place += STRONG; // "Geneva, Switzerland"
+  if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && (placeKey([toks[last.index + 2].bare]) || stateAfterComma(toks, last.index + 2))) votes.place += STRONG; // "Geneva, Switzerland", "Mebane, N.C."
+  // "Mebane, N.C.", "Charlottesville, VA": a state's abbreviation after a place and a comma.
+  if (words.length === 1 && stateAfterComma(toks, first.index)) {
+    votes.place += STRONG + 1;
+    if (/^\p{L}+\.$/u.test(first.tok.text)) words = [first.tok.text]; // written with its period: "Colo."
+  }
   // "Tevfik Aksoy, chief economist of ...", "Peskov, 54, a spokesman for ...": an apposition stating a person's role.
   else if (text && toks[last.index + 1]?.text === ',' && !last.tok.possessive && roleAfter(text.slice(toks[last.index + 1].start), isPersonRoleWord)) votes.person += STRONG;
   const lowerWords = words.map((w) => w.toLowerCase());
@@ -456,6 +462,17 @@ function mentionsOfRun(
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
   return out;
+}
+
+/** A US state's abbreviation at `k`, written after a capitalised name and a comma and closing its phrase. */
+function stateAfterComma(toks: Tok[], k: number): boolean {
+  const t = toks[k];
+  if (!t?.word || toks[k - 1]?.text !== ',' || !toks[k - 2]?.word || !/^\p{Lu}/u.test(toks[k - 2].bare)) return false;
+  const next = toks[k + 1];
+  if (next?.word && /^\p{Lu}/u.test(next.bare)) return false;
+  const folded = t.bare.replace(/\./g, '').toLowerCase();
+  // Postal codes only in capitals ("VA", not "Va"), news-style ones with their periods or capital.
+  return STATE_ABBREVIATIONS.has(folded) && (t.bare.replace(/\./g, '').length > 2 || /^\p{Lu}{2}$|^(?:\p{Lu}\.){2}$/u.test(t.bare) || t.text.endsWith('.'));
 }
 
 /** Words before a name that say it is a publication: "the journal X", "published (online) in X". */
@@ -725,6 +742,9 @@ function linkByAntecedent(f: Form, self: number, matches: { f: Form; i: number }
   return true;
 }
 
+/** 1 for a one-word abbreviation with a period ("Calif."), which never names its entity when the full word is there. */
+const abbreviated = (words: string[]) => Number(words.length === 1 && /^\p{Lu}\p{Ll}+\.$/u.test(words[0]));
+
 /** People, organisations and places of a cluster, spelling variants and partial names merged. */
 export function findEntities(docs: Doc[]): Entity[] {
   const commonWords = commonWordsOf(docs);
@@ -809,6 +829,24 @@ export function findEntities(docs: Doc[]): Entity[] {
     if (!/^\p{Lu}{2,6}$/u.test(w) || placeKey(f.words)) return; // "US" is a country, not "University of Southampton"
     const targets = acronyms.get(w);
     if (targets && new Set(targets.map((t) => uf.find(t))).size === 1) uf.union(targets[0], i);
+  });
+
+  // Abbreviations with a period ("Calif.", "Va.") to the one place whose name holds their letters
+  // in order from its first ("California", "Virginia").
+  const placesByInitial = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    if (f.words.length === 1 && !f.words[0].endsWith('.') && typeOfForm(f) === 'place') addTo(placesByInitial, fold(f.words[0])[0] ?? '', i);
+  });
+  live.forEach((f, i) => {
+    if (f.words.length !== 1 || !/^\p{Lu}\p{Ll}+\.$/u.test(f.words[0]) || typeOfForm(f) !== 'place') return;
+    const letters = fold(f.words[0]).replace(/\.$/, '');
+    const subsequence = (w: string) => {
+      let k = 0;
+      for (const c of w) if (c === letters[k]) k++;
+      return k === letters.length;
+    };
+    const hits = (placesByInitial.get(letters[0] ?? '') ?? []).filter((j) => subsequence(fold(live[j].words[0])));
+    if (new Set(hits.map((j) => uf.find(j))).size === 1) uf.union(hits[0], i);
   });
 
   // 3. Partial names: "Lavrov", "de Mistura", "Assad" to the one full name in the cluster whose
@@ -946,7 +984,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     const use = (f: Form) => keyWords(f.words).reduce((n, w) => n + (wordUse.get(w) ?? 0), 0);
     const longest = [...group].sort(
       (a, b) =>
-        keyWords(b.words).length - keyWords(a.words).length || b.mentions.length - a.mentions.length || use(b) - use(a) || a.key.localeCompare(b.key),
+        keyWords(b.words).length - keyWords(a.words).length || abbreviated(a.words) - abbreviated(b.words) || b.mentions.length - a.mentions.length || use(b) - use(a) || a.key.localeCompare(b.key),
     )[0];
     let type = typeOf(votes, longest.words, commonWords, genera);
     // A name mostly written in quotation marks on its own is a title of a show, a song or a
