@@ -28,3 +28,17 @@ test('a US state abbreviation after a place and a comma is a place, merged with 
   assert.equal(es.find((e) => e.name === 'VA')?.type, 'place');
   assert.equal(es.find((e) => e.name === 'Harlow')?.type, 'place');
 });
+
+test('web addresses, call signs and channels name organisations; hyphenated given names stay whole', () => {
+  const es = findEntities([
+    docFromText(
+      'a',
+      'Orvelle Tamm told KVRB-TV and Harbourline.com that the pier was unsafe. Foreign Minister Park Min-kyung said Seoul would help. Park Min-kyung met Tamm on Friday.',
+    ),
+  ]);
+  const type = (n: string) => es.find((e) => e.name === n || e.aliases.includes(n))?.type;
+  assert.equal(type('KVRB-TV'), 'organization');
+  assert.equal(type('Harbourline.com'), 'organization');
+  assert.equal(type('Park Min-kyung'), 'person');
+  assert.ok(!es.some((e) => e.name === 'Park Min'), es.map((e) => e.name).join('|'));
+});

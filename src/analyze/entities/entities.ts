@@ -126,12 +126,15 @@ function tokenize(text: string): Tok[] {
   return out;
 }
 
+/** Lower-case words that follow a name with a hyphen as an adjective ("Obama-era", "Texas-born"), not a syllable of it. */
+const COMPOUND_SUFFIXES = new Set('era born made like run wide owned free type style area only bound size class week year day long level'.split(' '));
+
 /** "UN-backed", "Kremlin-allied": the name is the part before a lower-case suffix. */
 function splitCompound(bare: string): { name: string; compound: boolean } {
   if (!bare.includes('-')) return { name: bare, compound: false };
   const m = /^(\p{Lu}[\p{L}.]*)-\p{Ll}+$/u.exec(bare);
   // "Jae-in", "Yo-jong": two short syllables joined are a given name, not a name and a suffix.
-  if (m && /^\p{Lu}\p{Ll}{1,3}-\p{Ll}{1,4}$/u.test(bare) && !/(?:ed|ing|ly)$/.test(bare)) return { name: bare, compound: false };
+  if (m && /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{1,5}$/u.test(bare) && !/(?:ed|ing|ly)$/.test(bare) && !COMPOUND_SUFFIXES.has(bare.slice(bare.indexOf('-') + 1))) return { name: bare, compound: false };
   if (m && !PARTICLE_PREFIX.test(bare)) return { name: m[1], compound: true };
   return { name: bare, compound: false };
 }
@@ -447,6 +450,8 @@ function mentionsOfRun(
   else if (text && toks[last.index + 1]?.text === ',' && !last.tok.possessive && roleAfter(text.slice(toks[last.index + 1].start), isPersonRoleWord)) votes.person += STRONG;
   const lowerWords = words.map((w) => w.toLowerCase());
   if (lowerWords.some((w) => ORG_WORDS.has(w))) votes.organization += STRONG;
+  // "KNAC.com", "WBZ-TV", "Israel TV": a web address, a broadcaster's call sign or a channel names a body.
+  else if (words.some((w) => /\.(?:com|org|net|gov|edu)$/i.test(w) || /^\p{Lu}{2,5}-(?:TV|FM|AM|DT)$/u.test(w)) || (words.length > 1 && /^(?:TV|Radio)$/.test(words[words.length - 1]))) votes.organization += STRONG;
   if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1])) votes.place += STRONG;
   else if (words.length > 1 && PLACE_WORDS.has(lowerWords[0]) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.place += STRONG; // "River Amsel", "Lake Geneva"
   if (placeKey(words)) votes.place += STRONG + 1;
