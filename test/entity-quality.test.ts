@@ -42,3 +42,15 @@ test('web addresses, call signs and channels name organisations; hyphenated give
   assert.equal(type('Park Min-kyung'), 'person');
   assert.ok(!es.some((e) => e.name === 'Park Min'), es.map((e) => e.name).join('|'));
 });
+
+test('acronyms by their expansion in the text, places too; generations do not split a name', () => {
+  const es = findEntities([
+    docFromText('a', 'The United States sent 240 athletes. The U.S. Olympic Committee said the USOC would pay. US officials agreed, and the U.S. team flew home.'),
+    docFromText('b', 'Jesse Lowell Marten Jr. was charged on Monday. Jesse Marten Jr. denied it, and Marten said nothing more.'),
+  ]);
+  const of = (n: string) => es.find((e) => e.name === n || e.aliases.includes(n))?.name;
+  assert.equal(of('US'), 'United States');
+  assert.equal(of('U.S.'), 'United States');
+  assert.equal(of('USOC'), 'U.S. Olympic Committee');
+  assert.equal(of('Jesse Marten Jr.'), of('Jesse Lowell Marten Jr.'));
+});

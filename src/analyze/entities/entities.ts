@@ -580,16 +580,19 @@ function nameInitial(word: string): string {
 }
 
 /** The surname part of a person's name: the last word with no particles. */
+/** "Jr.", "III": a generation after a name is no part of the name compared. */
+const GENERATIONS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 function surname(words: string[]): string {
-  const k = keyWords(words).filter((w) => !PARTICLES.has(w));
+  const k = keyWords(words).filter((w) => !PARTICLES.has(w) && !GENERATIONS.has(w));
   return k[k.length - 1] ?? '';
 }
 
 function acronymOf(words: string[]): string {
   return words
     .filter((w) => /^\p{Lu}/u.test(w) && !CONNECTORS.has(w.toLowerCase()))
-    .flatMap((w) => w.split('-'))
-    .map((w) => w[0])
+    // "U.S. Olympic Committee" is "USOC": initials give all their letters.
+    .flatMap((w) => (INITIALS.test(w) ? w.replace(/\./g, '').split('') : w.split('-').map((x) => x[0])))
     .join('')
     .toUpperCase();
 }
@@ -831,19 +834,20 @@ export function findEntities(docs: Doc[]): Entity[] {
   live.forEach((f, i) => {
     if (f.words.length !== 1) return;
     const w = f.words[0].replace(/\./g, '');
-    if (!/^\p{Lu}{2,6}$/u.test(w) || placeKey(f.words)) return; // "US" is a country, not "University of Southampton"
-    const targets = acronyms.get(w);
+    if (!/^\p{Lu}{2,6}$/u.test(w)) return;
+    // "US" is a country: it abbreviates a place ("United States"), not "University of Southampton".
+    const targets = placeKey(f.words) ? acronyms.get(w)?.filter((t) => typeOfForm(live[t]) === 'place') : acronyms.get(w);
     if (targets && new Set(targets.map((t) => uf.find(t))).size === 1) uf.union(targets[0], i);
   });
 
-  // Abbreviations with a period ("Calif.", "Va.") to the one place whose name holds their letters
+  // Abbreviations with a period ("Calif.", "Va.") or of two capitals ("VA") to the one place whose name holds their letters
   // in order from its first ("California", "Virginia").
   const placesByInitial = new Map<string, number[]>();
   live.forEach((f, i) => {
     if (f.words.length === 1 && !f.words[0].endsWith('.') && typeOfForm(f) === 'place') addTo(placesByInitial, fold(f.words[0])[0] ?? '', i);
   });
   live.forEach((f, i) => {
-    if (f.words.length !== 1 || !/^\p{Lu}\p{Ll}+\.$/u.test(f.words[0]) || typeOfForm(f) !== 'place') return;
+    if (f.words.length !== 1 || !/^\p{Lu}\p{Ll}+\.$|^\p{Lu}{2}$/u.test(f.words[0]) || typeOfForm(f) !== 'place' || placeKey(f.words)) return;
     const letters = fold(f.words[0]).replace(/\.$/, '');
     const subsequence = (w: string) => {
       let k = 0;
@@ -858,7 +862,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   // surname they match. A surname shared by two full names links to neither.
   const fullPeople = live.map((f, i) => ({ f, i })).filter(({ f }) => keyWords(f.words).filter((w) => !PARTICLES.has(w)).length >= 2 && typeOfForm(f) === 'person');
   // Longer full names containing a shorter one ("Recep Tayyip Erdogan" / "Tayyip Erdogan").
-  const namePartsOf = new Map(fullPeople.map(({ f, i }) => [i, keyWords(f.words).filter((w) => !PARTICLES.has(w))]));
+  const namePartsOf = new Map(fullPeople.map(({ f, i }) => [i, keyWords(f.words).filter((w) => !PARTICLES.has(w) && !GENERATIONS.has(w))]));
   // Blocking: a longer name can contain a shorter one only if their last words or their first
   // words could be one name, so each name is compared with the names sharing the phonetic
   // initial of its last or first word, not with every full name (quadratic on a 200-article story).
