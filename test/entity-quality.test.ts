@@ -54,3 +54,14 @@ test('acronyms by their expansion in the text, places too; generations do not sp
   assert.equal(of('USOC'), 'U.S. Olympic Committee');
   assert.equal(of('Jesse Marten Jr.'), of('Jesse Lowell Marten Jr.'));
 });
+
+test('hypocorisms from the data list merge given names; different given names stay apart', () => {
+  const es = findEntities([
+    docFromText('a', 'Reginald Ostrow, the ferry captain, said the engine failed. Reg Ostrow has sailed for 30 years.'),
+    docFromText('b', 'Peggy Dunmore said Margaret Dunmore was her cousin. Tobias Dunmore disagreed.'),
+  ]);
+  const of = (n: string) => es.find((e) => e.name === n || e.aliases.includes(n))?.name;
+  assert.equal(of('Reg Ostrow'), of('Reginald Ostrow'));
+  assert.equal(of('Peggy Dunmore'), of('Margaret Dunmore'));
+  assert.notEqual(of('Tobias Dunmore'), of('Margaret Dunmore'));
+});

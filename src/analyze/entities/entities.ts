@@ -39,6 +39,7 @@ import {
 import { fold, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
 import { isPersonRoleWord, roleAfter, withRoles } from './roles.js';
+import { givenNameKeys, sameGivenName } from './hypocorisms.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -823,6 +824,17 @@ export function findEntities(docs: Doc[]): Entity[] {
     }
   }
 
+  // Hypocorisms: "Bill Clinton" / "William Clinton", "Pete Strella" / "Peter Strella": people
+  // whose names differ only in a given name that the data list gives as forms of one name.
+  const peopleByRest = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    if (k.length >= 2 && typeOfForm(f) === 'person') addTo(peopleByRest, k.slice(1).join(' '), i);
+  });
+  for (const ids of peopleByRest.values())
+    for (let x = 0; x < ids.length; x++)
+      for (let y = x + 1; y < ids.length; y++) if (sameGivenName(keysOf[ids[x]][0], keysOf[ids[y]][0])) uf.union(ids[x], ids[y]);
+
   // 2. Acronyms: "UN" / "U.N." for "United Nations", "SNC" for "Syrian Negotiations Commission".
   const acronyms = new Map<string, number[]>();
   live.forEach((f, i) => {
@@ -912,7 +924,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     surnameOf.set(p.f, last);
     const initial = nameInitial(last);
     addTo(peopleByInitial, initial, p);
-    addTo(peopleByFirstWord, keyWords(p.f.words)[0], p);
+    for (const g of givenNameKeys(keyWords(p.f.words)[0])) addTo(peopleByFirstWord, g, p);
   }
   live.forEach((f, i) => {
     const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
@@ -939,7 +951,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     const placeLike = typeOfForm(f) === 'place' && f.votes.place >= STRONG;
     if (roots.size === 0 && !placeLike && !orgs.length) {
       // A first name alone ("Jeff") for the one full name in the cluster that starts with it.
-      const byFirst = peopleByFirstWord.get(s) ?? [];
+      const byFirst = [...new Set(givenNameKeys(s).flatMap((g) => peopleByFirstWord.get(g) ?? []))];
       if (new Set(byFirst.map((m) => uf.find(m.i))).size === 1) uf.union(byFirst[0].i, i);
       return;
     }
