@@ -65,3 +65,14 @@ test('hypocorisms from the data list merge given names; different given names st
   assert.equal(of('Peggy Dunmore'), of('Margaret Dunmore'));
   assert.notEqual(of('Tobias Dunmore'), of('Margaret Dunmore'));
 });
+
+test('particles and spacing: names written apart or together are one', () => {
+  const es = findEntities([
+    docFromText('a', 'Pieter Van der Meer, the harbour master, closed the port. Vandermeer said it would reopen. Ana De Souza, a pilot, agreed.'),
+    docFromText('b', 'Ana DeSouza said the pilots were ready. Van der Meer thanked them.'),
+  ]);
+  const of = (n: string) => es.find((e) => e.name === n || e.aliases.includes(n))?.name;
+  assert.equal(of('Vandermeer'), of('Pieter Van der Meer'));
+  assert.equal(of('Ana DeSouza'), of('Ana De Souza'));
+  assert.notEqual(of('Ana De Souza'), of('Pieter Van der Meer'));
+});

@@ -589,6 +589,14 @@ function surname(words: string[]): string {
   return k[k.length - 1] ?? '';
 }
 
+/** The surname with the particles before it, written together: "van der Meer" -> "vandermeer". */
+function compactSurname(words: string[]): string {
+  const k = keyWords(words).filter((w) => !GENERATIONS.has(w));
+  let start = k.length - 1;
+  while (start > 1 && PARTICLES.has(k[start - 1])) start--;
+  return k.slice(start).join('');
+}
+
 function acronymOf(words: string[]): string {
   return words
     .filter((w) => /^\p{Lu}/u.test(w) && !CONNECTORS.has(w.toLowerCase()))
@@ -824,6 +832,12 @@ export function findEntities(docs: Doc[]): Entity[] {
     }
   }
 
+  // Spacing: "Van der Meer" / "Vandermeer", "De Souza" / "DeSouza", "Mac Donald" / "MacDonald":
+  // one name when its words written together are the same.
+  const byCompact = new Map<string, number[]>();
+  live.forEach((f, i) => addTo(byCompact, keysOf[i].join(''), i));
+  for (const ids of byCompact.values()) for (const j of ids.slice(1)) if (keysOf[j].length !== keysOf[ids[0]].length) uf.union(ids[0], j);
+
   // Hypocorisms: "Bill Clinton" / "William Clinton", "Pete Strella" / "Peter Strella": people
   // whose names differ only in a given name that the data list gives as forms of one name.
   const peopleByRest = new Map<string, number[]>();
@@ -919,11 +933,16 @@ export function findEntities(docs: Doc[]): Entity[] {
   const peopleByFirstWord = new Map<string, { f: Form; i: number }[]>();
   // Each full name's surname once, not once per partial name compared with it.
   const surnameOf = new Map<Form, string>();
+  const compactSurnameOf = new Map<Form, string>();
   for (const p of fullPeople) {
     const last = surname(p.f.words);
     surnameOf.set(p.f, last);
     const initial = nameInitial(last);
     addTo(peopleByInitial, initial, p);
+    // "Vandermeer" for "Pieter van der Meer": the surname with its particles, written together.
+    const compact = compactSurname(p.f.words);
+    compactSurnameOf.set(p.f, compact);
+    if (compact !== last) addTo(peopleByInitial, nameInitial(compact), p);
     for (const g of givenNameKeys(keyWords(p.f.words)[0])) addTo(peopleByFirstWord, g, p);
   }
   live.forEach((f, i) => {
@@ -936,7 +955,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Only a word that is itself an organisation's ("Kremlin", "NATO") keeps a surname-like form
     // from the person: "the Abbott campaign" is Greg Abbott's.
     const strongOrg = typeOfForm(f) === 'organization' && (ORG_WORDS.has(s) || isAcronym(f.words[0]));
-    const matches = (peopleByInitial.get(nameInitial(s)) ?? []).filter(({ f: g }) => sameNameWord(s, surnameOf.get(g)!));
+    const matches = [...new Set(peopleByInitial.get(nameInitial(s)) ?? [])].filter(({ f: g }) => sameNameWord(s, surnameOf.get(g)!) || s === compactSurnameOf.get(g));
     const people = strongOrg ? [] : matches;
     // A word that starts an organisation's name and ends a person's ("Halvorsen" of "Halvorsen
     // Foods" and "Ingrid Halvorsen") is linked to neither unless a title says it is the person.
