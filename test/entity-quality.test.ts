@@ -76,3 +76,16 @@ test('particles and spacing: names written apart or together are one', () => {
   assert.equal(of('Ana DeSouza'), of('Ana De Souza'));
   assert.notEqual(of('Ana De Souza'), of('Pieter Van der Meer'));
 });
+
+test('names are not cut: ampersands, "for Near East", titles through "of State", capitalised role nouns', () => {
+  const es = findEntities([
+    docFromText(
+      'a',
+      'Loans came from Harlow Bank & Trust on Monday. Tamsin Orr of the Harrowgate Institute for Near East Policy said the talks failed. ' +
+        'Secretary of State Odell Varga met Prosecutor Nasri Kellam in the capital. Varga and Kellam spoke for an hour, the prosecutor said.',
+    ),
+  ]);
+  const all = names(es);
+  for (const n of ['Harlow Bank & Trust', 'Harrowgate Institute for Near East Policy', 'Odell Varga', 'Nasri Kellam']) assert.ok(all.includes(n), `${n} in ${all.join('|')}`);
+  assert.ok(!all.some((n) => /^(?:State Odell Varga|Prosecutor Nasri Kellam|Harlow Bank)$/.test(n)), all.join('|'));
+});

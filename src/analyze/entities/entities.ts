@@ -38,7 +38,7 @@ import {
 } from './entity-lexicon.js';
 import { fold, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
-import { isPersonRoleWord, roleAfter, withRoles } from './roles.js';
+import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
 import { givenNameKeys, sameGivenName } from './hypocorisms.js';
 
 interface Mention {
@@ -76,6 +76,7 @@ const CALENDAR_WORDS =
   /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 // "North Korea", "West Fullerton": a compass word opens a name when a capitalised word follows.
 const COMPASS = new Set(['north', 'south', 'east', 'west']);
+const DETERMINERS = new Set('the a an this that these those his her their our its my your'.split(' '));
 // "Six-year-old Kameron Prescott", "52-year-old": ages open a run but are not names.
 const AGE = /^(?:\d+|[A-Za-z]+)-years?-old$/i;
 
@@ -221,6 +222,12 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
     let ended = t.possessive || compound;
     while (!ended && j < toks.length) {
       const u = toks[j];
+      // "Schertz Bank & Trust", "Procter & Gamble": an ampersand between capitalised words joins one name.
+      if (u.text === '&' && toks[j + 1]?.word && isCapitalised(toks[j + 1].bare) && !run[run.length - 1].tok.possessive) {
+        run.push({ tok: u, name: '&', index: j });
+        j++;
+        continue;
+      }
       if (!u.word) break;
       const part = splitCompound(u.bare);
       // "Fox News Thursday": a weekday or a month ends a name.
@@ -246,8 +253,13 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
         continue;
       }
       // "Ministry of Defence", "Observatory for Human Rights": connectors inside organisation names.
-      const nextIsName = nextCap && !NOT_NAMES.has(next.bare.toLowerCase());
-      if (CONNECTORS.has(lower) && run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && nextIsName) {
+      // A word that opens sentences but not names ("Near") is still a name word when another follows
+      // ("Institute for Near East Policy"); a determiner never is.
+      const nextIsName =
+        nextCap && (!NOT_NAMES.has(next.bare.toLowerCase()) || (!!toks[j + 2]?.word && isCapitalised(toks[j + 2].bare) && !DETERMINERS.has(next.bare.toLowerCase())));
+      // "Secretary of State Rex Tillerson": "of" after a title, read with the title later.
+      const titled = lower === 'of' && run.every((r) => TITLES.has(r.name.toLowerCase()));
+      if (CONNECTORS.has(lower) && (titled || run.some((r) => ORG_WORDS.has(r.name.toLowerCase()))) && nextIsName) {
         run.push({ tok: u, name: u.bare, index: j });
         j++;
         continue;
@@ -338,6 +350,13 @@ function mentionsOfRun(
   for (let k = 0; k < run.length - 1; k++) {
     const w = run[k].name.toLowerCase();
     if (TITLES.has(w) || TITLES.has(w.replace(/\.$/, ''))) lastTitle = k;
+    // "Secretary of State Rex Tillerson": "of" and one word continue a title when a two-word name follows.
+    else if (lastTitle === k - 1 && w === 'of' && k + 3 < run.length + 0 && /^\p{Lu}/u.test(run[k + 1].name) && personShaped(run.slice(k + 2).map((r) => r.name))) {
+      lastTitle = k + 1;
+      k++;
+    }
+    // "Prosecutor Nasri Lahoud", "Security Coordinator John Himmel": a role noun in capitals before a two-word name.
+    else if (k + 2 < run.length && (lastTitle === k - 1 || k === 0) && /^\p{Lu}\p{Ll}+$/u.test(run[k].name) && !FIRST_NAMES.has(fold(run[k].name)) && (ROLE_NOUNS.has(w) || (isRoleWord(run[k].name.toLowerCase()) && commonWords.has(w))) && personShaped(run.slice(k + 1).map((r) => r.name)) && run.length - k - 1 <= 3) lastTitle = k;
     else if (lastTitle >= 0) break;
   }
   let words = run.map((r) => r.name);

@@ -21,7 +21,7 @@ const QUALIFIERS = new Set(
   'acting former interim managing crown special senior junior assistant associate emeritus staff vice foreign defence defense interior finance justice health trade economy democrat republican principal'.split(' '),
 );
 /** A word that names what someone is: a role noun of the lexicon, a title, or a word of an agent ending. */
-function isRoleWord(w: string): boolean {
+export function isRoleWord(w: string): boolean {
   const l = w.toLowerCase().replace(/[.,]$/, '');
   if (!l || NOT_ROLES.has(l) || QUALIFIERS.has(l)) return false;
   if (ROLE_NOUNS.has(l) || (TITLES.has(l) && !COURTESY.has(l))) return true;
