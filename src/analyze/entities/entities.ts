@@ -10,6 +10,8 @@ import type { Doc, Entity, EntityType } from '../../types.js';
 import {
   CELESTIAL,
   DEMONYMS,
+  EVENT_ALONE,
+  EVENT_ENDINGS,
   FIGURE_WORDS,
   FIRST_NAMES,
   JOURNALS,
@@ -720,12 +722,19 @@ function readsAsThing(words: string[], genera: ReadonlySet<string>): boolean {
   if (!k.length) return false;
   // The last word decides for awards and events ("Public Service Medal", "Harbour Festival Event").
   if (k.length >= 2 && THING_ENDINGS.has(k[k.length - 1])) return true;
+  if (EVENT_ALONE.has(k[k.length - 1]) || (k.length >= 2 && EVENT_ENDINGS.has(k[k.length - 1]) && !k.some((w) => ORG_WORDS.has(w)))) return true;
   if (k.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w))) return false;
   if (k.some((w) => TIME_SPAN_WORDS.has(w))) return true;
   if (CELESTIAL.has(k.join(' '))) return true;
   if (k.length >= 2 && TIME_SPAN_ENDINGS.has(k[k.length - 1])) return true;
   if (k.length <= 2 && (genera.has(k[0]) || (k[0].length >= 7 && GENUS_ENDING.test(k[0])))) return true;
   return false;
+}
+
+/** A name of an event, a war or a holiday by its last word ("Winter Olympics", "Cold War"). */
+function readsAsEvent(words: string[]): boolean {
+  const k = keyWords(words);
+  return EVENT_ALONE.has(k[k.length - 1] ?? '') || (k.length >= 2 && EVENT_ENDINGS.has(k[k.length - 1]));
 }
 
 const NO_GENERA: ReadonlySet<string> = new Set();
@@ -1054,6 +1063,8 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Velden algorithm"): a method, a disease, a product, unless a strong cue says otherwise.
     else if (type !== 'other' && votes[type] < STRONG && all.filter((m) => m.thingCue).length * 2 >= all.length) type = 'other';
     if (type === 'other' && (all.length < 2 || all.every((m) => m.initial))) continue;
+    // Events, wars, holidays, genera, spans of time: things the words themselves name, never actors.
+    if (type === 'other' && group.some((f) => thingName(f.words, genera)) && readsAsEvent(longest.words)) continue;
     // An organisation named once, with nothing behind the type but an article ("from the Red
     // Vixen to the Grey Heron": kinds of animals, titles, things), no organisation word,
     // acronym or known name: too uncertain to list.

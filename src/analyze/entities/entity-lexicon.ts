@@ -327,3 +327,10 @@ export const STATE_ABBREVIATIONS = words(`
   ala ariz ark calif colo conn del fla ill ind kan ky md mass mich minn miss mont neb nev okla ore tenn
   tex wash wis wyo wva
 `);
+
+/**
+ * Last words of the names of events, wars and holidays ("Winter Olympics", "Cold War", "New
+ * Year", "Memorial Day"): things that happen, not actors. The first group names an event alone too.
+ */
+export const EVENT_ALONE = words('olympics paralympics olympiad');
+export const EVENT_ENDINGS = words('olympics paralympics olympiad games war championship championships cup marathon festival tournament year day eve');
