@@ -89,3 +89,12 @@ test('names are not cut: ampersands, "for Near East", titles through "of State",
   for (const n of ['Harlow Bank & Trust', 'Harrowgate Institute for Near East Policy', 'Odell Varga', 'Nasri Kellam']) assert.ok(all.includes(n), `${n} in ${all.join('|')}`);
   assert.ok(!all.some((n) => /^(?:State Odell Varga|Prosecutor Nasri Kellam|Harlow Bank)$/.test(n)), all.join('|'));
 });
+
+test('a family named by a plural surname is no actor; events are none either', () => {
+  const es = findEntities([
+    docFromText('a', 'Doran Bellweather, a teacher, flew home on Monday, Doran Bellweather said. The Bellweathers had watched the Winter Olympics. The Bellweathers said the Winter Olympics were cold.'),
+  ]);
+  const all = names(es);
+  assert.ok(all.includes('Doran Bellweather'), all.join('|'));
+  assert.ok(!all.includes('Bellweathers') && !all.includes('Winter Olympics'), all.join('|'));
+});

@@ -894,6 +894,20 @@ export function findEntities(docs: Doc[]): Entity[] {
     if (targets && new Set(targets.map((t) => uf.find(t))).size === 1) uf.union(targets[0], i);
   });
 
+  // Surnames of people and names of places, for plurals that name a family or a pair of
+  // countries ("the Bowmans", "the two Koreas"): groups, not actors.
+  const pluralStems = new Set<string>();
+  live.forEach((f) => {
+    const k = keyWords(f.words);
+    const t = typeOfForm(f);
+    if (t === 'person' && k.length >= 2) pluralStems.add(k[k.length - 1]);
+    if (t === 'place' || placeKey(f.words)) pluralStems.add(k.join(' '));
+  });
+  const familyPlural = (w: string) => {
+    const l = fold(w);
+    return l.endsWith('s') && (pluralStems.has(l.slice(0, -1)) || (l.endsWith('es') && pluralStems.has(l.slice(0, -2))));
+  };
+
   // Abbreviations with a period ("Calif.", "Va.") or of two capitals ("VA") to the one place whose name holds their letters
   // in order from its first ("California", "Virginia").
   const placesByInitial = new Map<string, number[]>();
@@ -975,7 +989,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   }
   live.forEach((f, i) => {
     const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
-    if (k.length !== 1 || placeKey(f.words)) return;
+    if (k.length !== 1 || placeKey(f.words) || (f.words.length === 1 && familyPlural(f.words[0]))) return;
     const s = k[0];
     // An acronym ("UN") is linked by its letters, never as the first word of a longer name
     // ("UN Security Council").
@@ -1072,6 +1086,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     // A person known only by the shape of the name (no title, role, speech, given name), named
     // once in one source, is too uncertain to list: a wrong entity costs more than a missing one.
     if (type === 'person' && all.length < 2 && votes.person === 0 && !FIRST_NAMES.has(fold(longest.words[0])) && !personByForm(longest.words)) continue;
+    if (group.every((f) => f.words.length === 1 && familyPlural(f.words[0]))) continue;
     // A lone word that is also a common word of the cluster ("Office", "Love", "Made") or a generic
     // name word, with no gazetteer entry or title behind it, is not kept on its own.
     if (group.every((f) => keyWords(f.words).length === 1)) {
