@@ -98,3 +98,11 @@ test('a family named by a plural surname is no actor; events are none either', (
   assert.ok(all.includes('Doran Bellweather'), all.join('|'));
   assert.ok(!all.includes('Bellweathers') && !all.includes('Winter Olympics'), all.join('|'));
 });
+
+test('a dateline in capitals names a place, whole', () => {
+  const es = findEntities([docFromText('a', 'NEW HARLOW (AP) -- The ferry sank on Monday, police said.\n\nPORTVALE, Ore. - Crews searched the bay.')]);
+  const type = (n: string) => es.find((e) => e.name === n || e.aliases.includes(n))?.type;
+  assert.equal(type('NEW HARLOW'), 'place', JSON.stringify(es));
+  assert.equal(type('PORTVALE'), 'place', JSON.stringify(es));
+  assert.ok(!names(es).includes('HARLOW'));
+});

@@ -336,8 +336,13 @@ function mentionsOfRun(
     run.shift();
     initial = false;
   }
+  // "NEW YORK (AP) --", "PORTLAND, Ore. -": a dateline, a run in capitals opening the text before
+  // a parenthesis, a dash or a comma, names a place; none of its words is dropped as a sentence opener.
+  const capsRun = run.every((r) => /^\p{Lu}[\p{Lu}.'’-]+$/u.test(r.name));
+  const afterRun = toks[run[run.length - 1].index + 1]?.text;
+  const dateline = initial && capsRun && run[0].index === firstWord && ['(', '-', '—', '–', ','].includes(afterRun ?? '');
   // Drop leading words that open sentences but are not names ("The", "But", "Earlier").
-  while (run.length && ((NOT_NAMES.has(run[0].name.toLowerCase()) && !(run.length > 1 && COMPASS.has(run[0].name.toLowerCase()))) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
+  while (!dateline && run.length && ((NOT_NAMES.has(run[0].name.toLowerCase()) && !(run.length > 1 && COMPASS.has(run[0].name.toLowerCase()))) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
     const dropped = run.shift()!;
     if (dropped.name.toLowerCase() === 'the') droppedThe = true;
     initial = false;
@@ -478,7 +483,8 @@ function mentionsOfRun(
   else if (words.length > 1 && PLACE_WORDS.has(lowerWords[0]) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.place += STRONG; // "River Amsel", "Lake Geneva"
   if (placeKey(words)) votes.place += STRONG + 1;
   if (PROPER_ORG_PHRASES.has(words.map((w) => fold(w).replace(/-/g, ' ')).join(' '))) votes.organization += 2 * STRONG + 1;
-  if (words.length === 1 && isAcronym(words[0]) && !placeKey(words)) votes.organization += WEAK + 1;
+  if (dateline) votes.place += STRONG + 1;
+  else if (words.length === 1 && isAcronym(words[0]) && !placeKey(words)) votes.organization += WEAK + 1;
   // Journals: a publication, typed as newspapers are. A journal's own multi-word name is
   // enough ("Current Biology"); a one-word title ("Nature", "Science") needs the context of a
   // publication: "the journal Nature", "published in Science".
