@@ -12,6 +12,32 @@
 // Quote attribution (analyze/quotes): 0/224 and 0/193 before; speaker in the sentence or the one
 // before, pronoun to the last person: choose 0.201, confirm 0.207; with appositives and "according
 // to": 0.246 / 0.223; per paragraph (quotations over several sentences): 0.321 / 0.254.
+// Actors' roles and quotes in the briefing (each change chosen on choose, kept when confirm held):
+//   quotes: `` '' and '' '' marks read: choose 0.335 -> 0.612, confirm 0.254 -> 0.497; a pronoun
+//   for the person named last before it in its paragraph: 0.612 / 0.534; a speaker resolved to the
+//   organisation or place it names, or to the one person of the article holding the role it names
+//   ("the sheriff"): 0.643 / 0.534.
+//   roles (new): choose 59/81 stated roles found, 59/68 given roles match; confirm 53/86, 53/72.
+// Entity quality by mechanism (figures after each step; choose / confirm):
+//   step                                   found        type         merge P      merge R      junk
+//   before                                 0.755/0.781  0.893/0.899  0.947/0.928  0.791/0.672  0.161/0.181
+//   compass words open names, compass+nationality is none
+//                                          0.769/0.787  0.895/0.903  0.948/0.929  0.785/0.674  0.145/0.177
+//   stated role (before the name, apposition) is person evidence
+//                                          0.777/0.792  0.898/0.903  0.948/0.929  0.785/0.697  0.146/0.177
+//   US state abbreviations after "<Name>, ", merged with the state
+//                                          0.782/0.809  0.906/0.921  0.951/0.950  0.788/0.701  0.143/0.166
+//   web addresses, call signs are organisations; hyphenated given names whole
+//                                          0.796/0.811  0.912/0.927  0.951/0.950  0.788/0.701  0.136/0.165
+//   acronyms of places, initials spelt out (USOC), generations (Jr.) ignored
+//                                          0.796/0.811  0.912/0.927  0.956/0.961  0.869/0.715  0.138/0.167
+//   hypocorisms from data/hypocorisms.tsv  0.796/0.811  0.912/0.927  0.956/0.962  0.869/0.718  0.138/0.167
+//   particles and spacing (Vandermeer)     0.796/0.811  0.912/0.927  0.956/0.963  0.869/0.720  0.138/0.167
+//   names not cut (&, "for Near East", "Secretary of State", capitalised role nouns)
+//                                          0.804/0.811  0.913/0.930  0.956/0.963  0.869/0.719  0.135/0.166
+//   events, wars, holidays not listed      0.804/0.811  0.913/0.930  0.956/0.963  0.869/0.719  0.126/0.164
+//   plural surnames / places (the Bowmans) 0.804/0.811  0.913/0.930  0.956/0.963  0.869/0.719  0.121/0.162
+//   datelines in capitals are places       0.809/0.811  0.920/0.938  0.966/0.972  0.869/0.719  0.115/0.162
 // Floors are set on the choose half only, below what it achieves, so the test can fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -199,6 +225,9 @@ test('analysis on real gold: scores per half', (t) => {
   assert.ok(r.type >= FLOORS.type, `type right ${r.type}`);
   assert.ok(r.mergeP >= FLOORS.mergeP, `merge precision ${r.mergeP}`);
   assert.ok(r.junk <= FLOORS.junkAtMost, `junk share ${r.junk}`);
+  assert.ok(r.mergeR >= FLOORS.mergeR, `merge recall ${r.mergeR}`);
+  assert.ok(r.quotes >= FLOORS.quotes, `quotes attributed ${r.quotes}`);
+  assert.ok(r.rolesR >= FLOORS.roles, `roles right ${r.rolesR}`);
 });
 
-const FLOORS = { found: 0.72, type: 0.86, mergeP: 0.91, junkAtMost: 0.2 };
+const FLOORS = { found: 0.78, type: 0.89, mergeP: 0.94, mergeR: 0.84, junkAtMost: 0.14, quotes: 0.6, roles: 0.68 };
