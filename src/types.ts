@@ -103,6 +103,20 @@ export interface Entity {
   aliases: string[];
   mentions: number;
   sources: string[];
+  /** What the text says the actor is ("Kremlin spokesman"), the role stated most often, cited. */
+  role?: EntityRole;
+  /** The actor's own quoted words, the most telling first, each cited. */
+  quotes?: EntityQuote[];
+}
+
+export interface EntityRole {
+  text: string;
+  citation: Citation;
+}
+
+export interface EntityQuote {
+  text: string;
+  citation: Citation;
 }
 
 export interface TimelineItem {

@@ -22,3 +22,10 @@ test('nothing is folded when every actor is mentioned once', () => {
   assert.deepEqual(main.map((x) => x.name), ['Bo Kim', 'Ann Lowe']);
   assert.equal(tail.length, 0);
 });
+
+test('an actor mentioned once but quoted is not folded away', () => {
+  const quoted: Entity = { ...e('Ed Moss', 1, 1), quotes: [{ text: 'We will rebuild the pier', citation: { source: 's0', quote: '"We will rebuild the pier," said Ed Moss.' } }] };
+  const { main, tail } = rankActors([e('Ann Lowe', 3, 1), quoted, e('Cy Dunn', 1, 1)]);
+  assert.deepEqual(main.map((x) => x.name), ['Ann Lowe', 'Ed Moss']);
+  assert.deepEqual(tail.map((x) => x.name), ['Cy Dunn']);
+});

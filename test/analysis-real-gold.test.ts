@@ -37,6 +37,32 @@
 // work there are 1 (choose) and 3 (confirm). Misses left on choose: votes vs signatures on one
 // petition and fans vs usernames on one list (two nouns for one thing, no shared modifier or
 // verb), and a day named as a holiday ("New Year's Day", the dates stage does not resolve it).
+// Actors' roles and quotes in the briefing (each change chosen on choose, kept when confirm held):
+//   quotes: `` '' and '' '' marks read: choose 0.335 -> 0.612, confirm 0.254 -> 0.497; a pronoun
+//   for the person named last before it in its paragraph: 0.612 / 0.534; a speaker resolved to the
+//   organisation or place it names, or to the one person of the article holding the role it names
+//   ("the sheriff"): 0.643 / 0.534.
+//   roles (new): choose 59/81 stated roles found, 59/68 given roles match; confirm 53/86, 53/72.
+// Entity quality by mechanism (figures after each step; choose / confirm):
+//   step                                   found        type         merge P      merge R      junk
+//   before                                 0.755/0.781  0.893/0.899  0.947/0.928  0.791/0.672  0.161/0.181
+//   compass words open names, compass+nationality is none
+//                                          0.769/0.787  0.895/0.903  0.948/0.929  0.785/0.674  0.145/0.177
+//   stated role (before the name, apposition) is person evidence
+//                                          0.777/0.792  0.898/0.903  0.948/0.929  0.785/0.697  0.146/0.177
+//   US state abbreviations after "<Name>, ", merged with the state
+//                                          0.782/0.809  0.906/0.921  0.951/0.950  0.788/0.701  0.143/0.166
+//   web addresses, call signs are organisations; hyphenated given names whole
+//                                          0.796/0.811  0.912/0.927  0.951/0.950  0.788/0.701  0.136/0.165
+//   acronyms of places, initials spelt out (USOC), generations (Jr.) ignored
+//                                          0.796/0.811  0.912/0.927  0.956/0.961  0.869/0.715  0.138/0.167
+//   hypocorisms from data/hypocorisms.tsv  0.796/0.811  0.912/0.927  0.956/0.962  0.869/0.718  0.138/0.167
+//   particles and spacing (Vandermeer)     0.796/0.811  0.912/0.927  0.956/0.963  0.869/0.720  0.138/0.167
+//   names not cut (&, "for Near East", "Secretary of State", capitalised role nouns)
+//                                          0.804/0.811  0.913/0.930  0.956/0.963  0.869/0.719  0.135/0.166
+//   events, wars, holidays not listed      0.804/0.811  0.913/0.930  0.956/0.963  0.869/0.719  0.126/0.164
+//   plural surnames / places (the Bowmans) 0.804/0.811  0.913/0.930  0.956/0.963  0.869/0.719  0.121/0.162
+//   datelines in capitals are places       0.809/0.811  0.920/0.938  0.966/0.972  0.869/0.719  0.115/0.162
 // Floors are set on the choose half only, below what it achieves, so the test can fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -71,11 +97,15 @@ export interface Score {
   clusters: number;
   quotes: number;
   quotesRight: number;
+  /** Found actors with a gold role; of them, those given a role that matches; roles given to found actors. */
+  roles: number;
+  rolesRight: number;
+  rolesGiven: number;
 }
 
 const empty = (): Score => ({
   goldActors: 0, found: 0, typeRight: 0, mergePairs: 0, mergeRight: 0, goldPairs: 0, goldPairsMerged: 0,
-  listed: 0, junk: 0, conflicts: 0, conflictsFound: 0, natureRight: 0, falseAlarms: 0, partly: 0, clusters: 0, quotes: 0, quotesRight: 0,
+  listed: 0, junk: 0, conflicts: 0, conflictsFound: 0, natureRight: 0, falseAlarms: 0, partly: 0, clusters: 0, quotes: 0, quotesRight: 0, roles: 0, rolesRight: 0, rolesGiven: 0,
 });
 
 /** Scores one cluster's analysis against its gold; `ids[i]` is the source id of labelled article i. */
@@ -110,6 +140,14 @@ export function scoreCluster(g: GoldReal, analysis: Analysis, ids: Map<number, s
     if (pi === undefined) return;
     s.found++;
     if (analysis.entities[pi]!.type === e.type) s.typeRight++;
+    // a role matches when one holds the other (case and a leading article aside)
+    const role = analysis.entities[pi]!.role?.text;
+    const bare = (r: string) => key(r).replace(/^(?:the|a|an) /, '');
+    if (role) s.rolesGiven++;
+    if (e.role) {
+      s.roles++;
+      if (role && (bare(role).includes(bare(e.role)) || bare(e.role).includes(bare(role)))) s.rolesRight++;
+    }
   });
   // merge precision: pairs of gold-known forms in one predicted entity that belong to one gold actor
   const formEntity = new Map<string, number>();
@@ -179,6 +217,8 @@ export function rates(s: Score) {
     conflictsR: pct(s.conflictsFound, s.conflicts),
     falsePerCluster: pct(s.falseAlarms, s.clusters),
     quotes: pct(s.quotesRight, s.quotes),
+    rolesR: pct(s.rolesRight, s.roles),
+    rolesP: pct(s.rolesRight, s.rolesGiven),
   };
 }
 
@@ -189,6 +229,7 @@ function table(half: string, s: Score): string {
     `analysis on real gold, half "${half}" (${s.clusters} clusters)`,
     `  entities found ${f(r.found)} (${s.found}/${s.goldActors})  type right ${f(r.type)}  merge P ${f(r.mergeP)} (${s.mergeRight}/${s.mergePairs})  merge R ${f(r.mergeR)} (${s.goldPairsMerged}/${s.goldPairs})`,
     `  junk share ${f(r.junk)} (${s.junk}/${s.listed})  conflicts R ${f(r.conflictsR)} (${s.conflictsFound}/${s.conflicts}, nature right ${s.natureRight})  false alarms/cluster ${f(r.falsePerCluster)} (${s.falseAlarms}; ${s.partly} more cite a gold claim in part)  quotes attributed ${f(r.quotes)} (${s.quotesRight}/${s.quotes})`,
+    `  roles right ${f(r.rolesR)} (${s.rolesRight}/${s.roles} stated)  roles given that match ${f(r.rolesP)} (${s.rolesRight}/${s.rolesGiven})`,
   ].join('\n');
 }
 
@@ -226,6 +267,9 @@ test('analysis on real gold: scores per half', (t) => {
   assert.ok(r.junk <= FLOORS.junkAtMost, `junk share ${r.junk}`);
   assert.ok(r.conflictsR >= FLOORS.conflictsR, `conflict recall ${r.conflictsR}`);
   assert.ok(r.falsePerCluster <= FLOORS.falseAlarmsAtMost, `false alarms per cluster ${r.falsePerCluster}`);
+  assert.ok(r.mergeR >= FLOORS.mergeR, `merge recall ${r.mergeR}`);
+  assert.ok(r.quotes >= FLOORS.quotes, `quotes attributed ${r.quotes}`);
+  assert.ok(r.rolesR >= FLOORS.roles, `roles right ${r.rolesR}`);
 });
 
-const FLOORS = { found: 0.72, type: 0.86, mergeP: 0.91, junkAtMost: 0.2, conflictsR: 0.6, falseAlarmsAtMost: 0.1 };
+const FLOORS = { found: 0.78, type: 0.89, mergeP: 0.94, mergeR: 0.84, junkAtMost: 0.14, quotes: 0.6, roles: 0.68, conflictsR: 0.6, falseAlarmsAtMost: 0.1 };

@@ -1,3 +1,4 @@
+import { rankActors } from '../src/render/actors.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -186,6 +187,8 @@ test('the example cluster renders every citation as a number with its quote and 
     ...briefing.timeline.flatMap((i) => i.citations),
     ...briefing.conflicts.flatMap((c) => c.claims.flatMap((claim) => claim.citations)),
     ...briefing.sources.flatMap((src) => src.unique ?? []),
+    // the actors shown unfolded: each one's stated role and quoted words
+    ...rankActors(briefing.entities).main.flatMap((e) => [...(e.role ? [e.role.citation] : []), ...(e.quotes ?? []).map((q) => q.citation)]),
   ];
   const distinct = new Set(cited.map((c) => `${c.source}\u0000${c.quote}`));
   const notes = [...document.querySelectorAll('#notes li')];

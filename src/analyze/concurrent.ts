@@ -3,7 +3,7 @@
 import type { Analysis, Doc, Entity } from '../types.js';
 import { siblingModule, startWorker } from '../worker-threads.js';
 import { findEntities } from './entities/index.js';
-import { quotesOf } from './quotes/index.js';
+import { quotesOf, withQuotes } from './quotes/index.js';
 import { analyze } from './index.js';
 
 /**
@@ -62,5 +62,6 @@ export async function analyzeConcurrently<T>(
   const other = alongside();
   const found = await entities;
   // speakers are merged with the actor list, so quotations are attributed once the actors are known
-  return { analysis: { ...rest, entities: found, quotes: quotesOf(docs, found) }, alongside: other };
+  const quotes = quotesOf(docs, found);
+  return { analysis: { ...rest, entities: withQuotes(found, quotes), quotes }, alongside: other };
 }

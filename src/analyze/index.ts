@@ -7,14 +7,14 @@ import { findConflicts } from './figures/index.js';
 import { findEntities } from './entities/index.js';
 import { articleDate, findDates, type DateMention } from './dates/index.js';
 import { buildTimeline } from './dates/index.js';
-import { quotesOf } from './quotes/index.js';
+import { quotesOf, withQuotes } from './quotes/index.js';
 
 export { articleDate, findDates, type DateMention } from './dates/index.js';
 export { groupNearDuplicates, uniqueBySource } from './agreement/index.js';
 export { buildTimeline, type Timeline, type TimelineInput, type TimelineOptions } from './dates/index.js';
 export { findConflicts, type ConflictContext } from './figures/index.js';
 export { findEntities } from './entities/index.js';
-export { attributeQuotes, quotesOf, type Quotation } from './quotes/index.js';
+export { attributeQuotes, quotesOf, withQuotes, type Quotation } from './quotes/index.js';
 
 /** Each article's date (metadata, else inferred from its text) and the dates its sentences mention. */
 export function datesOf(docs: Doc[]): { published: Record<string, string | null>; dates: Map<string, DateMention[]> } {
@@ -43,12 +43,14 @@ export function analyze(docs: Doc[], options: AnalyzeOptions = {}): Analysis {
   const unique = uniqueBySource(docs, groups);
   const timeline = buildTimeline({ docs, dates, groups, published });
   const conflicts = findConflicts(docs, { groups, published, dates });
-  const entities = options.entities ?? findEntities(docs);
+  const found = options.entities ?? findEntities(docs);
+  const quotes = quotesOf(docs, found);
+  const entities = withQuotes(found, quotes);
   return {
     entities,
     timeline: timeline.items,
     conflicts,
-    quotes: quotesOf(docs, entities),
+    quotes,
     groups,
     unique,
     published,

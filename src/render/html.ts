@@ -76,6 +76,9 @@ ol.timeline time{display:block;font-weight:600;font-size:.85rem;color:var(--mute
 .actors li{margin:0 0 .35rem}
 .actors .meta{display:block}
 .aliases{display:block;color:var(--muted);font-size:.85rem}
+.actors .role{display:block;font-style:italic}
+.actors .said{margin:.2rem 0 0;padding:0 0 0 .6rem;border-left:2px solid var(--muted);font-size:.9rem}
+.actors .said li{margin:0 0 .2rem}
 .conflict{margin:0 0 1.4rem}
 .badge{display:inline-block;font-size:.7rem;font-weight:600;text-transform:uppercase;letter-spacing:.05em;padding:.05rem .4rem;border-radius:.3rem;border:1px solid currentColor;color:var(--warn);margin-left:.4rem;vertical-align:middle}
 .claims{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem}
@@ -317,7 +320,7 @@ const ENTITY_GROUPS: { type: EntityType; heading: string }[] = [
   { type: 'other', heading: 'Other' },
 ];
 
-function renderActors(entities: Entity[], sourceCount: number): string {
+function renderActors(entities: Entity[], sourceCount: number, notes: Notes): string {
   if (entities.length === 0) return '<p class="empty">No people, organisations or places were recognised.</p>';
   const { main, tail } = rankActors(entities);
   const groups = ENTITY_GROUPS.map(({ type, heading }) => {
@@ -326,7 +329,11 @@ function renderActors(entities: Entity[], sourceCount: number): string {
     const items = members.map((e) => {
       const aliases = e.aliases.length ? `<span class="aliases">also ${e.aliases.map(escapeHtml).join(', ')}</span>` : '';
       const reach = `${plural(e.mentions, 'mention')} · ${e.sources.length} of ${sourceCount} sources`;
-      return `<li><strong>${escapeHtml(e.name)}</strong> <span class="meta">${reach}</span>${aliases}</li>`;
+      const role = e.role ? `<span class="role">${escapeHtml(e.role.text)}${notes.marks([e.role.citation])}</span>` : '';
+      const said = e.quotes?.length
+        ? `<ul class="said">${e.quotes.map((q) => `<li><q>${escapeHtml(q.text)}</q>${notes.marks([q.citation])}</li>`).join('')}</ul>`
+        : '';
+      return `<li><strong>${escapeHtml(e.name)}</strong>${role} <span class="meta">${reach}</span>${aliases}${said}</li>`;
     });
     return `<div><h3>${heading}</h3><ul>${items.join('')}</ul></div>`;
   });
@@ -413,7 +420,7 @@ export function renderHtml(b: Briefing, options: HtmlOptions = {}): string {
   const summary = renderSummary(b, notes);
   const undated = undatedNote(undatedSources(b));
   const timeline = renderTimeline(b.timeline, notes) + (undated ? `<p class="note">${escapeHtml(undated)}</p>` : '');
-  const actors = renderActors(b.entities, b.sources.length);
+  const actors = renderActors(b.entities, b.sources.length, notes);
   const conflicts = renderConflicts(b.conflicts, notes, b.sources.length);
   const cards = b.sources.map((s) => renderSource(s, notes)).join('');
   const nav = options.nav?.length

@@ -35,9 +35,20 @@ export function renderMarkdown(b: Briefing): string {
     out.push('| Name | Type | Mentions | Sources | Also written as |', '|---|---|---|---|---|');
     const { main, tail } = rankActors(b.entities);
     for (const e of main) {
-      out.push(`| ${escapeMarkdown(e.name)} | ${e.type} | ${e.mentions} | ${e.sources.length} | ${e.aliases.map(escapeMarkdown).join(', ')} |`);
+      const role = e.role ? `, ${escapeMarkdown(e.role.text)} ${refs([e.role.citation])}` : '';
+      out.push(`| ${escapeMarkdown(e.name)}${role} | ${e.type} | ${e.mentions} | ${e.sources.length} | ${e.aliases.map(escapeMarkdown).join(', ')} |`);
     }
     out.push('');
+    // Each actor's own words, in the order of the table.
+    const speakers = main.filter((e) => e.quotes?.length);
+    if (speakers.length) {
+      out.push('### In their words', '');
+      for (const e of speakers) {
+        const said = e.quotes!.map((q) => `“${escapeMarkdown(q.text)}” ${refs([q.citation])}`).join('; ');
+        out.push(`- **${escapeMarkdown(e.name)}**: ${said}`);
+      }
+      out.push('');
+    }
     if (tail.length) out.push(`and ${tail.length} more: ${tail.map((e) => escapeMarkdown(e.name)).join(', ')}`, '');
   }
 

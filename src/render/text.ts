@@ -47,7 +47,9 @@ export function renderText(b: Briefing): string {
   else {
     for (const e of b.entities) {
       const aka = e.aliases.length ? `; also ${e.aliases.map(plain).join(', ')}` : '';
-      out.push(wrap(`${plain(e.name)} (${e.type}, ${e.mentions} mentions in ${e.sources.length} sources${aka})`, 78, '  '));
+      const role = e.role ? `, ${plain(e.role.text)} ${refs([e.role.citation])}` : '';
+      out.push(wrap(`${plain(e.name)}${role} (${e.type}, ${e.mentions} mentions in ${e.sources.length} sources${aka})`, 78, '  '));
+      for (const q of e.quotes ?? []) out.push(wrap(`"${plain(q.text)}" ${refs([q.citation])}`, 78, '    ', '  - '));
     }
     out.push('');
   }

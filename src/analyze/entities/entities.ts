@@ -10,6 +10,8 @@ import type { Doc, Entity, EntityType } from '../../types.js';
 import {
   CELESTIAL,
   DEMONYMS,
+  EVENT_ALONE,
+  EVENT_ENDINGS,
   FIGURE_WORDS,
   FIRST_NAMES,
   JOURNALS,
@@ -33,10 +35,13 @@ import {
   ORG_FOLLOWERS,
   ROMAN_NUMERAL,
   ROLE_NOUNS,
+  STATE_ABBREVIATIONS,
   TITLES,
 } from './entity-lexicon.js';
 import { fold, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
+import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
+import { givenNameKeys, sameGivenName } from './hypocorisms.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -71,6 +76,9 @@ const POSSESSIVE_NAMED = new Set(['hospital', 'school', 'college', 'church', 'ca
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'explained', 'recalled', 'testified', 'insisted', 'wrote', 'tweeted']);
 const CALENDAR_WORDS =
   /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+// "North Korea", "West Fullerton": a compass word opens a name when a capitalised word follows.
+const COMPASS = new Set(['north', 'south', 'east', 'west']);
+const DETERMINERS = new Set('the a an this that these those his her their our its my your'.split(' '));
 // "Six-year-old Kameron Prescott", "52-year-old": ages open a run but are not names.
 const AGE = /^(?:\d+|[A-Za-z]+)-years?-old$/i;
 
@@ -122,12 +130,15 @@ function tokenize(text: string): Tok[] {
   return out;
 }
 
+/** Lower-case words that follow a name with a hyphen as an adjective ("Obama-era", "Texas-born"), not a syllable of it. */
+const COMPOUND_SUFFIXES = new Set('era born made like run wide owned free type style area only bound size class week year day long level'.split(' '));
+
 /** "UN-backed", "Kremlin-allied": the name is the part before a lower-case suffix. */
 function splitCompound(bare: string): { name: string; compound: boolean } {
   if (!bare.includes('-')) return { name: bare, compound: false };
   const m = /^(\p{Lu}[\p{L}.]*)-\p{Ll}+$/u.exec(bare);
   // "Jae-in", "Yo-jong": two short syllables joined are a given name, not a name and a suffix.
-  if (m && /^\p{Lu}\p{Ll}{1,3}-\p{Ll}{1,4}$/u.test(bare) && !/(?:ed|ing|ly)$/.test(bare)) return { name: bare, compound: false };
+  if (m && /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{1,5}$/u.test(bare) && !/(?:ed|ing|ly)$/.test(bare) && !COMPOUND_SUFFIXES.has(bare.slice(bare.indexOf('-') + 1))) return { name: bare, compound: false };
   if (m && !PARTICLE_PREFIX.test(bare)) return { name: m[1], compound: true };
   return { name: bare, compound: false };
 }
@@ -213,6 +224,12 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
     let ended = t.possessive || compound;
     while (!ended && j < toks.length) {
       const u = toks[j];
+      // "Schertz Bank & Trust", "Procter & Gamble": an ampersand between capitalised words joins one name.
+      if (u.text === '&' && toks[j + 1]?.word && isCapitalised(toks[j + 1].bare) && !run[run.length - 1].tok.possessive) {
+        run.push({ tok: u, name: '&', index: j });
+        j++;
+        continue;
+      }
       if (!u.word) break;
       const part = splitCompound(u.bare);
       // "Fox News Thursday": a weekday or a month ends a name.
@@ -238,8 +255,13 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
         continue;
       }
       // "Ministry of Defence", "Observatory for Human Rights": connectors inside organisation names.
-      const nextIsName = nextCap && !NOT_NAMES.has(next.bare.toLowerCase());
-      if (CONNECTORS.has(lower) && run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && nextIsName) {
+      // A word that opens sentences but not names ("Near") is still a name word when another follows
+      // ("Institute for Near East Policy"); a determiner never is.
+      const nextIsName =
+        nextCap && (!NOT_NAMES.has(next.bare.toLowerCase()) || (!!toks[j + 2]?.word && isCapitalised(toks[j + 2].bare) && !DETERMINERS.has(next.bare.toLowerCase())));
+      // "Secretary of State Rex Tillerson": "of" after a title, read with the title later.
+      const titled = lower === 'of' && run.every((r) => TITLES.has(r.name.toLowerCase()));
+      if (CONNECTORS.has(lower) && (titled || run.some((r) => ORG_WORDS.has(r.name.toLowerCase()))) && nextIsName) {
         run.push({ tok: u, name: u.bare, index: j });
         j++;
         continue;
@@ -278,7 +300,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
     if (terms && run.length === 1 && isAcronym(t.bare) && toks[i - 1]?.text === '(' && spellsTermBefore(toks, i - 1, t.bare)) terms.add(fold(t.bare));
     i = j;
     const runStart = run[0].index;
-    const found = mentionsOfRun(run, toks, firstWord, source, sentence, commonWords);
+    const found = mentionsOfRun(run, toks, firstWord, source, sentence, commonWords, text);
     // "between Kelmbridge and Harwell": a name joined by "and"/"or" to a place just named, with no
     // cue of its own, is a place too.
     const joined = toks[runStart - 1];
@@ -300,6 +322,7 @@ function mentionsOfRun(
   source: string,
   sentence: string,
   commonWords: Set<string>,
+  text?: string,
 ): Mention[] {
   const votes = { person: 0, organization: 0, place: 0 };
   let droppedThe = false;
@@ -313,8 +336,13 @@ function mentionsOfRun(
     run.shift();
     initial = false;
   }
+  // "NEW YORK (AP) --", "PORTLAND, Ore. -": a dateline, a run in capitals opening the text before
+  // a parenthesis, a dash or a comma, names a place; none of its words is dropped as a sentence opener.
+  const capsRun = run.every((r) => /^\p{Lu}[\p{Lu}.'’-]+$/u.test(r.name));
+  const afterRun = toks[run[run.length - 1].index + 1]?.text;
+  const dateline = initial && capsRun && run[0].index === firstWord && ['(', '-', '—', '–', ','].includes(afterRun ?? '');
   // Drop leading words that open sentences but are not names ("The", "But", "Earlier").
-  while (run.length && (NOT_NAMES.has(run[0].name.toLowerCase()) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
+  while (!dateline && run.length && ((NOT_NAMES.has(run[0].name.toLowerCase()) && !(run.length > 1 && COMPASS.has(run[0].name.toLowerCase()))) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
     const dropped = run.shift()!;
     if (dropped.name.toLowerCase() === 'the') droppedThe = true;
     initial = false;
@@ -329,6 +357,13 @@ function mentionsOfRun(
   for (let k = 0; k < run.length - 1; k++) {
     const w = run[k].name.toLowerCase();
     if (TITLES.has(w) || TITLES.has(w.replace(/\.$/, ''))) lastTitle = k;
+    // "Secretary of State Rex Tillerson": "of" and one word continue a title when a two-word name follows.
+    else if (lastTitle === k - 1 && w === 'of' && k + 3 < run.length + 0 && /^\p{Lu}/u.test(run[k + 1].name) && personShaped(run.slice(k + 2).map((r) => r.name))) {
+      lastTitle = k + 1;
+      k++;
+    }
+    // "Prosecutor Nasri Lahoud", "Security Coordinator John Himmel": a role noun in capitals before a two-word name.
+    else if (k + 2 < run.length && (lastTitle === k - 1 || k === 0) && /^\p{Lu}\p{Ll}+$/u.test(run[k].name) && !FIRST_NAMES.has(fold(run[k].name)) && (ROLE_NOUNS.has(w) || (isRoleWord(run[k].name.toLowerCase()) && commonWords.has(w))) && personShaped(run.slice(k + 1).map((r) => r.name)) && run.length - k - 1 <= 3) lastTitle = k;
     else if (lastTitle >= 0) break;
   }
   let words = run.map((r) => r.name);
@@ -358,7 +393,9 @@ function mentionsOfRun(
   if (!words.length) return out;
   // "Israeli-Palestinian": a compound of nationality words is an adjective.
   if (words.length === 1 && words[0].includes('-') && words[0].split('-').every((w) => DEMONYMS.has(w.toLowerCase()))) return out;
-  if (words.length === 1 && (DEMONYMS.has(words[0].toLowerCase()) || DEMONYMS.has(words[0].toLowerCase().replace(/s$/, '')))) return out; // "Syrian", "the Russians"
+  // "Syrian", "the Russians", "South Korean", "N. Koreans": a nationality word, a compass word or its initial before it.
+  const demonym = (w: string) => DEMONYMS.has(w.toLowerCase()) || DEMONYMS.has(w.toLowerCase().replace(/s$/, ''));
+  if (demonym(words[words.length - 1]) && words.slice(0, -1).every((w) => COMPASS.has(w.toLowerCase()) || /^[NSEW]\.$/.test(w))) return out;
   if (words.length === 1 && CALENDAR_WORDS.test(words[0])) return out; // "Mondays", "Sept."
   if (words.every((w) => TITLES.has(w.toLowerCase()))) return out; // "President" alone refers back
   // "J", "O": a lone letter is an initial cut from its name, not a name.
@@ -382,7 +419,7 @@ function mentionsOfRun(
   while (prevIndex >= 0 && !toks[prevIndex].word) prevIndex--;
   const prev = prevIndex >= 0 ? toks[prevIndex] : undefined;
   const prevLower = prev?.bare.toLowerCase() ?? '';
-  if (prev && ROLE_NOUNS.has(prevLower)) votes.person += STRONG;
+  if (prev && prevIndex === first.index - 1 && (ROLE_NOUNS.has(prevLower) || (/^\p{Ll}/u.test(prev.bare) && isPersonRoleWord(prev.bare)))) votes.person += STRONG;
   // "proxy adviser firm Halden Ross": a noun of kind names an organisation; a hint that a title
   // or a known given name still outweighs ("the company Anna Berg founded").
   else if (prev && prevIndex === first.index - 1 && ORG_KIND_NOUNS.has(prevLower)) votes.organization += WEAK + 1;
@@ -430,14 +467,24 @@ function mentionsOfRun(
   if (toks[last.index + 1]?.text === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after[0] ?? '') && ROLE_NOUNS.has(after[1] ?? '')) votes.person += STRONG;
   // "Lars Venter, head of the Chamber": an apposition that is a role.
   if (toks[last.index + 1]?.text === ',' && ROLE_NOUNS.has(after[0] ?? '') && ['of', 'at', 'for'].includes(after[1] ?? '')) votes.person += STRONG;
-  if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && placeKey([toks[last.index + 2].bare])) votes.place += STRONG; // "Geneva, Switzerland"
+  if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && (placeKey([toks[last.index + 2].bare]) || stateAfterComma(toks, last.index + 2))) votes.place += STRONG; // "Geneva, Switzerland", "Mebane, N.C."
+  // "Mebane, N.C.", "Charlottesville, VA": a state's abbreviation after a place and a comma.
+  if (words.length === 1 && stateAfterComma(toks, first.index)) {
+    votes.place += STRONG + 1;
+    if (/^\p{L}+\.$/u.test(first.tok.text)) words = [first.tok.text]; // written with its period: "Colo."
+  }
+  // "Tevfik Aksoy, chief economist of ...", "Peskov, 54, a spokesman for ...": an apposition stating a person's role.
+  else if (text && toks[last.index + 1]?.text === ',' && !last.tok.possessive && roleAfter(text.slice(toks[last.index + 1].start), isPersonRoleWord)) votes.person += STRONG;
   const lowerWords = words.map((w) => w.toLowerCase());
   if (lowerWords.some((w) => ORG_WORDS.has(w))) votes.organization += STRONG;
+  // "KNAC.com", "WBZ-TV", "Israel TV": a web address, a broadcaster's call sign or a channel names a body.
+  else if (words.some((w) => /\.(?:com|org|net|gov|edu)$/i.test(w) || /^\p{Lu}{2,5}-(?:TV|FM|AM|DT)$/u.test(w)) || (words.length > 1 && /^(?:TV|Radio)$/.test(words[words.length - 1]))) votes.organization += STRONG;
   if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1])) votes.place += STRONG;
   else if (words.length > 1 && PLACE_WORDS.has(lowerWords[0]) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.place += STRONG; // "River Amsel", "Lake Geneva"
   if (placeKey(words)) votes.place += STRONG + 1;
   if (PROPER_ORG_PHRASES.has(words.map((w) => fold(w).replace(/-/g, ' ')).join(' '))) votes.organization += 2 * STRONG + 1;
-  if (words.length === 1 && isAcronym(words[0]) && !placeKey(words)) votes.organization += WEAK + 1;
+  if (dateline) votes.place += STRONG + 1;
+  else if (words.length === 1 && isAcronym(words[0]) && !placeKey(words)) votes.organization += WEAK + 1;
   // Journals: a publication, typed as newspapers are. A journal's own multi-word name is
   // enough ("Current Biology"); a one-word title ("Nature", "Science") needs the context of a
   // publication: "the journal Nature", "published in Science".
@@ -448,6 +495,17 @@ function mentionsOfRun(
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
   return out;
+}
+
+/** A US state's abbreviation at `k`, written after a capitalised name and a comma and closing its phrase. */
+function stateAfterComma(toks: Tok[], k: number): boolean {
+  const t = toks[k];
+  if (!t?.word || toks[k - 1]?.text !== ',' || !toks[k - 2]?.word || !/^\p{Lu}/u.test(toks[k - 2].bare)) return false;
+  const next = toks[k + 1];
+  if (next?.word && /^\p{Lu}/u.test(next.bare)) return false;
+  const folded = t.bare.replace(/\./g, '').toLowerCase();
+  // Postal codes only in capitals ("VA", not "Va"), news-style ones with their periods or capital.
+  return STATE_ABBREVIATIONS.has(folded) && (t.bare.replace(/\./g, '').length > 2 || /^\p{Lu}{2}$|^(?:\p{Lu}\.){2}$/u.test(t.bare) || t.text.endsWith('.'));
 }
 
 /** Words before a name that say it is a publication: "the journal X", "published (online) in X". */
@@ -550,16 +608,27 @@ function nameInitial(word: string): string {
 }
 
 /** The surname part of a person's name: the last word with no particles. */
+/** "Jr.", "III": a generation after a name is no part of the name compared. */
+const GENERATIONS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 function surname(words: string[]): string {
-  const k = keyWords(words).filter((w) => !PARTICLES.has(w));
+  const k = keyWords(words).filter((w) => !PARTICLES.has(w) && !GENERATIONS.has(w));
   return k[k.length - 1] ?? '';
+}
+
+/** The surname with the particles before it, written together: "van der Meer" -> "vandermeer". */
+function compactSurname(words: string[]): string {
+  const k = keyWords(words).filter((w) => !GENERATIONS.has(w));
+  let start = k.length - 1;
+  while (start > 1 && PARTICLES.has(k[start - 1])) start--;
+  return k.slice(start).join('');
 }
 
 function acronymOf(words: string[]): string {
   return words
     .filter((w) => /^\p{Lu}/u.test(w) && !CONNECTORS.has(w.toLowerCase()))
-    .flatMap((w) => w.split('-'))
-    .map((w) => w[0])
+    // "U.S. Olympic Committee" is "USOC": initials give all their letters.
+    .flatMap((w) => (INITIALS.test(w) ? w.replace(/\./g, '').split('') : w.split('-').map((x) => x[0])))
     .join('')
     .toUpperCase();
 }
@@ -659,12 +728,19 @@ function readsAsThing(words: string[], genera: ReadonlySet<string>): boolean {
   if (!k.length) return false;
   // The last word decides for awards and events ("Public Service Medal", "Harbour Festival Event").
   if (k.length >= 2 && THING_ENDINGS.has(k[k.length - 1])) return true;
+  if (EVENT_ALONE.has(k[k.length - 1]) || (k.length >= 2 && EVENT_ENDINGS.has(k[k.length - 1]) && !k.some((w) => ORG_WORDS.has(w)))) return true;
   if (k.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w))) return false;
   if (k.some((w) => TIME_SPAN_WORDS.has(w))) return true;
   if (CELESTIAL.has(k.join(' '))) return true;
   if (k.length >= 2 && TIME_SPAN_ENDINGS.has(k[k.length - 1])) return true;
   if (k.length <= 2 && (genera.has(k[0]) || (k[0].length >= 7 && GENUS_ENDING.test(k[0])))) return true;
   return false;
+}
+
+/** A name of an event, a war or a holiday by its last word ("Winter Olympics", "Cold War"). */
+function readsAsEvent(words: string[]): boolean {
+  const k = keyWords(words);
+  return EVENT_ALONE.has(k[k.length - 1] ?? '') || (k.length >= 2 && EVENT_ENDINGS.has(k[k.length - 1]));
 }
 
 const NO_GENERA: ReadonlySet<string> = new Set();
@@ -716,6 +792,9 @@ function linkByAntecedent(f: Form, self: number, matches: { f: Form; i: number }
   uf.union(top[0], self);
   return true;
 }
+
+/** 1 for a one-word abbreviation with a period ("Calif."), which never names its entity when the full word is there. */
+const abbreviated = (words: string[]) => Number(words.length === 1 && /^\p{Lu}\p{Ll}+\.$/u.test(words[0]));
 
 /** People, organisations and places of a cluster, spelling variants and partial names merged. */
 export function findEntities(docs: Doc[]): Entity[] {
@@ -787,6 +866,23 @@ export function findEntities(docs: Doc[]): Entity[] {
     }
   }
 
+  // Spacing: "Van der Meer" / "Vandermeer", "De Souza" / "DeSouza", "Mac Donald" / "MacDonald":
+  // one name when its words written together are the same.
+  const byCompact = new Map<string, number[]>();
+  live.forEach((f, i) => addTo(byCompact, keysOf[i].join(''), i));
+  for (const ids of byCompact.values()) for (const j of ids.slice(1)) if (keysOf[j].length !== keysOf[ids[0]].length) uf.union(ids[0], j);
+
+  // Hypocorisms: "Bill Clinton" / "William Clinton", "Pete Strella" / "Peter Strella": people
+  // whose names differ only in a given name that the data list gives as forms of one name.
+  const peopleByRest = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    if (k.length >= 2 && typeOfForm(f) === 'person') addTo(peopleByRest, k.slice(1).join(' '), i);
+  });
+  for (const ids of peopleByRest.values())
+    for (let x = 0; x < ids.length; x++)
+      for (let y = x + 1; y < ids.length; y++) if (sameGivenName(keysOf[ids[x]][0], keysOf[ids[y]][0])) uf.union(ids[x], ids[y]);
+
   // 2. Acronyms: "UN" / "U.N." for "United Nations", "SNC" for "Syrian Negotiations Commission".
   const acronyms = new Map<string, number[]>();
   live.forEach((f, i) => {
@@ -798,16 +894,49 @@ export function findEntities(docs: Doc[]): Entity[] {
   live.forEach((f, i) => {
     if (f.words.length !== 1) return;
     const w = f.words[0].replace(/\./g, '');
-    if (!/^\p{Lu}{2,6}$/u.test(w) || placeKey(f.words)) return; // "US" is a country, not "University of Southampton"
-    const targets = acronyms.get(w);
+    if (!/^\p{Lu}{2,6}$/u.test(w)) return;
+    // "US" is a country: it abbreviates a place ("United States"), not "University of Southampton".
+    const targets = placeKey(f.words) ? acronyms.get(w)?.filter((t) => typeOfForm(live[t]) === 'place') : acronyms.get(w);
     if (targets && new Set(targets.map((t) => uf.find(t))).size === 1) uf.union(targets[0], i);
+  });
+
+  // Surnames of people and names of places, for plurals that name a family or a pair of
+  // countries ("the Bowmans", "the two Koreas"): groups, not actors.
+  const pluralStems = new Set<string>();
+  live.forEach((f) => {
+    const k = keyWords(f.words);
+    const t = typeOfForm(f);
+    if (t === 'person' && k.length >= 2) pluralStems.add(k[k.length - 1]);
+    if (t === 'place' || placeKey(f.words)) pluralStems.add(k.join(' '));
+  });
+  const familyPlural = (w: string) => {
+    const l = fold(w);
+    return l.endsWith('s') && (pluralStems.has(l.slice(0, -1)) || (l.endsWith('es') && pluralStems.has(l.slice(0, -2))));
+  };
+
+  // Abbreviations with a period ("Calif.", "Va.") or of two capitals ("VA") to the one place whose name holds their letters
+  // in order from its first ("California", "Virginia").
+  const placesByInitial = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    if (f.words.length === 1 && !f.words[0].endsWith('.') && typeOfForm(f) === 'place') addTo(placesByInitial, fold(f.words[0])[0] ?? '', i);
+  });
+  live.forEach((f, i) => {
+    if (f.words.length !== 1 || !/^\p{Lu}\p{Ll}+\.$|^\p{Lu}{2}$/u.test(f.words[0]) || typeOfForm(f) !== 'place' || placeKey(f.words)) return;
+    const letters = fold(f.words[0]).replace(/\.$/, '');
+    const subsequence = (w: string) => {
+      let k = 0;
+      for (const c of w) if (c === letters[k]) k++;
+      return k === letters.length;
+    };
+    const hits = (placesByInitial.get(letters[0] ?? '') ?? []).filter((j) => subsequence(fold(live[j].words[0])));
+    if (new Set(hits.map((j) => uf.find(j))).size === 1) uf.union(hits[0], i);
   });
 
   // 3. Partial names: "Lavrov", "de Mistura", "Assad" to the one full name in the cluster whose
   // surname they match. A surname shared by two full names links to neither.
   const fullPeople = live.map((f, i) => ({ f, i })).filter(({ f }) => keyWords(f.words).filter((w) => !PARTICLES.has(w)).length >= 2 && typeOfForm(f) === 'person');
   // Longer full names containing a shorter one ("Recep Tayyip Erdogan" / "Tayyip Erdogan").
-  const namePartsOf = new Map(fullPeople.map(({ f, i }) => [i, keyWords(f.words).filter((w) => !PARTICLES.has(w))]));
+  const namePartsOf = new Map(fullPeople.map(({ f, i }) => [i, keyWords(f.words).filter((w) => !PARTICLES.has(w) && !GENERATIONS.has(w))]));
   // Blocking: a longer name can contain a shorter one only if their last words or their first
   // words could be one name, so each name is compared with the names sharing the phonetic
   // initial of its last or first word, not with every full name (quadratic on a 200-article story).
@@ -852,16 +981,21 @@ export function findEntities(docs: Doc[]): Entity[] {
   const peopleByFirstWord = new Map<string, { f: Form; i: number }[]>();
   // Each full name's surname once, not once per partial name compared with it.
   const surnameOf = new Map<Form, string>();
+  const compactSurnameOf = new Map<Form, string>();
   for (const p of fullPeople) {
     const last = surname(p.f.words);
     surnameOf.set(p.f, last);
     const initial = nameInitial(last);
     addTo(peopleByInitial, initial, p);
-    addTo(peopleByFirstWord, keyWords(p.f.words)[0], p);
+    // "Vandermeer" for "Pieter van der Meer": the surname with its particles, written together.
+    const compact = compactSurname(p.f.words);
+    compactSurnameOf.set(p.f, compact);
+    if (compact !== last) addTo(peopleByInitial, nameInitial(compact), p);
+    for (const g of givenNameKeys(keyWords(p.f.words)[0])) addTo(peopleByFirstWord, g, p);
   }
   live.forEach((f, i) => {
     const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
-    if (k.length !== 1 || placeKey(f.words)) return;
+    if (k.length !== 1 || placeKey(f.words) || (f.words.length === 1 && familyPlural(f.words[0]))) return;
     const s = k[0];
     // An acronym ("UN") is linked by its letters, never as the first word of a longer name
     // ("UN Security Council").
@@ -869,7 +1003,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Only a word that is itself an organisation's ("Kremlin", "NATO") keeps a surname-like form
     // from the person: "the Abbott campaign" is Greg Abbott's.
     const strongOrg = typeOfForm(f) === 'organization' && (ORG_WORDS.has(s) || isAcronym(f.words[0]));
-    const matches = (peopleByInitial.get(nameInitial(s)) ?? []).filter(({ f: g }) => sameNameWord(s, surnameOf.get(g)!));
+    const matches = [...new Set(peopleByInitial.get(nameInitial(s)) ?? [])].filter(({ f: g }) => sameNameWord(s, surnameOf.get(g)!) || s === compactSurnameOf.get(g));
     const people = strongOrg ? [] : matches;
     // A word that starts an organisation's name and ends a person's ("Halvorsen" of "Halvorsen
     // Foods" and "Ingrid Halvorsen") is linked to neither unless a title says it is the person.
@@ -884,7 +1018,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     const placeLike = typeOfForm(f) === 'place' && f.votes.place >= STRONG;
     if (roots.size === 0 && !placeLike && !orgs.length) {
       // A first name alone ("Jeff") for the one full name in the cluster that starts with it.
-      const byFirst = peopleByFirstWord.get(s) ?? [];
+      const byFirst = [...new Set(givenNameKeys(s).flatMap((g) => peopleByFirstWord.get(g) ?? []))];
       if (new Set(byFirst.map((m) => uf.find(m.i))).size === 1) uf.union(byFirst[0].i, i);
       return;
     }
@@ -938,7 +1072,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     const use = (f: Form) => keyWords(f.words).reduce((n, w) => n + (wordUse.get(w) ?? 0), 0);
     const longest = [...group].sort(
       (a, b) =>
-        keyWords(b.words).length - keyWords(a.words).length || b.mentions.length - a.mentions.length || use(b) - use(a) || a.key.localeCompare(b.key),
+        keyWords(b.words).length - keyWords(a.words).length || abbreviated(a.words) - abbreviated(b.words) || b.mentions.length - a.mentions.length || use(b) - use(a) || a.key.localeCompare(b.key),
     )[0];
     let type = typeOf(votes, longest.words, commonWords, genera);
     // A name mostly written in quotation marks on its own is a title of a show, a song or a
@@ -949,6 +1083,8 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Velden algorithm"): a method, a disease, a product, unless a strong cue says otherwise.
     else if (type !== 'other' && votes[type] < STRONG && all.filter((m) => m.thingCue).length * 2 >= all.length) type = 'other';
     if (type === 'other' && (all.length < 2 || all.every((m) => m.initial))) continue;
+    // Events, wars, holidays, genera, spans of time: things the words themselves name, never actors.
+    if (type === 'other' && group.some((f) => thingName(f.words, genera)) && readsAsEvent(longest.words)) continue;
     // An organisation named once, with nothing behind the type but an article ("from the Red
     // Vixen to the Grey Heron": kinds of animals, titles, things), no organisation word,
     // acronym or known name: too uncertain to list.
@@ -956,6 +1092,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     // A person known only by the shape of the name (no title, role, speech, given name), named
     // once in one source, is too uncertain to list: a wrong entity costs more than a missing one.
     if (type === 'person' && all.length < 2 && votes.person === 0 && !FIRST_NAMES.has(fold(longest.words[0])) && !personByForm(longest.words)) continue;
+    if (group.every((f) => f.words.length === 1 && familyPlural(f.words[0]))) continue;
     // A lone word that is also a common word of the cluster ("Office", "Love", "Made") or a generic
     // name word, with no gazetteer entry or title behind it, is not kept on its own.
     if (group.every((f) => keyWords(f.words).length === 1)) {
@@ -1000,5 +1137,5 @@ export function findEntities(docs: Doc[]): Entity[] {
     });
   }
   entities.sort((a, b) => b.mentions - a.mentions || b.sources.length - a.sources.length || a.name.localeCompare(b.name));
-  return entities;
+  return withRoles(docs, entities);
 }

@@ -315,3 +315,22 @@ export const THING_FOLLOWERS = words(`
   algorithm algorithms method methods technique model theorem equation index scale test score syndrome
   disease virus bacterium strain vaccine drug effect software app apps console consoles smartphone handset
 `);
+
+/**
+ * US state abbreviations, postal ("VA", "NC") and news-style ("Va.", "N.C.", "Calif."), folded to
+ * lower case without periods. Many are also words or initials ("IN", "OR", "Miss."), so they
+ * count only after "<Name>, " ("Charlottesville, Va.", "Mebane, N.C.").
+ */
+export const STATE_ABBREVIATIONS = words(`
+  al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd
+  oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc
+  ala ariz ark calif colo conn del fla ill ind kan ky md mass mich minn miss mont neb nev okla ore tenn
+  tex wash wis wyo wva
+`);
+
+/**
+ * Last words of the names of events, wars and holidays ("Winter Olympics", "Cold War", "New
+ * Year", "Memorial Day"): things that happen, not actors. The first group names an event alone too.
+ */
+export const EVENT_ALONE = words('olympics paralympics olympiad');
+export const EVENT_ENDINGS = words('olympics paralympics olympiad games war championship championships cup marathon festival tournament year day eve');

@@ -19,13 +19,28 @@ const DESC = String.raw`(?:(?:[Tt]he|[Aa]n?|[A-Z][\p{L}'’.-]+['’]s?)\s+[\p{L
 // Anywhere in the sentence: "X, a spokeswoman for Y, said", "X said in court", "according to X".
 const ANYWHERE = new RegExp(String.raw`(${DESC})(?:,\s[^,"“”]{1,80},)?\s+(?:${VERBS})\b|according to (${DESC})(?=[,.;]|$)`, 'u');
 const PRONOUN = /^(?:he|she|they)$/i;
-const QUOTE = /["“]([^"“”]{2,}?)["”]/g;
+// Quote marks: straight, typographic, or the `` '' (and '' '') pairs of older wire text.
+const QUOTE = /(?:["“]|``|'')((?:(?!``|'')[^"“”]){2,}?)(?:["”]|'')/g;
 
 const AFTER = new RegExp(String.raw`^[\s,]*(?:${VERBS})\s+(${DESC}|he|she|they)(?=[\s,.;]|$)|^[\s,]*(${DESC}|he|she|they)\s+(?:${VERBS})\b`, 'u');
 const BEFORE = new RegExp(String.raw`(${DESC}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:${VERBS})(?:\s+[\p{L}]+){0,3}?[\s,:]*$`, 'u');
 
 function cleanSpeaker(s: string): string {
-  return s.replace(/\s+(?:in|on|at|of)\s+(?:a|an|the)\s+.*$/u, '').replace(/[\s,]+$/u, '').trim();
+  return s
+    .replace(/\s+(?:in|on|at|of)\s+(?:a|an|the)\s+.*$/u, '')
+    .replace(/[\s,]+$/u, '')
+    .replace(/(?<!\b(?:\p{Lu}|Jr|Sr|Inc|Co|Corp|Ltd|St))\.$/u, '')
+    .trim();
+}
+
+/** The person form written last in `text` (by where it ends), or null. */
+function lastNamed(text: string, known: string[]): string | null {
+  let best: { form: string; end: number } | null = null;
+  for (const p of known) {
+    const at = text.lastIndexOf(p);
+    if (at >= 0 && (!best || at + p.length > best.end || (at + p.length === best.end && p.length > best.form.length))) best = { form: p, end: at + p.length };
+  }
+  return best ? best.form : null;
 }
 
 /** Direct quotations of an article, each with its speaker when the text gives one. */
@@ -44,7 +59,9 @@ export function attributeQuotes(sentences: string[], persons: string[] = []): Qu
         const any = text.replace(QUOTE, (x) => ' '.repeat(x.length)).match(ANYWHERE);
         if (any) speaker = any[1] ?? any[2] ?? null;
       }
-      if (speaker && PRONOUN.test(speaker)) speaker = lastPerson;
+      // A pronoun stands for the person named last before the quotation, in this paragraph
+      // (its quotations blanked out) or, failing that, in the ones before.
+      if (speaker && PRONOUN.test(speaker)) speaker = lastNamed(text.slice(0, start).replace(QUOTE, (x) => ' '.repeat(x.length)), known) ?? named ?? lastPerson;
       else if (speaker) speaker = cleanSpeaker(speaker);
       if (!speaker && index > 0) {
         const prev = sentences[index - 1].match(new RegExp(String.raw`(${DESC})\s+(?:${VERBS})\b`, 'u'));
@@ -53,22 +70,45 @@ export function attributeQuotes(sentences: string[], persons: string[] = []): Qu
       if (speaker) named = speaker;
       out.push({ quote: m[1].replace(/[,.]$/u, '').trim(), speaker, sentence: index });
     }
-    const person = known.filter((p) => text.includes(p)).pop() ?? named;
+    const person = named ?? known.filter((p) => text.includes(p)).pop();
     if (person) lastPerson = person;
   });
   return out;
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-
-/** The actor a speaker string names: the person whose name or alias it contains, longest first. */
-function actorOf(speaker: string, persons: Entity[]): string {
+/**
+ * The actor a speaker string names. A person whose name or alias it contains (longest form
+ * first: "attorney Howard King"); else an organisation or place it names with at most two
+ * capitalised words before ("the Cypriot Justice Ministry", "the FBI"); else, for "the <role>"
+ * ("the sheriff"), the one person of this article whose stated role ends in that noun. Otherwise
+ * the speaker string as written.
+ */
+function actorOf(speaker: string, entities: Entity[], source: string): string {
   let best: { name: string; len: number } | null = null;
-  for (const e of persons)
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
     for (const form of [e.name, ...e.aliases])
-      if (form.length > 2 && new RegExp(String.raw`(?:^|\s)${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[\s,'’])`, 'u').test(speaker) && (!best || form.length > best.len))
+      if (form.length > 2 && (!best || form.length > best.len) && new RegExp(String.raw`(?:^|\s)${escapeRe(form)}(?:$|[\s,'’])`, 'u').test(speaker))
         best = { name: e.name, len: form.length };
-  return best ? best.name : speaker;
+  }
+  if (best) return best.name;
+  const bare = speaker.replace(/^(?:the|The)\s+/, '');
+  for (const e of entities) {
+    if (e.type !== 'organization' && e.type !== 'place') continue;
+    for (const form of [e.name, ...e.aliases])
+      if ((!best || form.length > best.len) && new RegExp(String.raw`^(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}${escapeRe(form)}$`, 'u').test(bare))
+        best = { name: e.name, len: form.length };
+  }
+  if (best) return best.name;
+  const role = /^(?:the|The)\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)$/u.exec(speaker);
+  if (role) {
+    const noun = role[1]!.toLowerCase();
+    const holders = entities.filter((e) => e.type === 'person' && e.sources.includes(source) && e.role && new RegExp(String.raw`(?:^|\s)${escapeRe(noun)}$`, 'i').test(e.role.text));
+    if (holders.length === 1) return holders[0]!.name;
+  }
+  return speaker;
 }
 
 /** Every direct quotation of the cluster with its speaker, merged with the actor list. */
@@ -90,8 +130,47 @@ export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
       const para = paragraphs[q.sentence]!;
       const head = q.quote.slice(0, 20);
       const s = para.find((x) => x.text.includes(head)) ?? para[0]!;
-      out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, persons), text: q.quote, citation: { source: s.source, quote: s.text } });
+      out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, entities, d.article.id), text: q.quote, citation: { source: s.source, quote: s.text } });
     }
   }
   return out;
+}
+
+/** Words of a quotation. */
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/**
+ * Each actor's quoted words to show: at most `perActor` quotations attributed to it, whole
+ * sentences of speech first (5 to 30 words), then fragments; one quotation per sentence, and the
+ * same words once. Entities without quotations are returned unchanged.
+ */
+export function withQuotes(entities: Entity[], quotes: Quote[], perActor = 3): Entity[] {
+  const bySpeaker = new Map<string, Quote[]>();
+  for (const q of quotes) {
+    if (q.speaker === null) continue;
+    const list = bySpeaker.get(q.speaker);
+    if (list) list.push(q);
+    else bySpeaker.set(q.speaker, [q]);
+  }
+  const rank = (q: Quote) => {
+    const n = wordCount(q.text);
+    return n >= 5 && n <= 30 ? 0 : n > 30 ? 1 : 2;
+  };
+  return entities.map((e) => {
+    const said = bySpeaker.get(e.name);
+    if (!said?.length) return e;
+    const seen = new Set<string>();
+    const picked: Quote[] = [];
+    // Stable: within a rank, reading order (sources in order, sentences in order).
+    for (const q of [...said].sort((a, b) => rank(a) - rank(b))) {
+      const k = q.text.toLowerCase().replace(/\W+/g, ' ').trim();
+      const where = `${q.citation.source}\u0000${q.citation.quote}`;
+      if (seen.has(k) || seen.has(where)) continue;
+      seen.add(k);
+      seen.add(where);
+      picked.push(q);
+      if (picked.length >= perActor) break;
+    }
+    return { ...e, quotes: picked.map((q) => ({ text: q.text, citation: q.citation })) };
+  });
 }
