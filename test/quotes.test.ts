@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attributeQuotes } from '../src/analyze/quotes/index.js';
+import { attributeQuotes, withQuotes } from '../src/analyze/quotes/index.js';
 
 test('speaker after the quotation', () => {
   const q = attributeQuotes(['"The bridge will open in May," said Mara Velsky, the city engineer.']);
@@ -31,4 +31,17 @@ test('an appositive or a phrase between the speaker and the verb', () => {
   assert.equal(r[0].speaker, 'The head teacher');
   const t = attributeQuotes(['The gate was "left wide open," according to the county report.']);
   assert.equal(t[0].speaker, 'the county report');
+});
+
+test('an actor is shown with what they said, not with a scare-quoted word or two', () => {
+  const cite = (quote: string) => ({ source: 'a', quote });
+  const actor = { name: 'Lena Marsh', type: 'person' as const, aliases: [], mentions: 3, sources: ['a'] };
+  const said = [
+    { speaker: 'Lena Marsh', text: 'common sense', citation: cite('She urged "common sense," Marsh said.') },
+    { speaker: 'Lena Marsh', text: 'We will reopen the harbour as soon as the divers are done', citation: cite('"We will reopen the harbour as soon as the divers are done," Marsh said.') },
+  ];
+  const [withWords] = withQuotes([actor], said);
+  assert.deepEqual(withWords!.quotes!.map((q) => q.text), ['We will reopen the harbour as soon as the divers are done']);
+  const [onlyFragment] = withQuotes([actor], [said[0]!]);
+  assert.equal(onlyFragment!.quotes, undefined);
 });

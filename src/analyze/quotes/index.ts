@@ -141,8 +141,9 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /**
  * Each actor's quoted words to show: at most `perActor` quotations attributed to it, whole
- * sentences of speech first (5 to 30 words), then fragments; one quotation per sentence, and the
- * same words once. Entities without quotations are returned unchanged.
+ * sentences of speech first (5 to 30 words), then longer ones, then fragments of 4 words or
+ * more (a scare-quoted phrase, "common sense", says nothing of what the actor said); one
+ * quotation per sentence, and the same words once. Entities without quotations are returned unchanged.
  */
 export function withQuotes(entities: Entity[], quotes: Quote[], perActor = 3): Entity[] {
   const bySpeaker = new Map<string, Quote[]>();
@@ -154,7 +155,7 @@ export function withQuotes(entities: Entity[], quotes: Quote[], perActor = 3): E
   }
   const rank = (q: Quote) => {
     const n = wordCount(q.text);
-    return n >= 5 && n <= 30 ? 0 : n > 30 ? 1 : 2;
+    return n >= 5 && n <= 30 ? 0 : n > 30 ? 1 : n >= 4 ? 2 : 3;
   };
   return entities.map((e) => {
     const said = bySpeaker.get(e.name);
@@ -163,6 +164,7 @@ export function withQuotes(entities: Entity[], quotes: Quote[], perActor = 3): E
     const picked: Quote[] = [];
     // Stable: within a rank, reading order (sources in order, sentences in order).
     for (const q of [...said].sort((a, b) => rank(a) - rank(b))) {
+      if (rank(q) === 3) break;
       const k = q.text.toLowerCase().replace(/\W+/g, ' ').trim();
       const where = `${q.citation.source}\u0000${q.citation.quote}`;
       if (seen.has(k) || seen.has(where)) continue;
@@ -171,6 +173,7 @@ export function withQuotes(entities: Entity[], quotes: Quote[], perActor = 3): E
       picked.push(q);
       if (picked.length >= perActor) break;
     }
+    if (picked.length === 0) return e;
     return { ...e, quotes: picked.map((q) => ({ text: q.text, citation: q.citation })) };
   });
 }
