@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { briefArticles, NothingUsableError } from '../brief/index.js';
 import { fromArticleInput } from '../ingest/index.js';
-import type { Store, StoryArticle } from '../store/index.js';
+import type { FlushStory, SeenArticle, Store, StoryArticle } from '../store/index.js';
 import { InputError } from '../types.js';
 import { createClusterer } from './cluster.js';
 import type { StreamArticle } from './types.js';
@@ -78,24 +78,30 @@ export async function openIngester(store: Store, label: string, options: IngestO
   const problem = options.onProblem ?? ((line: string) => process.stderr.write(`precis: ${line}\n`));
   const clusterer = createClusterer({}, (await store.loadClusterState()) ?? undefined);
   const report: IngestReport = { lines: 0, stored: 0, duplicates: 0, bad: 0, updated: [] };
+  // What the next flush writes: each clusterer story's new articles, and the keys of every article
+  // taken (saved as seen in the same transaction, so an article is never marked seen but not stored).
   const pending = new Map<string, StoryArticle[]>();
+  const seen: SeenArticle[] = [];
+  const seenKeys = new Set<string>();
   let sinceFlush = 0;
 
   const flush = async () => {
-    for (const [clusterId, added] of pending) {
-      const storyId = await rebuild(store, clusterId, added, options.words, (p) => problem(`${label}: story ${clusterId}: ${p}`));
-      if (storyId && !report.updated.includes(storyId)) report.updated.push(storyId);
-    }
+    const written = await commitFlush(store, pending, seen, clusterer.snapshot(), options.words, (clusterId, p) => problem(`${label}: story ${clusterId}: ${p}`));
+    for (const storyId of written) if (!report.updated.includes(storyId)) report.updated.push(storyId);
     pending.clear();
+    seen.length = 0;
+    seenKeys.clear();
     sinceFlush = 0;
-    await store.saveClusterState(clusterer.snapshot());
   };
 
   const add = async (parsed: StreamArticle, articleId: string): Promise<'stored' | 'duplicate'> => {
-    if ((await store.markSeen(dedupeKeys(parsed), articleId)) !== null) {
+    const keys = dedupeKeys(parsed);
+    if (keys.some((key) => seenKeys.has(key)) || (await store.findSeen(keys)) !== null) {
       report.duplicates++;
       return 'duplicate';
     }
+    for (const key of keys) seenKeys.add(key);
+    seen.push({ keys, articleId });
     const assignment = clusterer.assign({ ...parsed, id: articleId });
     const { id: _id, ...article } = parsed;
     const list = pending.get(assignment.story) ?? [];
@@ -129,32 +135,41 @@ export async function ingestStream(input: Readable, label: string, store: Store,
   return report;
 }
 
-/** Saves a story's new articles with a briefing rebuilt from all of them, as a new version. */
-async function rebuild(store: Store, clusterId: string, added: StoryArticle[], words: number | undefined, problem: (p: string) => void): Promise<string | null> {
-  for (;;) {
+/**
+ * Writes one flush in one transaction: each touched story's new articles with a briefing rebuilt
+ * from all of its articles (a new version), the seen keys and the clusterer snapshot. A story
+ * written meanwhile by another writer is rebuilt from its new state and the flush committed again.
+ * Resolves the ids of the stored stories that got a new version.
+ */
+async function commitFlush(
+  store: Store,
+  pending: Map<string, StoryArticle[]>,
+  seen: SeenArticle[],
+  clusterState: unknown,
+  words: number | undefined,
+  problem: (clusterId: string, p: string) => void,
+): Promise<string[]> {
+  const rebuild = async (clusterId: string, added: StoryArticle[]): Promise<FlushStory | null> => {
     const storyId = await store.streamStory(clusterId);
-    const before = storyId ? ((await store.getArticles(storyId)) ?? []) : [];
+    // The version first, then the articles: a write in between makes the commit see a conflict.
     const record = storyId ? await store.getStory(storyId) : null;
-    let briefing;
+    const before = storyId && record ? ((await store.getArticles(storyId)) ?? []) : [];
     try {
-      briefing = briefArticles([...before, ...added], { words }).briefing;
+      const { briefing } = briefArticles([...before, ...added], { words });
+      return { clusterId, storyId, expectedVersion: record?.version ?? 0, articles: added, briefing };
     } catch (err) {
       if (err instanceof NothingUsableError) {
-        problem('no usable article after cleaning');
+        problem(clusterId, 'no usable article after cleaning');
         return null;
       }
       throw err;
     }
-    if (!storyId || !record) {
-      const written = await store.createStory({ title: null, articles: added, briefing });
-      await store.linkStreamStory(clusterId, written.id);
-      await store.recordVersionArticles(written.id, written.version, added.length);
-      return written.id;
-    }
-    const written = await store.appendArticles(storyId, added, briefing, record.version);
-    if (written !== 'conflict' && written !== null) {
-      await store.recordVersionArticles(written.id, written.version, before.length + added.length);
-      return written.id;
-    }
+  };
+  const stories = new Map<string, FlushStory | null>();
+  for (const [clusterId, added] of pending) stories.set(clusterId, await rebuild(clusterId, added));
+  for (;;) {
+    const result = await store.commitFlush({ stories: [...stories.values()].filter((s) => s !== null), seen, clusterState });
+    if (result.status === 'committed') return result.written.map((w) => w.id);
+    for (const clusterId of result.clusterIds) stories.set(clusterId, await rebuild(clusterId, pending.get(clusterId)!));
   }
 }
