@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { briefArticles, NothingUsableError } from '../brief/index.js';
 import { fromArticleInput } from '../ingest/index.js';
-import type { Store, StoryArticle } from '../store/index.js';
+import type { FlushStory, SeenArticle, Store, StoryArticle } from '../store/index.js';
 import { InputError } from '../types.js';
 import { createClusterer } from './cluster.js';
 import type { StreamArticle } from './types.js';
@@ -79,23 +79,42 @@ export async function openIngester(store: Store, label: string, options: IngestO
   const clusterer = createClusterer({}, (await store.loadClusterState()) ?? undefined);
   const report: IngestReport = { lines: 0, stored: 0, duplicates: 0, bad: 0, updated: [] };
   const pending = new Map<string, StoryArticle[]>();
+  // Articles read since the last flush: their keys are recorded with them, in the flush's one
+  // transaction, so a crash before it loses no article (running the input again re-reads them).
+  const seen: SeenArticle[] = [];
+  const seenKeys = new Set<string>();
   let sinceFlush = 0;
 
   const flush = async () => {
-    for (const [clusterId, added] of pending) {
-      const storyId = await rebuild(store, clusterId, added, options.words, (p) => problem(`${label}: story ${clusterId}: ${p}`));
-      if (storyId && !report.updated.includes(storyId)) report.updated.push(storyId);
+    const built = new Map<string, FlushStory | null>();
+    let toBuild = [...pending.keys()];
+    for (;;) {
+      for (const clusterId of toBuild) {
+        built.set(clusterId, await rebuild(store, clusterId, pending.get(clusterId)!, options.words, (p) => problem(`${label}: story ${clusterId}: ${p}`)));
+      }
+      const stories = [...built.values()].filter((story): story is FlushStory => story !== null);
+      const result = await store.commitFlush({ stories, seen, clusterState: clusterer.snapshot() });
+      if (result.status === 'committed') {
+        for (const { id } of result.written) if (!report.updated.includes(id)) report.updated.push(id);
+        break;
+      }
+      // Another writer changed these stories meanwhile: rebuild them from the store and retry.
+      toBuild = result.clusterIds;
     }
     pending.clear();
+    seen.length = 0;
+    seenKeys.clear();
     sinceFlush = 0;
-    await store.saveClusterState(clusterer.snapshot());
   };
 
   const add = async (parsed: StreamArticle, articleId: string): Promise<'stored' | 'duplicate'> => {
-    if ((await store.markSeen(dedupeKeys(parsed), articleId)) !== null) {
+    const keys = dedupeKeys(parsed);
+    if (keys.some((key) => seenKeys.has(key)) || (await store.findSeen(keys)) !== null) {
       report.duplicates++;
       return 'duplicate';
     }
+    for (const key of keys) seenKeys.add(key);
+    seen.push({ keys, articleId });
     const assignment = clusterer.assign({ ...parsed, id: articleId });
     const { id: _id, ...article } = parsed;
     const list = pending.get(assignment.story) ?? [];
@@ -129,32 +148,21 @@ export async function ingestStream(input: Readable, label: string, store: Store,
   return report;
 }
 
-/** Saves a story's new articles with a briefing rebuilt from all of them, as a new version. */
-async function rebuild(store: Store, clusterId: string, added: StoryArticle[], words: number | undefined, problem: (p: string) => void): Promise<string | null> {
-  for (;;) {
-    const storyId = await store.streamStory(clusterId);
-    const before = storyId ? ((await store.getArticles(storyId)) ?? []) : [];
-    const record = storyId ? await store.getStory(storyId) : null;
-    let briefing;
-    try {
-      briefing = briefArticles([...before, ...added], { words }).briefing;
-    } catch (err) {
-      if (err instanceof NothingUsableError) {
-        problem('no usable article after cleaning');
-        return null;
-      }
-      throw err;
+/** A story's new articles with a briefing rebuilt from all of them; null when none is usable. */
+async function rebuild(store: Store, clusterId: string, added: StoryArticle[], words: number | undefined, problem: (p: string) => void): Promise<FlushStory | null> {
+  const storyId = await store.streamStory(clusterId);
+  // The version first: an append landing between the two reads then shows as a conflict at commit.
+  const record = storyId ? await store.getStory(storyId) : null;
+  const before = record ? ((await store.getArticles(record.id)) ?? []) : [];
+  let briefing;
+  try {
+    briefing = briefArticles([...before, ...added], { words }).briefing;
+  } catch (err) {
+    if (err instanceof NothingUsableError) {
+      problem('no usable article after cleaning');
+      return null;
     }
-    if (!storyId || !record) {
-      const written = await store.createStory({ title: null, articles: added, briefing });
-      await store.linkStreamStory(clusterId, written.id);
-      await store.recordVersionArticles(written.id, written.version, added.length);
-      return written.id;
-    }
-    const written = await store.appendArticles(storyId, added, briefing, record.version);
-    if (written !== 'conflict' && written !== null) {
-      await store.recordVersionArticles(written.id, written.version, before.length + added.length);
-      return written.id;
-    }
+    throw err;
   }
+  return { clusterId, storyId, expectedVersion: record?.version ?? 0, articles: added, briefing };
 }
