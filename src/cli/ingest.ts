@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .command('ingest')
     .description('stream articles (JSONL, or RSS/Atom feeds) into a store: each joins a story, and touched stories get a new briefing version')
     .argument('[input]', 'a JSONL file, or - for stdin (not with --feed)')
-    .option('--db <file>', 'SQLite store', 'precis.db')
+    .option('--db <file|url>', 'store: a SQLite file, or a postgres:// URL', 'precis.db')
     .option('--feed <url>', 'an RSS 2.0 or Atom feed to poll (repeat for several)', collect, [])
     .option('--every <value>', 'with --feed: poll again after this long (30s, 5m, 1h) until SIGINT/SIGTERM; with a JSONL input: same as --flush')
     .option('--flush <n>', 'rebuild touched briefings after this many new articles (default 50; with --feed, also after each poll)', positiveInt('--flush'))

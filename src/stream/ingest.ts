@@ -78,16 +78,29 @@ export async function openIngester(store: Store, label: string, options: IngestO
   const problem = options.onProblem ?? ((line: string) => process.stderr.write(`precis: ${line}\n`));
   const clusterer = createClusterer({}, (await store.loadClusterState()) ?? undefined);
   const report: IngestReport = { lines: 0, stored: 0, duplicates: 0, bad: 0, updated: [] };
-  // What the next flush writes: each clusterer story's new articles, and the keys of every article
-  // taken (saved as seen in the same transaction, so an article is never marked seen but not stored).
   const pending = new Map<string, StoryArticle[]>();
+  // Articles read since the last flush: their keys are recorded with them, in the flush's one
+  // transaction, so a crash before it loses no article (running the input again re-reads them).
   const seen: SeenArticle[] = [];
   const seenKeys = new Set<string>();
   let sinceFlush = 0;
 
   const flush = async () => {
-    const written = await commitFlush(store, pending, seen, clusterer.snapshot(), options.words, (clusterId, p) => problem(`${label}: story ${clusterId}: ${p}`));
-    for (const storyId of written) if (!report.updated.includes(storyId)) report.updated.push(storyId);
+    const built = new Map<string, FlushStory | null>();
+    let toBuild = [...pending.keys()];
+    for (;;) {
+      for (const clusterId of toBuild) {
+        built.set(clusterId, await rebuild(store, clusterId, pending.get(clusterId)!, options.words, (p) => problem(`${label}: story ${clusterId}: ${p}`)));
+      }
+      const stories = [...built.values()].filter((story): story is FlushStory => story !== null);
+      const result = await store.commitFlush({ stories, seen, clusterState: clusterer.snapshot() });
+      if (result.status === 'committed') {
+        for (const { id } of result.written) if (!report.updated.includes(id)) report.updated.push(id);
+        break;
+      }
+      // Another writer changed these stories meanwhile: rebuild them from the store and retry.
+      toBuild = result.clusterIds;
+    }
     pending.clear();
     seen.length = 0;
     seenKeys.clear();
@@ -135,41 +148,21 @@ export async function ingestStream(input: Readable, label: string, store: Store,
   return report;
 }
 
-/**
- * Writes one flush in one transaction: each touched story's new articles with a briefing rebuilt
- * from all of its articles (a new version), the seen keys and the clusterer snapshot. A story
- * written meanwhile by another writer is rebuilt from its new state and the flush committed again.
- * Resolves the ids of the stored stories that got a new version.
- */
-async function commitFlush(
-  store: Store,
-  pending: Map<string, StoryArticle[]>,
-  seen: SeenArticle[],
-  clusterState: unknown,
-  words: number | undefined,
-  problem: (clusterId: string, p: string) => void,
-): Promise<string[]> {
-  const rebuild = async (clusterId: string, added: StoryArticle[]): Promise<FlushStory | null> => {
-    const storyId = await store.streamStory(clusterId);
-    // The version first, then the articles: a write in between makes the commit see a conflict.
-    const record = storyId ? await store.getStory(storyId) : null;
-    const before = storyId && record ? ((await store.getArticles(storyId)) ?? []) : [];
-    try {
-      const { briefing } = briefArticles([...before, ...added], { words });
-      return { clusterId, storyId, expectedVersion: record?.version ?? 0, articles: added, briefing };
-    } catch (err) {
-      if (err instanceof NothingUsableError) {
-        problem(clusterId, 'no usable article after cleaning');
-        return null;
-      }
-      throw err;
+/** A story's new articles with a briefing rebuilt from all of them; null when none is usable. */
+async function rebuild(store: Store, clusterId: string, added: StoryArticle[], words: number | undefined, problem: (p: string) => void): Promise<FlushStory | null> {
+  const storyId = await store.streamStory(clusterId);
+  // The version first: an append landing between the two reads then shows as a conflict at commit.
+  const record = storyId ? await store.getStory(storyId) : null;
+  const before = record ? ((await store.getArticles(record.id)) ?? []) : [];
+  let briefing;
+  try {
+    briefing = briefArticles([...before, ...added], { words }).briefing;
+  } catch (err) {
+    if (err instanceof NothingUsableError) {
+      problem('no usable article after cleaning');
+      return null;
     }
-  };
-  const stories = new Map<string, FlushStory | null>();
-  for (const [clusterId, added] of pending) stories.set(clusterId, await rebuild(clusterId, added));
-  for (;;) {
-    const result = await store.commitFlush({ stories: [...stories.values()].filter((s) => s !== null), seen, clusterState });
-    if (result.status === 'committed') return result.written.map((w) => w.id);
-    for (const clusterId of result.clusterIds) stories.set(clusterId, await rebuild(clusterId, pending.get(clusterId)!));
+    throw err;
   }
+  return { clusterId, storyId, expectedVersion: record?.version ?? 0, articles: added, briefing };
 }
