@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { Queue, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Store } from '../store/index.js';
 import { InputError } from '../types.js';
@@ -100,6 +100,18 @@ export function jobId(article: StreamArticle): string {
   return `a-${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
 }
 
+/**
+ * Every job: retried on failure (a store that was locked or away) with a growing delay, up to 10
+ * times over about 17 minutes; the last 10,000 completed jobs are kept (so an article re-sent
+ * soon is not queued again), and the failed ones for inspection.
+ */
+const JOB_OPTIONS: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 10_000 },
+  removeOnFail: { count: 10_000 },
+};
+
 export interface EnqueueOptions {
   /** Called with one line per bad input: `<input>:<line>: <problem>`. */
   onProblem?: (line: string) => void;
@@ -124,7 +136,7 @@ export async function enqueueStream(input: Readable, label: string, redisUrl: st
   const queue = new Queue<ArticleJob>(QUEUE_NAME, { connection });
   queue.on('error', () => {});
   const report: EnqueueReport = { lines: 0, sent: 0, bad: 0 };
-  let batch: { name: string; data: ArticleJob; opts: { jobId: string } }[] = [];
+  let batch: { name: string; data: ArticleJob; opts: JobsOptions }[] = [];
   const send = async () => {
     if (batch.length === 0) return;
     const jobs = batch;
@@ -148,7 +160,7 @@ export async function enqueueStream(input: Readable, label: string, redisUrl: st
         continue;
       }
       const id = String(parsed.id ?? `${label}:${report.lines}`);
-      batch.push({ name: 'article', data: { article: parsed, id, from: `${label}:${report.lines}` }, opts: { jobId: jobId(parsed) } });
+      batch.push({ name: 'article', data: { article: parsed, id, from: `${label}:${report.lines}` }, opts: { ...JOB_OPTIONS, jobId: jobId(parsed) } });
       if (batch.length >= chunk) await send();
     }
     await send();
@@ -253,16 +265,25 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
     return flushing;
   };
 
+  const connection = workerConnection(redisUrl);
   const worker = new Worker<ArticleJob>(
     QUEUE_NAME,
-    (job) =>
-      new Promise<string>((resolve, reject) => {
+    (job) => {
+      // Jobs from another producer are checked as ingest checks a line; a bad one is not retried.
+      const checked = parseArticleLine(JSON.stringify(job.data?.article ?? null));
+      if (typeof checked === 'string' || typeof job.data.id !== 'string') {
+        const why = typeof checked === 'string' ? checked : 'no article id';
+        problem(`${label}: job ${job.id}: ${why}`);
+        throw new UnrecoverableError(why);
+      }
+      return new Promise<string>((resolve, reject) => {
         batch.push({ job, resolve, reject });
         if (batch.length >= concurrency) void flushNow();
         else if (!timer) timer = setTimeout(() => void flushNow(), flushDelayMs);
-      }),
+      });
+    },
     {
-      connection: workerConnection(redisUrl),
+      connection,
       concurrency,
       lockDuration,
       stalledInterval: Math.min(30_000, lockDuration),
@@ -284,14 +305,14 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
   });
   let drained: Promise<void> = new Promise(() => {});
   let queue: Queue | null = null;
+  const watcher = producerConnection(redisUrl);
   if (options.drain) {
-    const connection = producerConnection(redisUrl);
-    queue = new Queue(QUEUE_NAME, { connection });
+    queue = new Queue(QUEUE_NAME, { connection: watcher });
     queue.on('error', () => {});
     drained = new Promise<void>((resolve) => {
       const look = async () => {
         try {
-          const counts = await queue!.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused', 'waiting-children');
+          const counts = await queue!.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
           const left = Object.values(counts).reduce((a, b) => a + b, 0);
           if (left === 0 && batch.length === 0 && busy === 0) return resolve();
         } catch {
@@ -310,5 +331,8 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
   await closing;
   await running.catch(() => {});
   if (queue) await queue.close().catch(() => {});
+  // Connections handed to BullMQ are the caller's to close.
+  connection.disconnect();
+  watcher.disconnect();
   return report;
 }
