@@ -66,12 +66,14 @@ function checkUrl(url: string): void {
 export async function checkRedis(url: string): Promise<void> {
   checkUrl(url);
   const probe = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null });
-  probe.on('error', () => {});
+  // The socket's error (ECONNREFUSED...) comes as an event; connect() rejects with a generic one.
+  let cause: unknown = null;
+  probe.on('error', (err) => (cause ??= err));
   try {
     await probe.connect();
     await probe.ping();
   } catch (err) {
-    const e = err as { code?: string; message?: string };
+    const e = (cause ?? err) as { code?: string; message?: string };
     const why = e.code === 'ECONNREFUSED' ? 'connection refused' : e.code === 'ENOTFOUND' ? 'no such host' : e.code === 'ETIMEDOUT' ? 'no answer in time' : (e.message ?? String(err));
     throw new InputError(redisLabel(url), `cannot reach Redis (${why})`);
   } finally {
