@@ -19,6 +19,12 @@ export interface IngestOptions {
   onProblem?: (line: string) => void;
   /** Stops reading `input` when aborted; the lines already read are ingested and flushed. */
   signal?: AbortSignal;
+  /**
+   * Briefings built earlier (see Ingester.prepare), by the story's stored id and version and its
+   * new articles: a flush takes a story's briefing from here when none of these changed since,
+   * instead of rebuilding it. Filled as briefings are built (a story with nothing usable is not kept).
+   */
+  briefings?: Map<string, FlushStory | null>;
 }
 
 export interface IngestReport {
@@ -69,6 +75,8 @@ export interface Ingester {
   add(article: StreamArticle, id: string): Promise<'stored' | 'duplicate'>;
   /** Rebuilds every touched story's briefing (a new version) and saves the clusterer state. */
   flush(): Promise<void>;
+  /** Builds the touched stories' briefings into `options.briefings` without writing anything. */
+  prepare(): Promise<void>;
   report: IngestReport;
 }
 
@@ -90,7 +98,7 @@ export async function openIngester(store: Store, label: string, options: IngestO
     let toBuild = [...pending.keys()];
     for (;;) {
       for (const clusterId of toBuild) {
-        built.set(clusterId, await rebuild(store, clusterId, pending.get(clusterId)!, options.words, (p) => problem(`${label}: story ${clusterId}: ${p}`)));
+        built.set(clusterId, await rebuild(store, clusterId, pending.get(clusterId)!, options, (p) => problem(`${label}: story ${clusterId}: ${p}`)));
       }
       const stories = [...built.values()].filter((story): story is FlushStory => story !== null);
       const result = await store.commitFlush({ stories, seen, clusterState: clusterer.snapshot() });
@@ -124,7 +132,10 @@ export async function openIngester(store: Store, label: string, options: IngestO
     if (++sinceFlush >= flushEvery) await flush();
     return 'stored';
   };
-  return { add, flush, report };
+  const prepare = async () => {
+    for (const [clusterId, added] of pending) await rebuild(store, clusterId, added, options, (p) => problem(`${label}: story ${clusterId}: ${p}`));
+  };
+  return { add, flush, prepare, report };
 }
 
 /** Ingests JSONL lines from `input` into `store`; `label` names the input in problem lines. */
@@ -149,20 +160,24 @@ export async function ingestStream(input: Readable, label: string, store: Store,
 }
 
 /** A story's new articles with a briefing rebuilt from all of them; null when none is usable. */
-async function rebuild(store: Store, clusterId: string, added: StoryArticle[], words: number | undefined, problem: (p: string) => void): Promise<FlushStory | null> {
+async function rebuild(store: Store, clusterId: string, added: StoryArticle[], options: IngestOptions, problem: (p: string) => void): Promise<FlushStory | null> {
+  const words = options.words;
   const storyId = await store.streamStory(clusterId);
   // The version first: an append landing between the two reads then shows as a conflict at commit.
   const record = storyId ? await store.getStory(storyId) : null;
+  // A version is never rewritten, so the stored id and version say which articles are stored.
+  const key = options.briefings ? createHash('sha256').update(JSON.stringify([clusterId, storyId, record?.version ?? null, words ?? null, added])).digest('hex') : '';
+  if (options.briefings?.has(key)) return options.briefings.get(key)!;
   const before = record ? ((await store.getArticles(record.id)) ?? []) : [];
-  let briefing;
+  let built: FlushStory | null;
   try {
-    briefing = briefArticles([...before, ...added], { words }).briefing;
+    const { briefing } = briefArticles([...before, ...added], { words });
+    built = { clusterId, storyId, expectedVersion: record?.version ?? 0, articles: added, briefing };
   } catch (err) {
-    if (err instanceof NothingUsableError) {
-      problem('no usable article after cleaning');
-      return null;
-    }
-    throw err;
+    if (!(err instanceof NothingUsableError)) throw err;
+    problem('no usable article after cleaning');
+    built = null;
   }
-  return { clusterId, storyId, expectedVersion: record?.version ?? 0, articles: added, briefing };
+  if (built) options.briefings?.set(key, built);
+  return built;
 }

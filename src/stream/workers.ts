@@ -13,7 +13,9 @@
 // links, seen keys and the new snapshot in that same transaction; only then are the batch's
 // jobs completed (acknowledged). So flushes are serialised: every assignment is made from the
 // state every earlier assignment left, exactly as one process would make it, and no two workers
-// can open one story twice. A worker that dies mid-flush leaves nothing (the transaction rolls
+// can open one story twice. The costly part, rebuilding briefings, is started outside the lock
+// (the batch assigned from the state committed so far); under the lock a briefing is reused only
+// when its story's stored version and new articles came out the same. A worker that dies mid-flush leaves nothing (the transaction rolls
 // back and the lock is released with its connection); its jobs, never completed, are stalled
 // once their Redis lock expires (`lockDuration`) and handed to another worker. A worker that dies
 // after its commit but before the acknowledgement leaves jobs that are redone as duplicates
@@ -23,7 +25,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
-import type { Store } from '../store/index.js';
+import type { FlushStory, Store } from '../store/index.js';
 import { InputError } from '../types.js';
 import { dedupeKeys, openIngester, parseArticleLine, type IngestReport } from './ingest.js';
 import type { StreamArticle } from './types.js';
@@ -230,9 +232,21 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
   const flushBatch = async (items: Waiting[]): Promise<void> => {
     let outcomes: string[];
     let flushed: IngestReport;
+    // A head start, outside the lock (while other workers hold it): the batch assigned from the
+    // state committed so far and the touched briefings built. Under the lock everything is
+    // assigned again from the state then; a story whose stored version and new articles came out
+    // the same takes its briefing from here, the others are rebuilt. Nothing is written here.
+    const briefings = new Map<string, FlushStory | null>();
+    try {
+      const draft = await openIngester(store, label, { flushEvery: Infinity, words: options.words, onProblem: () => {}, briefings });
+      for (const item of items) await draft.add(item.job.data.article, item.job.data.id);
+      await draft.prepare();
+    } catch {
+      // Only a head start: the locked pass does all of it.
+    }
     try {
       [outcomes, flushed] = await store.withClusterLock(async () => {
-        const ingester = await openIngester(store, label, { flushEvery: items.length, words: options.words, onProblem: problem });
+        const ingester = await openIngester(store, label, { flushEvery: items.length, words: options.words, onProblem: problem, briefings });
         const out: string[] = [];
         // The last add fills the batch and flushes (commits) inside the lock.
         for (const item of items) {
