@@ -11,7 +11,8 @@
 //   3. distributed ingest: the first `--worker-articles` (default 2,000) articles of the synthetic
 //      stream queued on Redis (`precis ingest --redis`), then drained into a fresh SQLite store by
 //      1, 2 and 4 `precis worker` processes at once: articles/s into stories, from the workers'
-//      start to the last one's exit (start-up included). Redis: PRECIS_TEST_REDIS, else a
+//      start to the last one's exit (start-up included); the machine's load average is printed
+//      with it, since workers only scale on idle cores. Redis: PRECIS_TEST_REDIS, else a
 //      throwaway /usr/bin/redis-server; skipped with one line when neither.
 //   npm run bench:stream [-- --articles N] [--window D] [--keep <file>] [--worker-articles N]
 import { spawn, spawnSync } from 'node:child_process';
@@ -222,7 +223,7 @@ async function benchWorkers(file: string, count: number, dir: string): Promise<v
     const head = path.join(dir, 'workers.jsonl');
     const lines = readFileSync(file, 'utf8').split('\n').slice(0, count);
     writeFileSync(head, `${lines.join('\n')}\n`);
-    console.log(`workers: the first ${lines.length} synthetic articles, queued on Redis, drained into a fresh SQLite store (concurrency 50, wall clock from the workers' start to the last exit)`);
+    console.log(`workers: the first ${lines.length} synthetic articles, queued on Redis, drained into a fresh SQLite store (concurrency 50, wall clock from the workers' start to the last exit; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
     for (const workers of [1, 2, 4]) {
       const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
       const queue = new Queue(QUEUE_NAME, { connection });
@@ -240,7 +241,7 @@ async function benchWorkers(file: string, count: number, dir: string): Promise<v
       const store = await openStore(db);
       const stories = await store.countStories();
       await store.close();
-      console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}: ${stored} stored (${lines.length - stored} duplicates) into ${stories} stories in ${seconds.toFixed(1)} s = ${(lines.length / seconds).toFixed(0)} articles/s; ${flushes} flushes; jobs completed ${counts.completed}, failed ${counts.failed}`);
+      console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}: ${stored} stored (${lines.length - stored} reprints, same text: one job) into ${stories} stories in ${seconds.toFixed(1)} s = ${(lines.length / seconds).toFixed(0)} articles/s; ${flushes} flushes; jobs completed ${counts.completed}, failed ${counts.failed}`);
     }
   } finally {
     redis.stop();
