@@ -303,6 +303,25 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     return work();
   };
 
+  // The write lock, waited for without blocking the event loop (busy_timeout would block it):
+  // as long as another process holds it, like PostgreSQL's advisory lock.
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+  const beginImmediate = async (begun: () => void): Promise<void> => {
+    for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+      db.pragma('busy_timeout = 0');
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        begun(); // at once: no other call may run between BEGIN and taking the lock
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      } finally {
+        db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
+
   const withClusterLock = async <T>(fn: () => Promise<T>): Promise<T> => {
     if (holder !== null && lockContext.getStore() === holder) return fn();
     const before = lockQueue;
@@ -312,10 +331,16 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     while (holder !== null) await released;
     const token = Symbol('cluster lock');
     let release!: () => void;
-    released = new Promise<void>((resolve) => (release = resolve));
-    holder = token;
     try {
-      db.exec('BEGIN IMMEDIATE');
+      await beginImmediate(() => {
+        released = new Promise<void>((resolve) => (release = resolve));
+        holder = token;
+      });
+    } catch (err) {
+      next();
+      throw err;
+    }
+    try {
       try {
         const result = await lockContext.run(token, fn);
         db.exec('COMMIT');
