@@ -163,6 +163,18 @@ for (const engine of storeEngines()) {
     assert.ok(!(await store.hasStory('x')));
   });
 
+  test(`${engine.name}: a NUL character in an article is stored (PostgreSQL text cannot hold it: U+FFFD there)`, async (t) => {
+    const store = await openStore(await engine.fresh(t));
+    t.after(() => store.close());
+    const { id } = await store.createStory({ title: 'a\u0000b', articles: [article('x\u0000y', { url: 'http://n.test/\u0000' })], briefing: briefingTitled('t') });
+    const kept = engine.name === 'SQLite' ? '\u0000' : '\uFFFD';
+    const [stored] = (await store.getArticles(id))!;
+    assert.deepEqual([stored!.text, stored!.url], [`x${kept}y`, `http://n.test/${kept}`]);
+    assert.equal((await store.getStory(id))!.requestedTitle, `a${kept}b`);
+    assert.equal(await store.markSeen(['text:\u0000'], 'n1'), null);
+    assert.equal(await store.findSeen(['text:\u0000']), 'n1');
+  });
+
   test(`${engine.name}: stream bookkeeping: links, seen keys, clusterer state, articles per version`, async (t) => {
     const store = await openStore(await engine.fresh(t));
     t.after(() => store.close());
