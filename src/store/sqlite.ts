@@ -139,17 +139,18 @@ export function newStoryId(): string {
   return randomBytes(9).toString('base64url');
 }
 
-interface StoryRow {
+/** A stories row; `Time` is how the driver returns timestamps (SQLite: ISO text). */
+export interface StoryRow<Time = string> {
   id: string;
   title: string;
   requested_title: string | null;
   version: number;
   articles: number;
-  created_at: string;
-  updated_at: string;
+  created_at: Time;
+  updated_at: Time;
 }
 
-interface ArticleRow {
+export interface ArticleRow<Time = string> {
   position: number;
   file: string | null;
   title: string | null;
@@ -158,10 +159,10 @@ interface ArticleRow {
   url: string | null;
   published: string | null;
   outlet: string | null;
-  added_at: string;
+  added_at: Time;
 }
 
-function toSummary(row: StoryRow): StorySummary {
+export function toSummary(row: StoryRow): StorySummary {
   return {
     id: row.id,
     title: row.title,
@@ -172,7 +173,7 @@ function toSummary(row: StoryRow): StorySummary {
   };
 }
 
-function toInput(row: ArticleRow): StoryArticle {
+export function toInput(row: ArticleRow<unknown>): StoryArticle {
   const input: StoryArticle = {};
   if (row.file !== null) input.file = row.file;
   if (row.title !== null) input.title = row.title;
