@@ -277,6 +277,26 @@ for (const engine of storeEngines()) {
     assert.deepEqual(await store.listVersions(id), [1, 2]);
   });
 
+  test(`${engine.name}: two writers at once: one stores a new clusterer story, the other is told to rebuild; a key is first seen once`, async (t) => {
+    const at = await engine.fresh(t);
+    const [a, b] = [await openStore(at), await openStore(at)];
+    t.after(async () => {
+      await a.close();
+      await b.close();
+    });
+    for (let round = 0; round < 5; round++) {
+      const flush = (label: string) => ({
+        stories: [{ clusterId: `c${round}`, storyId: null, expectedVersion: 0, articles: [article(label)], briefing: briefingTitled(label, 1) }],
+        seen: [{ keys: [`text:${label}`], articleId: label }],
+      });
+      const results = await Promise.all([a.commitFlush(flush(`a${round}`)), b.commitFlush(flush(`b${round}`))]);
+      assert.deepEqual(results.map((r) => r.status).sort(), ['committed', 'conflict']);
+      const seen = await Promise.all([a.markSeen([`url:${round}`], 'from a'), b.markSeen([`url:${round}`], 'from b')]);
+      assert.equal(seen.filter((x) => x === null).length, 1, `round ${round}: ${seen}`);
+    }
+    assert.equal(await a.countStories(), 5);
+  });
+
   test(`${engine.name}: the cluster lock is exclusive between two handles; its writes land together, or not at all`, async (t) => {
     const at = await engine.fresh(t);
     const a = await openStore(at);
