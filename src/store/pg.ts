@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { PoolClient, QueryResultRow } from 'pg';
 import { InputError, type Briefing } from '../types.js';
 import { storeLabel, type Flush, type FlushResult, type FlushStory, type NewStory, type Store, type StoredArticle, type StoryArticle, type StoryRecord, type StorySummary } from './index.js';
-import { newStoryId, SCHEMA_VERSION } from './sqlite.js';
+import { newStoryId, SCHEMA_VERSION, toInput, toSummary, type ArticleRow, type StoryRow } from './sqlite.js';
 
 /** A schema change: applied once, in order, each in its own transaction with its row in precis_schema. */
 interface Migration {
@@ -147,41 +147,9 @@ interface Session {
   tail: Promise<unknown>;
 }
 
-interface StoryRow {
-  id: string;
-  title: string;
-  requested_title: string | null;
-  version: number;
-  articles: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-interface ArticleRow {
-  position: number;
-  file: string | null;
-  title: string | null;
-  text: string | null;
-  html: string | null;
-  url: string | null;
-  published: string | null;
-  outlet: string | null;
-  added_at: Date;
-}
-
 const storyColumns = `s.id, s.title, s.requested_title, s.version, s.articles, s.created_at, s.updated_at`;
 
-function toSummary(row: StoryRow): StorySummary {
-  return { id: row.id, title: row.title, version: row.version, articles: row.articles, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() };
-}
-
-function toInput(row: ArticleRow): StoryArticle {
-  const input: StoryArticle = {};
-  for (const field of ['file', 'title', 'text', 'html', 'url', 'published', 'outlet'] as const) {
-    if (row[field] !== null) input[field] = row[field];
-  }
-  return input;
-}
+const summaryOf = (row: StoryRow<Date>): StorySummary => toSummary({ ...row, created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString() });
 
 async function schemaVersion(run: Run): Promise<number> {
   const [table] = await run<{ t: string | null }>(`SELECT to_regclass('precis_schema')::text AS t`);
@@ -488,20 +456,20 @@ export async function openPgStore(url: string): Promise<Store> {
       }
     },
     listStories: async ({ limit = 100 } = {}) =>
-      (await query<StoryRow>(`SELECT ${storyColumns} FROM stories s ORDER BY s.updated_at DESC, s.id LIMIT $1`, [Math.max(1, Math.min(10_000, Math.floor(limit)))])).map(toSummary),
+      (await query<StoryRow<Date>>(`SELECT ${storyColumns} FROM stories s ORDER BY s.updated_at DESC, s.id LIMIT $1`, [Math.max(1, Math.min(10_000, Math.floor(limit)))])).map(summaryOf),
     getStory: async (id, version): Promise<StoryRecord | null> => {
       // One statement, one snapshot: the story row and its briefing agree.
-      const [row] = await query<StoryRow & { wanted: number | null; briefing: string | null }>(
+      const [row] = await query<StoryRow<Date> & { wanted: number | null; briefing: string | null }>(
         `SELECT ${storyColumns}, b.version AS wanted, b.briefing::text AS briefing
          FROM stories s LEFT JOIN briefings b ON b.story_id = s.id AND b.version = COALESCE($2::int, s.version)
          WHERE s.id = $1`,
         [id, version ?? null],
       );
       if (!row || row.briefing === null || row.wanted === null) return null;
-      return { ...toSummary(row), requestedTitle: row.requested_title, version: row.wanted, briefing: JSON.parse(row.briefing) as Briefing, briefingJson: row.briefing };
+      return { ...summaryOf(row), requestedTitle: row.requested_title, version: row.wanted, briefing: JSON.parse(row.briefing) as Briefing, briefingJson: row.briefing };
     },
     getArticles: async (id): Promise<StoredArticle[] | null> => {
-      const rows = await query<ArticleRow & { story: string }>(
+      const rows = await query<ArticleRow<Date> & { story: string }>(
         `SELECT s.id AS story, a.position, a.file, a.title, a.text, a.html, a.url, a.published, a.outlet, a.added_at
          FROM stories s LEFT JOIN articles a ON a.story_id = s.id WHERE s.id = $1 ORDER BY a.position`,
         [id],

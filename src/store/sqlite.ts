@@ -139,17 +139,18 @@ export function newStoryId(): string {
   return randomBytes(9).toString('base64url');
 }
 
-interface StoryRow {
+/** A stories row; `Time` is how the driver returns timestamps (SQLite: ISO text). */
+export interface StoryRow<Time = string> {
   id: string;
   title: string;
   requested_title: string | null;
   version: number;
   articles: number;
-  created_at: string;
-  updated_at: string;
+  created_at: Time;
+  updated_at: Time;
 }
 
-interface ArticleRow {
+export interface ArticleRow<Time = string> {
   position: number;
   file: string | null;
   title: string | null;
@@ -158,10 +159,10 @@ interface ArticleRow {
   url: string | null;
   published: string | null;
   outlet: string | null;
-  added_at: string;
+  added_at: Time;
 }
 
-function toSummary(row: StoryRow): StorySummary {
+export function toSummary(row: StoryRow): StorySummary {
   return {
     id: row.id,
     title: row.title,
@@ -172,7 +173,7 @@ function toSummary(row: StoryRow): StorySummary {
   };
 }
 
-function toInput(row: ArticleRow): StoryArticle {
+export function toInput(row: ArticleRow<unknown>): StoryArticle {
   const input: StoryArticle = {};
   if (row.file !== null) input.file = row.file;
   if (row.title !== null) input.title = row.title;
@@ -303,6 +304,25 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     return work();
   };
 
+  // The write lock, waited for without blocking the event loop (busy_timeout would block it):
+  // as long as another process holds it, like PostgreSQL's advisory lock.
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+  const beginImmediate = async (begun: () => void): Promise<void> => {
+    for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+      db.pragma('busy_timeout = 0');
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        begun(); // at once: no other call may run between BEGIN and taking the lock
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      } finally {
+        db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
+
   const withClusterLock = async <T>(fn: () => Promise<T>): Promise<T> => {
     if (holder !== null && lockContext.getStore() === holder) return fn();
     const before = lockQueue;
@@ -312,10 +332,16 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     while (holder !== null) await released;
     const token = Symbol('cluster lock');
     let release!: () => void;
-    released = new Promise<void>((resolve) => (release = resolve));
-    holder = token;
     try {
-      db.exec('BEGIN IMMEDIATE');
+      await beginImmediate(() => {
+        released = new Promise<void>((resolve) => (release = resolve));
+        holder = token;
+      });
+    } catch (err) {
+      next();
+      throw err;
+    }
+    try {
       try {
         const result = await lockContext.run(token, fn);
         db.exec('COMMIT');

@@ -25,6 +25,8 @@ export interface IngestOptions {
    * instead of rebuilding it. Filled as briefings are built (a story with nothing usable is not kept).
    */
   briefings?: Map<string, FlushStory | null>;
+  /** ingestStream: flush when the input has been quiet this long with articles waiting (default 1000 ms). */
+  idleFlushMs?: number;
 }
 
 export interface IngestReport {
@@ -77,6 +79,8 @@ export interface Ingester {
   flush(): Promise<void>;
   /** Builds the touched stories' briefings into `options.briefings` without writing anything. */
   prepare(): Promise<void>;
+  /** Articles added since the last flush. */
+  pending(): number;
   report: IngestReport;
 }
 
@@ -135,7 +139,7 @@ export async function openIngester(store: Store, label: string, options: IngestO
   const prepare = async () => {
     for (const [clusterId, added] of pending) await rebuild(store, clusterId, added, options, (p) => problem(`${label}: story ${clusterId}: ${p}`));
   };
-  return { add, flush, prepare, report };
+  return { add, flush, prepare, pending: () => sinceFlush, report };
 }
 
 /** Ingests JSONL lines from `input` into `store`; `label` names the input in problem lines. */
@@ -143,8 +147,22 @@ export async function ingestStream(input: Readable, label: string, store: Store,
   const problem = options.onProblem ?? ((line: string) => process.stderr.write(`precis: ${line}\n`));
   const ingester = await openIngester(store, label, { ...options, onProblem: problem });
   const report = ingester.report;
-  const lines = createInterface({ input, crlfDelay: Infinity, signal: options.signal });
-  for await (const raw of lines) {
+  const lines = createInterface({ input, crlfDelay: Infinity, signal: options.signal })[Symbol.asyncIterator]();
+  const idleMs = Math.max(1, options.idleFlushMs ?? 1000);
+  // A live input (a pipe left open) that goes quiet: what was read is stored, not held until
+  // `flushEvery` more articles arrive.
+  for (let next = lines.next(); ; ) {
+    let timer: NodeJS.Timeout | undefined;
+    const idle = ingester.pending() > 0 ? new Promise<'idle'>((resolve) => (timer = setTimeout(resolve, idleMs, 'idle'))) : null;
+    const got = idle ? await Promise.race([next, idle]) : await next;
+    clearTimeout(timer);
+    if (got === 'idle') {
+      await ingester.flush();
+      continue;
+    }
+    if (got.done) break;
+    next = lines.next();
+    const raw = got.value;
     report.lines++;
     if (!raw.trim()) continue;
     const parsed = parseArticleLine(raw);
