@@ -8,9 +8,16 @@
 //      with the V8 old space capped at 128 MB (node --max-old-space-size=128): V8 grows its heap
 //      lazily while garbage is cheap to leave, so plain RSS climbs before it levels off; under the
 //      cap it stays flat and the run is as fast, which shows the clusterer's live state is bounded.
-//   npm run bench:stream [-- --articles N] [--window D] [--keep <file>]
+//   3. distributed ingest: the first `--worker-articles` (default 2,000) articles of the synthetic
+//      stream queued on Redis (`precis ingest --redis`), then drained into a fresh SQLite store by
+//      1, 2 and 4 `precis worker` processes at once: articles/s into stories, from the workers'
+//      start to the last one's exit (start-up included); the machine's load average is printed
+//      with it, since workers only scale on idle cores. Redis: PRECIS_TEST_REDIS, else a
+//      throwaway /usr/bin/redis-server; skipped with one line when neither.
+//   npm run bench:stream [-- --articles N] [--window D] [--keep <file>] [--worker-articles N]
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,19 +36,21 @@ function build(): void {
 }
 
 interface Options {
+  workerArticles: number;
   articles: number;
   window: number;
   keep: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { articles: 100_000, window: 30, keep: null };
+  const options: Options = { workerArticles: 2000, articles: 100_000, window: 30, keep: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--articles') options.articles = Number(argv[++i]);
     else if (arg === '--window') options.window = Number(argv[++i]);
     else if (arg === '--keep') options.keep = argv[++i] ?? null;
-    else throw new Error(`unknown option ${arg} (use --articles N, --window D, --keep <file>)`);
+    else if (arg === '--worker-articles') options.workerArticles = Number(argv[++i]);
+    else throw new Error(`unknown option ${arg} (use --articles N, --window D, --keep <file>, --worker-articles N)`);
   }
   return options;
 }
@@ -163,6 +172,82 @@ function rssOf(pid: number): number {
   }
 }
 
+/** Runs the compiled `precis <args>` to its end; rejects on a non-zero exit. */
+function runPrecis(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(built, 'cli/main.js'), ...args], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(err) : reject(new Error(`precis ${args[0]} exited with ${code}:\n${err}`))));
+  });
+}
+
+/** A Redis URL: PRECIS_TEST_REDIS, or a throwaway redis-server (stopped by the returned function); null when neither. */
+async function benchRedis(dir: string): Promise<{ url: string; stop: () => void } | null> {
+  if (process.env.PRECIS_TEST_REDIS) return { url: process.env.PRECIS_TEST_REDIS, stop: () => {} };
+  if (!existsSync('/usr/bin/redis-server')) return null;
+  const port = await new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(p));
+    });
+  });
+  const child = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  const { checkRedis } = await import('../src/stream/workers.js');
+  for (let i = 0; ; i++) {
+    try {
+      await checkRedis(url);
+      break;
+    } catch (err) {
+      if (i > 100) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return { url, stop: () => child.kill() };
+}
+
+/** Distributed ingest throughput with 1, 2 and 4 worker processes on one SQLite store. */
+async function benchWorkers(file: string, count: number, dir: string): Promise<void> {
+  const redis = await benchRedis(dir);
+  if (!redis) {
+    console.log('workers: no Redis (set PRECIS_TEST_REDIS or install /usr/bin/redis-server), skipped');
+    return;
+  }
+  const { Queue } = await import('bullmq');
+  const { Redis } = await import('ioredis');
+  const { openStore } = await import('../src/store/index.js');
+  const { QUEUE_NAME } = await import('../src/stream/workers.js');
+  try {
+    const head = path.join(dir, 'workers.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n').slice(0, count);
+    writeFileSync(head, `${lines.join('\n')}\n`);
+    console.log(`workers: the first ${lines.length} synthetic articles, queued on Redis, drained into a fresh SQLite store (concurrency 50, wall clock from the workers' start to the last exit; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
+    for (const workers of [1, 2, 4]) {
+      const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+      const queue = new Queue(QUEUE_NAME, { connection });
+      await queue.obliterate({ force: true });
+      await runPrecis(['ingest', head, '--redis', redis.url]);
+      const db = path.join(dir, `workers-${workers}.db`);
+      const start = process.hrtime.bigint();
+      const reports = await Promise.all(Array.from({ length: workers }, () => runPrecis(['worker', '--redis', redis.url, '--db', db, '--drain'])));
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const stored = reports.reduce((sum, r) => sum + Number(/: (\d+) stored/.exec(r)?.[1] ?? NaN), 0);
+      const flushes = reports.reduce((sum, r) => sum + Number(/in (\d+) flushes/.exec(r)?.[1] ?? NaN), 0);
+      const counts = await queue.getJobCounts('completed', 'failed');
+      await queue.close();
+      connection.disconnect();
+      const store = await openStore(db);
+      const stories = await store.countStories();
+      await store.close();
+      console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}: ${stored} stored (${lines.length - stored} reprints, same text: one job) into ${stories} stories in ${seconds.toFixed(1)} s = ${(lines.length / seconds).toFixed(0)} articles/s; ${flushes} flushes; jobs completed ${counts.completed}, failed ${counts.failed}`);
+    }
+  } finally {
+    redis.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   build();
@@ -188,6 +273,7 @@ async function main(): Promise<void> {
       console.log(`${['node', ...nodeArgs].join(' ')} precis cluster --window ${options.window}: ${run.stories.length} articles in ${run.seconds.toFixed(1)} s = ${(run.stories.length / run.seconds).toFixed(0)} articles/s; B-cubed P ${b.precision.toFixed(3)} R ${b.recall.toFixed(3)} F1 ${b.f1.toFixed(3)}`);
       console.log(`  RSS: ${marks.map((n) => `${n / 1000}k ${run.rss.get(n)?.toFixed(0) ?? '?'} MB`).join(', ')}`);
     }
+    await benchWorkers(file, options.workerArticles, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,6 +20,7 @@ export { porterStem } from './text/porter.js';
 export { renderHtml } from './render/html.js';
 export { openStore } from './store/index.js';
 export type { Store, StoreOptions, StorySummary, StoryRecord, StoryArticle, StoredArticle, NewStory } from './store/index.js';
+export type { Flush, FlushResult, FlushStory, SeenArticle } from './store/index.js';
 export { startServer, createPrecisServer, createRequestHandler } from './server/index.js';
 export type { ServerOptions, StartOptions, RunningServer } from './server/index.js';
 export { evaluate, evaluateFile, readClusters } from './eval/evaluate.js';

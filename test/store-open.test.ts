@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../src/store/index.js';
 import { precis, tempDir } from './helpers.js';
+import { storeEngines } from './store-engines.js';
 
 test('a store from a newer precis is refused with nothing changed, not even its journal mode', () => {
   const file = path.join(tempDir(), 'newer.db');
@@ -65,4 +66,44 @@ function require_write(file: string): void {
   const fd = openSync(file, 'w');
   writeSync(fd, 'These are notes, not a database.\n'.repeat(200));
   closeSync(fd);
+}
+
+for (const engine of storeEngines().filter((e) => e.name === 'PostgreSQL')) {
+  test('PostgreSQL: every --db takes a URL; a wrong password, a missing database or no server is one line naming the URL without its password, exit 2', async (t) => {
+    const url = await engine.fresh(t);
+    const good = new URL(url);
+    const input = `${JSON.stringify({ title: 'Ferry runs aground', url: 'http://a.test/1', text: 'The ferry ran aground near the harbour wall on Tuesday. No one was hurt, the operator said.' })}\n`;
+    const ingested = precis(['ingest', '-', '--db', url], { input });
+    assert.equal(ingested.code, 0, ingested.stderr);
+    const listed = precis(['stories', '--db', url, '--json']);
+    assert.equal(listed.code, 0, listed.stderr);
+    const [story] = listed.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; articles: number });
+    assert.equal(story?.articles, 1);
+    const brief = precis(['brief', '--db', url, '--story', story!.id, '--format', 'json']);
+    assert.equal(brief.code, 0, brief.stderr);
+    assert.equal(JSON.parse(brief.stdout).sources.length, 1);
+
+    const secret = 'not-the-password-7Q';
+    const wrong = new URL(url);
+    wrong.password = secret;
+    const missing = new URL(url);
+    missing.pathname = '/precis_no_such_database';
+    const cases: [URL, RegExp][] = [
+      [missing, /database "precis_no_such_database" does not exist/],
+      [new URL(`postgres://${good.username}:${secret}@127.0.0.1:1/x`), /cannot reach the server \(connection refused\)/],
+    ];
+    if (good.password) cases.push([wrong, /password authentication failed/]);
+    for (const [bad, problem] of cases) {
+      const shown = `${bad.protocol}//${bad.username}@${bad.host}${bad.pathname}`;
+      for (const args of [['stories', '--db', bad.toString()], ['ingest', '-', '--db', bad.toString()], ['brief', '--db', bad.toString(), '--story', 'x'], ['serve', '--port', '0', '--db', bad.toString()]]) {
+        const r = precis(args, { input: '' });
+        assert.equal(r.code, 2, `${args[0]}: ${r.stderr}`);
+        assert.equal(r.stderr, `${r.stderr.split('\n')[0]}\n`, 'one line');
+        assert.ok(r.stderr.startsWith(`precis: ${shown}: `), r.stderr);
+        assert.match(r.stderr, problem);
+        assert.ok(!r.stderr.includes(secret) && !(good.password && r.stderr.includes(good.password)), 'no password printed');
+      }
+    }
+    assert.ok(!ingested.stderr.includes(good.password || '\u0000'));
+  });
 }

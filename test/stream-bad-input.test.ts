@@ -86,7 +86,7 @@ test('precis ingest stopped by SIGTERM mid-stream: what it read is stored, and t
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
   // The input stays open, as a live stream would: three articles, then nothing.
   child.stdin.write([dam1, dam2, ferry].map((a) => JSON.stringify(a)).join('\n') + '\n');
-  // Wait until all three are read (marked seen), then stop it.
+  // Wait until all three are stored (recorded seen, with them, once the input went quiet), then stop it.
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     if (!existsSync(db)) continue;

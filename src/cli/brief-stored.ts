@@ -1,6 +1,6 @@
-// `precis brief --db FILE --story ID [--since N]`: a stored story's briefing, or what is new in it.
+// `precis brief --db FILE|URL --story ID [--since N]`: a stored story's briefing, or what is new in it.
 import { existsSync } from 'node:fs';
-import { openStore } from '../store/index.js';
+import { isPostgresUrl, openStore } from '../store/index.js';
 import { render, type Format } from '../render/index.js';
 import { renderChanges, storyChanges } from '../stream/story-changes.js';
 import { InputError } from '../types.js';
@@ -9,7 +9,7 @@ import { emit } from './output.js';
 export async function briefStored(inputs: string[], opts: { format: Format; words: number; out?: string; db?: string; story?: string; since?: number }): Promise<void> {
   if (inputs.length > 0) throw new InputError('brief', 'give inputs or --db with --story, not both');
   if (!opts.db || !opts.story) throw new InputError('brief', '--db and --story go together');
-  if (opts.db !== ':memory:' && !existsSync(opts.db)) throw new InputError(opts.db, 'no such store');
+  if (opts.db !== ':memory:' && !isPostgresUrl(opts.db) && !existsSync(opts.db)) throw new InputError(opts.db, 'no such store');
   const store = await openStore(opts.db);
   try {
     if (opts.since === undefined) {

@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
     .option('-t, --title <title>', 'story title (default: picked from the article titles)')
     .option('--strict', 'fail (exit 2) on any bad input instead of skipping it')
-    .option('--db <file>', 'with --story: a store written by precis ingest or serve')
+    .option('--db <file|url>', 'with --story: a store written by precis ingest or serve (SQLite file or postgres:// URL)')
     .option('--story <id>', 'brief a stored story instead of inputs')
     .option('--since <version>', 'with --story: what is new since that briefing version', positiveInt('--since'))
     .addHelpText('after', `

@@ -13,6 +13,7 @@ interface IngestOpts {
   timeout: string;
   followLinks?: boolean;
   words?: number;
+  redis?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -22,13 +23,14 @@ export function register(program: Command): void {
     .command('ingest')
     .description('stream articles (JSONL, or RSS/Atom feeds) into a store: each joins a story, and touched stories get a new briefing version')
     .argument('[input]', 'a JSONL file, or - for stdin (not with --feed)')
-    .option('--db <file>', 'SQLite store', 'precis.db')
+    .option('--db <file|url>', 'store: a SQLite file, or a postgres:// URL', 'precis.db')
     .option('--feed <url>', 'an RSS 2.0 or Atom feed to poll (repeat for several)', collect, [])
     .option('--every <value>', 'with --feed: poll again after this long (30s, 5m, 1h) until SIGINT/SIGTERM; with a JSONL input: same as --flush')
     .option('--flush <n>', 'rebuild touched briefings after this many new articles (default 50; with --feed, also after each poll)', positiveInt('--flush'))
     .option('--timeout <duration>', 'with --feed: give up on a feed after this long', '20s')
     .option('--follow-links', 'with --feed: for an item that carries only a teaser, read the article from its linked page (at most 2 MB, same timeout)')
     .option('-w, --words <n>', 'summary length in words', positiveInt('--words'))
+    .option('--redis <url>', 'queue the articles on Redis for `precis worker` processes instead (one job per article); exit once Redis has them all')
     .addHelpText('after', `
 A malformed line or an article with no text is reported on stderr (one line, with its line
 number) and skipped; the rest of the stream is ingested and kept. Exit 2 when any line was bad.
@@ -49,6 +51,10 @@ SIGTERM, which stop after the current poll is stored; exit 0.`)
         return;
       }
       if (input === undefined) throw new InputError('ingest', 'give a JSONL input (- for stdin) or --feed URL');
+      if (opts.redis !== undefined) {
+        process.exitCode = await enqueue(input, opts.redis);
+        return;
+      }
       let flushEvery = opts.flush;
       if (opts.every !== undefined) {
         if (!/^\d+$/.test(opts.every) || Number(opts.every) < 1) throw new InputError('--every', 'without --feed, a number of articles');
@@ -77,6 +83,25 @@ SIGTERM, which stop after the current poll is stored; exit 0.`)
         await store.close();
       }
     });
+}
+
+/** Queues the articles of `input` on Redis; the exit code (2 when a line was bad). */
+async function enqueue(input: string, redisUrl: string): Promise<number> {
+  // Loaded only when asked for: the single-process path never loads the queue's client.
+  const { enqueueStream, redisLabel } = await import('../stream/workers.js');
+  const stream = inputStream(input);
+  const reading = new AbortController();
+  const stop = () => reading.abort();
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    const report = await readingStream(input, () => enqueueStream(stream, input === '-' ? 'stdin' : input, redisUrl, { signal: reading.signal }));
+    process.stderr.write(`precis: ${report.sent} articles queued on ${redisLabel(redisUrl)}, ${report.bad} bad${reading.signal.aborted ? ' (stopped by a signal)' : ''}\n`);
+    return report.bad > 0 ? 2 : 0;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }
 
 /** Polls the feeds once, or every `--every` until a signal; the exit code. */

@@ -14,6 +14,7 @@ import { register as registerIngest } from './ingest.js';
 import { register as registerStories } from './stories.js';
 import { register as registerTimeline } from './timeline.js';
 import { register as registerEvalTimeline } from './eval-timeline.js';
+import { register as registerWorker } from './worker.js';
 import { InputError } from '../types.js';
 import { VERSION } from '../version.js';
 
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerStories(program);
   registerTimeline(program);
   registerEvalTimeline(program);
+  registerWorker(program);
   return program;
 }
 

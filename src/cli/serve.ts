@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_MAX_BODY_BYTES, isLoopbackHost } from '../server/limits.js';
+import { storeLabel } from '../store/index.js';
 import { InputError } from '../types.js';
 
 interface ServeOptions {
@@ -22,10 +23,10 @@ function wholeNumber(value: string, option: string, min: number, max: number): n
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('Run the web app and JSON API over a story store (SQLite file).')
+    .description('Run the web app and JSON API over a story store (SQLite file or PostgreSQL database).')
     .option('--port <port>', 'port to listen on (0: any free port)', '8080')
     .option('--host <host>', 'address to listen on; loopback by default, so only this machine can connect', '127.0.0.1')
-    .option('--db <file>', 'SQLite file holding stories, articles and briefing versions (created when missing)', 'precis.db')
+    .option('--db <file|url>', 'SQLite file holding stories, articles and briefing versions (created when missing), or a postgres:// URL of an existing database', 'precis.db')
     .option('--max-body-mb <mb>', 'largest request body accepted, in MB', String(DEFAULT_MAX_BODY_BYTES / 1048576))
     .option('--words <n>', 'summary word budget of every briefing')
     .option('--workers <n>', 'threads computing briefings, so reads are not held up (default: cores - 1; 0: none)')
@@ -49,14 +50,14 @@ export function register(program: Command): void {
         if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(opts.host, 'not an address of this machine');
         if (code === 'EACCES') throw new InputError(`${opts.host}:${port}`, 'permission denied');
         if (err instanceof Error && /SQLITE|database|store schema/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`)) {
-          throw new InputError(opts.db, err.message);
+          throw new InputError(storeLabel(opts.db), err.message);
         }
         throw err;
       }
       if (!isLoopbackHost(opts.host)) {
         process.stderr.write(`precis serve: listening on ${opts.host}: other machines can reach this server, and it has no login\n`);
       }
-      process.stdout.write(`precis serve: ${running.url} (store ${opts.db})\n`);
+      process.stdout.write(`precis serve: ${running.url} (store ${storeLabel(opts.db)})\n`);
       // Stop on Ctrl-C or a service manager's TERM: finish requests in flight, then close the store.
       await new Promise<void>((resolve) => {
         const stop = () => {

@@ -5,7 +5,7 @@ export function register(program: Command): void {
   program
     .command('stories')
     .description('list the stories in a store: id, articles, briefing version, last update, title')
-    .option('--db <file>', 'SQLite store', 'precis.db')
+    .option('--db <file|url>', 'store: a SQLite file, or a postgres:// URL', 'precis.db')
     .option('--json', 'one JSON object per line')
     .action(async (opts: { db: string; json?: boolean }) => {
       const store = await openStore(opts.db);

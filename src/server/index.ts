@@ -441,7 +441,7 @@ export interface StartOptions {
   port?: number;
   /** Default 127.0.0.1: only this machine can connect. */
   host?: string;
-  /** SQLite file (created when missing), or ':memory:'. */
+  /** SQLite file (created when missing), ':memory:', or a postgres:// URL of an existing database. */
   db: string;
   maxBodyBytes?: number;
   words?: number;

@@ -1,6 +1,6 @@
-// Where stories, their articles and every version of their briefing persist.
-// The server codes against the Store interface only, so a PostgreSQL back end can be added
-// later next to the SQLite one without touching the HTTP layer.
+// Where stories, their articles and every version of their briefing persist: an embedded SQLite
+// file (the default), or a PostgreSQL database named by a postgres:// URL. Everything codes
+// against the Store interface only, and the same tests run against both back ends.
 import type { ArticleInput, Briefing } from '../types.js';
 import { openSqliteStore, type SqliteOptions } from './sqlite.js';
 
@@ -54,6 +54,45 @@ export interface Written {
   version: number;
 }
 
+/** One story's part of a stream flush: its new articles and the briefing rebuilt with them. */
+export interface FlushStory {
+  /** The clusterer's id of the story. */
+  clusterId: string;
+  /** The stored story the briefing was rebuilt on (streamStory(clusterId) as read then); null when not yet stored. */
+  storyId: string | null;
+  /** The stored story's version the briefing was rebuilt from; ignored when storyId is null. */
+  expectedVersion: number;
+  /** The new articles, added after the story's stored ones. */
+  articles: StoryArticle[];
+  /** Built from all of the story's articles: the stored ones, then `articles`. */
+  briefing: Briefing;
+}
+
+/** An article's dedupe keys, recorded as seen (as markSeen does). */
+export interface SeenArticle {
+  keys: string[];
+  articleId: string;
+}
+
+/** What one stream flush writes, all or nothing. */
+export interface Flush {
+  stories: FlushStory[];
+  /** Keys of every article the flush covers, stored or not (an unusable article is not retried). */
+  seen: SeenArticle[];
+  /** The clusterer's snapshot after these articles; saved when given (see saveClusterState). */
+  clusterState?: unknown;
+}
+
+/**
+ * commitFlush's answer. 'committed': every story written, `written` in the order given (a new
+ * story's version is 1). 'conflict': nothing was written, because these stories changed since
+ * their briefings were rebuilt (another write raised the version, or stored the clusterer story
+ * meanwhile): rebuild them from the store's state and commit the whole flush again.
+ */
+export type FlushResult =
+  | { status: 'committed'; written: (Written & { clusterId: string })[] }
+  | { status: 'conflict'; clusterIds: string[] };
+
 /**
  * Where stories live. Every method is asynchronous so that a networked back end (PostgreSQL) can
  * implement the same interface; the SQLite back end answers synchronously inside the promise.
@@ -96,15 +135,67 @@ export interface Store {
   articlesAtVersion(id: string, version: number): Promise<number | null>;
   /** Stream: records that version `version` of story `id` was built from its first `articles` articles. */
   recordVersionArticles(id: string, version: number, articles: number): Promise<void>;
+  /** Stream dedupe without recording: the id of the article first seen under one of `keys`; null when none is known. */
+  findSeen(keys: string[]): Promise<string | null>;
+  /**
+   * Stream: writes one flush in ONE transaction: for each story, its new articles and briefing
+   * as the next version (a new story as version 1, linked to its clusterer id), with the number of
+   * articles that version was built from (see articlesAtVersion); every seen key (an already known
+   * key is kept as it was); the clusterer snapshot. A crash at any point leaves all of it or none.
+   * Checks every story first (see FlushResult) and writes nothing on a conflict.
+   */
+  commitFlush(flush: Flush): Promise<FlushResult>;
+  /**
+   * Runs `fn` holding the store's exclusive story-assignment lock, for clusterers in several
+   * processes or machines sharing one store: while one holds it, any other withClusterLock on the
+   * same store waits (in this process or another). The lock is a transaction: the calls `fn` makes
+   * on this store (in its async context) join it and are seen by other callers only once `fn`
+   * has resolved, all together; when `fn` throws, or the process dies, they are rolled back and
+   * the lock is released. Other calls on this store made meanwhile from outside `fn` wait for it
+   * on SQLite (one connection), and run beside it on PostgreSQL (seeing none of fn's writes
+   * until it is done). Hold it briefly: load the clusterer state, assign, commitFlush.
+   * PostgreSQL: pg_advisory_xact_lock on a fixed key, in a transaction on one connection.
+   * SQLite: BEGIN IMMEDIATE (the database's write lock, which other processes wait on for
+   * busy_timeout). A nested call from inside `fn` just runs.
+   */
+  withClusterLock<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export type StoreOptions = SqliteOptions;
 
+/** True when `path` names a PostgreSQL database (a postgres:// or postgresql:// URL). */
+export function isPostgresUrl(path: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(path.trim());
+}
+
 /**
- * Opens (creating when missing) the store at `path`: a SQLite file, or ':memory:'.
- * Applies pending schema migrations before returning.
+ * How to name a store in messages: a file name as given; a PostgreSQL URL without its password
+ * (nor query parameters, which may carry one): postgres://user@host:port/database.
+ */
+export function storeLabel(path: string): string {
+  if (!isPostgresUrl(path)) return path;
+  try {
+    const url = new URL(path.trim());
+    const user = url.username ? `${url.username}@` : '';
+    return `${url.protocol}//${user}${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    return path.trim().replace(/^(postgres(?:ql)?:\/\/)[^/?#]*@/i, '$1').replace(/[?#].*$/, '');
+  }
+}
+
+/**
+ * Opens the store at `path`: a postgres:// or postgresql:// URL opens that PostgreSQL database
+ * (which must exist); anything else is a SQLite file (created when missing), or ':memory:'.
+ * Applies pending schema migrations before returning; a store written by a newer precis is
+ * refused with nothing changed. Problems reaching or opening it throw an InputError naming
+ * the store (a URL without its password).
  */
 export async function openStore(path: string, options: StoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(path)) {
+    // Loaded only when asked for: SQLite users never load the PostgreSQL client.
+    const { openPgStore } = await import('./pg.js');
+    return openPgStore(path.trim());
+  }
   return openSqliteStore(path, options);
 }
 

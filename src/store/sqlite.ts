@@ -1,8 +1,9 @@
 // The embedded SQLite back end of the store (better-sqlite3: synchronous, one connection).
 import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { InputError, type Briefing } from '../types.js';
-import type { NewStory, Store, StoredArticle, StoryArticle, StoryRecord, StorySummary } from './index.js';
+import type { Flush, FlushResult, NewStory, Store, StoredArticle, StoryArticle, StoryRecord, StorySummary } from './index.js';
 
 export interface SqliteOptions {
   /**
@@ -134,21 +135,22 @@ function migrate(db: Database.Database, current: number): void {
 }
 
 /** Story ids: 72 random bits, URL-safe; unguessable, so a story is shared only by its link. */
-function newStoryId(): string {
+export function newStoryId(): string {
   return randomBytes(9).toString('base64url');
 }
 
-interface StoryRow {
+/** A stories row; `Time` is how the driver returns timestamps (SQLite: ISO text). */
+export interface StoryRow<Time = string> {
   id: string;
   title: string;
   requested_title: string | null;
   version: number;
   articles: number;
-  created_at: string;
-  updated_at: string;
+  created_at: Time;
+  updated_at: Time;
 }
 
-interface ArticleRow {
+export interface ArticleRow<Time = string> {
   position: number;
   file: string | null;
   title: string | null;
@@ -157,10 +159,10 @@ interface ArticleRow {
   url: string | null;
   published: string | null;
   outlet: string | null;
-  added_at: string;
+  added_at: Time;
 }
 
-function toSummary(row: StoryRow): StorySummary {
+export function toSummary(row: StoryRow): StorySummary {
   return {
     id: row.id,
     title: row.title,
@@ -171,7 +173,7 @@ function toSummary(row: StoryRow): StorySummary {
   };
 }
 
-function toInput(row: ArticleRow): StoryArticle {
+export function toInput(row: ArticleRow<unknown>): StoryArticle {
   const input: StoryArticle = {};
   if (row.file !== null) input.file = row.file;
   if (row.title !== null) input.title = row.title;
@@ -288,19 +290,78 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     return (selectArticles.all(id) as ArticleRow[]).map((row) => ({ ...toInput(row), position: row.position, addedAt: row.added_at }));
   });
 
-  // Synchronous underneath: each promise settles after its statement or transaction has finished.
-  const later = <T>(work: () => T): Promise<T> => {
-    try {
-      return Promise.resolve(work());
-    } catch (err) {
-      return Promise.reject(err);
+  // The cluster lock is a transaction on the one connection: while it is held, only calls made
+  // from inside its function (its async context) run; the others wait until it is released.
+  const lockContext = new AsyncLocalStorage<symbol>();
+  let holder: symbol | null = null;
+  let released: Promise<void> = Promise.resolve();
+  let lockQueue: Promise<void> = Promise.resolve();
+
+  // Synchronous underneath: each promise settles after its statement or transaction has finished
+  // (run at once, unless the cluster lock is held by someone else).
+  const later = async <T>(work: () => T): Promise<T> => {
+    while (holder !== null && lockContext.getStore() !== holder) await released;
+    return work();
+  };
+
+  // The write lock, waited for without blocking the event loop (busy_timeout would block it):
+  // as long as another process holds it, like PostgreSQL's advisory lock.
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+  const beginImmediate = async (begun: () => void): Promise<void> => {
+    for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+      db.pragma('busy_timeout = 0');
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        begun(); // at once: no other call may run between BEGIN and taking the lock
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      } finally {
+        db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   };
 
-  const stream = streamStatements(db);
+  const withClusterLock = async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (holder !== null && lockContext.getStore() === holder) return fn();
+    const before = lockQueue;
+    let next!: () => void;
+    lockQueue = new Promise<void>((resolve) => (next = resolve));
+    await before;
+    while (holder !== null) await released;
+    const token = Symbol('cluster lock');
+    let release!: () => void;
+    try {
+      await beginImmediate(() => {
+        released = new Promise<void>((resolve) => (release = resolve));
+        holder = token;
+      });
+    } catch (err) {
+      next();
+      throw err;
+    }
+    try {
+      try {
+        const result = await lockContext.run(token, fn);
+        db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
+    } finally {
+      holder = null;
+      release();
+      next();
+    }
+  };
+
+  const stream = streamStatements(db, later, saveArticles);
 
   return {
     ...stream,
+    withClusterLock,
     createStory: (story) => later(() => create.immediate(story)),
     appendArticles: (id, articles, briefing, expectedVersion) => later(() => append.immediate(id, articles, briefing, expectedVersion)),
     listStories: ({ limit = 100 } = {}) =>
@@ -318,7 +379,11 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
 }
 
 /** The stream's part of the store: clusterer story ids, dedupe keys and the clusterer snapshot. */
-function streamStatements(db: Database.Database): Pick<Store, 'streamStory' | 'linkStreamStory' | 'markSeen' | 'saveClusterState' | 'loadClusterState' | 'articlesAtVersion' | 'recordVersionArticles'> {
+function streamStatements(
+  db: Database.Database,
+  wrap: <T>(work: () => T) => Promise<T>,
+  saveArticles: (storyId: string, first: number, articles: StoryArticle[], now: string) => void,
+): Pick<Store, 'streamStory' | 'linkStreamStory' | 'markSeen' | 'findSeen' | 'commitFlush' | 'saveClusterState' | 'loadClusterState' | 'articlesAtVersion' | 'recordVersionArticles'> {
   const selectLink = db.prepare(`SELECT story_id FROM stream_stories WHERE cluster_id = ?`);
   const insertLink = db.prepare(`INSERT OR REPLACE INTO stream_stories (cluster_id, story_id) VALUES (?, ?)`);
   const selectSeen = db.prepare(`SELECT article_id FROM stream_seen WHERE key = ?`);
@@ -334,21 +399,63 @@ function streamStatements(db: Database.Database): Pick<Store, 'streamStory' | 'l
   const selectVersionArticles = db.prepare(`SELECT articles FROM stream_versions WHERE story_id = ? AND version = ?`);
   const insertVersionArticles = db.prepare(`INSERT OR REPLACE INTO stream_versions (story_id, version, articles) VALUES (?, ?, ?)`);
   const seen = db.transaction((keys: string[], articleId: string): string | null => {
+    const known = findSeen(keys);
+    if (known !== null) return known;
+    for (const key of keys) insertSeen.run(key, articleId);
+    return null;
+  });
+  const findSeen = (keys: string[]): string | null => {
     for (const key of keys) {
       const row = selectSeen.get(key) as { article_id: string } | undefined;
       if (row) return row.article_id;
     }
-    for (const key of keys) insertSeen.run(key, articleId);
     return null;
-  });
-  const wrap = <T>(work: () => T): Promise<T> => {
-    try {
-      return Promise.resolve(work());
-    } catch (err) {
-      return Promise.reject(err);
-    }
   };
+  const selectStoryVersion = db.prepare(`SELECT version FROM stories WHERE id = ?`);
+  const storyIdTaken = db.prepare(`SELECT 1 FROM stories WHERE id = ?`);
+  const insertStory = db.prepare(
+    `INSERT INTO stories (id, requested_title, title, version, articles, created_at, updated_at) VALUES (?, NULL, ?, 1, ?, ?, ?)`,
+  );
+  const insertBriefing = db.prepare(`INSERT INTO briefings (story_id, version, briefing, created_at) VALUES (?, ?, ?, ?)`);
+  const updateStory = db.prepare(`UPDATE stories SET title = ?, version = ?, articles = ?, updated_at = ? WHERE id = ?`);
+  const nextPosition = db.prepare(`SELECT COALESCE(MAX(position), -1) + 1 AS n FROM articles WHERE story_id = ?`);
+  const flush = db.transaction((batch: Flush): FlushResult => {
+    // Every story is checked before anything is written: a conflict changes nothing.
+    const conflicts = batch.stories
+      .filter((story) => {
+        const linked = (selectLink.get(story.clusterId) as { story_id: string } | undefined)?.story_id ?? null;
+        if (linked !== story.storyId) return true;
+        return linked !== null && (selectStoryVersion.get(linked) as { version: number } | undefined)?.version !== story.expectedVersion;
+      })
+      .map((story) => story.clusterId);
+    if (conflicts.length > 0) return { status: 'conflict', clusterIds: conflicts };
+    const now = new Date().toISOString();
+    const written = batch.stories.map((story) => {
+      const briefing = JSON.stringify(story.briefing);
+      let id = story.storyId;
+      let version = 1;
+      if (id === null) {
+        id = newStoryId();
+        while (storyIdTaken.get(id)) id = newStoryId();
+        insertStory.run(id, story.briefing.story.title, story.briefing.sources.length, now, now);
+        insertLink.run(story.clusterId, id);
+      } else {
+        version = story.expectedVersion + 1;
+        updateStory.run(story.briefing.story.title, version, story.briefing.sources.length, now, id);
+      }
+      const first = (nextPosition.get(id) as { n: number }).n;
+      saveArticles(id, first, story.articles, now);
+      insertBriefing.run(id, version, briefing, now);
+      insertVersionArticles.run(id, version, first + story.articles.length);
+      return { clusterId: story.clusterId, id, version };
+    });
+    for (const { keys, articleId } of batch.seen) for (const key of keys) insertSeen.run(key, articleId);
+    if (batch.clusterState !== undefined) upsertState.run(JSON.stringify(batch.clusterState), now);
+    return { status: 'committed', written };
+  });
   return {
+    findSeen: (keys) => wrap(() => findSeen(keys)),
+    commitFlush: (batch) => wrap(() => flush.immediate(batch)),
     streamStory: (clusterId) => wrap(() => (selectLink.get(clusterId) as { story_id: string } | undefined)?.story_id ?? null),
     linkStreamStory: (clusterId, storyId) => wrap(() => void insertLink.run(clusterId, storyId)),
     markSeen: (keys, articleId) => wrap(() => seen.immediate(keys, articleId)),

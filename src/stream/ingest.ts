@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { briefArticles, NothingUsableError } from '../brief/index.js';
 import { fromArticleInput } from '../ingest/index.js';
-import type { Store, StoryArticle } from '../store/index.js';
+import type { FlushStory, SeenArticle, Store, StoryArticle } from '../store/index.js';
 import { InputError } from '../types.js';
 import { createClusterer } from './cluster.js';
 import type { StreamArticle } from './types.js';
@@ -19,6 +19,14 @@ export interface IngestOptions {
   onProblem?: (line: string) => void;
   /** Stops reading `input` when aborted; the lines already read are ingested and flushed. */
   signal?: AbortSignal;
+  /**
+   * Briefings built earlier (see Ingester.prepare), by the story's stored id and version and its
+   * new articles: a flush takes a story's briefing from here when none of these changed since,
+   * instead of rebuilding it. Filled as briefings are built (a story with nothing usable is not kept).
+   */
+  briefings?: Map<string, FlushStory | null>;
+  /** ingestStream: flush when the input has been quiet this long with articles waiting (default 1000 ms). */
+  idleFlushMs?: number;
 }
 
 export interface IngestReport {
@@ -69,6 +77,10 @@ export interface Ingester {
   add(article: StreamArticle, id: string): Promise<'stored' | 'duplicate'>;
   /** Rebuilds every touched story's briefing (a new version) and saves the clusterer state. */
   flush(): Promise<void>;
+  /** Builds the touched stories' briefings into `options.briefings` without writing anything. */
+  prepare(): Promise<void>;
+  /** Articles added since the last flush. */
+  pending(): number;
   report: IngestReport;
 }
 
@@ -79,23 +91,42 @@ export async function openIngester(store: Store, label: string, options: IngestO
   const clusterer = createClusterer({}, (await store.loadClusterState()) ?? undefined);
   const report: IngestReport = { lines: 0, stored: 0, duplicates: 0, bad: 0, updated: [] };
   const pending = new Map<string, StoryArticle[]>();
+  // Articles read since the last flush: their keys are recorded with them, in the flush's one
+  // transaction, so a crash before it loses no article (running the input again re-reads them).
+  const seen: SeenArticle[] = [];
+  const seenKeys = new Set<string>();
   let sinceFlush = 0;
 
   const flush = async () => {
-    for (const [clusterId, added] of pending) {
-      const storyId = await rebuild(store, clusterId, added, options.words, (p) => problem(`${label}: story ${clusterId}: ${p}`));
-      if (storyId && !report.updated.includes(storyId)) report.updated.push(storyId);
+    const built = new Map<string, FlushStory | null>();
+    let toBuild = [...pending.keys()];
+    for (;;) {
+      for (const clusterId of toBuild) {
+        built.set(clusterId, await rebuild(store, clusterId, pending.get(clusterId)!, options, (p) => problem(`${label}: story ${clusterId}: ${p}`)));
+      }
+      const stories = [...built.values()].filter((story): story is FlushStory => story !== null);
+      const result = await store.commitFlush({ stories, seen, clusterState: clusterer.snapshot() });
+      if (result.status === 'committed') {
+        for (const { id } of result.written) if (!report.updated.includes(id)) report.updated.push(id);
+        break;
+      }
+      // Another writer changed these stories meanwhile: rebuild them from the store and retry.
+      toBuild = result.clusterIds;
     }
     pending.clear();
+    seen.length = 0;
+    seenKeys.clear();
     sinceFlush = 0;
-    await store.saveClusterState(clusterer.snapshot());
   };
 
   const add = async (parsed: StreamArticle, articleId: string): Promise<'stored' | 'duplicate'> => {
-    if ((await store.markSeen(dedupeKeys(parsed), articleId)) !== null) {
+    const keys = dedupeKeys(parsed);
+    if (keys.some((key) => seenKeys.has(key)) || (await store.findSeen(keys)) !== null) {
       report.duplicates++;
       return 'duplicate';
     }
+    for (const key of keys) seenKeys.add(key);
+    seen.push({ keys, articleId });
     const assignment = clusterer.assign({ ...parsed, id: articleId });
     const { id: _id, ...article } = parsed;
     const list = pending.get(assignment.story) ?? [];
@@ -105,7 +136,10 @@ export async function openIngester(store: Store, label: string, options: IngestO
     if (++sinceFlush >= flushEvery) await flush();
     return 'stored';
   };
-  return { add, flush, report };
+  const prepare = async () => {
+    for (const [clusterId, added] of pending) await rebuild(store, clusterId, added, options, (p) => problem(`${label}: story ${clusterId}: ${p}`));
+  };
+  return { add, flush, prepare, pending: () => sinceFlush, report };
 }
 
 /** Ingests JSONL lines from `input` into `store`; `label` names the input in problem lines. */
@@ -113,8 +147,22 @@ export async function ingestStream(input: Readable, label: string, store: Store,
   const problem = options.onProblem ?? ((line: string) => process.stderr.write(`precis: ${line}\n`));
   const ingester = await openIngester(store, label, { ...options, onProblem: problem });
   const report = ingester.report;
-  const lines = createInterface({ input, crlfDelay: Infinity, signal: options.signal });
-  for await (const raw of lines) {
+  const lines = createInterface({ input, crlfDelay: Infinity, signal: options.signal })[Symbol.asyncIterator]();
+  const idleMs = Math.max(1, options.idleFlushMs ?? 1000);
+  // A live input (a pipe left open) that goes quiet: what was read is stored, not held until
+  // `flushEvery` more articles arrive.
+  for (let next = lines.next(); ; ) {
+    let timer: NodeJS.Timeout | undefined;
+    const idle = ingester.pending() > 0 ? new Promise<'idle'>((resolve) => (timer = setTimeout(resolve, idleMs, 'idle'))) : null;
+    const got = idle ? await Promise.race([next, idle]) : await next;
+    clearTimeout(timer);
+    if (got === 'idle') {
+      await ingester.flush();
+      continue;
+    }
+    if (got.done) break;
+    next = lines.next();
+    const raw = got.value;
     report.lines++;
     if (!raw.trim()) continue;
     const parsed = parseArticleLine(raw);
@@ -129,32 +177,25 @@ export async function ingestStream(input: Readable, label: string, store: Store,
   return report;
 }
 
-/** Saves a story's new articles with a briefing rebuilt from all of them, as a new version. */
-async function rebuild(store: Store, clusterId: string, added: StoryArticle[], words: number | undefined, problem: (p: string) => void): Promise<string | null> {
-  for (;;) {
-    const storyId = await store.streamStory(clusterId);
-    const before = storyId ? ((await store.getArticles(storyId)) ?? []) : [];
-    const record = storyId ? await store.getStory(storyId) : null;
-    let briefing;
-    try {
-      briefing = briefArticles([...before, ...added], { words }).briefing;
-    } catch (err) {
-      if (err instanceof NothingUsableError) {
-        problem('no usable article after cleaning');
-        return null;
-      }
-      throw err;
-    }
-    if (!storyId || !record) {
-      const written = await store.createStory({ title: null, articles: added, briefing });
-      await store.linkStreamStory(clusterId, written.id);
-      await store.recordVersionArticles(written.id, written.version, added.length);
-      return written.id;
-    }
-    const written = await store.appendArticles(storyId, added, briefing, record.version);
-    if (written !== 'conflict' && written !== null) {
-      await store.recordVersionArticles(written.id, written.version, before.length + added.length);
-      return written.id;
-    }
+/** A story's new articles with a briefing rebuilt from all of them; null when none is usable. */
+async function rebuild(store: Store, clusterId: string, added: StoryArticle[], options: IngestOptions, problem: (p: string) => void): Promise<FlushStory | null> {
+  const words = options.words;
+  const storyId = await store.streamStory(clusterId);
+  // The version first: an append landing between the two reads then shows as a conflict at commit.
+  const record = storyId ? await store.getStory(storyId) : null;
+  // A version is never rewritten, so the stored id and version say which articles are stored.
+  const key = options.briefings ? createHash('sha256').update(JSON.stringify([clusterId, storyId, record?.version ?? null, words ?? null, added])).digest('hex') : '';
+  if (options.briefings?.has(key)) return options.briefings.get(key)!;
+  const before = record ? ((await store.getArticles(record.id)) ?? []) : [];
+  let built: FlushStory | null;
+  try {
+    const { briefing } = briefArticles([...before, ...added], { words });
+    built = { clusterId, storyId, expectedVersion: record?.version ?? 0, articles: added, briefing };
+  } catch (err) {
+    if (!(err instanceof NothingUsableError)) throw err;
+    problem('no usable article after cleaning');
+    built = null;
   }
+  if (built) options.briefings?.set(key, built);
+  return built;
 }
