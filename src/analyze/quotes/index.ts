@@ -28,11 +28,48 @@ function cleanSpeaker(s: string): string {
   return s.replace(/\s+(?:in|on|at|of)\s+(?:a|an|the)\s+.*$/u, '').replace(/[\s,]+$/u, '').trim();
 }
 
+// A speaker named in the sentence before the quotation.
+const PREV = new RegExp(String.raw`(${DESC})\s+(?:${VERBS})\b`, 'u');
+
+/**
+ * Which of many names a text contains, without testing each name against each text: names are
+ * filed under their first three characters, and a text is looked up by the three characters at
+ * each of its positions. lastIn(text) is the last name (in the given order) that text.includes().
+ */
+class NameIndex {
+  private readonly byHead = new Map<string, number[]>();
+  constructor(private readonly names: string[]) {
+    names.forEach((name, i) => {
+      const head = name.slice(0, 3);
+      let list = this.byHead.get(head);
+      if (!list) this.byHead.set(head, (list = []));
+      list.push(i);
+    });
+  }
+  lastIn(text: string): string | undefined {
+    let last = -1;
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const list = this.byHead.get(text.slice(i, i + 3));
+      if (!list) continue;
+      for (let k = list.length - 1; k >= 0 && list[k]! > last; k--) {
+        if (text.startsWith(this.names[list[k]!]!, i)) {
+          last = list[k]!;
+          break;
+        }
+      }
+    }
+    return last < 0 ? undefined : this.names[last];
+  }
+}
+
 /** Direct quotations of an article, each with its speaker when the text gives one. */
 export function attributeQuotes(sentences: string[], persons: string[] = []): Quotation[] {
+  return attributeWith(sentences, new NameIndex(persons.filter((p) => p.length > 2)));
+}
+
+function attributeWith(sentences: string[], known: NameIndex): Quotation[] {
   const out: Quotation[] = [];
   let lastPerson: string | null = null;
-  const known = persons.filter((p) => p.length > 2);
   sentences.forEach((text, index) => {
     let named: string | null = null;
     for (const m of text.matchAll(QUOTE)) {
@@ -47,34 +84,66 @@ export function attributeQuotes(sentences: string[], persons: string[] = []): Qu
       if (speaker && PRONOUN.test(speaker)) speaker = lastPerson;
       else if (speaker) speaker = cleanSpeaker(speaker);
       if (!speaker && index > 0) {
-        const prev = sentences[index - 1].match(new RegExp(String.raw`(${DESC})\s+(?:${VERBS})\b`, 'u'));
+        const prev = sentences[index - 1].match(PREV);
         if (prev && !prev[1].match(QUOTE)) speaker = cleanSpeaker(prev[1]);
       }
       if (speaker) named = speaker;
       out.push({ quote: m[1].replace(/[,.]$/u, '').trim(), speaker, sentence: index });
     }
-    const person = known.filter((p) => text.includes(p)).pop() ?? named;
+    const person = known.lastIn(text) ?? named;
     if (person) lastPerson = person;
   });
   return out;
 }
 
+const SPACE = /\s/u;
 
-
-/** The actor a speaker string names: the person whose name or alias it contains, longest first. */
-function actorOf(speaker: string, persons: Entity[]): string {
-  let best: { name: string; len: number } | null = null;
-  for (const e of persons)
-    for (const form of [e.name, ...e.aliases])
-      if (form.length > 2 && new RegExp(String.raw`(?:^|\s)${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[\s,'’])`, 'u').test(speaker) && (!best || form.length > best.len))
-        best = { name: e.name, len: form.length };
-  return best ? best.name : speaker;
+/**
+ * The actor a speaker string names: the person whose name or alias it contains as whole words
+ * (after the start or a space, before the end, a space, a comma or an apostrophe), longest first,
+ * the first person listed among equally long ones. Forms are looked up by the speaker's spans.
+ */
+class ActorIndex {
+  /** Each form (over 2 characters) -> the first person listed with it, and that form's rank. */
+  private readonly first = new Map<string, { name: string; rank: number }>();
+  constructor(persons: Entity[]) {
+    for (const e of persons)
+      for (const form of [e.name, ...e.aliases])
+        if (form.length > 2 && !this.first.has(form)) this.first.set(form, { name: e.name, rank: this.first.size });
+  }
+  actorOf(speaker: string): string {
+    const starts = [0];
+    const ends: number[] = [];
+    for (let i = 0; i < speaker.length; i++) {
+      const c = speaker[i]!;
+      const space = SPACE.test(c);
+      if (space) starts.push(i + 1);
+      if (space || c === ',' || c === "'" || c === '’') ends.push(i);
+    }
+    ends.push(speaker.length);
+    let best: string | null = null;
+    let bestLen = 0;
+    let bestRank = Infinity;
+    for (const s of starts)
+      for (const e of ends) {
+        if (e - s < 3 || e - s < bestLen) continue;
+        const form = this.first.get(speaker.slice(s, e));
+        if (form === undefined) continue;
+        if (e - s > bestLen || form.rank < bestRank) {
+          best = form.name;
+          bestLen = e - s;
+          bestRank = form.rank;
+        }
+      }
+    return best ?? speaker;
+  }
 }
 
 /** Every direct quotation of the cluster with its speaker, merged with the actor list. */
 export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
   const persons = entities.filter((e) => e.type === 'person');
-  const forms = persons.flatMap((e) => [e.name, ...e.aliases]);
+  const forms = new NameIndex(persons.flatMap((e) => [e.name, ...e.aliases]).filter((p) => p.length > 2));
+  const actors = new ActorIndex(persons);
   const out: Quote[] = [];
   for (const d of docs) {
     // A quotation often runs over several sentences of one paragraph: attribute per paragraph,
@@ -86,11 +155,11 @@ export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
       else paragraphs.push([s]);
     }
     const texts = paragraphs.map((p) => p.map((s) => s.text).join(' '));
-    for (const q of attributeQuotes(texts, forms)) {
+    for (const q of attributeWith(texts, forms)) {
       const para = paragraphs[q.sentence]!;
       const head = q.quote.slice(0, 20);
       const s = para.find((x) => x.text.includes(head)) ?? para[0]!;
-      out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, persons), text: q.quote, citation: { source: s.source, quote: s.text } });
+      out.push({ speaker: q.speaker === null ? null : actors.actorOf(q.speaker), text: q.quote, citation: { source: s.source, quote: s.text } });
     }
   }
   return out;
