@@ -62,6 +62,26 @@ class NameIndex {
   }
 }
 
+/** A character that can be part of a BEFORE match (a surrogate may be half of a letter). */
+const BEFORE_CHAR = /[\p{L}\s'’.,:-]/u;
+
+/**
+ * The speaker BEFORE finds ending at `end` (where a quotation starts), else null. Every character
+ * of a BEFORE match is a letter, a space or one of ' ’ . , : -, so the match lies within the run of
+ * such characters that ends there: only that run is searched, which gives the same leftmost match
+ * as searching the whole text before the quotation, in time bounded by the run.
+ */
+function speakerBefore(text: string, end: number): string | null {
+  let from = end;
+  while (from > 0) {
+    const c = text.charCodeAt(from - 1);
+    if ((c < 0xd800 || c > 0xdfff) && !BEFORE_CHAR.test(text[from - 1]!)) break;
+    from--;
+  }
+  const before = text.slice(from, end).match(BEFORE);
+  return before ? before[1] : null;
+}
+
 /** Direct quotations of an article, each with its speaker when the text gives one. */
 export function attributeQuotes(sentences: string[], persons: string[] = []): Quotation[] {
   return attributeWith(sentences, new NameIndex(persons.filter((p) => p.length > 2)));
@@ -72,20 +92,29 @@ function attributeWith(sentences: string[], known: NameIndex): Quotation[] {
   let lastPerson: string | null = null;
   sentences.forEach((text, index) => {
     let named: string | null = null;
+    // What does not depend on the quotation: found once per text, when first needed.
+    let anywhere: string | null | undefined;
+    let previous: string | null | undefined;
     for (const m of text.matchAll(QUOTE)) {
       const start = m.index ?? 0;
       const after = text.slice(start + m[0].length).match(AFTER);
-      const before = text.slice(0, start).match(BEFORE);
-      let speaker: string | null = after ? (after[1] ?? after[2] ?? null) : before ? before[1] : null;
+      const before = after ? null : speakerBefore(text, start);
+      let speaker: string | null = after ? (after[1] ?? after[2] ?? null) : before;
       if (!speaker) {
-        const any = text.replace(QUOTE, (x) => ' '.repeat(x.length)).match(ANYWHERE);
-        if (any) speaker = any[1] ?? any[2] ?? null;
+        if (anywhere === undefined) {
+          const any = text.replace(QUOTE, (x) => ' '.repeat(x.length)).match(ANYWHERE);
+          anywhere = any ? (any[1] ?? any[2] ?? null) : null;
+        }
+        speaker = anywhere;
       }
       if (speaker && PRONOUN.test(speaker)) speaker = lastPerson;
       else if (speaker) speaker = cleanSpeaker(speaker);
       if (!speaker && index > 0) {
-        const prev = sentences[index - 1].match(PREV);
-        if (prev && !prev[1].match(QUOTE)) speaker = cleanSpeaker(prev[1]);
+        if (previous === undefined) {
+          const prev = sentences[index - 1].match(PREV);
+          previous = prev && !prev[1].match(QUOTE) ? cleanSpeaker(prev[1]) : null;
+        }
+        if (previous !== null) speaker = previous;
       }
       if (speaker) named = speaker;
       out.push({ quote: m[1].replace(/[,.]$/u, '').trim(), speaker, sentence: index });
