@@ -240,23 +240,26 @@ export function storyTitle(docs: Doc[], superseded: ReadonlySet<number> = new Se
   // Which title words each article uses, read off its tokens (already lower-cased) rather than
   // by scanning its text again: only title words are ever looked up.
   const wanted = new Set(titleWords.flat());
-  const vocabularies = docs.map((d, i) => {
+  // How many articles use each title word (an article uses its own title's words).
+  const articlesUsing = new Map<string, number>();
+  const piecesOf = new Map<string, string[]>();
+  docs.forEach((d, i) => {
     const used = new Set(titleWords[i]);
     for (const s of d.sentences) {
       for (const t of s.tokens) {
         if (t.length < 3) continue;
-        for (const piece of t.match(/[\p{L}\p{N}]{3,}/gu) ?? []) if (wanted.has(piece)) used.add(piece);
+        let pieces = piecesOf.get(t);
+        if (!pieces) piecesOf.set(t, (pieces = (t.match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((piece) => wanted.has(piece))));
+        for (const piece of pieces) used.add(piece);
       }
     }
-    return used;
+    for (const w of used) articlesUsing.set(w, (articlesUsing.get(w) ?? 0) + 1);
   });
   const candidates = docs.map((d, i) => {
     const words = titleWords[i]!;
     // The share of the title's words the other articles use: how much of it is the story's.
     let used = 0;
-    vocabularies.forEach((v, j) => {
-      if (j !== i) for (const w of words) if (v.has(w)) used++;
-    });
+    for (const w of words) used += articlesUsing.get(w)! - 1;
     const echoes = words.length ? used / words.length : 0;
     let kind = titleKind(d);
     // A headline none of whose words another article uses is about something else.

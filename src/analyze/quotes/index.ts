@@ -34,50 +34,171 @@ function cleanSpeaker(s: string): string {
 }
 
 /** The person form written last in `text` (by where it ends), or null. */
-function lastNamed(text: string, known: string[]): string | null {
-  let best: { form: string; end: number } | null = null;
-  for (const p of known) {
-    const at = text.lastIndexOf(p);
-    if (at >= 0 && (!best || at + p.length > best.end || (at + p.length === best.end && p.length > best.form.length))) best = { form: p, end: at + p.length };
+function lastNamed(text: string, known: NameIndex): string | null {
+  return known.endingLast(text);
+}
+
+// A speaker named in the sentence before the quotation.
+const PREV = new RegExp(String.raw`(${DESC})\s+(?:${VERBS})\b`, 'u');
+
+/**
+ * Which of many names a text contains, without testing each name against each text: names are
+ * filed under their first three characters, and a text is looked up by the three characters at
+ * each of its positions. lastIn(text) is the last name (in the given order) that text.includes().
+ */
+class NameIndex {
+  private readonly byHead = new Map<string, number[]>();
+  constructor(private readonly names: string[]) {
+    names.forEach((name, i) => {
+      const head = name.slice(0, 3);
+      let list = this.byHead.get(head);
+      if (!list) this.byHead.set(head, (list = []));
+      list.push(i);
+    });
   }
-  return best ? best.form : null;
+  lastIn(text: string): string | undefined {
+    let last = -1;
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const list = this.byHead.get(text.slice(i, i + 3));
+      if (!list) continue;
+      for (let k = list.length - 1; k >= 0 && list[k]! > last; k--) {
+        if (text.startsWith(this.names[list[k]!]!, i)) {
+          last = list[k]!;
+          break;
+        }
+      }
+    }
+    return last < 0 ? undefined : this.names[last];
+  }
+  /** The name whose occurrence in text ends last; of two ending at one place, the longer. */
+  endingLast(text: string): string | null {
+    let best: string | null = null;
+    let bestEnd = -1;
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const list = this.byHead.get(text.slice(i, i + 3));
+      if (!list) continue;
+      for (const k of list) {
+        const name = this.names[k]!;
+        const end = i + name.length;
+        if ((end > bestEnd || (end === bestEnd && name.length > best!.length)) && text.startsWith(name, i)) {
+          best = name;
+          bestEnd = end;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+/** A character that can be part of a BEFORE match (a surrogate may be half of a letter). */
+const BEFORE_CHAR = /[\p{L}\s'’.,:-]/u;
+
+/**
+ * The speaker BEFORE finds ending at `end` (where a quotation starts), else null. Every character
+ * of a BEFORE match is a letter, a space or one of ' ’ . , : -, so the match lies within the run of
+ * such characters that ends there: only that run is searched, which gives the same leftmost match
+ * as searching the whole text before the quotation, in time bounded by the run.
+ */
+function speakerBefore(text: string, end: number): string | null {
+  let from = end;
+  while (from > 0) {
+    const c = text.charCodeAt(from - 1);
+    if ((c < 0xd800 || c > 0xdfff) && !BEFORE_CHAR.test(text[from - 1]!)) break;
+    from--;
+  }
+  const before = text.slice(from, end).match(BEFORE);
+  return before ? before[1] : null;
 }
 
 /** Direct quotations of an article, each with its speaker when the text gives one. */
 export function attributeQuotes(sentences: string[], persons: string[] = []): Quotation[] {
+  return attributeWith(sentences, new NameIndex(persons.filter((p) => p.length > 2)));
+}
+
+function attributeWith(sentences: string[], known: NameIndex): Quotation[] {
   const out: Quotation[] = [];
   let lastPerson: string | null = null;
-  const known = persons.filter((p) => p.length > 2);
   sentences.forEach((text, index) => {
     let named: string | null = null;
+    // What does not depend on the quotation: found once per text, when first needed.
+    let anywhere: string | null | undefined;
+    let previous: string | null | undefined;
     for (const m of text.matchAll(QUOTE)) {
       const start = m.index ?? 0;
       const after = text.slice(start + m[0].length).match(AFTER);
-      const before = text.slice(0, start).match(BEFORE);
-      let speaker: string | null = after ? (after[1] ?? after[2] ?? null) : before ? before[1] : null;
+      const before = after ? null : speakerBefore(text, start);
+      let speaker: string | null = after ? (after[1] ?? after[2] ?? null) : before;
       if (!speaker) {
-        const any = text.replace(QUOTE, (x) => ' '.repeat(x.length)).match(ANYWHERE);
-        if (any) speaker = any[1] ?? any[2] ?? null;
+        if (anywhere === undefined) {
+          const any = text.replace(QUOTE, (x) => ' '.repeat(x.length)).match(ANYWHERE);
+          anywhere = any ? (any[1] ?? any[2] ?? null) : null;
+        }
+        speaker = anywhere;
       }
       // A pronoun stands for the person named last before the quotation, in this paragraph
       // (its quotations blanked out) or, failing that, in the ones before.
       if (speaker && PRONOUN.test(speaker)) speaker = lastNamed(text.slice(0, start).replace(QUOTE, (x) => ' '.repeat(x.length)), known) ?? named ?? lastPerson;
       else if (speaker) speaker = cleanSpeaker(speaker);
       if (!speaker && index > 0) {
-        const prev = sentences[index - 1].match(new RegExp(String.raw`(${DESC})\s+(?:${VERBS})\b`, 'u'));
-        if (prev && !prev[1].match(QUOTE)) speaker = cleanSpeaker(prev[1]);
+        if (previous === undefined) {
+          const prev = sentences[index - 1].match(PREV);
+          previous = prev && !prev[1].match(QUOTE) ? cleanSpeaker(prev[1]) : null;
+        }
+        if (previous !== null) speaker = previous;
       }
       if (speaker) named = speaker;
       out.push({ quote: m[1].replace(/[,.]$/u, '').trim(), speaker, sentence: index });
     }
-    const person = named ?? known.filter((p) => text.includes(p)).pop();
+    const person = named ?? known.lastIn(text);
     if (person) lastPerson = person;
   });
   return out;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SPACE = /\s/u;
 
+/**
+ * The person a speaker string names: the one whose name or alias it contains as whole words
+ * (after the start or a space, before the end, a space, a comma or an apostrophe), longest first,
+ * the first person listed among equally long ones. Forms are looked up by the speaker's spans.
+ */
+class ActorIndex {
+  /** Each form (over 2 characters) -> the first person listed with it, and that form's rank. */
+  private readonly first = new Map<string, { name: string; rank: number }>();
+  constructor(persons: Entity[]) {
+    for (const e of persons)
+      for (const form of [e.name, ...e.aliases])
+        if (form.length > 2 && !this.first.has(form)) this.first.set(form, { name: e.name, rank: this.first.size });
+  }
+  personIn(speaker: string): string | null {
+    const starts = [0];
+    const ends: number[] = [];
+    for (let i = 0; i < speaker.length; i++) {
+      const c = speaker[i]!;
+      const space = SPACE.test(c);
+      if (space) starts.push(i + 1);
+      if (space || c === ',' || c === "'" || c === '’') ends.push(i);
+    }
+    ends.push(speaker.length);
+    let best: string | null = null;
+    let bestLen = 0;
+    let bestRank = Infinity;
+    for (const s of starts)
+      for (const e of ends) {
+        if (e - s < 3 || e - s < bestLen) continue;
+        const form = this.first.get(speaker.slice(s, e));
+        if (form === undefined) continue;
+        if (e - s > bestLen || form.rank < bestRank) {
+          best = form.name;
+          bestLen = e - s;
+          bestRank = form.rank;
+        }
+      }
+    return best;
+  }
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * The actor a speaker string names. A person whose name or alias it contains (longest form
  * first: "attorney Howard King"); else an organisation or place it names with at most two
@@ -85,15 +206,10 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * ("the sheriff"), the one person of this article whose stated role ends in that noun. Otherwise
  * the speaker string as written.
  */
-function actorOf(speaker: string, entities: Entity[], source: string): string {
+function actorOf(speaker: string, entities: Entity[], source: string, persons: ActorIndex): string {
+  const person = persons.personIn(speaker);
+  if (person !== null) return person;
   let best: { name: string; len: number } | null = null;
-  for (const e of entities) {
-    if (e.type !== 'person') continue;
-    for (const form of [e.name, ...e.aliases])
-      if (form.length > 2 && (!best || form.length > best.len) && new RegExp(String.raw`(?:^|\s)${escapeRe(form)}(?:$|[\s,'’])`, 'u').test(speaker))
-        best = { name: e.name, len: form.length };
-  }
-  if (best) return best.name;
   const bare = speaker.replace(/^(?:the|The)\s+/, '');
   for (const e of entities) {
     if (e.type !== 'organization' && e.type !== 'place') continue;
@@ -114,7 +230,8 @@ function actorOf(speaker: string, entities: Entity[], source: string): string {
 /** Every direct quotation of the cluster with its speaker, merged with the actor list. */
 export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
   const persons = entities.filter((e) => e.type === 'person');
-  const forms = persons.flatMap((e) => [e.name, ...e.aliases]);
+  const forms = new NameIndex(persons.flatMap((e) => [e.name, ...e.aliases]).filter((p) => p.length > 2));
+  const actors = new ActorIndex(persons);
   const out: Quote[] = [];
   for (const d of docs) {
     // A quotation often runs over several sentences of one paragraph: attribute per paragraph,
@@ -126,11 +243,11 @@ export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
       else paragraphs.push([s]);
     }
     const texts = paragraphs.map((p) => p.map((s) => s.text).join(' '));
-    for (const q of attributeQuotes(texts, forms)) {
+    for (const q of attributeWith(texts, forms)) {
       const para = paragraphs[q.sentence]!;
       const head = q.quote.slice(0, 20);
       const s = para.find((x) => x.text.includes(head)) ?? para[0]!;
-      out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, entities, d.article.id), text: q.quote, citation: { source: s.source, quote: s.text } });
+      out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, entities, d.article.id, actors), text: q.quote, citation: { source: s.source, quote: s.text } });
     }
   }
   return out;
