@@ -16,7 +16,7 @@
 // Stories: the seeds (../shared/seeds), the largest Multi-News dev cluster, and one 200-article
 // story: the first 200 articles of the dev file in file order (about 1 MB), so every run reads
 // the same articles. They are written to a temporary folder at run time.
-// Targets (issue 3): the 200-article story in under 2 s and 500 MB; eval at 20 clusters/s or more.
+// Targets: the 200-article story in under 2 s and 500 MB; eval at 20 clusters/s or more.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -305,7 +305,7 @@ async function main(): Promise<void> {
         console.log(`  ROUGE-1 ${f(evalFigures.scores.rouge1)}  ROUGE-2 ${f(evalFigures.scores.rouge2)}  ROUGE-Lsum ${f(evalFigures.scores.rougeLsum)} (rs style), ${evalFigures.meanWords.toFixed(0)} words on average`);
       }
       console.log('');
-      console.log('Targets (issue 3):');
+      console.log('Targets:');
       if (big.cli) {
         console.log(`  ${big.name} under ${STORY_SECONDS_TARGET} s: ${big.cli.wall.toFixed(2)} s, ${met(big.cli.wall < STORY_SECONDS_TARGET)}`);
         console.log(`  ${big.name} under ${STORY_MB_TARGET} MB: ${big.cli.maxRssMb.toFixed(0)} MB, ${met(big.cli.maxRssMb < STORY_MB_TARGET)}`);
