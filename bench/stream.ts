@@ -23,6 +23,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { bcubed, readLabelledStream } from '../src/eval/stream.js';
+import { random, SYLLABLES } from '../test/stream-workers-articles.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const devStream = path.resolve(repoRoot, '../shared/data/stream/dev-stream.jsonl');
@@ -54,20 +55,6 @@ function parseArgs(argv: string[]): Options {
   }
   return options;
 }
-
-/** mulberry32: a small seeded generator, so the synthetic stream is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SYLLABLES = 'ka lo ven dri mar tes qui bor nal fen sto rup gal mei dor vis tan ple cor jun hal rin sev pom tra bel gon fis lur mek zan'.split(' ');
 
 interface Synthetic {
   file: string;

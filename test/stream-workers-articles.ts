@@ -11,8 +11,8 @@ export interface TestArticle {
   story: number;
 }
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
+/** mulberry32: a small seeded generator, so invented streams are the same on every run. */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -23,7 +23,7 @@ function random(seed: number): () => number {
   };
 }
 
-const SYLLABLES = 'ka lo ven dri mar tes qui bor nal fen sto rup gal mei dor vis tan ple cor jun hal rin sev pom tra bel gon fis lur mek zan'.split(' ');
+export const SYLLABLES = 'ka lo ven dri mar tes qui bor nal fen sto rup gal mei dor vis tan ple cor jun hal rin sev pom tra bel gon fis lur mek zan'.split(' ');
 
 /** `perStory` articles for each of `stories` invented stories, interleaved (one of each story in turn). */
 export function inventedArticles(stories = 6, perStory = 8, seed = 7): TestArticle[] {
