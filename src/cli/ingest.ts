@@ -4,6 +4,7 @@ import { ingestStream, openIngester } from '../stream/ingest.js';
 import { describePoll, parseDuration, pollFeeds, type FeedValidators } from '../stream/feeds.js';
 import { InputError } from '../types.js';
 import { inputStream, positiveInt, readingStream } from './output.js';
+import { checkUrlScheme } from '../urls.js';
 
 interface IngestOpts {
   db: string;
@@ -110,15 +111,7 @@ async function ingestFeeds(opts: IngestOpts): Promise<number> {
   if (opts.every !== undefined && interval === null) throw new InputError('--every', 'not a duration (e.g. 30s, 5m, 1h)');
   const timeoutMs = parseDuration(opts.timeout);
   if (timeoutMs === null) throw new InputError('--timeout', 'not a duration (e.g. 10s)');
-  for (const url of opts.feed) {
-    let ok = false;
-    try {
-      ok = ['http:', 'https:'].includes(new URL(url).protocol);
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new InputError(url, 'not an http(s) URL');
-  }
+  for (const url of opts.feed) checkUrlScheme(url, ['http:', 'https:'], 'an http(s) URL');
   const store = await openStore(opts.db);
   let stopping = false;
   let wake: (() => void) | null = null;

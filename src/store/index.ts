@@ -3,6 +3,7 @@
 // against the Store interface only, and the same tests run against both back ends.
 import type { ArticleInput, Briefing } from '../types.js';
 import { openSqliteStore, type SqliteOptions } from './sqlite.js';
+import { urlWithoutSecrets } from '../urls.js';
 
 /** A story as listed: no articles, no briefing body. */
 export interface StorySummary {
@@ -173,14 +174,7 @@ export function isPostgresUrl(path: string): boolean {
  * (nor query parameters, which may carry one): postgres://user@host:port/database.
  */
 export function storeLabel(path: string): string {
-  if (!isPostgresUrl(path)) return path;
-  try {
-    const url = new URL(path.trim());
-    const user = url.username ? `${url.username}@` : '';
-    return `${url.protocol}//${user}${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-  } catch {
-    return path.trim().replace(/^(postgres(?:ql)?:\/\/)[^/?#]*@/i, '$1').replace(/[?#].*$/, '');
-  }
+  return isPostgresUrl(path) ? urlWithoutSecrets(path) : path;
 }
 
 /**

@@ -47,6 +47,29 @@ export function dedupeKeys(article: StreamArticle): string[] {
   return keys;
 }
 
+/**
+ * One line of a JSONL stream, counted in `report`: the article with the id it is stored under
+ * and where it was read (`file:line`); null for a blank line, and for a bad one, which is counted
+ * and reported (`file:line: problem`) so that the stream goes on.
+ */
+export function readStreamLine(
+  raw: string,
+  label: string,
+  report: { lines: number; bad: number },
+  problem: (line: string) => void,
+): { article: StreamArticle; id: string; from: string } | null {
+  report.lines++;
+  if (!raw.trim()) return null;
+  const from = `${label}:${report.lines}`;
+  const parsed = parseArticleLine(raw);
+  if (typeof parsed === 'string') {
+    report.bad++;
+    problem(`${from}: ${parsed}`);
+    return null;
+  }
+  return { article: parsed, id: String(parsed.id ?? from), from };
+}
+
 /** Reads one JSONL line as an article; a string naming the problem when it is not one. */
 export function parseArticleLine(line: string): StreamArticle | string {
   let value: unknown;
@@ -162,16 +185,8 @@ export async function ingestStream(input: Readable, label: string, store: Store,
     }
     if (got.done) break;
     next = lines.next();
-    const raw = got.value;
-    report.lines++;
-    if (!raw.trim()) continue;
-    const parsed = parseArticleLine(raw);
-    if (typeof parsed === 'string') {
-      report.bad++;
-      problem(`${label}:${report.lines}: ${parsed}`);
-      continue;
-    }
-    await ingester.add(parsed, String(parsed.id ?? `${label}:${report.lines}`));
+    const line = readStreamLine(got.value, label, report, problem);
+    if (line) await ingester.add(line.article, line.id);
   }
   await ingester.flush();
   return report;

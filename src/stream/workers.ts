@@ -27,7 +27,8 @@ import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'b
 import { Redis, type RedisOptions } from 'ioredis';
 import type { FlushStory, Store } from '../store/index.js';
 import { InputError } from '../types.js';
-import { dedupeKeys, openIngester, parseArticleLine, type IngestReport } from './ingest.js';
+import { checkUrlScheme, urlWithoutSecrets } from '../urls.js';
+import { dedupeKeys, openIngester, parseArticleLine, readStreamLine, type IngestReport } from './ingest.js';
 import type { StreamArticle } from './types.js';
 
 /** The queue's name in Redis (keys `bull:precis-articles:*`). */
@@ -42,23 +43,7 @@ export interface ArticleJob {
 
 /** How a Redis URL is named in messages: without its password. */
 export function redisLabel(url: string): string {
-  try {
-    const u = new URL(url);
-    const user = u.username ? `${u.username}@` : '';
-    return `${u.protocol}//${user}${u.host}${u.pathname === '/' ? '' : u.pathname}`;
-  } catch {
-    return url.replace(/\/\/[^@/]*@/, '//');
-  }
-}
-
-function checkUrl(url: string): void {
-  let ok = false;
-  try {
-    ok = ['redis:', 'rediss:'].includes(new URL(url).protocol);
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new InputError(url, 'not a redis:// URL');
+  return urlWithoutSecrets(url);
 }
 
 /**
@@ -66,7 +51,7 @@ function checkUrl(url: string): void {
  * URL when it does not, so that a command fails in one line instead of waiting for it.
  */
 export async function checkRedis(url: string): Promise<void> {
-  checkUrl(url);
+  checkUrlScheme(url, ['redis:', 'rediss:'], 'a redis:// URL');
   const probe = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null });
   // The socket's error (ECONNREFUSED...) comes as an event; connect() rejects with a generic one.
   let cause: unknown = null;
@@ -155,16 +140,9 @@ export async function enqueueStream(input: Readable, label: string, redisUrl: st
   try {
     const lines = createInterface({ input, crlfDelay: Infinity, signal: options.signal });
     for await (const raw of lines) {
-      report.lines++;
-      if (!raw.trim()) continue;
-      const parsed = parseArticleLine(raw);
-      if (typeof parsed === 'string') {
-        report.bad++;
-        problem(`${label}:${report.lines}: ${parsed}`);
-        continue;
-      }
-      const id = String(parsed.id ?? `${label}:${report.lines}`);
-      batch.push({ name: 'article', data: { article: parsed, id, from: `${label}:${report.lines}` }, opts: { ...JOB_OPTIONS, jobId: jobId(parsed) } });
+      const line = readStreamLine(raw, label, report, problem);
+      if (!line) continue;
+      batch.push({ name: 'article', data: { article: line.article, id: line.id, from: line.from }, opts: { ...JOB_OPTIONS, jobId: jobId(line.article) } });
       if (batch.length >= chunk) await send();
     }
     await send();
