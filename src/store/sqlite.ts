@@ -127,7 +127,10 @@ function migrate(db: Database.Database, current: number): void {
     if (migration.version <= current) continue;
     // user_version is part of the database header, so it commits or rolls back with the DDL:
     // a crash mid-migration leaves the previous version intact.
+    // The version is read again under the write lock: another process opening the same new file
+    // at the same moment may have applied this migration since it was first read.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) return;
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
