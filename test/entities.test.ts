@@ -54,6 +54,11 @@ test('titles dropped, surnames linked, variants merged across outlets, types fro
   assert.ok(un && un.aliases.includes('UN'), 'acronym merged');
 });
 
+test('a capitalised age standing alone is no name and no crash', () => {
+  const entities = findEntities([doc('a', 'Neighbours said Twenty-Year-Old was asleep when the fire started. Ines Morrow called the brigade.')]);
+  assert.deepEqual(entities.map((e) => e.name), ['Ines Morrow']);
+});
+
 test('sentence-initial words are not names', () => {
   const entities = findEntities([doc('a', 'Earlier on Saturday the earlier plan failed. However, nothing changed in Vienna.')]);
   assert.deepEqual(entities.map((e) => e.name), ['Vienna']);

@@ -336,6 +336,8 @@ function mentionsOfRun(
     run.shift();
     initial = false;
   }
+  // A run that was only an age ("said Twenty-Year-Old was there") names nobody.
+  if (!run.length) return [];
   // "NEW YORK (AP) --", "PORTLAND, Ore. -": a dateline, a run in capitals opening the text before
   // a parenthesis, a dash or a comma, names a place; none of its words is dropped as a sentence opener.
   const capsRun = run.every((r) => /^\p{Lu}[\p{Lu}.'’-]+$/u.test(r.name));
