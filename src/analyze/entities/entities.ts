@@ -38,7 +38,7 @@ import {
   STATE_ABBREVIATIONS,
   TITLES,
 } from './entity-lexicon.js';
-import { fold, sameNameWord, transliterationForm } from './entity-names.js';
+import { closeEnough, fold, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
 import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
 import { givenNameKeys, sameGivenName } from './hypocorisms.js';
@@ -855,15 +855,20 @@ export function findEntities(docs: Doc[]): Entity[] {
   // Each form's key and gazetteer lookup are read once, not once per pair in its block.
   const keysOf = live.map((f) => keyWords(f.words));
   const isPlace = live.map((f) => placeKey(f.words));
+  // Blocks hold thousands of forms in a big story: pairs whose words cannot be one name by length
+  // are passed over on transliteration forms computed once per form.
+  const spellingsOf = keysOf.map((k) => k.map(transliterationForm));
+  const mayBeSame = (a: string[], b: string[]) => a.every((w, k) => closeEnough(w, b[k]!));
   for (const ids of bySurname.values()) {
     for (let x = 0; x < ids.length; x++) {
       const ka = keysOf[ids[x]];
+      const sa = spellingsOf[ids[x]];
       const placeA = isPlace[ids[x]];
       for (let y = x + 1; y < ids.length; y++) {
         const kb = keysOf[ids[y]];
         if (ka.length !== kb.length) continue;
         if (placeA && isPlace[ids[y]]) continue; // two places of the gazetteer are two places
-        if (sameWords(ka, kb)) uf.union(ids[x], ids[y]);
+        if (mayBeSame(sa, spellingsOf[ids[y]]) && sameWords(ka, kb)) uf.union(ids[x], ids[y]);
       }
     }
   }
@@ -951,13 +956,19 @@ export function findEntities(docs: Doc[]): Entity[] {
     addTo(byLastInitial, last, i);
     addTo(byFirstInitial, first, i);
   }
+  // Every rule below needs the last words or the first words to be one name: pairs where neither
+  // could be are passed over on spellings computed once per name.
+  const endsOf = new Map([...namePartsOf].map(([i, k]) => [i, [transliterationForm(k[0]!), transliterationForm(k[k.length - 1]!)] as const]));
   for (const { i } of fullPeople) {
     const k = namePartsOf.get(i)!;
+    const [firstK, lastK] = endsOf.get(i)!;
     const candidates = new Set([...(byLastInitial.get(nameInitial(k[k.length - 1]!)) ?? []), ...(byFirstInitial.get(nameInitial(k[0]!)) ?? [])]);
     for (const j of candidates) {
       if (i === j) continue;
       const kg = namePartsOf.get(j)!;
       if (kg.length <= k.length) continue;
+      const [firstG, lastG] = endsOf.get(j)!;
+      if (!closeEnough(lastK, lastG) && !closeEnough(firstK, firstG)) continue;
       const tail = kg.slice(kg.length - k.length);
       if (
         sameWords(tail, k) ||
@@ -995,6 +1006,8 @@ export function findEntities(docs: Doc[]): Entity[] {
     if (compact !== last) addTo(peopleByInitial, nameInitial(compact), p);
     for (const g of givenNameKeys(keyWords(p.f.words)[0])) addTo(peopleByFirstWord, g, p);
   }
+  const uniquePeopleByInitial = new Map([...peopleByInitial].map(([initial, list]) => [initial, [...new Set(list)]]));
+  const surnameSpellingOf = new Map([...surnameOf].map(([g, last]) => [g, transliterationForm(last)]));
   live.forEach((f, i) => {
     const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
     if (k.length !== 1 || placeKey(f.words) || (f.words.length === 1 && familyPlural(f.words[0]))) return;
@@ -1005,7 +1018,8 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Only a word that is itself an organisation's ("Kremlin", "NATO") keeps a surname-like form
     // from the person: "the Abbott campaign" is Greg Abbott's.
     const strongOrg = typeOfForm(f) === 'organization' && (ORG_WORDS.has(s) || isAcronym(f.words[0]));
-    const matches = [...new Set(peopleByInitial.get(nameInitial(s)) ?? [])].filter(({ f: g }) => sameNameWord(s, surnameOf.get(g)!) || s === compactSurnameOf.get(g));
+    const spelled = transliterationForm(s);
+    const matches = (uniquePeopleByInitial.get(nameInitial(s)) ?? []).filter(({ f: g }) => (closeEnough(spelled, surnameSpellingOf.get(g)!) && sameNameWord(s, surnameOf.get(g)!)) || s === compactSurnameOf.get(g));
     const people = strongOrg ? [] : matches;
     // A word that starts an organisation's name and ends a person's ("Halvorsen" of "Halvorsen
     // Foods" and "Ingrid Halvorsen") is linked to neither unless a title says it is the person.

@@ -113,6 +113,15 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Whether two words with these transliteration forms could be spellings of one name at all:
+ * equal forms, or lengths that differ by at most max(1, a quarter of the shorter). A cheap test
+ * that callers comparing many pairs can run on forms they computed once.
+ */
+export function closeEnough(ta: string, tb: string): boolean {
+  return ta === tb || Math.abs(ta.length - tb.length) <= Math.max(1, Math.floor(Math.min(ta.length, tb.length) / 4));
+}
+
+/**
  * Two words are spellings of one name when their transliteration forms are equal, or when their
  * phonetic keys are equal and the forms differ by at most one edit per four letters (so a
  * one-letter typo in a five-letter name passes, a different short name does not). Words of
@@ -122,9 +131,8 @@ export function sameNameWord(a: string, b: string): boolean {
   if (a === b) return true;
   // Cheap exact rejection before the memo: an edit distance is at least the length difference,
   // and no rule below accepts a difference of more than max(1, a quarter of the shorter form).
-  const ta = transliterationForm(a);
-  const tb = transliterationForm(b);
-  if (ta !== tb && Math.abs(ta.length - tb.length) > Math.max(1, Math.floor(Math.min(ta.length, tb.length) / 4)) && fold(a) !== fold(b)) return false;
+  // (Equal folds give equal transliteration forms, so they are never rejected here.)
+  if (!closeEnough(transliterationForm(a), transliterationForm(b))) return false;
   // Two-level memo: no pair key string is built for the many repeated comparisons.
   let row = sameNameMemo.get(a);
   if (!row) {

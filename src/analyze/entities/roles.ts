@@ -4,6 +4,7 @@
 // and modifiers that qualify it) and the apposition right after it (", [age,] [a|an|the] phrase"
 // holding a role word). The entity's role is the one stated most often, cited where first stated.
 import type { Doc, Entity, EntityRole } from '../../types.js';
+import { NameIndex } from '../name-index.js';
 import { ROLE_NOUNS, TITLES } from './entity-lexicon.js';
 
 /** Courtesy titles say nothing of what someone does. */
@@ -82,10 +83,6 @@ export function roleAfter(text: string, roleWord: (w: string) => boolean = isRol
   return phrase;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Each person's most often stated role, cited; entities without one are returned unchanged. */
 export function withRoles(docs: Doc[], entities: Entity[]): Entity[] {
   const people = entities.filter((e) => e.type === 'person');
@@ -93,15 +90,14 @@ export function withRoles(docs: Doc[], entities: Entity[]): Entity[] {
   const owner = new Map<string, Entity>();
   for (const e of people) for (const f of [e.name, ...e.aliases]) if (f.length > 2 && !owner.has(f)) owner.set(f, e);
   if (!owner.size) return entities;
-  const forms = [...owner.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const NAME = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const names = new NameIndex([...owner.keys()].sort((a, b) => b.length - a.length));
   const found = new Map<Entity, Map<string, { text: string; n: number; citation: { source: string; quote: string } }>>();
   for (const d of docs) {
     for (const s of d.sentences) {
-      for (const m of s.text.matchAll(NAME)) {
-        const e = owner.get(m[0])!;
-        const at = m.index ?? 0;
-        const after = s.text.slice(at + m[0].length).replace(/^['’]s\b/, '\u0000');
+      for (const m of names.wholeMatches(s.text)) {
+        const e = owner.get(m.name)!;
+        const at = m.index;
+        const after = s.text.slice(at + m.name.length).replace(/^['’]s\b/, '\u0000');
         const role = roleBefore(s.text.slice(0, at)) ?? (after.startsWith('\u0000') ? null : roleAfter(after));
         if (!role) continue;
         let tally = found.get(e);

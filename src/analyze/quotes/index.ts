@@ -2,6 +2,7 @@
 // A speaker is found next to a speech verb in the quote's sentence ("...," said X / X said "..."),
 // else in the sentence before; a pronoun stands for the last person named.
 import type { Doc, Entity, Quote } from '../../types.js';
+import { NameIndex } from '../name-index.js';
 
 export interface Quotation {
   /** The quoted words, without the quote marks. */
@@ -40,55 +41,6 @@ function lastNamed(text: string, known: NameIndex): string | null {
 
 // A speaker named in the sentence before the quotation.
 const PREV = new RegExp(String.raw`(${DESC})\s+(?:${VERBS})\b`, 'u');
-
-/**
- * Which of many names a text contains, without testing each name against each text: names are
- * filed under their first three characters, and a text is looked up by the three characters at
- * each of its positions. lastIn(text) is the last name (in the given order) that text.includes().
- */
-class NameIndex {
-  private readonly byHead = new Map<string, number[]>();
-  constructor(private readonly names: string[]) {
-    names.forEach((name, i) => {
-      const head = name.slice(0, 3);
-      let list = this.byHead.get(head);
-      if (!list) this.byHead.set(head, (list = []));
-      list.push(i);
-    });
-  }
-  lastIn(text: string): string | undefined {
-    let last = -1;
-    for (let i = 0; i + 3 <= text.length; i++) {
-      const list = this.byHead.get(text.slice(i, i + 3));
-      if (!list) continue;
-      for (let k = list.length - 1; k >= 0 && list[k]! > last; k--) {
-        if (text.startsWith(this.names[list[k]!]!, i)) {
-          last = list[k]!;
-          break;
-        }
-      }
-    }
-    return last < 0 ? undefined : this.names[last];
-  }
-  /** The name whose occurrence in text ends last; of two ending at one place, the longer. */
-  endingLast(text: string): string | null {
-    let best: string | null = null;
-    let bestEnd = -1;
-    for (let i = 0; i + 3 <= text.length; i++) {
-      const list = this.byHead.get(text.slice(i, i + 3));
-      if (!list) continue;
-      for (const k of list) {
-        const name = this.names[k]!;
-        const end = i + name.length;
-        if ((end > bestEnd || (end === bestEnd && name.length > best!.length)) && text.startsWith(name, i)) {
-          best = name;
-          bestEnd = end;
-        }
-      }
-    }
-    return best;
-  }
-}
 
 /** A character that can be part of a BEFORE match (a surrogate may be half of a letter). */
 const BEFORE_CHAR = /[\p{L}\s'’.,:-]/u;
@@ -199,6 +151,47 @@ class ActorIndex {
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A capitalised word and the space after it, opening a speaker string ("Cypriot "). */
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}.'’-]*\s+/u;
+
+/**
+ * The organisations and places of a cluster by each of their forms (the first listed with a
+ * form wins), and the people of each source by the nouns their stated roles end in.
+ */
+class SpeakerIndex {
+  private readonly bodies = new Map<string, string>();
+  private readonly roles = new Map<string, Entity[]>();
+  constructor(readonly entities: Entity[]) {
+    for (const e of entities)
+      if (e.type === 'organization' || e.type === 'place')
+        for (const form of [e.name, ...e.aliases]) if (!this.bodies.has(form)) this.bodies.set(form, e.name);
+  }
+  /**
+   * The organisation or place a speaker names with at most two capitalised words before the
+   * form ("the Cypriot Justice Ministry", "the FBI"): the longest form that ends the string.
+   */
+  bodyIn(bare: string): string | null {
+    const tails = [bare];
+    let rest = bare;
+    for (let k = 0; k < 2; k++) {
+      const m = CAPITALISED_WORD.exec(rest);
+      if (!m) break;
+      rest = rest.slice(m[0].length);
+      tails.push(rest);
+    }
+    for (const tail of tails) {
+      const name = this.bodies.get(tail);
+      if (name !== undefined) return name;
+    }
+    return null;
+  }
+  /** The people of a source whose stated role ends in a noun. */
+  holders(noun: string, source: string): Entity[] {
+    const ends = new RegExp(String.raw`(?:^|\s)${escapeRe(noun)}$`, 'i');
+    return this.entities.filter((e) => e.type === 'person' && e.sources.includes(source) && e.role && ends.test(e.role.text));
+  }
+}
+
 /**
  * The actor a speaker string names. A person whose name or alias it contains (longest form
  * first: "attorney Howard King"); else an organisation or place it names with at most two
@@ -206,22 +199,14 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * ("the sheriff"), the one person of this article whose stated role ends in that noun. Otherwise
  * the speaker string as written.
  */
-function actorOf(speaker: string, entities: Entity[], source: string, persons: ActorIndex): string {
+function actorOf(speaker: string, source: string, persons: ActorIndex, speakers: SpeakerIndex): string {
   const person = persons.personIn(speaker);
   if (person !== null) return person;
-  let best: { name: string; len: number } | null = null;
-  const bare = speaker.replace(/^(?:the|The)\s+/, '');
-  for (const e of entities) {
-    if (e.type !== 'organization' && e.type !== 'place') continue;
-    for (const form of [e.name, ...e.aliases])
-      if ((!best || form.length > best.len) && new RegExp(String.raw`^(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}${escapeRe(form)}$`, 'u').test(bare))
-        best = { name: e.name, len: form.length };
-  }
-  if (best) return best.name;
+  const body = speakers.bodyIn(speaker.replace(/^(?:the|The)\s+/, ''));
+  if (body !== null) return body;
   const role = /^(?:the|The)\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)$/u.exec(speaker);
   if (role) {
-    const noun = role[1]!.toLowerCase();
-    const holders = entities.filter((e) => e.type === 'person' && e.sources.includes(source) && e.role && new RegExp(String.raw`(?:^|\s)${escapeRe(noun)}$`, 'i').test(e.role.text));
+    const holders = speakers.holders(role[1]!.toLowerCase(), source);
     if (holders.length === 1) return holders[0]!.name;
   }
   return speaker;
@@ -232,6 +217,7 @@ export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
   const persons = entities.filter((e) => e.type === 'person');
   const forms = new NameIndex(persons.flatMap((e) => [e.name, ...e.aliases]).filter((p) => p.length > 2));
   const actors = new ActorIndex(persons);
+  const speakers = new SpeakerIndex(entities);
   const out: Quote[] = [];
   for (const d of docs) {
     // A quotation often runs over several sentences of one paragraph: attribute per paragraph,
@@ -247,7 +233,7 @@ export function quotesOf(docs: Doc[], entities: Entity[]): Quote[] {
       const para = paragraphs[q.sentence]!;
       const head = q.quote.slice(0, 20);
       const s = para.find((x) => x.text.includes(head)) ?? para[0]!;
-      out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, entities, d.article.id, actors), text: q.quote, citation: { source: s.source, quote: s.text } });
+      out.push({ speaker: q.speaker === null ? null : actorOf(q.speaker, d.article.id, actors, speakers), text: q.quote, citation: { source: s.source, quote: s.text } });
     }
   }
   return out;

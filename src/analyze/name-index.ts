@@ -1,0 +1,87 @@
+// Finding many names in texts without testing each name against each text.
+
+/**
+ * Which of many names a text contains, without testing each name against each text: names are
+ * filed under their first three characters, and a text is looked up by the three characters at
+ * each of its positions.
+ */
+export class NameIndex {
+  private readonly byHead = new Map<string, number[]>();
+  constructor(private readonly names: string[]) {
+    names.forEach((name, i) => {
+      const head = name.slice(0, 3);
+      let list = this.byHead.get(head);
+      if (!list) this.byHead.set(head, (list = []));
+      list.push(i);
+    });
+  }
+  /** The last name (in the given order) that text.includes(), if any. */
+  lastIn(text: string): string | undefined {
+    let last = -1;
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const list = this.byHead.get(text.slice(i, i + 3));
+      if (!list) continue;
+      for (let k = list.length - 1; k >= 0 && list[k]! > last; k--) {
+        if (text.startsWith(this.names[list[k]!]!, i)) {
+          last = list[k]!;
+          break;
+        }
+      }
+    }
+    return last < 0 ? undefined : this.names[last];
+  }
+  /** The name whose occurrence in text ends last; of two ending at one place, the longer. */
+  endingLast(text: string): string | null {
+    let best: string | null = null;
+    let bestEnd = -1;
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const list = this.byHead.get(text.slice(i, i + 3));
+      if (!list) continue;
+      for (const k of list) {
+        const name = this.names[k]!;
+        const end = i + name.length;
+        if ((end > bestEnd || (end === bestEnd && name.length > best!.length)) && text.startsWith(name, i)) {
+          best = name;
+          bestEnd = end;
+        }
+      }
+    }
+    return best;
+  }
+  /**
+   * Whole-word occurrences (no letter or digit just before or after), left to right and not
+   * overlapping: at each place the longest name found there (the first given of equally long
+   * ones), then on after its end.
+   */
+  *wholeMatches(text: string): Generator<{ name: string; index: number }> {
+    for (let i = 0; i + 3 <= text.length; ) {
+      const list = this.byHead.get(text.slice(i, i + 3));
+      let best: string | null = null;
+      if (list && !wordCharEndingAt(text, i)) {
+        for (const k of list) {
+          const name = this.names[k]!;
+          if ((best === null || name.length > best.length) && text.startsWith(name, i) && !wordCharAt(text, i + name.length)) best = name;
+        }
+      }
+      if (best === null) i++;
+      else {
+        yield { name: best, index: i };
+        i += best.length;
+      }
+    }
+  }
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Whether the character (code point) starting at i is a letter or a digit. */
+function wordCharAt(text: string, i: number): boolean {
+  const c = text.codePointAt(i);
+  return c !== undefined && WORD_CHAR.test(String.fromCodePoint(c));
+}
+/** Whether the character (code point) ending just before i is a letter or a digit. */
+function wordCharEndingAt(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const low = text.charCodeAt(i - 1);
+  const start = i >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff ? i - 2 : i - 1;
+  return wordCharAt(text, start);
+}
