@@ -6,6 +6,7 @@
 // index over those stems, so only sentences sharing words are ever compared (no pass over all
 // sentence pairs); stems found in very many sentences are left out of the index because they
 // cannot tell near-duplicates apart and would make the candidate lists quadratic.
+import { firstAbove } from '../collections.js';
 import type { Citation, Doc, Sentence } from '../../types.js';
 
 /** Function words: they make any two sentences look alike. */
@@ -229,8 +230,10 @@ function candidates(i: number, { index, indexed }: Indexed, counts: Int32Array, 
   for (const stem of stems) {
     const list = index.get(stem);
     if (!list) continue;
-    for (const j of list) {
-      if (after ? j <= i : j === i) continue;
+    // Posting lists are in ascending order: with `after`, start past i.
+    for (let k = after ? firstAbove(list, i) : 0; k < list.length; k++) {
+      const j = list[k]!;
+      if (j === i) continue;
       if (counts[j] === 0) touched.push(j);
       counts[j]!++;
     }

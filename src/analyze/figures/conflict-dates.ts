@@ -5,7 +5,7 @@
 import type { Conflict, Doc, Sentence } from '../../types.js';
 import type { ConflictContext, ConflictDateMention } from './conflicts.js';
 import { FUNCTION_WORDS, UPDATE_GAP_DAYS, daysBetween, tokensWithOffsets } from './conflicts.js';
-import { addTo } from '../collections.js';
+import { addTo, firstAbove } from '../collections.js';
 
 /**
  * Two sentences tell the same dated fact when the happening word next to each date is the same
@@ -155,8 +155,10 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
     // Later sentences sharing a stem, in the order first met; shared[j] counts the stems shared.
     const candidates: number[] = [];
     for (const stem of aStems) {
-      for (const j of index.get(stem) ?? []) {
-        if (j <= i) continue;
+      const list = index.get(stem)!;
+      // Posting lists are in ascending order: start past i.
+      for (let k = firstAbove(list, i); k < list.length; k++) {
+        const j = list[k]!;
         if (shared[j] === 0) candidates.push(j);
         shared[j]!++;
       }
