@@ -959,12 +959,17 @@ export function findEntities(docs: Doc[]): Entity[] {
   // Every rule below needs the last words or the first words to be one name: pairs where neither
   // could be are passed over on spellings computed once per name.
   const endsOf = new Map([...namePartsOf].map(([i, k]) => [i, [transliterationForm(k[0]!), transliterationForm(k[k.length - 1]!)] as const]));
+  const seenIn = new Int32Array(live.length);
   for (const { i } of fullPeople) {
     const k = namePartsOf.get(i)!;
     const [firstK, lastK] = endsOf.get(i)!;
-    const candidates = new Set([...(byLastInitial.get(nameInitial(k[k.length - 1]!)) ?? []), ...(byFirstInitial.get(nameInitial(k[0]!)) ?? [])]);
-    for (const j of candidates) {
-      if (i === j) continue;
+    const lastBlock = byLastInitial.get(nameInitial(k[k.length - 1]!)) ?? [];
+    const firstBlock = byFirstInitial.get(nameInitial(k[0]!)) ?? [];
+    for (let c = 0; c < lastBlock.length + firstBlock.length; c++) {
+      const j = c < lastBlock.length ? lastBlock[c]! : firstBlock[c - lastBlock.length]!;
+      // Each name once: a name in both blocks is read from the first.
+      if (i === j || (c >= lastBlock.length && seenIn[j] === i + 1)) continue;
+      seenIn[j] = i + 1;
       const kg = namePartsOf.get(j)!;
       if (kg.length <= k.length) continue;
       const [firstG, lastG] = endsOf.get(j)!;
