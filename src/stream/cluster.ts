@@ -156,6 +156,11 @@ export interface ClusterTuning {
   refTerms: number;
   /** Fewer terms than this count as this many: the slope is not carried below the texts it was fitted on. */
   minTerms: number;
+  /** Experimental. */
+  tfSat: number;
+  mergeThreshold: number;
+  mergeCandidates: number;
+  topDrop: number;
 }
 
 /** The defaults, fitted on half A of the development stream (see the header). */
@@ -173,6 +178,10 @@ export const FITTED: Readonly<ClusterTuning> = {
   lengthSlope: 0.066,
   refTerms: 100,
   minTerms: 46,
+  tfSat: 0,
+  mergeThreshold: 0,
+  mergeCandidates: 3,
+  topDrop: 0,
 };
 
 // Version 2: the tuning has lengthSlope and refTerms. A version 1 snapshot resumes with the
@@ -345,7 +354,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     closeOld();
 
     const { counts, hashes } = readWords(title, body, tuning);
-    const vector = weigh(counts, idf, tuning.articleTerms);
+    const vector = weigh(counts, idf, tuning.articleTerms, tuning.tfSat);
     const hs = shingleHashes(hashes);
 
     // Wire copy first: a reprint joins the story of the text it reprints.
@@ -367,16 +376,21 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     }
 
     let chosen: StoryState | null = copy ? copy.story : null;
+    const dots = new Map<StoryState, number>();
+    const tops = new Map<StoryState, number>();
     if (!chosen) {
-      const dots = new Map<StoryState, number>();
       for (const [term, w] of vector) {
         const list = postings.get(term);
         if (!list) continue;
-        for (const [story, c] of list) dots.set(story, (dots.get(story) ?? 0) + w * c);
+        for (const [story, c] of list) {
+          const p = w * c;
+          dots.set(story, (dots.get(story) ?? 0) + p);
+          if (tuning.topDrop > 0 && p > (tops.get(story) ?? 0)) tops.set(story, p);
+        }
       }
       let bestSim = -1;
       for (const [story, dot] of dots) {
-        const sim = story.norm > 0 ? dot / story.norm : 0;
+        const sim = story.norm > 0 ? (dot - tuning.topDrop * (tops.get(story) ?? 0)) / story.norm : 0;
         if (sim > bestSim || (sim === bestSim && chosen !== null && story.n < chosen.n)) {
           bestSim = sim;
           chosen = story;
@@ -384,6 +398,10 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
       }
       const needed = tuning.threshold - tuning.lengthSlope * (logOf(Math.max(tuning.minTerms, counts.size, 1)) - Math.log(tuning.refTerms));
       observe?.({ position, story: chosen?.id ?? null, cosine: Math.max(0, bestSim), terms: counts.size });
+      if (process.env.DBG && chosen && title.startsWith(process.env.DBG)) {
+        const parts = [...vector].map(([t, w]) => [t, (w * (chosen!.centroid.get(t) ?? 0)) / chosen!.norm] as const).filter((x) => x[1] > 0).sort((a, b) => b[1] - a[1]).slice(0, 12);
+        console.error(title, bestSim.toFixed(3), needed.toFixed(3), chosen.size, parts.map(([t, v]) => `${t}:${v.toFixed(3)}`).join(' '));
+      }
       if (bestSim < needed) chosen = null;
     }
 
@@ -394,6 +412,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
       chosen = { id: `s${n}`, n, size: 0, day: null, last: position, centroid: new Map(), norm: 0, recent: [] };
     }
     join(chosen, vector, day, position, id, hs);
+    if (tuning.mergeThreshold > 0 && !created && dots.size > 1) mergeClose(chosen, dots);
     // Too many open stories: the least recently joined close (the one just joined is the newest).
     while (open.size > tuning.maxOpen) close(open.values().next().value as StoryState);
     learn(counts.keys());
@@ -425,6 +444,47 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     if (story.recent.length > tuning.memory) forget(story.recent.shift()!);
     open.delete(story.id);
     open.set(story.id, story);
+  }
+
+  function mergeClose(story: StoryState, dots: Map<StoryState, number>): void {
+    const rivals = [...dots].filter(([s]) => s !== story && open.has(s.id)).map(([s, d]) => [s, s.norm > 0 ? d / s.norm : 0] as const).sort((a, b) => b[1] - a[1]).slice(0, tuning.mergeCandidates);
+    for (const [rival] of rivals) {
+      let dot = 0;
+      const [small, big] = rival.centroid.size < story.centroid.size ? [rival.centroid, story.centroid] : [story.centroid, rival.centroid];
+      for (const [t, w] of small) {
+        const v = big.get(t);
+        if (v !== undefined) dot += w * v;
+      }
+      const cos = story.norm > 0 && rival.norm > 0 ? dot / (story.norm * rival.norm) : 0;
+      if (cos < tuning.mergeThreshold) continue;
+      const [keep, gone] = rival.size > story.size || (rival.size === story.size && rival.n < story.n) ? [rival, story] : [story, rival];
+      absorb(keep, gone);
+      story = keep;
+    }
+  }
+
+  function absorb(keep: StoryState, gone: StoryState): void {
+    open.delete(gone.id);
+    for (const term of gone.centroid.keys()) unpost(term, gone);
+    const centroid = keep.centroid;
+    for (const [term, w] of gone.centroid) {
+      const c = (centroid.get(term) ?? 0) + w;
+      centroid.set(term, c);
+      post(term, keep, c);
+    }
+    if (centroid.size > tuning.centroidTerms * 1.5) {
+      keep.centroid = heaviest(centroid, tuning.centroidTerms);
+      for (const term of centroid.keys()) if (!keep.centroid.has(term)) unpost(term, keep);
+    }
+    keep.norm = normOf(keep.centroid);
+    keep.size += gone.size;
+    keep.last = Math.max(keep.last, gone.last);
+    if (gone.day !== null && (keep.day === null || gone.day > keep.day)) keep.day = gone.day;
+    for (const m of gone.recent) m.story = keep;
+    keep.recent = [...keep.recent, ...gone.recent].sort((a, b) => a.n - b.n);
+    while (keep.recent.length > tuning.memory) forget(keep.recent.shift()!);
+    open.delete(keep.id);
+    open.set(keep.id, keep);
   }
 
   return {
@@ -543,9 +603,9 @@ function sentenceStart(text: string, index: number): boolean {
 }
 
 /** Unit TF-IDF vector of term counts, kept to its `keep` heaviest terms. */
-function weigh(counts: Map<string, number>, idf: (term: string) => number, keep: number): Map<string, number> {
+function weigh(counts: Map<string, number>, idf: (term: string) => number, keep: number, sat = 0): Map<string, number> {
   let vector = new Map<string, number>();
-  for (const [term, c] of counts) vector.set(term, (1 + Math.log(c)) * idf(term));
+  for (const [term, c] of counts) vector.set(term, (sat > 0 ? (c * (sat + 1)) / (c + sat) : 1 + Math.log(c)) * idf(term));
   if (vector.size > keep) vector = heaviest(vector, keep);
   const norm = normOf(vector);
   if (norm > 0) for (const [term, w] of vector) vector.set(term, w / norm);
