@@ -187,6 +187,30 @@ test('a short article needs a higher cosine than a long one to join', () => {
   assert.equal(c.created, true);
 });
 
+// Invented: trade talks of Velmaria, then an earthquake in Velmaria (one place, two stories).
+const TALKS = [
+  'Ministers of Velmaria met trade envoys in Brusk on Monday to reopen talks on joining the customs union. Velmaria hopes the union will open its markets by next year, the foreign minister of Velmaria said.',
+  'Envoys from the customs union told Velmaria on Wednesday that its tariff rules must change before talks can go on. Officials in Velmaria said the demands were fair.',
+  'The parliament of Velmaria voted to cut tariffs on grain, a step the customs union had asked of Velmaria before membership talks resume in Brusk.',
+];
+const QUAKE = 'A strong earthquake shook eastern Velmaria before dawn on Friday, toppling houses in three towns of Velmaria. Rescue teams in Velmaria dug through rubble as aftershocks rattled the region.';
+
+test('a place name shared by two stories: counted twice it carries an unrelated article in, at the fitted weight it does not', () => {
+  const run = (nameWeight?: number): { joined: boolean; cosine: number } => {
+    const seen: Observation[] = [];
+    const clusterer = createClusterer({ threshold: 0.13, lengthSlope: 0, nameWeight, observe: (o) => seen.push(o) });
+    const talks = TALKS.map((t) => clusterer.assign(article(t)).story);
+    assert.equal(new Set(talks).size, 1);
+    const quake = clusterer.assign(article(QUAKE));
+    return { joined: quake.story === talks[0], cosine: seen.at(-1)!.cosine };
+  };
+  const twice = run(2);
+  const fitted = run();
+  assert.equal(twice.joined, true, `cosine ${twice.cosine}`);
+  assert.equal(fitted.joined, false, `cosine ${fitted.cosine}`);
+  assert.ok(fitted.cosine < twice.cosine);
+});
+
 test('orders of a stream: dated articles keep their order, undated ones move, none is lost', () => {
   const items = interleaved().map((x, i) => ({ article: { ...x.article, id: `n${i}`, published: i % 3 === 0 ? `2024-06-${String(1 + i).padStart(2, '0')}` : null }, story: x.gold }));
   assert.deepEqual(reorder(items, 0), items);

@@ -209,7 +209,9 @@ test('precis ingest --feed --every: polls until SIGTERM, which stops after the c
   });
   assert.ok(signalled, r.stderr);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /precis: 2 stored, 0 duplicates, 1 stories updated\n$/);
+  // Whether the two short entries form one story or two is the clusterer's call (their cosine is
+  // within a hair of the threshold for texts this short), not what this test is about.
+  assert.match(r.stderr, /precis: 2 stored, 0 duplicates, [12] stories updated\n$/);
   const store = await openStore(db);
   assert.equal((await store.listStories()).reduce((n, s) => n + s.articles, 0), 2);
   await store.close();

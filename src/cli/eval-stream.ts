@@ -41,7 +41,7 @@ Examples:
 export function withClusterOptions(command: Command): Command {
   return command
     .option('--window <days>', 'close a story whose newest article is this many days older than the newest date seen (default 1096)', positiveNumber('--window'))
-    .option('--threshold <t>', 'cosine an article of 100 distinct terms needs to join a story; shorter ones need more (default 0.135)', positiveNumber('--threshold'));
+    .option('--threshold <t>', 'cosine an article of 100 distinct terms needs to join a story; shorter ones need more (default 0.14)', positiveNumber('--threshold'));
 }
 
 /** Parses --half: A or B, either case. */
