@@ -2,26 +2,34 @@
 // The precis command line: thin; each command parses its options, calls the library, prints.
 import v8 from 'node:v8';
 import { Command, CommanderError } from 'commander';
-import { register as registerBrief } from './brief.js';
-import { register as registerExtract } from './extract.js';
-import { register as registerRouge } from './rouge.js';
-import { register as registerEval } from './eval.js';
-import { register as registerServe } from './serve.js';
-import { register as registerEvalStream } from './eval-stream.js';
-import { register as registerCluster } from './cluster.js';
-import { register as registerEvalUpdate } from './eval-update.js';
-import { register as registerIngest } from './ingest.js';
-import { register as registerStories } from './stories.js';
-import { register as registerTimeline } from './timeline.js';
-import { register as registerEvalTimeline } from './eval-timeline.js';
-import { register as registerWorker } from './worker.js';
 import { InputError } from '../types.js';
 import { VERSION } from '../version.js';
 
 /** Exit codes: 0 done, 2 bad usage or bad input, 1 internal failure. */
 export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
 
-export function buildProgram(): Command {
+/** Each command's module: only the one a command line names is loaded (start-up time). */
+const COMMANDS: Record<string, () => Promise<{ register: (program: Command) => void }>> = {
+  brief: () => import('./brief.js'),
+  extract: () => import('./extract.js'),
+  rouge: () => import('./rouge.js'),
+  eval: () => import('./eval.js'),
+  serve: () => import('./serve.js'),
+  'eval-stream': () => import('./eval-stream.js'),
+  cluster: () => import('./cluster.js'),
+  'eval-update': () => import('./eval-update.js'),
+  ingest: () => import('./ingest.js'),
+  stories: () => import('./stories.js'),
+  timeline: () => import('./timeline.js'),
+  'eval-timeline': () => import('./eval-timeline.js'),
+  worker: () => import('./worker.js'),
+};
+
+/**
+ * The command line program. With `command` one of the commands, only that command is registered
+ * (what `precis <command> ...` needs); otherwise all of them (help, usage errors).
+ */
+export async function buildProgram(command?: string): Promise<Command> {
   const program = new Command();
   program
     .name('precis')
@@ -30,25 +38,14 @@ export function buildProgram(): Command {
     // One line per usage error, like every other error: `precis: <problem>`.
     .configureOutput({ outputError: (str, write) => write(`precis: ${str.replace(/^error: /, '').trim()} (see --help)\n`) })
     .exitOverride();
-  registerBrief(program);
-  registerExtract(program);
-  registerRouge(program);
-  registerEval(program);
-  registerServe(program);
-  registerEvalStream(program);
-  registerCluster(program);
-  registerEvalUpdate(program);
-  registerIngest(program);
-  registerStories(program);
-  registerTimeline(program);
-  registerEvalTimeline(program);
-  registerWorker(program);
+  const names = command !== undefined && Object.hasOwn(COMMANDS, command) ? [command] : Object.keys(COMMANDS);
+  for (const m of await Promise.all(names.map((name) => COMMANDS[name]!()))) m.register(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv[2]);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
