@@ -213,6 +213,8 @@ function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'scores.json'), JSON.stringify(extractScore.pages, null, 1));
     writeFileSync(path.join(dir, 'extracted.json'), JSON.stringify(extracted, null, 1));
+    writeFileSync(path.join(dir, 'cleaned-scores.json'), JSON.stringify(pipelineScore.pages, null, 1));
+    writeFileSync(path.join(dir, 'cleaned.json'), JSON.stringify(cleaned, null, 1));
   }
 }
 

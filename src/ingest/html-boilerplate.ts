@@ -74,8 +74,7 @@ export function hintWords(value: string): string[] {
 // Templates repeat the same class strings many times on a page.
 const reasonCache = new Map<string, string | null>();
 
-function hintReason(element: Element): string | null {
-  const attributes = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+function cachedReason(attributes: string): string | null {
   if (!attributes.trim()) return null;
   const cached = reasonCache.get(attributes);
   if (cached !== undefined) return cached;
@@ -83,6 +82,27 @@ function hintReason(element: Element): string | null {
   if (reasonCache.size > 50_000) reasonCache.clear();
   reasonCache.set(attributes, reason);
   return reason;
+}
+
+function hintReason(element: Element): string | null {
+  const byClass = cachedReason(element.getAttribute('class') ?? '');
+  if (byClass) return byClass;
+  const id = element.getAttribute('id') ?? '';
+  const byId = cachedReason(id);
+  return byId && !isTextSlug(id, element) ? byId : null;
+}
+
+/**
+ * Whether an id is an anchor made from the element's own words ("h-what-is-social-shopping" on
+ * the subhead "What is social shopping?"), as publishing tools give headings and sections so
+ * that they can be linked to. Such an id names the text, not the template: its words say
+ * nothing about whether the block is furniture.
+ */
+function isTextSlug(id: string, element: Element): boolean {
+  const idWords = hintWords(id).filter((w) => w.length > 1 && !/^\d+$/.test(w));
+  if (idWords.length < 2) return false;
+  const text = new Set(hintWords((element.textContent ?? '').slice(0, 300)));
+  return idWords.every((w) => text.has(w));
 }
 
 function reasonOfWords(attributes: string): string | null {
