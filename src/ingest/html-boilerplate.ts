@@ -238,29 +238,6 @@ export function removeBoilerplate(document: Document, options: BoilerplateOption
   return removed;
 }
 
-/**
- * Removes paragraphs of the extracted body that are links and little else: "read also" teasers,
- * link lists and tag clouds that sit between the article's paragraphs. Link density as a
- * boilerplate signal follows Kohlschütter et al., "Boilerplate Detection using Shallow Text
- * Features" (WSDM 2010), where it is the strongest single feature.
- */
-export function removeLinkParagraphs(root: Element, maxLinkShare: number): Removal[] {
-  const removed: Removal[] = [];
-  for (const element of Array.from(root.querySelectorAll('p, li, h2, h3, h4, h5, h6, dd, dt'))) {
-    if (!element.parentNode) continue;
-    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-    // A bare URL is a cited source, written out for the reader to see: keep it.
-    if (!text || /^(?:https?:\/\/|www\.)\S+$/i.test(text)) continue;
-    let linked = 0;
-    for (const link of Array.from(element.querySelectorAll('a'))) linked += (link.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-    if (linked / text.length > maxLinkShare) {
-      removed.push({ reason: 'link list', text });
-      element.remove();
-    }
-  }
-  return removed;
-}
-
 /** Class words of the summary line news templates print under the headline. */
 const STANDFIRST_WORDS = new Set(['standfirst', 'dek', 'subheadline', 'subhead', 'subtitle', 'lead', 'lede', 'abstract', 'intro', 'strapline', 'kicker']);
 
