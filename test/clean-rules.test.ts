@@ -37,6 +37,12 @@ test('date lines become the published date and leave the text; dated sentences s
   const below = clean([P1, P2, 'January 28, 2018']);
   assert.equal(reasons(below)['January 28, 2018'], 'timestamp');
   assert.equal(below.published, null);
+  // A dated row of a schedule or a table names things or gives figures: it is not a timestamp.
+  for (const row of ['Harbour Fair - June 19 - 20, 2026, Rotterdam, Netherlands', '3/1/2014 +8.6%']) {
+    const schedule = clean([P1, P2, row, 'January 28, 2018']);
+    assert.ok(kept(schedule).includes(row), row);
+    assert.equal(reasons(schedule)['January 28, 2018'], 'timestamp');
+  }
 });
 
 test('published is null when the article states no date with a year, never today', () => {
