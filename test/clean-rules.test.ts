@@ -77,8 +77,8 @@ test('a dateline prefix is cut from the first paragraph, the sentence stays', ()
   assert.equal(a.outlet, 'Reuters');
   assert.equal(kept(clean(['SAN FRANCISCO — A software firm is seeking costs from a former partner.', P2]))[0], 'A software firm is seeking costs from a former partner.');
   assert.equal(kept(clean(['Velmar (CNN) Harbour pilots will walk out together at dawn on Monday.', P2]))[0], 'Harbour pilots will walk out together at dawn on Monday.');
-  // Not datelines: an acronym opening a sentence, a dash inside it.
-  for (const s of ['NATO - the alliance - said on Monday it would send more troops.', 'UN envoys met on Monday in Geneva to discuss the ceasefire.']) {
+  // Not datelines: an acronym opening a sentence, a dash inside it, a label with a remark in brackets.
+  for (const s of ['NATO - the alliance - said on Monday it would send more troops.', 'UN envoys met on Monday in Geneva to discuss the ceasefire.', 'Private (in person): Private lessons cost the most, often twice a group class.']) {
     assert.equal(kept(clean([s, P2]))[0], s);
   }
 });
