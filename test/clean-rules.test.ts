@@ -468,3 +468,13 @@ test('a masthead or kicker above the headline is not the title', () => {
   const c = cleanArticle(raw(['KREMLIN UNFAZED BY BOYCOTT', P1].join('\n\n')));
   assert.equal(c.title, 'KREMLIN UNFAZED BY BOYCOTT');
 });
+
+test('trailing teaser headlines go; a closing table or reference list stays', () => {
+  const teasers = ['Harbour pilots vote to strike at dawn', 'New ferry timetable splits the island', 'Council reopens the old lighthouse'];
+  const a = clean([P1, P2, ...teasers]);
+  assert.deepEqual(kept(a), [P1, P2]);
+  const rows = ['Velmar Harbour | 12 | 40% | 2019', 'North Quay Marina (east) | 9 | 35% / 20% | 2021', 'Old Town Docks | 4 | N/A | 2008-09'];
+  assert.deepEqual(kept(clean([P1, P2, ...rows])), [P1, P2, ...rows]);
+  const references = ['Doe, J. (2024). Tides and timetables. Harbour Review. https://harbour.example/tides', 'Roe, A. (n.d.). The pilots of Velmar. Quay Notes. https://quay.example/pilots'];
+  assert.deepEqual(kept(clean([P1, P2, ...references])), [P1, P2, ...references]);
+});
