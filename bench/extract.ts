@@ -8,12 +8,16 @@
 // --split A|B keeps the pages whose id hashes (FNV-1a, parity) to that half: choose on A, confirm on B.
 // --fit-dates fits the published-date weights on the split (5 folds, cross-validated) and prints
 // them with their outcome on the other half; the shipped weights are in src/ingest/html-metadata.ts.
-//   npm run bench:extract [-- --set zyte|wcxb] [--split all|A|B] [--peer <tool>] [--worst N] [--dump <dir>] [--fit-dates]
+// --fit-links fits the keep-or-drop model of link-dense blocks (src/ingest/html-links.ts) on the
+// split of both sets (WCXB and Zyte) the same way (5 folds by page id, L2 penalty chosen by
+// cross-validation), and prints the outcome on the other half of each set.
+//   npm run bench:extract [-- --set zyte|wcxb] [--split all|A|B] [--peer <tool>] [--worst N] [--dump <dir>] [--fit-dates] [--fit-links]
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { extractFromHtml, pageDateEvidence } from '../src/ingest/html.js';
+import { extractFromHtml, pageDateEvidence, pageLinkBlocks } from '../src/ingest/html.js';
+import { LINK_BLOCK_FEATURES, LINK_BLOCK_WEIGHTS, keepProbability, type LinkBlockWeights } from '../src/ingest/html-links.js';
 import {
   DATE_SIGNALS, DATE_WEIGHTS, WRONG_DATE_COST, dateCandidates, decideDate, type DateEvidence, type DateSignal, type DateWeights,
 } from '../src/ingest/html-metadata.js';
@@ -34,16 +38,18 @@ interface Options {
   sets: ('zyte' | 'wcxb')[];
   split: 'all' | 'A' | 'B';
   fitDates: boolean;
+  fitLinks: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { peers: [], worst: 0, dump: null, sets: ['zyte', 'wcxb'], split: 'all', fitDates: false };
+  const options: Options = { peers: [], worst: 0, dump: null, sets: ['zyte', 'wcxb'], split: 'all', fitDates: false, fitLinks: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--peer') options.peers.push(argv[++i] ?? '');
     else if (arg === '--worst') options.worst = Number(argv[++i] ?? '10');
     else if (arg === '--dump') options.dump = argv[++i] ?? null;
     else if (arg === '--fit-dates') options.fitDates = true;
+    else if (arg === '--fit-links') options.fitLinks = true;
     else if (arg === '--set') {
       const set = argv[++i];
       if (set !== 'zyte' && set !== 'wcxb') throw new Error('--set is zyte or wcxb');
@@ -52,7 +58,7 @@ function parseArgs(argv: string[]): Options {
       const split = argv[++i];
       if (split !== 'all' && split !== 'A' && split !== 'B') throw new Error('--split is all, A or B');
       options.split = split;
-    } else throw new Error(`unknown option ${arg} (use --set zyte|wcxb, --split all|A|B, --peer <tool>, --worst N, --dump <dir>, --fit-dates)`);
+    } else throw new Error(`unknown option ${arg} (use --set zyte|wcxb, --split all|A|B, --peer <tool>, --worst N, --dump <dir>, --fit-dates, --fit-links)`);
   }
   for (const peer of options.peers) {
     const available = readdirSync(path.join(zyte, 'peers')).map((f) => f.replace(/\.json$/, ''));
@@ -213,6 +219,8 @@ function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'scores.json'), JSON.stringify(extractScore.pages, null, 1));
     writeFileSync(path.join(dir, 'extracted.json'), JSON.stringify(extracted, null, 1));
+    writeFileSync(path.join(dir, 'cleaned-scores.json'), JSON.stringify(pipelineScore.pages, null, 1));
+    writeFileSync(path.join(dir, 'cleaned.json'), JSON.stringify(cleaned, null, 1));
   }
 }
 
@@ -312,8 +320,108 @@ function fitDates(all: Page[], options: Options): void {
   }
 }
 
+// Fitting the keep-or-drop model of link-dense blocks: logistic regression, each block weighted
+// by its words (capped, so that one long list does not decide alone), labelled by whether its
+// words run, in order, inside the page's true body. Folds as for the dates.
+const LINK_L2_CHOICES = [0.001, 0.01, 0.1];
+const LINK_WORD_CAP = 30;
+
+interface LinkRow {
+  id: string;
+  features: number[];
+  keep: boolean;
+  weight: number;
+}
+
+function linkRows(pages: Page[]): LinkRow[] {
+  const words = (text: string) => text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  const rows: LinkRow[] = [];
+  for (const page of pages) {
+    const truth = ` ${words(page.body).join(' ')} `;
+    for (const block of pageLinkBlocks(page.html, page.url)) {
+      const w = words(block.text);
+      if (!w.length) continue;
+      rows.push({ id: page.id, features: block.features, keep: truth.includes(` ${w.join(' ')} `), weight: Math.min(w.length, LINK_WORD_CAP) });
+    }
+  }
+  return rows;
+}
+
+function fitLinkWeights(rows: LinkRow[], l2: number): LinkBlockWeights {
+  const w = LINK_BLOCK_FEATURES.map(() => 0);
+  const total = rows.reduce((sum, r) => sum + r.weight, 0) || 1;
+  for (let step = 0; step < 6000; step++) {
+    const grad = w.map((x, i) => (i === 0 ? 0 : -l2 * x));
+    for (const row of rows) {
+      const z = row.features.reduce((sum, x, i) => sum + x * w[i], 0);
+      const err = (row.keep ? 1 : 0) - 1 / (1 + Math.exp(-z));
+      row.features.forEach((x, i) => (grad[i] += (row.weight * err * x) / total));
+    }
+    w.forEach((_, i) => (w[i] += 2 * grad[i]));
+  }
+  return Object.fromEntries(LINK_BLOCK_FEATURES.map((f, i) => [f, Math.round(w[i] * 100) / 100])) as LinkBlockWeights;
+}
+
+/** Words of the true body kept and boilerplate words dropped, as decided by the weights. */
+function linkOutcome(rows: LinkRow[], weights: LinkBlockWeights | ((row: LinkRow) => boolean)): string {
+  const decide = typeof weights === 'function' ? weights : (row: LinkRow) => keepProbability(row.features, weights) >= 0.5;
+  let right = 0;
+  let lost = 0;
+  let leaked = 0;
+  let total = 0;
+  for (const row of rows) {
+    const keep = decide(row);
+    total += row.weight;
+    if (keep === row.keep) right += row.weight;
+    else if (row.keep) lost += row.weight;
+    else leaked += row.weight;
+  }
+  return `right ${pct(right, total)}, article words dropped ${pct(lost, total)}, link words kept ${pct(leaked, total)}`;
+}
+
+function fitLinks(wcxbPages: Page[], zytePages: Page[], options: Options): void {
+  const wcxbIds = new Set(wcxbPages.map((p) => p.id));
+  const zyteIds = new Set(zytePages.map((p) => p.id));
+  const all = [...wcxbPages, ...zytePages];
+  const chosen = options.split === 'all' ? all : all.filter((p) => pageHalf(p.id) === options.split);
+  const rows = linkRows(chosen);
+  console.log(`\nlink-dense blocks, ${rows.length} on ${chosen.length} pages (split ${options.split}), weighted by words (at most ${LINK_WORD_CAP})`);
+  console.log(`shipped weights: ${linkOutcome(rows, LINK_BLOCK_WEIGHTS)}`);
+  if (!options.fitLinks) return;
+  let best = { l2: LINK_L2_CHOICES[0], score: -Infinity };
+  for (const l2 of LINK_L2_CHOICES) {
+    let score = 0;
+    const folds: string[] = [];
+    const held = new Map<LinkRow, boolean>();
+    for (let f = 0; f < FOLDS; f++) {
+      const test = rows.filter((r) => fold(r.id) === f);
+      const weights = fitLinkWeights(rows.filter((r) => fold(r.id) !== f), l2);
+      for (const row of test) {
+        const keep = keepProbability(row.features, weights) >= 0.5;
+        if (keep === row.keep) score += row.weight;
+        held.set(row, keep);
+      }
+      folds.push(linkOutcome(test, weights).replace(/, .*/, ''));
+    }
+    console.log(`L2 ${l2}: held-out folds ${folds.join(', ')}; all held-out blocks: ${linkOutcome([...held.keys()], (row) => held.get(row)!)}`);
+    if (score > best.score) best = { l2, score };
+  }
+  const weights = fitLinkWeights(rows, best.l2);
+  console.log(`fitted on the whole split with L2 ${best.l2}: ${JSON.stringify(weights)}: ${linkOutcome(rows, weights)}`);
+  if (options.split !== 'all') {
+    for (const [name, ids] of [['WCXB', wcxbIds], ['Zyte', zyteIds]] as const) {
+      const other = linkRows(all.filter((p) => ids.has(p.id) && pageHalf(p.id) !== options.split));
+      console.log(`on the other half of ${name}: fitted ${linkOutcome(other, weights)}; shipped ${linkOutcome(other, LINK_BLOCK_WEIGHTS)}`);
+    }
+  }
+}
+
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
+  if (options.fitLinks) {
+    fitLinks(loadSet('wcxb'), loadSet('zyte'), options);
+    return;
+  }
   if (options.fitDates) {
     fitDates(loadSet('wcxb'), options);
     return;

@@ -37,6 +37,12 @@ test('date lines become the published date and leave the text; dated sentences s
   const below = clean([P1, P2, 'January 28, 2018']);
   assert.equal(reasons(below)['January 28, 2018'], 'timestamp');
   assert.equal(below.published, null);
+  // A dated row of a schedule or a table names things or gives figures: it is not a timestamp.
+  for (const row of ['Harbour Fair - June 19 - 20, 2026, Rotterdam, Netherlands', '3/1/2014 +8.6%']) {
+    const schedule = clean([P1, P2, row, 'January 28, 2018']);
+    assert.ok(kept(schedule).includes(row), row);
+    assert.equal(reasons(schedule)['January 28, 2018'], 'timestamp');
+  }
 });
 
 test('published is null when the article states no date with a year, never today', () => {
@@ -71,8 +77,8 @@ test('a dateline prefix is cut from the first paragraph, the sentence stays', ()
   assert.equal(a.outlet, 'Reuters');
   assert.equal(kept(clean(['SAN FRANCISCO — A software firm is seeking costs from a former partner.', P2]))[0], 'A software firm is seeking costs from a former partner.');
   assert.equal(kept(clean(['Velmar (CNN) Harbour pilots will walk out together at dawn on Monday.', P2]))[0], 'Harbour pilots will walk out together at dawn on Monday.');
-  // Not datelines: an acronym opening a sentence, a dash inside it.
-  for (const s of ['NATO - the alliance - said on Monday it would send more troops.', 'UN envoys met on Monday in Geneva to discuss the ceasefire.']) {
+  // Not datelines: an acronym opening a sentence, a dash inside it, a label with a remark in brackets.
+  for (const s of ['NATO - the alliance - said on Monday it would send more troops.', 'UN envoys met on Monday in Geneva to discuss the ceasefire.', 'Private (in person): Private lessons cost the most, often twice a group class.']) {
     assert.equal(kept(clean([s, P2]))[0], s);
   }
 });
@@ -461,4 +467,14 @@ test('a masthead or kicker above the headline is not the title', () => {
   // An all-capitals headline stays the headline.
   const c = cleanArticle(raw(['KREMLIN UNFAZED BY BOYCOTT', P1].join('\n\n')));
   assert.equal(c.title, 'KREMLIN UNFAZED BY BOYCOTT');
+});
+
+test('trailing teaser headlines go; a closing table or reference list stays', () => {
+  const teasers = ['Harbour pilots vote to strike at dawn', 'New ferry timetable splits the island', 'Council reopens the old lighthouse'];
+  const a = clean([P1, P2, ...teasers]);
+  assert.deepEqual(kept(a), [P1, P2]);
+  const rows = ['Velmar Harbour | 12 | 40% | 2019', 'North Quay Marina (east) | 9 | 35% / 20% | 2021', 'Old Town Docks | 4 | N/A | 2008-09'];
+  assert.deepEqual(kept(clean([P1, P2, ...rows])), [P1, P2, ...rows]);
+  const references = ['Doe, J. (2024). Tides and timetables. Harbour Review. https://harbour.example/tides', 'Roe, A. (n.d.). The pilots of Velmar. Quay Notes. https://quay.example/pilots'];
+  assert.deepEqual(kept(clean([P1, P2, ...references])), [P1, P2, ...references]);
 });

@@ -53,12 +53,12 @@ test('body keeps the article paragraphs and drops navigation, share bar, caption
   assert.ok(result.removed.some((r) => r.text.includes('Council approves new bus lanes')));
 });
 
-test('paragraph joining: blocks become paragraphs, <br> a line break, inline markup joins with spaces', () => {
+test('paragraph joining: blocks become paragraphs, <br> a line break, inline markup joins with spaces, table cells with " | "', () => {
   const { document } = parseHTML(
     '<div><h2>Head</h2>one <b>bold</b>\n  two<br>next line<ul><li>first</li><li>second <a href="#">link</a></li></ul>' +
       '<table><tr><td>a</td><td>b</td></tr></table><p>  </p><p>last</p></div>',
   );
-  assert.equal(blockText(document.querySelector('div')!), 'Head\n\none bold two\nnext line\n\nfirst\n\nsecond link\n\na b\n\nlast');
+  assert.equal(blockText(document.querySelector('div')!), 'Head\n\none bold two\nnext line\n\nfirst\n\nsecond link\n\na | b\n\nlast');
   const result = extractFromHtml(page('json-ld.html'));
   assert.match(result.text, /blossom\.\nSome orchards/);
   assert.equal(result.text.split('\n\n').length, 3);

@@ -74,8 +74,7 @@ export function hintWords(value: string): string[] {
 // Templates repeat the same class strings many times on a page.
 const reasonCache = new Map<string, string | null>();
 
-function hintReason(element: Element): string | null {
-  const attributes = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+function cachedReason(attributes: string): string | null {
   if (!attributes.trim()) return null;
   const cached = reasonCache.get(attributes);
   if (cached !== undefined) return cached;
@@ -83,6 +82,27 @@ function hintReason(element: Element): string | null {
   if (reasonCache.size > 50_000) reasonCache.clear();
   reasonCache.set(attributes, reason);
   return reason;
+}
+
+function hintReason(element: Element): string | null {
+  const byClass = cachedReason(element.getAttribute('class') ?? '');
+  if (byClass) return byClass;
+  const id = element.getAttribute('id') ?? '';
+  const byId = cachedReason(id);
+  return byId && !isTextSlug(id, element) ? byId : null;
+}
+
+/**
+ * Whether an id is an anchor made from the element's own words ("h-what-is-social-shopping" on
+ * the subhead "What is social shopping?"), as publishing tools give headings and sections so
+ * that they can be linked to. Such an id names the text, not the template: its words say
+ * nothing about whether the block is furniture.
+ */
+function isTextSlug(id: string, element: Element): boolean {
+  const idWords = hintWords(id).filter((w) => w.length > 1 && !/^\d+$/.test(w));
+  if (idWords.length < 2) return false;
+  const text = new Set(hintWords((element.textContent ?? '').slice(0, 300)));
+  return idWords.every((w) => text.has(w));
 }
 
 function reasonOfWords(attributes: string): string | null {
@@ -215,29 +235,6 @@ export function removeBoilerplate(document: Document, options: BoilerplateOption
 
   unlinkQuotes(body);
   visit(body);
-  return removed;
-}
-
-/**
- * Removes paragraphs of the extracted body that are links and little else: "read also" teasers,
- * link lists and tag clouds that sit between the article's paragraphs. Link density as a
- * boilerplate signal follows Kohlschütter et al., "Boilerplate Detection using Shallow Text
- * Features" (WSDM 2010), where it is the strongest single feature.
- */
-export function removeLinkParagraphs(root: Element, maxLinkShare: number): Removal[] {
-  const removed: Removal[] = [];
-  for (const element of Array.from(root.querySelectorAll('p, li, h2, h3, h4, h5, h6, dd, dt'))) {
-    if (!element.parentNode) continue;
-    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-    // A bare URL is a cited source, written out for the reader to see: keep it.
-    if (!text || /^(?:https?:\/\/|www\.)\S+$/i.test(text)) continue;
-    let linked = 0;
-    for (const link of Array.from(element.querySelectorAll('a'))) linked += (link.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-    if (linked / text.length > maxLinkShare) {
-      removed.push({ reason: 'link list', text });
-      element.remove();
-    }
-  }
   return removed;
 }
 

@@ -1,6 +1,7 @@
 // Turns an element's markup into plain text the way a reader sees it: each block element
 // (paragraph, heading, list item, quote, table row...) is its own paragraph, <br> breaks a line,
-// and runs of white space inside a paragraph collapse to one space.
+// the cells of a table row are set apart by " | ", and runs of white space inside a paragraph
+// collapse to one space.
 
 /** Elements that begin and end a paragraph of their own. */
 const BLOCKS = new Set([
@@ -52,7 +53,7 @@ export function blockText(root: Node): string {
     }
     const block = BLOCKS.has(tag);
     if (block) endParagraph();
-    else if (tag === 'TD' || tag === 'TH') line += ' ';
+    else if (tag === 'TD' || tag === 'TH') line += line.trim() ? ' | ' : ' ';
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
     if (block) endParagraph();
     else if (tag === 'TD' || tag === 'TH') line += ' ';

@@ -4,7 +4,8 @@ import { InputError, type Removal } from '../types.js';
 import { articleNode, dateEvidence, indexMeta, jsonLdNodes, readMetadata, type DateEvidence } from './html-metadata.js';
 import { blockText } from './html-text.js';
 import { removeEdgeBoilerplate } from './html-edges.js';
-import { flattenDeepNesting, removeBoilerplate, removeLinkParagraphs, removeStandfirst, revealStreamedContent } from './html-boilerplate.js';
+import { flattenDeepNesting, removeBoilerplate, removeStandfirst, revealStreamedContent } from './html-boilerplate.js';
+import { linkBlocks, removeLinkParagraphs, type LinkBlock } from './html-links.js';
 
 /** What extraction finds in one HTML page. */
 export interface ExtractedPage {
@@ -19,10 +20,6 @@ export interface ExtractedPage {
   text: string;
   removed: Removal[];
 }
-
-// A paragraph whose text is more than this share link text is navigation, not prose. On the
-// Zyte pages 0.8 helped 14 pages and hurt 3; 0.95 helped fewer, 0.6 started cutting real prose.
-const MAX_LINK_SHARE = 0.8;
 
 interface BodyAttempt {
   text: string;
@@ -77,7 +74,7 @@ function settleStrayElements(document: Document): void {
 }
 
 /** Readability over the page after pre-cleaning at the given strength; changes the document. */
-function readBody(document: Document, useClassHints: boolean): BodyAttempt {
+function readBody(document: Document, useClassHints: boolean, url: string | null, inspect?: (content: Element) => void): BodyAttempt {
   const removed = [...removeStandfirst(document), ...removeBoilerplate(document, { useClassHints })];
   let article: ReturnType<Readability<Node>['parse']> = null;
   try {
@@ -89,7 +86,8 @@ function readBody(document: Document, useClassHints: boolean): BodyAttempt {
   }
   if (!article?.content) return { text: '', removed };
   const content = article.content as Element;
-  removed.push(...removeLinkParagraphs(content, MAX_LINK_SHARE));
+  inspect?.(content);
+  removed.push(...removeLinkParagraphs(content, url));
   const edges = removeEdgeBoilerplate(blockText(content));
   return { text: edges.text, removed: [...removed, ...edges.removed] };
 }
@@ -175,13 +173,13 @@ export function checkPageSize(html: string, input: string): void {
 export function extractFromHtml(html: string, options: { url?: string | null } = {}): ExtractedPage {
   const document = parse(html);
   const meta = readMetadata(document, options.url ?? null);
-  let body = readBody(document, true);
+  let body = readBody(document, true, options.url ?? null);
   // Too little survived, or a single removed block outweighs the body: the class words probably
   // hit the article's own container. Retry with them switched off, as readability itself retries
   // with one rule off at a time.
   const longestRemoved = body.removed.reduce((longest, r) => Math.max(longest, r.text.length), 0);
   if (body.text.length < 250 || longestRemoved > body.text.length) {
-    const looser = readBody(parse(html), false);
+    const looser = readBody(parse(html), false, options.url ?? null);
     if (body.text.length < looser.text.length * 0.5) body = looser;
   }
   const structured = structuredBody(html, meta.articleBody, body.text);
@@ -209,4 +207,11 @@ export function pageDateEvidence(html: string, url: string | null): DateEvidence
   const document = parse(html);
   const nodes = jsonLdNodes(document);
   return dateEvidence(document, indexMeta(document), articleNode(nodes), url);
+}
+
+/** The link-dense blocks of the page's body as extraction first finds it (for fitting the model). */
+export function pageLinkBlocks(html: string, url: string | null): LinkBlock[] {
+  let blocks: LinkBlock[] = [];
+  readBody(parse(html), true, url, (content) => (blocks = linkBlocks(content, url)));
+  return blocks;
 }

@@ -8,8 +8,10 @@ const CAPS_PLACE = String.raw`\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s\p{Lu}[\p{Lu}\p{M}.
 const ANY_PLACE = String.raw`\p{Lu}[\p{L}\p{M}.'’-]+(?:\s\p{Lu}[\p{L}\p{M}.'’-]*){0,2}`;
 const REGION = String.raw`(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?`;
 const DATE = String.raw`(?:,?\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?)?`;
-// The source in brackets, or a press-release wire between slashes ("/PRNewswire/").
-const SOURCE = String.raw`\s?(?:\(([^()]{1,40})\)|\/(\p{L}[\p{L}-]{1,30})\/)`;
+// The source in brackets, or a press-release wire between slashes ("/PRNewswire/"). A source
+// is a name of at most three words opening with a capital ("(Reuters)", "(KXYZ.com)"): a label
+// with a remark in brackets ("Private (in person): ...", "Arrow (in-memory): ...") is no dateline.
+const SOURCE = String.raw`\s?(?:\((\p{Lu}[^()\s]*(?:\s[^()\s]+){0,2})\)|\/(\p{L}[\p{L}-]{1,30})\/)`;
 const SEPARATOR = String.raw`\s*(?:--|[-—–|:]|>>)\s*`;
 const NEXT = String.raw`(?=["“‘']?[\p{Lu}\p{N}])`;
 

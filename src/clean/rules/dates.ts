@@ -1,5 +1,5 @@
 import { isProse } from '../cues.js';
-import { dateLine } from '../dates.js';
+import { dateLine, statedDates } from '../dates.js';
 import { looksLikeOutlet } from '../outlets.js';
 import type { CleaningRule } from './rule.js';
 
@@ -9,6 +9,19 @@ const PUBLISHING_LABEL = /\b(?:published|posted|updated|first published|last mod
 
 // A time with at most a publishing label: "Updated 18:42", "Posted: 9:15 am ET".
 const TIME_LINE = /^(?:(?:last )?(?:updated|posted|published|modified)\s*:?\s*(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$/i;
+
+/**
+ * Whether a date line is the date and nothing else but labels and separators ("January 28,
+ * 2018", "Mar 3, 2019 | 9:12 am"). Within the body, a line that also names things or gives
+ * figures ("Web Summit - November 9-12, 2026, Lisbon", "1/1/2013 +13.1%") is a row of a
+ * schedule or a table, not a timestamp.
+ */
+function isBareDate(text: string): boolean {
+  let rest = text;
+  for (const d of [...statedDates(text)].reverse()) rest = rest.slice(0, d.index) + ' ' + rest.slice(d.index + d.text.length);
+  rest = rest.replace(/\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?/gi, ' ');
+  return !/\p{N}|\p{Lu}\p{L}/u.test(rest);
+}
 
 /**
  * Lines that only say when the article was published ("Jan 28, 2018, 00:38",
@@ -41,6 +54,7 @@ export const removeDateLines: CleaningRule = {
         }
       }
       else if (PUBLISHING_LABEL.test(text)) doc.offer('published', found.value, 2);
+      else if (!isBareDate(text)) continue;
       // "date-line" tells later stages the line dates the article; a bare date under the
       // body is only a timestamp of something else.
       doc.drop(i, !inBody || PUBLISHING_LABEL.test(text) ? 'date-line' : 'timestamp');

@@ -91,6 +91,14 @@ function looksLikeDataList(texts: string[]): boolean {
 }
 
 /**
+ * Lines no teaser headline is: a table's row (cells set apart by " | ", as extraction writes
+ * them) and a reference giving its address ("Smith, J. (2024). Title. Site. https://...").
+ */
+function isRowOrReference(text: string): boolean {
+  return (text.match(/ \| /g) ?? []).length >= 2 || /(?:https?:\/\/|www\.)\S/.test(text);
+}
+
+/**
  * Teaser headlines at the very end of the page: two or more headline-shaped lines (no
  * sentence ending) after the last paragraph. Runs after section headings have been judged,
  * so one closing subhead alone is not taken for a list of links.
@@ -102,7 +110,7 @@ export const removeTrailingTeasers: CleaningRule = {
     const run: number[] = [];
     for (let k = kept.length - 1; k > 0; k--) {
       const t = doc.blocks[kept[k]].text;
-      if (endsLikeSentence(t) || /\?$/.test(t) || wordCount(t) < 4 || wordCount(t) > 25 || doc.blocks[kept[k]].listItem) break;
+      if (endsLikeSentence(t) || /\?$/.test(t) || wordCount(t) < 4 || wordCount(t) > 25 || doc.blocks[kept[k]].listItem || isRowOrReference(t)) break;
       run.push(kept[k]);
     }
     if (run.length < 2 || looksLikeDataList(run.map((i) => doc.blocks[i].text))) return;
