@@ -42,23 +42,41 @@ test('tilse: date-selection P/R/F of the Timeline17 reference vectors to 3 decim
   assert.ok(n > 0);
 });
 
-test('tilse: alignment-based ROUGE m:1 of the Timeline17 reference vectors, close to the reference scorer', (t) => {
+test('tilse: alignment-based ROUGE m:1 of the Timeline17 reference vectors, per topic, within 0.001 in F', (t) => {
   if (!hasData(t, vectors)) return;
-  const got: number[][] = [];
-  const want: number[][] = [];
+  // Max |got - expected| over the 11 topics (see src/eval/tilse.ts for the hypotheses tried):
+  // ROUGE-1 P .0021 R .0008 F .0008; ROUGE-2 P .0017 R .0001 F .0009.
+  const bound = { p: 0.0025, r: 0.001, f: 0.001 };
+  let n = 0;
   for (const line of readFileSync(vectors, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
-    const v = JSON.parse(line) as { topic: string; reference: TimelinePairs; prediction: TimelinePairs; expected: { alignment_m1: Record<'rouge_1' | 'rouge_2', { f_score: number }> } };
-    const r1 = alignmentRouge(v.prediction, v.reference, 1).f;
-    const r2 = alignmentRouge(v.prediction, v.reference, 2).f;
-    got.push([r1, r2]);
-    want.push([v.expected.alignment_m1.rouge_1.f_score, v.expected.alignment_m1.rouge_2.f_score]);
-    assert.ok(Math.abs(r1 - want.at(-1)![0]!) <= 0.003, `${v.topic} R-1 ${r1} vs ${want.at(-1)![0]}`);
-    assert.ok(Math.abs(r2 - want.at(-1)![1]!) <= 0.006, `${v.topic} R-2 ${r2} vs ${want.at(-1)![1]}`);
+    const v = JSON.parse(line) as {
+      topic: string;
+      reference: TimelinePairs;
+      prediction: TimelinePairs;
+      expected: { alignment_m1: Record<'rouge_1' | 'rouge_2', { precision: number; recall: number; f_score: number }> };
+    };
+    for (const order of [1, 2] as const) {
+      const got = alignmentRouge(v.prediction, v.reference, order);
+      const want = v.expected.alignment_m1[`rouge_${order}`];
+      for (const [k, g, w] of [['p', got.p, want.precision], ['r', got.r, want.recall], ['f', got.f, want.f_score]] as const) {
+        assert.ok(Math.abs(g - w) <= bound[k], `${v.topic} ROUGE-${order} ${k}: ${g} vs ${w}`);
+      }
+    }
+    n++;
   }
-  const mean = (xs: number[][], k: number) => xs.reduce((a, x) => a + x[k]!, 0) / xs.length;
-  assert.ok(Math.abs(mean(got, 0) - mean(want, 0)) <= 0.0005);
-  assert.ok(Math.abs(mean(got, 1) - mean(want, 1)) <= 0.0015);
+  assert.equal(n, 11);
+});
+
+test('tilse: the timeline stop list is ROUGE-1.5.5\'s without "first"', () => {
+  // Two invented days: "first" counts as a word for the timeline metrics, not for ROUGE-1.5.5 -s.
+  const ref: TimelinePairs = [['2020-01-02', ['The first ferry sailed.']]];
+  const pred: TimelinePairs = [['2020-01-02', ['The first ferry sailed.']]];
+  const c1 = concatRouge(pred, ref, 1);
+  assert.deepEqual([c1.p, c1.r], [1, 1]);
+  // Tokens: first, ferri, sail -> 3 unigrams, 2 bigrams.
+  assert.equal(agreementRouge(pred, [['2020-01-02', ['The ferry sailed.']]], 1).p, 2 / 3);
+  assert.equal(agreementRouge(pred, [['2020-01-02', ['The ferry sailed.']]], 2).p, 1 / 2);
 });
 
 test('tilse: alignment m:1 aligns each date to its cheapest partner and discounts by distance', () => {

@@ -42,8 +42,9 @@ export interface Rouge155Options {
   /**
    * -s: drop the words of ROUGE-1.5.5's stop list (data/smart-common-words.txt: the SMART list
    * plus news words such as month and day abbreviations) after tokenizing, before stemming.
+   * A set drops its words instead (a scorer whose list differs, see smartStopwords()).
    */
-  stopwords?: boolean;
+  stopwords?: boolean | ReadonlySet<string>;
   /** -l N: keep only the first N words of every summary. */
   words?: number;
   /** -p: the weight of precision in F (0.5 = F1). Default 0.5. */
@@ -146,7 +147,7 @@ function perlWords(text: string): string[] {
 /** Truncates, lower-cases, strips punctuation, tokenizes and stems one summary. */
 export function prepare155(sentences: readonly string[], options: Rouge155Options = {}): Prepared155 {
   const exceptions = options.stem ? resolveExceptions(options.exceptions) : null;
-  const stop = options.stopwords ? smartStopwords() : null;
+  const stop = typeof options.stopwords === 'object' ? options.stopwords : options.stopwords ? smartStopwords() : null;
   const limit = options.words !== undefined && options.words > 0 ? Math.floor(options.words) : 0;
   // Only A-Z is lower-cased, as Perl's tr/A-Z/a-z/ does.
   const lowered = sentences.map((raw) => raw.replace(/[A-Z]/g, (c) => c.toLowerCase()));
@@ -181,7 +182,8 @@ export function prepare155(sentences: readonly string[], options: Rouge155Option
 export const SMART_COMMON_WORDS = fileURLToPath(new URL('../../data/smart-common-words.txt', import.meta.url));
 let smartCache: ReadonlySet<string> | null = null;
 
-function smartStopwords(): ReadonlySet<string> {
+/** ROUGE-1.5.5's stop list for -s (data/smart-common-words.txt) as a set. */
+export function smartStopwords(): ReadonlySet<string> {
   smartCache ??= new Set(readFileSync(SMART_COMMON_WORDS, 'utf8').split('\n').map((w) => w.trim()).filter((w) => w.length > 0));
   return smartCache;
 }
