@@ -42,6 +42,7 @@ import { fold, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
 import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
 import { givenNameKeys, sameGivenName } from './hypocorisms.js';
+import { isHardWrapped } from '../../clean/blocks.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -141,6 +142,12 @@ function splitCompound(bare: string): { name: string; compound: boolean } {
   if (m && /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{1,5}$/u.test(bare) && !/(?:ed|ing|ly)$/.test(bare) && !COMPOUND_SUFFIXES.has(bare.slice(bare.indexOf('-') + 1))) return { name: bare, compound: false };
   if (m && !PARTICLE_PREFIX.test(bare)) return { name: m[1], compound: true };
   return { name: bare, compound: false };
+}
+
+/** Where the last connector ("of", "for") of a run stands, 0 without one. */
+function lastConnector(run: { name: string }[]): number {
+  for (let k = run.length - 1; k >= 0; k--) if (CONNECTORS.has(run[k]!.name.toLowerCase())) return k;
+  return 0;
 }
 
 function isCapitalised(w: string): boolean {
@@ -271,7 +278,10 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       const third = toks[j + 2];
       if (
         lower === 'and' && nextIsName && third?.word && isCapitalised(third.bare) &&
-        run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && run.some((r) => CONNECTORS.has(r.name.toLowerCase()))
+        run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && run.some((r) => CONNECTORS.has(r.name.toLowerCase())) &&
+        // "University of Southern California and Indiana University": a place on either side of
+        // "and" closes one name and opens another.
+        !GAZETTEER.has(fold(next.bare)) && !run.slice(lastConnector(run)).some((r) => GAZETTEER.has(fold(r.name)))
       ) {
         run.push({ tok: u, name: u.bare, index: j });
         j++;
@@ -448,6 +458,14 @@ function mentionsOfRun(
     roleAt = ROLE_NOUNS.has(role) || (role.endsWith('s') && ROLE_NOUNS.has(role.slice(0, -1)));
   }
   if (roleAt) votes.organization += WEAK + 1;
+  // "Liberty-based Ferrellgas": what is based somewhere is a body, where it is based a place.
+  if (prev && prevIndex === first.index - 1 && /^\p{Lu}[\p{L}.]*-based$/u.test(prev.bare)) votes.organization += STRONG;
+  if (/-based$/.test(last.tok.bare)) votes.place += STRONG;
+  // "Tazo, an Oregon company", "the Anatolia news agency": a noun of kind in apposition, or
+  // right after the name, says it is a body.
+  const kind = toks.slice(last.index + 1, last.index + 6).filter((t) => t.word).map((t) => t.bare.toLowerCase());
+  if (!last.tok.possessive && toks[last.index + 1]?.text === ',' && ['a', 'an', 'the'].includes(kind[0] ?? '') && kind.slice(1, 4).some((w) => ORG_KIND_NOUNS.has(w))) votes.organization += STRONG;
+  else if (!last.tok.possessive && toks[last.index + 1]?.word && kind.slice(0, 2).some((w, n) => ORG_KIND_NOUNS.has(w) && kind.slice(0, n).every((x) => /^\p{Ll}/u.test(x)) && /^\p{Ll}/u.test(toks[last.index + 1].bare))) votes.organization += WEAK + 1;
   // "the United Nations", "the Red Cross": a person's name takes no article; but in "the Bush
   // administration" the article belongs to the noun after the name.
   const after1 = toks[last.index + 1];
@@ -793,6 +811,37 @@ function linkByAntecedent(f: Form, self: number, matches: { f: Form; i: number }
   return true;
 }
 
+/**
+ * The sentences of a document as names are read from them. A paragraph of hard-wrapped prose
+ * that reached this stage unjoined (text passed to the library without cleaning) has its
+ * sentences cut at every line break, names too ("said Tevfik" / "Aksoy, chief economist"): there
+ * a sentence that stops mid-sentence is read on with the next one. Each unit keeps the id of
+ * its first sentence, so the order of mentions in an article holds.
+ */
+function readingUnits(doc: Doc): { text: string; source: string; id: string }[] {
+  const out: { text: string; source: string; id: string }[] = [];
+  const ss = doc.sentences;
+  for (let k = 0; k < ss.length; ) {
+    let end = k + 1;
+    while (end < ss.length && ss[end]!.paragraph === ss[k]!.paragraph) end++;
+    const text = doc.article.text;
+    const lines = text.slice(ss[k]!.start, ss[end - 1]!.end).split('\n').filter((l) => l.trim() !== '');
+    const wrapped = lines.length > 1 && isHardWrapped(lines);
+    for (let a = k; a < end; ) {
+      let b = a;
+      // A sentence cut by a line break, not by its own stop, goes on in the next one.
+      while (wrapped && b + 1 < end && !/[.!?:;"”’)\]]$/.test(ss[b]!.text) && /^[^\n]*\n[ \t]*$/.test(text.slice(ss[b]!.end, ss[b + 1]!.start))) b++;
+      out.push({ text: b === a ? ss[a]!.text : ss.slice(a, b + 1).map((s) => s.text).join(' '), source: ss[a]!.source, id: ss[a]!.id });
+      a = b + 1;
+    }
+    k = end;
+  }
+  return out;
+}
+
+/** Legal forms of companies after their names ("Corp.", "Co.", "Inc."), as keys are written. */
+const LEGAL_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'ag', 'sa', 'gmbh', 'nv', 'corporation', 'incorporated']);
+
 /** 1 for a one-word abbreviation with a period ("Calif."), which never names its entity when the full word is there. */
 const abbreviated = (words: string[]) => Number(words.length === 1 && /^\p{Lu}\p{Ll}+\.$/u.test(words[0]));
 
@@ -802,7 +851,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   const mentions: Mention[] = [];
   const species: SpeciesPairs = new Map();
   const terms = new Set<string>();
-  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms));
+  for (const doc of docs) for (const s of readingUnits(doc)) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms));
   // Words that name things in this cluster: genera, and acronyms of lower-case terms.
   const genera = generaOf(docs, species);
   for (const t of terms) genera.add(t);
@@ -975,6 +1024,12 @@ export function findEntities(docs: Doc[]): Entity[] {
       addTo(orgsByFirst, last, i);
     }
   });
+  // "Starbucks Corp." and "Starbucks Coffee Co.": legal names of one company, the one of its
+  // first word and a legal form alone ("X Corp.") with the others of that first word and a legal form.
+  for (const [first, ids] of orgsByFirst) {
+    const legal = ids.filter((i) => LEGAL_FORMS.has(keysOf[i][keysOf[i].length - 1]!) && keysOf[i][0] === first);
+    if (legal.some((i) => keysOf[i].length === 2)) for (const i of legal.slice(1)) uf.union(legal[0]!, i);
+  }
   // Full names by the first letter of their surname as sameNameWord compares it, so a partial
   // name is compared with the few full names that could match (blocking, not all pairs).
   const peopleByInitial = new Map<string, { f: Form; i: number }[]>();
