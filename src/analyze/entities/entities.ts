@@ -267,7 +267,8 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       const nextIsName =
         nextCap && (!NOT_NAMES.has(next.bare.toLowerCase()) || (!!toks[j + 2]?.word && isCapitalised(toks[j + 2].bare) && !DETERMINERS.has(next.bare.toLowerCase())));
       // "Secretary of State Rex Tillerson": "of" after a title, read with the title later.
-      const titled = lower === 'of' && run.every((r) => TITLES.has(r.name.toLowerCase()));
+      // ("U.S. Secretary of State", "Then Secretary of State": the title is the run's last word).
+      const titled = lower === 'of' && TITLES.has(run[run.length - 1].name.toLowerCase());
       if (CONNECTORS.has(lower) && (titled || run.some((r) => ORG_WORDS.has(r.name.toLowerCase()))) && nextIsName) {
         run.push({ tok: u, name: u.bare, index: j });
         j++;
@@ -368,13 +369,21 @@ function mentionsOfRun(
     const w = run[k].name.toLowerCase();
     if (TITLES.has(w) || TITLES.has(w.replace(/\.$/, ''))) lastTitle = k;
     // "Secretary of State Rex Tillerson": "of" and one word continue a title when a two-word name follows.
-    else if (lastTitle === k - 1 && w === 'of' && k + 3 < run.length + 0 && /^\p{Lu}/u.test(run[k + 1].name) && personShaped(run.slice(k + 2).map((r) => r.name))) {
+    else if (lastTitle === k - 1 && w === 'of' && k + 3 < run.length + 0 && /^\p{Lu}/u.test(run[k + 1].name) && personShaped(run.slice(k + 2).map((r) => r.name)) && !run.slice(k + 2).some((r) => ORG_WORDS.has(r.name.toLowerCase()) || PLACE_WORDS.has(r.name.toLowerCase()))) {
       lastTitle = k + 1;
       k++;
     }
     // "Prosecutor Nasri Lahoud", "Security Coordinator John Himmel": a role noun in capitals before a two-word name.
     else if (k + 2 < run.length && (lastTitle === k - 1 || k === 0) && /^\p{Lu}\p{Ll}+$/u.test(run[k].name) && !FIRST_NAMES.has(fold(run[k].name)) && (ROLE_NOUNS.has(w) || (isRoleWord(run[k].name.toLowerCase()) && commonWords.has(w))) && personShaped(run.slice(k + 1).map((r) => r.name)) && run.length - k - 1 <= 3) lastTitle = k;
-    else if (lastTitle >= 0) break;
+    // "CEO of Three Rivers Hospital", "Mayor of London": the body or place the title serves.
+    else if (lastTitle === k - 1 && w === 'of') {
+      const served = run.slice(k + 1);
+      if (served.length < 2 && !placeKey(served.map((r) => r.name)) && !isAcronym(served[0].name)) return out; // "Secretary of State"
+      run = served;
+      lastTitle = -1;
+      initial = false;
+      break;
+    } else if (lastTitle >= 0) break;
   }
   let words = run.map((r) => r.name);
   const hasOrgWord = words.some((w) => ORG_WORDS.has(w.toLowerCase()));
@@ -423,6 +432,24 @@ function mentionsOfRun(
   // Cues around the run.
   const first = run[run.length - words.length];
   const last = run[run.length - 1];
+  // "#OscarsSoWhite", "@Reuters": hashtags and handles; "REUTERS/Brian Snyder", "AP Photo/Evan
+  // Vucci": a name joined to another by a slash is a picture's credit. Neither names an actor.
+  const glued = (a: Tok | undefined, b: Tok | undefined) => !!a && !!b && a.start + a.text.length === b.start;
+  const before0 = toks[first.index - 1];
+  if (before0 && ['#', '@'].includes(before0.text) && glued(before0, first.tok)) return out;
+  if (words.length > 1 && before0 && before0.text === '/' && glued(before0, first.tok)) return out;
+  if (words.length > 1 && toks[last.index + 1]?.text === '/' && glued(last.tok, toks[last.index + 1])) return out;
+  // "UPDATE:", "BREAKING": a word in capitals that the cluster writes in lower case, or that
+  // opens its sentence before a colon, is a label.
+  const labelled = initial && toks[last.index + 1]?.text === ':';
+  if (words.length === 1 && /^\p{Lu}{4,}$/u.test(words[0]) && (labelled || commonWords.has(words[0].toLowerCase())) && !placeKey(words)) return out;
+  // "S-300", "Beech A-35": a model's designation is a thing.
+  if (/^\p{Lu}{1,3}-\d+\p{Lu}?$/u.test(words[words.length - 1])) return out;
+  // "Idaho-Washington": places joined by a hyphen are each a place.
+  if (words.length === 1 && words[0].includes('-') && words[0].split('-').every((w) => placeKey([w]))) {
+    for (const w of words[0].split('-')) out.push(makeMention([w], source, sentence, { person: 0, organization: 0, place: STRONG }, initial));
+    return out;
+  }
   // "Resolution 2224", "Flight 370": a name followed by a number is a document or a code.
   if (toks[last.index + 1]?.word && /^\d/.test(toks[last.index + 1].bare)) return out;
   let prevIndex = first.index - 1;

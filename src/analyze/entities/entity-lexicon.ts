@@ -173,6 +173,7 @@ export const DEMONYMS = words(`
   mexican brazilian argentine argentinian chilean colombian venezuelan peruvian cuban european asian arab
   western eastern northern southern kurdish persian serbian croatian bosnian albanian estonian latvian
   lithuanian maltese cypriot
+  turk kurd arab serb croat swede dane finn scot brit jew
   democratic republican democrat democrats republicans conservative conservatives liberal liberals socialist
   socialists communist communists christian christians muslim muslims jewish catholic catholics protestant
   islamist islamists sunni shia shiite evangelical
