@@ -77,6 +77,11 @@
 //                                          0.829/0.827  0.941/0.936  0.968/0.974  0.875/0.730  0.088/0.138
 //   tried, dropped: acronyms spelt by a lower-case term anywhere in the cluster (BMI, CRP): choose
 //     junk 0.085, confirm found 0.827 -> 0.825
+//   a given name alone not claimed by a body named after its person (X Y Memorial Fund); state
+//     abbreviations ("VA") no target of themselves
+//                                          0.829/0.827  0.941/0.936  0.969/0.974  0.913/0.730  0.089/0.138
+//   tried, dropped: a known place and another word with no cue is an institution ("Virginia
+//     Tech"): choose type 0.943, confirm merge P 0.974 -> 0.973, merge R 0.730 -> 0.724
 // Floors are set on the choose half only, below what it achieves, so the test can fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -869,8 +869,8 @@ function readingUnits(doc: Doc): { text: string; source: string; id: string }[] 
 /** Legal forms of companies after their names ("Corp.", "Co.", "Inc."), as keys are written. */
 const LEGAL_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'ag', 'sa', 'gmbh', 'nv', 'corporation', 'incorporated']);
 
-/** 1 for a one-word abbreviation with a period ("Calif."), which never names its entity when the full word is there. */
-const abbreviated = (words: string[]) => Number(words.length === 1 && /^\p{Lu}\p{Ll}+\.$/u.test(words[0]));
+/** 1 for a one-word abbreviation with a period ("Calif.") or of two capitals ("VA"), which never names its entity when the full word is there. */
+const abbreviated = (words: string[]) => Number(words.length === 1 && /^\p{Lu}\p{Ll}+\.$|^\p{Lu}{2}$/u.test(words[0]));
 
 /** People, organisations and places of a cluster, spelling variants and partial names merged. */
 export function findEntities(docs: Doc[]): Entity[] {
@@ -994,7 +994,8 @@ export function findEntities(docs: Doc[]): Entity[] {
   // in order from its first ("California", "Virginia").
   const placesByInitial = new Map<string, number[]>();
   live.forEach((f, i) => {
-    if (f.words.length === 1 && !f.words[0].endsWith('.') && typeOfForm(f) === 'place') addTo(placesByInitial, fold(f.words[0])[0] ?? '', i);
+    // Only names written out: "VA" is no target of "Va." (nor of itself).
+    if (f.words.length === 1 && !f.words[0].endsWith('.') && !isAcronym(f.words[0]) && typeOfForm(f) === 'place') addTo(placesByInitial, fold(f.words[0])[0] ?? '', i);
   });
   live.forEach((f, i) => {
     if (f.words.length !== 1 || !/^\p{Lu}\p{Ll}+\.$|^\p{Lu}{2}$/u.test(f.words[0]) || typeOfForm(f) !== 'place' || placeKey(f.words)) return;
@@ -1042,8 +1043,12 @@ export function findEntities(docs: Doc[]): Entity[] {
     }
   }  // Organisations by their first word: "Brightwater" for "Brightwater Capital".
   const orgsByFirst = new Map<string, number[]>();
+  // "Kameron Prescott Memorial Fund", "Bill Gates Foundation": a body named after a person of the
+  // cluster does not claim that person's given name.
+  const fullNames = fullPeople.map(({ f }) => keyWords(f.words).join(' ') + ' ');
   live.forEach((f, i) => {
     const k = keyWords(f.words);
+    if (fullNames.some((n) => (k.join(' ') + ' ').startsWith(n) && n.length < k.join(' ').length + 1)) return;
     if (k.length >= 2 && typeOfForm(f) === 'organization' && !DEMONYMS.has(k[0])) addTo(orgsByFirst, k[0], i);
     // "the Brotherhood" for "Muslim Brotherhood": the name without its adjectives.
     if (k.length >= 2 && typeOfForm(f) === 'organization' && k.slice(0, -1).every((w) => DEMONYMS.has(w))) {
