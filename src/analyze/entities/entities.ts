@@ -1062,6 +1062,23 @@ export function findEntities(docs: Doc[]): Entity[] {
     const legal = ids.filter((i) => LEGAL_FORMS.has(keysOf[i][keysOf[i].length - 1]!) && keysOf[i][0] === first);
     if (legal.some((i) => keysOf[i].length === 2)) for (const i of legal.slice(1)) uf.union(legal[0]!, i);
   }
+  // "Chicago Police" / "Chicago Police Department", "Reciprocal" / "Reciprocal Inc.": a name that
+  // is one body's name without its last word, a body's noun (the shorter name of two words or
+  // more) or a legal form. A name that several bodies' names extend links to none of them.
+  const formByKey = new Map<string, number>();
+  live.forEach((f, i) => formByKey.set(keysOf[i].join(' '), i));
+  const extensions = new Map<number, number[]>();
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    const last = k[k.length - 1]!;
+    if (k.length < 2 || typeOfForm(f) !== 'organization' || !(LEGAL_FORMS.has(last) || (k.length > 2 && ORG_WORDS.has(last)))) return;
+    const shorter = formByKey.get(k.slice(0, -1).join(' '));
+    if (shorter === undefined) return;
+    const g = live[shorter]!;
+    if (placeKey(g.words) || typeOfForm(g) === 'place' || (typeOfForm(g) === 'person' && g.votes.person >= STRONG)) return;
+    addTo(extensions, shorter, i);
+  });
+  for (const [shorter, longer] of extensions) if (longer.length === 1) uf.union(longer[0]!, shorter);
   // Full names by the first letter of their surname as sameNameWord compares it, so a partial
   // name is compared with the few full names that could match (blocking, not all pairs).
   const peopleByInitial = new Map<string, { f: Form; i: number }[]>();
