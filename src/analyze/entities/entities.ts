@@ -269,7 +269,9 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       // "Secretary of State Rex Tillerson": "of" after a title, read with the title later.
       // ("U.S. Secretary of State", "Then Secretary of State": the title is the run's last word).
       const titled = lower === 'of' && TITLES.has(run[run.length - 1].name.toLowerCase());
-      if (CONNECTORS.has(lower) && (titled || run.some((r) => ORG_WORDS.has(r.name.toLowerCase()))) && nextIsName) {
+      // "Republic of San Marino": a state's formal name.
+      const stateOf = lower === 'of' && STATE_NOUNS.has(run[run.length - 1].name.toLowerCase());
+      if (CONNECTORS.has(lower) && (titled || stateOf || run.some((r) => ORG_WORDS.has(r.name.toLowerCase()))) && nextIsName) {
         run.push({ tok: u, name: u.bare, index: j });
         j++;
         continue;
@@ -866,6 +868,9 @@ function readingUnits(doc: Doc): { text: string; source: string; id: string }[] 
   return out;
 }
 
+/** Nouns of a state's formal name ("Republic of ...", "Russian Federation"). */
+const STATE_NOUNS = new Set(['republic', 'kingdom', 'federation', 'principality', 'commonwealth', 'emirate', 'sultanate', 'confederation']);
+
 /** Legal forms of companies after their names ("Corp.", "Co.", "Inc."), as keys are written. */
 const LEGAL_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'ag', 'sa', 'gmbh', 'nv', 'corporation', 'incorporated']);
 
@@ -1079,6 +1084,22 @@ export function findEntities(docs: Doc[]): Entity[] {
     addTo(extensions, shorter, i);
   });
   for (const [shorter, longer] of extensions) if (longer.length === 1) uf.union(longer[0]!, shorter);
+  // A state's formal name and its short one: "Republic of San Marino" / "San Marino", "Russian
+  // Federation" / "Russia" (the adjective begins with the short name).
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    let short: number | undefined;
+    // The formal name says what its short name is: a place, whatever its own cues.
+    if (k.length >= 3 && STATE_NOUNS.has(k[0]!) && k[1] === 'of') {
+      short = formByKey.get(k.slice(2).join(' '));
+      if (short !== undefined && short !== i) uf.union(short, i);
+      return;
+    }
+    else if (k.length === 2 && STATE_NOUNS.has(k[1]!)) {
+      for (const [key, j] of formByKey) if (!key.includes(' ') && key.length >= 4 && k[0]!.startsWith(key) && k[0]!.length - key.length <= 2 && placeKey(live[j]!.words)) short = j;
+    }
+    if (short !== undefined && short !== i && typeOfForm(live[short]!) === 'place') uf.union(short, i);
+  });
   // Full names by the first letter of their surname as sameNameWord compares it, so a partial
   // name is compared with the few full names that could match (blocking, not all pairs).
   const peopleByInitial = new Map<string, { f: Form; i: number }[]>();
