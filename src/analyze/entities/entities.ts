@@ -208,6 +208,20 @@ function spellsTermBefore(toks: Tok[], open: number, acronym: string): boolean {
 }
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'to', 'a', 'on', '&']);
 
+/**
+ * A possessive inside a name: "Harbour Workers' Federation" (a plural's), "St. Brigid's
+ * Hospital" (before an institution's noun), "Cook County Sheriff's Office", "Children's Learning
+ * Place" (of a word the cluster writes in lower case, or of a title: no person's name).
+ */
+function possessiveInside(toks: Tok[], k: number, commonWords: Set<string>, opening = false): boolean {
+  const u = toks[k];
+  const next = toks[k + 1];
+  if (!u.possessive || !next?.word || !/^\p{Lu}/u.test(next.bare)) return false;
+  const owner = u.bare.toLowerCase();
+  // Opening a run, a plural's possessive is a name's as often ("Ferrellgas' Scott Brockelmeyer").
+  return (!opening && /s[’'´]$/.test(u.text)) || POSSESSIVE_NAMED.has(next.bare.toLowerCase()) || ((commonWords.has(owner) || TITLES.has(owner)) && !PERSON_TITLES.has(owner));
+}
+
 function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>, species?: SpeciesPairs, terms?: Set<string>): Mention[] {
   if (looksAllCaps(text)) return [];
   const toks = tokenize(text);
@@ -226,9 +240,10 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       continue;
     }
     // Grow a run of capitalised words, particles and connectors.
-    const run: { tok: Tok; name: string; index: number }[] = [{ tok: t, name, index: i }];
+    const opensInside = possessiveInside(toks, i, commonWords, true);
+    const run: { tok: Tok; name: string; index: number }[] = [{ tok: t, name: opensInside ? t.text : name, index: i }];
     let j = i + 1;
-    let ended = t.possessive || compound;
+    let ended = (t.possessive && !opensInside) || compound;
     while (!ended && j < toks.length) {
       const u = toks[j];
       // "Schertz Bank & Trust", "Procter & Gamble": an ampersand between capitalised words joins one name.
@@ -243,11 +258,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       if (CALENDAR_WORDS.test(u.bare)) break;
       if (isCapitalised(part.name) && !/^\d/.test(part.name)) {
         // "Harbour Workers' Federation": a plural possessive inside a name does not end it.
-        const inside =
-          u.possessive &&
-          toks[j + 1]?.word &&
-          /^\p{Lu}/u.test(toks[j + 1].bare) &&
-          (/s[’'´]$/.test(u.text) || POSSESSIVE_NAMED.has(toks[j + 1].bare.toLowerCase()));
+        const inside = possessiveInside(toks, j, commonWords);
         run.push({ tok: u, name: inside ? u.text : part.name, index: j });
         j++;
         if ((u.possessive && !inside) || part.compound) ended = true;
