@@ -230,6 +230,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
   // Quotation marks and dashes do not start a name: the first word after them is sentence-initial too.
   let i = 0;
   let lastRunEnd = -2;
+  const spans: { m: Mention; start: number; end: number }[] = [];
   while (i < toks.length) {
     const t = toks[i];
     const { name, compound } = splitCompound(t.bare);
@@ -334,9 +335,36 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       if (v.person + v.organization + v.place === 0) v.place += WEAK;
     }
     lastRunEnd = j - 1;
+    if (found.length === 1) spans.push({ m: found[0]!, start: runStart, end: j - 1 });
     out.push(...found);
   }
+  shareListType(spans, toks);
   return out;
+}
+
+/**
+ * "includes Catherine Breillat, Lucrecia Martel, Abbas Kiarostami and Karyn Kusama": the items of
+ * a list of three or more names are of one kind. When at least half of them are people by
+ * their own evidence (a known given name, a title), an item shaped as a person's name with no
+ * cue of its own is a person's too; likewise places by the gazetteer.
+ */
+function shareListType(spans: { m: Mention; start: number; end: number }[], toks: Tok[]): void {
+  const joins = (a: { end: number }, b: { start: number }) => {
+    const between = toks.slice(a.end + 1, b.start).map((t) => t.text.toLowerCase());
+    return (between.length === 1 && [',', 'and', 'or'].includes(between[0]!)) || (between.length === 2 && between[0] === ',' && ['and', 'or'].includes(between[1]!));
+  };
+  for (let a = 0; a < spans.length; ) {
+    let b = a;
+    while (b + 1 < spans.length && joins(spans[b]!, spans[b + 1]!)) b++;
+    const items = spans.slice(a, b + 1).map((x) => x.m);
+    a = b + 1;
+    if (items.length < 3) continue;
+    const bare = (m: Mention) => m.votes.person + m.votes.organization + m.votes.place === 0;
+    const people = items.filter((m) => m.votes.person >= STRONG || (personShaped(m.words) && FIRST_NAMES.has(fold(m.words[0])))).length;
+    const places = items.filter((m) => placeKey(m.words) || m.votes.place >= STRONG).length;
+    if (people * 2 >= items.length) for (const m of items) if (bare(m) && personShaped(m.words)) m.votes.person += WEAK;
+    if (places * 2 >= items.length) for (const m of items) if (bare(m) && m.words.length <= 3) m.votes.place += WEAK;
+  }
 }
 
 function mentionsOfRun(
