@@ -907,6 +907,37 @@ function readingUnits(doc: Doc): { text: string; source: string; id: string }[] 
   return out;
 }
 
+const TABLE_ROW = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}) [\d][\d,.]*(?: |%|$)/u;
+
+/**
+ * Names heading the rows of a table written as lines ("Izmit 4,179 dead, 10,759 injured",
+ * "Bolu 226 dead"): three or more sentences in a row, each a name and a figure. Read alone, a
+ * name before a number is a code ("Flight 370"); in a table it is an item, of the kind its
+ * known items show (a place of the gazetteer, a person's known given name).
+ */
+function tableRowNames(doc: Doc): Mention[] {
+  const out: Mention[] = [];
+  const ss = doc.sentences;
+  for (let k = 0; k < ss.length; ) {
+    let end = k;
+    const names: string[][] = [];
+    for (; end < ss.length; end++) {
+      const m = TABLE_ROW.exec(ss[end]!.text);
+      const words = m ? m[1]!.split(' ') : [];
+      if (!m || NOT_NAMES.has(words[0]!.toLowerCase()) || CALENDAR_WORDS.test(words[0]!) || TITLES.has(words[0]!.toLowerCase())) break;
+      names.push(words);
+    }
+    if (names.length >= 3) {
+      const place = names.some((w) => placeKey(w));
+      const person = names.some((w) => personShaped(w) && FIRST_NAMES.has(fold(w[0]!)));
+      const votes = { person: person && !place ? WEAK : 0, organization: 0, place: place && !person ? WEAK : 0 };
+      names.forEach((w, n) => out.push(makeMention(w, doc.article.id, ss[k + n]!.id, votes, false)));
+    }
+    k = Math.max(end, k + 1);
+  }
+  return out;
+}
+
 /** Nouns of a state's formal name ("Republic of ...", "Russian Federation"). */
 const STATE_NOUNS = new Set(['republic', 'kingdom', 'federation', 'principality', 'commonwealth', 'emirate', 'sultanate', 'confederation']);
 
@@ -923,6 +954,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   const species: SpeciesPairs = new Map();
   const terms = new Set<string>();
   for (const doc of docs) for (const s of readingUnits(doc)) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms));
+  for (const doc of docs) mentions.push(...tableRowNames(doc));
   // Words that name things in this cluster: genera, and acronyms of lower-case terms.
   const genera = generaOf(docs, species);
   for (const t of terms) genera.add(t);
