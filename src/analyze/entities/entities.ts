@@ -1279,6 +1279,11 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Velden algorithm"): a method, a disease, a product, unless a strong cue says otherwise.
     else if (type !== 'other' && votes[type] < STRONG && all.filter((m) => m.thingCue).length * 2 >= all.length) type = 'other';
     if (type === 'other' && (all.length < 2 || all.every((m) => m.initial))) continue;
+    // One name word named more than once with no cue at all, never written in lower case
+    // ("Craigslist", "Goodyear", "ABC7"): on the real gold's choose half most such words named
+    // bodies (companies, brands, stations), fewer places or things: that is the reading when
+    // nothing else tells.
+    if (type === 'other' && group.every((f) => f.words.length === 1) && votes.person + votes.organization + votes.place === 0 && !group.some((f) => thingName(f.words, genera)) && !all.some((m) => m.quoted || m.thingCue) && !hasCommonWord(longest.words, commonWords)) type = 'organization';
     // Events, wars, holidays, genera, spans of time: things the words themselves name, never actors.
     if (type === 'other' && group.some((f) => thingName(f.words, genera)) && readsAsEvent(longest.words)) continue;
     // An organisation named once, with nothing behind the type but an article ("from the Red
