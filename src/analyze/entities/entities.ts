@@ -253,6 +253,23 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
         j++;
         continue;
       }
+      // "Bureau of Alcohol, Tobacco, Firearms and Explosives": a list of single capitalised words
+      // after "of" in a body's name, closed by "and" and one more, is part of the name.
+      if (u.text === ',' && run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && run.some((r) => r.name.toLowerCase() === 'of')) {
+        let k = j;
+        while (toks[k]?.text === ',' && toks[k + 1]?.word && isCapitalised(toks[k + 1].bare) && !toks[k + 1].possessive) k += 2;
+        if (toks[k]?.text === ',') k++; // a serial comma
+        // The items are nouns the cluster also writes in lower case, or four or more: not names
+        // ("Labor, Smith and Jones").
+        const items = toks.slice(j, k + 2).filter((t) => t.word && t.bare !== 'and');
+        const nouns = items.filter((t) => commonWords.has(t.bare.toLowerCase()) || commonWords.has(`${t.bare.toLowerCase()}s`)).length;
+        if (k > j + 1 && toks[k]?.bare === 'and' && toks[k + 1]?.word && isCapitalised(toks[k + 1].bare) && !(toks[k + 2]?.word && isCapitalised(toks[k + 2].bare)) && (nouns * 2 >= items.length || items.length >= 4)) {
+          run[run.length - 1] = { ...run[run.length - 1], name: `${run[run.length - 1].name},` };
+          for (let x = j; x <= k + 1; x++) if (toks[x].word) run.push({ tok: toks[x], name: toks[x + 1]?.text === ',' ? `${toks[x].bare},` : toks[x].bare, index: x });
+          j = k + 2;
+          break;
+        }
+      }
       if (!u.word) break;
       const part = splitCompound(u.bare);
       // "Fox News Thursday": a weekday or a month ends a name.
@@ -408,7 +425,8 @@ function mentionsOfRun(
   let lastTitle = -1;
   for (let k = 0; k < run.length - 1; k++) {
     const w = run[k].name.toLowerCase();
-    if (TITLES.has(w) || TITLES.has(w.replace(/\.$/, ''))) lastTitle = k;
+    // After "of" a title word names a body's field ("Ministry of Health, Welfare and Sport").
+    if ((TITLES.has(w) || TITLES.has(w.replace(/\.$/, ''))) && !(k > 0 && CONNECTORS.has(run[k - 1].name.toLowerCase()) && run.slice(0, k).some((r) => ORG_WORDS.has(r.name.toLowerCase())))) lastTitle = k;
     // "Secretary of State Rex Tillerson": "of" and one word continue a title when a two-word name follows.
     else if (lastTitle === k - 1 && w === 'of' && k + 3 < run.length + 0 && /^\p{Lu}/u.test(run[k + 1].name) && personShaped(run.slice(k + 2).map((r) => r.name)) && !run.slice(k + 2).some((r) => ORG_WORDS.has(r.name.toLowerCase()) || PLACE_WORDS.has(r.name.toLowerCase()))) {
       lastTitle = k + 1;
@@ -480,6 +498,8 @@ function mentionsOfRun(
   if (before0 && ['#', '@'].includes(before0.text) && glued(before0, first.tok)) return out;
   if (words.length > 1 && before0 && before0.text === '/' && glued(before0, first.tok)) return out;
   if (words.length > 1 && toks[last.index + 1]?.text === '/' && glued(last.tok, toks[last.index + 1])) return out;
+  // "8 p.m. ET": a zone after a clock time.
+  if (words.length === 1 && /^(?:[ap]\.?m\.?|\d{1,2}(?::\d{2})?)$/i.test(toks[first.index - 1]?.bare ?? '') && /^\p{Lu}{1,4}$/u.test(words[0])) return out;
   // "UPDATE:", "BREAKING": a word in capitals that the cluster writes in lower case, or that
   // opens its sentence before a colon, is a label.
   const labelled = initial && toks[last.index + 1]?.text === ':';
