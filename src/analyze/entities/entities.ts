@@ -43,6 +43,7 @@ import { addTo } from '../collections.js';
 import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
 import { givenNameKeys, sameGivenName } from './hypocorisms.js';
 import { isHardWrapped } from '../../clean/blocks.js';
+import { knownGivenName } from './given-names.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -377,7 +378,7 @@ function shareListType(spans: { m: Mention; start: number; end: number }[], toks
     a = b + 1;
     if (items.length < 3) continue;
     const bare = (m: Mention) => m.votes.person + m.votes.organization + m.votes.place === 0;
-    const people = items.filter((m) => m.votes.person >= STRONG || (personShaped(m.words) && FIRST_NAMES.has(fold(m.words[0])))).length;
+    const people = items.filter((m) => m.votes.person >= STRONG || (personShaped(m.words) && knownGivenName(m.words[0]))).length;
     const places = items.filter((m) => placeKey(m.words) || m.votes.place >= STRONG).length;
     if (people * 2 >= items.length) for (const m of items) if (bare(m) && personShaped(m.words)) m.votes.person += WEAK;
     if (places * 2 >= items.length) for (const m of items) if (bare(m) && m.words.length <= 3) m.votes.place += WEAK;
