@@ -58,6 +58,8 @@ interface Mention {
   quoted?: boolean;
   /** Followed by a noun of a kind of thing ("the Velden algorithm", "the Marrow virus"). */
   thingCue?: boolean;
+  /** Written right after "the". */
+  article?: boolean;
 }
 
 // Cue weights: a title or gazetteer entry is near-certain (3); a preposition or a role noun is
@@ -598,6 +600,7 @@ function mentionsOfRun(
   const journal = fold(words.join(' ').replace(/-/g, ' '));
   if (JOURNALS.has(journal) && (words.length > 1 || publicationCue(toks, prevIndex))) votes.organization += 2 * STRONG + 1;
   const mention = makeMention(words, source, sentence, votes, initial);
+  if (droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) mention.article = true;
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
@@ -1315,6 +1318,13 @@ export function findEntities(docs: Doc[]): Entity[] {
     // once in one source, is too uncertain to list: a wrong entity costs more than a missing one.
     if (type === 'person' && all.length < 2 && votes.person === 0 && !FIRST_NAMES.has(fold(longest.words[0])) && !personByForm(longest.words)) continue;
     if (group.every((f) => f.words.length === 1 && familyPlural(f.words[0]))) continue;
+    // "the Internet", "the Web": one word always written after "the", with no cue but the article
+    // (no speech, role, organisation word, gazetteer entry or acronym), is a thing's name.
+    if (
+      group.every((f) => f.words.length === 1) && all.every((m) => m.article) && votes.person === 0 && votes.place === 0 && votes.organization <= all.length * WEAK &&
+      !PROPER_ORGS.has(longest.words[0].toLowerCase()) && !isAcronym(longest.words[0]) && !placeKey(longest.words) && !organisationByForm(longest.words, commonWords)
+    )
+      continue;
     // A lone word that is also a common word of the cluster ("Office", "Love", "Made") or a generic
     // name word, with no gazetteer entry or title behind it, is not kept on its own.
     if (group.every((f) => keyWords(f.words).length === 1)) {
