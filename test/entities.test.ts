@@ -413,3 +413,11 @@ test('a name word named twice with no cue reads as a body; a zone after a clock 
   assert.equal(find(entities, 'Brindlebox')?.type, 'organization', listed);
   assert.ok(!find(entities, 'ET'), listed);
 });
+
+test('one word always written after "the" with no other cue is no body', () => {
+  const entities = findEntities([
+    docFromText('a', 'Songs spread on the Web within hours. Fans shared them on the Web, said Orla Venn. The Kremlin said nothing.'),
+  ]);
+  const names = entities.map((e) => e.name);
+  assert.ok(!names.includes('Web') && names.includes('Kremlin') && names.includes('Orla Venn'), names.join(', '));
+});

@@ -1321,7 +1321,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     // "the Internet", "the Web": one word always written after "the", with no cue but the article
     // (no speech, role, organisation word, gazetteer entry or acronym), is a thing's name.
     if (
-      group.every((f) => f.words.length === 1) && all.every((m) => m.article) && votes.person === 0 && votes.place === 0 && votes.organization <= all.length * WEAK &&
+      type === 'organization' && group.every((f) => f.words.length === 1) && all.every((m) => m.article) && votes.person === 0 && votes.place === 0 && votes.organization <= all.length * WEAK &&
       !PROPER_ORGS.has(longest.words[0].toLowerCase()) && !isAcronym(longest.words[0]) && !placeKey(longest.words) && !organisationByForm(longest.words, commonWords)
     )
       continue;
