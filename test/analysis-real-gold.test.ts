@@ -109,6 +109,8 @@
 //     confirm found 0.853 but junk 0.132 -> 0.134
 //   one word always after "the" with no cue but the article is a thing's name ("the Web")
 //                                          0.868/0.842  0.959/0.943  0.971/0.974  0.943/0.743  0.082/0.130
+//   tried, dropped: a place's office with no holder named ("The Bexar County Sheriff says") names
+//     the place: choose junk 0.080, confirm found 0.842 -> 0.840, junk 0.130 -> 0.132
 // Floors are set on the choose half only, below what it achieves, so the test can fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -318,4 +320,4 @@ test('analysis on real gold: scores per half', (t) => {
   assert.ok(r.rolesR >= FLOORS.roles, `roles right ${r.rolesR}`);
 });
 
-const FLOORS = { found: 0.78, type: 0.89, mergeP: 0.94, mergeR: 0.84, junkAtMost: 0.14, quotes: 0.6, roles: 0.68, conflictsR: 0.6, falseAlarmsAtMost: 0.1 };
+const FLOORS = { found: 0.85, type: 0.94, mergeP: 0.96, mergeR: 0.92, junkAtMost: 0.1, quotes: 0.6, roles: 0.68, conflictsR: 0.6, falseAlarmsAtMost: 0.1 };
