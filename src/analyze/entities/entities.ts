@@ -42,7 +42,7 @@ import { fold, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
 import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
 import { givenNameKeys, sameGivenName } from './hypocorisms.js';
-import { isHardWrapped } from '../../clean/blocks.js';
+import { continuesOnNextLine, isHardWrapped } from '../../clean/blocks.js';
 import { knownGivenName } from './given-names.js';
 
 interface Mention {
@@ -907,9 +907,17 @@ function linkByAntecedent(f: Form, self: number, matches: { f: Form; i: number }
  * The sentences of a document as names are read from them. A paragraph of hard-wrapped prose
  * that reached this stage unjoined (text passed to the library without cleaning) has its
  * sentences cut at every line break, names too ("said Tevfik" / "Aksoy, chief economist"): there
- * a sentence that stops mid-sentence is read on with the next one. Each unit keeps the id of
+ * a sentence that stops mid-sentence is read on with the next one; elsewhere too, where its line
+ * is long and goes on as cleaning would join it. Each unit keeps the id of
  * its first sentence, so the order of mentions in an article holds.
  */
+/** Whether the line ending at `end` goes on in the line starting at `next`, as cleaning joins lines. */
+function wrappedAt(text: string, end: number, next: number): boolean {
+  const from = text.lastIndexOf('\n', end - 1) + 1;
+  const to = text.indexOf('\n', next);
+  return continuesOnNextLine(text.slice(from, end), text.slice(next, to < 0 ? text.length : to));
+}
+
 function readingUnits(doc: Doc): { text: string; source: string; id: string }[] {
   const out: { text: string; source: string; id: string }[] = [];
   const ss = doc.sentences;
@@ -922,7 +930,7 @@ function readingUnits(doc: Doc): { text: string; source: string; id: string }[] 
     for (let a = k; a < end; ) {
       let b = a;
       // A sentence cut by a line break, not by its own stop, goes on in the next one.
-      while (wrapped && b + 1 < end && !/[.!?:;"”’)\]]$/.test(ss[b]!.text) && /^[^\n]*\n[ \t]*$/.test(text.slice(ss[b]!.end, ss[b + 1]!.start))) b++;
+      while (b + 1 < end && !/[.!?:;"”’)\]]$/.test(ss[b]!.text) && /^[^\n]*\n[ \t]*$/.test(text.slice(ss[b]!.end, ss[b + 1]!.start)) && (wrapped || wrappedAt(text, ss[b]!.end, ss[b + 1]!.start))) b++;
       out.push({ text: b === a ? ss[a]!.text : ss.slice(a, b + 1).map((s) => s.text).join(' '), source: ss[a]!.source, id: ss[a]!.id });
       a = b + 1;
     }
