@@ -63,6 +63,57 @@
 //   events, wars, holidays not listed      0.804/0.811  0.913/0.930  0.956/0.963  0.869/0.719  0.126/0.164
 //   plural surnames / places (the Bowmans) 0.804/0.811  0.913/0.930  0.956/0.963  0.869/0.719  0.121/0.162
 //   datelines in capitals are places       0.809/0.811  0.920/0.938  0.966/0.972  0.869/0.719  0.115/0.162
+//   hard-wrapped lines read on (raw text), "X of <place> and Y University" two names, legal names
+//     of one company (Starbucks Corp. / Starbucks Coffee Co.)
+//                                          0.822/0.825  0.921/0.936  0.968/0.973  0.875/0.724  0.102/0.141
+//   "X-based Y": Y a body, X a place; a noun of kind in apposition or after the name
+//                                          0.827/0.827  0.939/0.936  0.968/0.974  0.875/0.730  0.103/0.141
+//   capitals and large cities in the gazetteer
+//                                          0.827/0.827  0.941/0.936  0.968/0.974  0.875/0.730  0.103/0.141
+//   "Title of Body" names the body ("CEO of Three Rivers Hospital"), "Then/U.S. Secretary of State X"
+//                                          0.827/0.827  0.941/0.936  0.968/0.974  0.875/0.730  0.099/0.141
+//   hashtags, handles, credits (REUTERS/Name), labels in capitals ("UPDATE:"), model designations
+//     (S-300), places joined by a hyphen, nationality nouns (Turks)
+//                                          0.829/0.827  0.941/0.936  0.968/0.974  0.875/0.730  0.088/0.138
+//   tried, dropped: acronyms spelt by a lower-case term anywhere in the cluster (BMI, CRP): choose
+//     junk 0.085, confirm found 0.827 -> 0.825
+//   a given name alone not claimed by a body named after its person (X Y Memorial Fund); state
+//     abbreviations ("VA") no target of themselves
+//                                          0.829/0.827  0.941/0.936  0.969/0.974  0.913/0.730  0.089/0.138
+//   tried, dropped: a known place and another word with no cue is an institution ("Virginia
+//     Tech"): choose type 0.943, confirm merge P 0.974 -> 0.973, merge R 0.730 -> 0.724
+//   a body's name without its last body noun or legal form (Chicago Police, Reciprocal Inc.)
+//                                          0.829/0.827  0.943/0.936  0.970/0.974  0.933/0.743  0.089/0.136
+//   a state's formal name with its short one (Republic of San Marino, Russian Federation / Russia)
+//                                          0.829/0.827  0.946/0.936  0.971/0.974  0.934/0.743  0.089/0.136
+//   tried, dropped: "San" opening a place's name: confirm type 0.936 -> 0.934
+//   tried, dropped: two names joined by "and" never written apart are one (Basque Homeland and
+//     Freedom): once together, choose found 0.829 -> 0.820; twice, confirm merge R 0.743 -> 0.740
+//   a possessive of a common word or a title inside a name (Cook County Sheriff's Office,
+//     Children's Learning Place)
+//                                          0.834/0.831  0.946/0.937  0.971/0.974  0.934/0.743  0.087/0.134
+//   items of a list of three or more names share the kind most of them show (people, places)
+//                                          0.845/0.840  0.947/0.937  0.971/0.974  0.934/0.743  0.086/0.132
+//   names heading the rows of a table written as lines ("Izmit 4,179 dead"; confirm has none)
+//                                          0.858/0.840  0.947/0.937  0.971/0.974  0.934/0.743  0.085/0.132
+//   one cue-less name word named more than once reads as a body's (the majority on choose)
+//                                          0.858/0.840  0.956/0.943  0.971/0.974  0.934/0.743  0.085/0.132
+//   tried, dropped: words for a known place's people formed from its name (Singaporean,
+//     Chicagoan) are no names: choose unchanged, confirm found 0.840 -> 0.836
+//   a list of nouns after "of" inside a body's name (Bureau of Alcohol, Tobacco, Firearms and
+//     Explosives), a title word after "of" names a field (Ministry of Health), a zone after a
+//     clock time ("8 p.m. ET") is no name: no change on either half (cases of the issue's list)
+//   list items: a known given name from the Moby Word II lists (8,800 English given names)
+//                                          0.868/0.842  0.956/0.943  0.971/0.974  0.934/0.743  0.084/0.132
+//   tried, dropped: that list also keeps a one-mention name with no cue: choose 0.883/0.955 type,
+//     confirm found 0.853 but junk 0.132 -> 0.134
+//   one word always after "the" with no cue but the article is a thing's name ("the Web")
+//                                          0.868/0.842  0.959/0.943  0.971/0.974  0.943/0.743  0.082/0.130
+//   tried, dropped: a place's office with no holder named ("The Bexar County Sheriff says") names
+//     the place: choose junk 0.080, confirm found 0.842 -> 0.840, junk 0.130 -> 0.132
+//   a long line stopping mid-sentence read on into the next, as cleaning joins lines, also in
+//     paragraphs not hard-wrapped throughout ("analyst Ron Ben" / "Yishai, writing")
+//                                          0.872/0.853  0.959/0.943  0.971/0.974  0.943/0.748  0.080/0.126
 // Floors are set on the choose half only, below what it achieves, so the test can fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -272,4 +323,4 @@ test('analysis on real gold: scores per half', (t) => {
   assert.ok(r.rolesR >= FLOORS.roles, `roles right ${r.rolesR}`);
 });
 
-const FLOORS = { found: 0.78, type: 0.89, mergeP: 0.94, mergeR: 0.84, junkAtMost: 0.14, quotes: 0.6, roles: 0.68, conflictsR: 0.6, falseAlarmsAtMost: 0.1 };
+const FLOORS = { found: 0.85, type: 0.94, mergeP: 0.96, mergeR: 0.92, junkAtMost: 0.1, quotes: 0.6, roles: 0.68, conflictsR: 0.6, falseAlarmsAtMost: 0.1 };

@@ -334,3 +334,95 @@ test('hyphenated given names stay whole, hyphenated modifiers are cut', () => {
   assert.ok(names.includes('Moon Jae-in') && names.includes('Kim Yo-jong'), names.join(', '));
   assert.ok(names.includes('Kremlin'), names.join(', '));
 });
+
+test('a name cut by the line breaks of hard-wrapped text is read whole', () => {
+  const text = [
+    'The port reopened on Tuesday after the storm, although the damage',
+    'was worse than expected, said harbour engineer Tevan Orlik, who',
+    'surveyed the quays. "We will rebuild," said the city manager Marit',
+    'Solberg, adding that the Velmar Harbour Safety Authority would help.',
+  ].join('\n');
+  const entities = findEntities([docFromText('a', text)]);
+  const names = entities.map((e) => e.name);
+  assert.ok(names.includes('Marit Solberg'), names.join(', '));
+  assert.ok(!names.includes('Marit') && !names.includes('Solberg'), names.join(', '));
+});
+
+test('a title before "of" names the body it serves; a title run opening a sentence still strips', () => {
+  const entities = findEntities([
+    docFromText('a', 'Marta Ilves, CEO of Kessel Harbour Hospital, said the ward was full. Then Secretary of State Orla Venn warned of delays. The Mayor of London spoke.'),
+  ]);
+  const names = entities.map((e) => e.name);
+  assert.ok(names.includes('Kessel Harbour Hospital') && names.includes('Orla Venn') && names.includes('London'), names.join(', '));
+  assert.ok(!names.some((n) => /^(?:CEO of|State |of )/.test(n)), names.join(', '));
+});
+
+test('hashtags, picture credits, labels, model designations and nationality nouns are not actors', () => {
+  const entities = findEntities([
+    docFromText('a', 'UPDATE: The #BrindleStrong campaign grew. REUTERS/Tomas Halvik took the picture. The K-470 missile was shown. The Turks and the Kurds watched. Orla Venn said so.'),
+  ]);
+  const names = entities.map((e) => e.name);
+  assert.ok(names.includes('Orla Venn'), names.join(', '));
+  for (const bad of ['UPDATE', 'BrindleStrong', 'Tomas Halvik', 'K-470', 'Turks', 'Kurds']) assert.ok(!names.includes(bad), `${bad} in ${names.join(', ')}`);
+});
+
+test('places joined by a hyphen are each a place', () => {
+  const entities = findEntities([docFromText('a', 'The fire crossed the Idaho-Washington line on Monday, said Orla Venn.')]);
+  assert.equal(find(entities, 'Idaho')?.type, 'place', JSON.stringify(entities));
+  assert.equal(find(entities, 'Washington')?.type, 'place', JSON.stringify(entities));
+});
+
+test("legal names of one company, a body's name without its last noun, a state's formal name", () => {
+  const entities = findEntities([
+    docFromText('a', 'Brindle Corp. shares fell. Brindle Coffee Co. said sales slowed. Brindle will close stores, the Velmar Police Department said. Velmar Police said no one was hurt. The Russian Federation objected. Russia said so.'),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.aliases]));
+  assert.ok(find(entities, 'Brindle Corp.') && find(entities, 'Brindle Corp.') === find(entities, 'Brindle Coffee Co.') && find(entities, 'Brindle') === find(entities, 'Brindle Corp.'), listed);
+  assert.ok(find(entities, 'Velmar Police') === find(entities, 'Velmar Police Department'), listed);
+  assert.ok(find(entities, 'Russia') === find(entities, 'Russian Federation'), listed);
+});
+
+test("a given name alone goes to its person, not to a fund named after them; state abbreviations link to the state", () => {
+  const entities = findEntities([
+    docFromText('a', 'Kaelin Morrow, 6, was hurt in Fairlee, VA on Monday. Kaelin loved drawing, his teacher said. Donations go to the Kaelin Morrow Memorial Fund. Kaelin was brave. The town is in rural Virginia.'),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.aliases]));
+  assert.ok(find(entities, 'Kaelin') === find(entities, 'Kaelin Morrow'), listed);
+  assert.ok(find(entities, 'VA') === find(entities, 'Virginia') && find(entities, 'Virginia')?.name === 'Virginia', listed);
+});
+
+test("a possessive of a common word or a title inside a name; a list of nouns inside a body's name", () => {
+  const entities = findEntities([
+    docFromText('a', "The Harlow County Sheriff's Office said the sheriff would speak. The Bureau of Grain, Timber, Salt and Wool said so; grain, timber, salt and wool were taxed."),
+  ]);
+  const names = entities.map((e) => e.name);
+  assert.ok(names.includes("Harlow County Sheriff's Office"), names.join(', '));
+  assert.ok(names.includes('Bureau of Grain, Timber, Salt and Wool'), names.join(', '));
+});
+
+test('items of a list share the kind most of them show; a table written as lines names its items', () => {
+  const entities = findEntities([
+    docFromText('a', 'Invited directors include Anna Berg, Maria Lindqvist, Peter Marrow and Karyn Osterby.\n\nTolls by town:\nIstanbul 984 dead\nKesselby 226 dead, 1,159 injured\nOrvanik 58 dead'),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type]));
+  assert.equal(find(entities, 'Karyn Osterby')?.type, 'person', listed);
+  assert.equal(find(entities, 'Kesselby')?.type, 'place', listed);
+  assert.equal(find(entities, 'Orvanik')?.type, 'place', listed);
+});
+
+test('a name word named twice with no cue reads as a body; a zone after a clock time is no name', () => {
+  const entities = findEntities([
+    docFromText('a', 'The couple found the listing on Brindlebox and drove over. Sellers on Brindlebox often meet buyers there. The show airs at 8 p.m. ET, said Orla Venn.'),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type]));
+  assert.equal(find(entities, 'Brindlebox')?.type, 'organization', listed);
+  assert.ok(!find(entities, 'ET'), listed);
+});
+
+test('one word always written after "the" with no other cue is no body', () => {
+  const entities = findEntities([
+    docFromText('a', 'Songs spread on the Web within hours. Fans shared them on the Web, said Orla Venn. The Kremlin said nothing.'),
+  ]);
+  const names = entities.map((e) => e.name);
+  assert.ok(!names.includes('Web') && names.includes('Kremlin') && names.includes('Orla Venn'), names.join(', '));
+});

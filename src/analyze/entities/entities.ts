@@ -42,6 +42,8 @@ import { closeEnough, fold, sameNameWord, transliterationForm } from './entity-n
 import { addTo } from '../collections.js';
 import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
 import { givenNameKeys, sameGivenName } from './hypocorisms.js';
+import { continuesOnNextLine, isHardWrapped } from '../../clean/blocks.js';
+import { knownGivenName } from './given-names.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -56,6 +58,8 @@ interface Mention {
   quoted?: boolean;
   /** Followed by a noun of a kind of thing ("the Velden algorithm", "the Marrow virus"). */
   thingCue?: boolean;
+  /** Written right after "the". */
+  article?: boolean;
 }
 
 // Cue weights: a title or gazetteer entry is near-certain (3); a preposition or a role noun is
@@ -143,6 +147,12 @@ function splitCompound(bare: string): { name: string; compound: boolean } {
   return { name: bare, compound: false };
 }
 
+/** Where the last connector ("of", "for") of a run stands, 0 without one. */
+function lastConnector(run: { name: string }[]): number {
+  for (let k = run.length - 1; k >= 0; k--) if (CONNECTORS.has(run[k]!.name.toLowerCase())) return k;
+  return 0;
+}
+
 function isCapitalised(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
@@ -201,6 +211,20 @@ function spellsTermBefore(toks: Tok[], open: number, acronym: string): boolean {
 }
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'to', 'a', 'on', '&']);
 
+/**
+ * A possessive inside a name: "Harbour Workers' Federation" (a plural's), "St. Brigid's
+ * Hospital" (before an institution's noun), "Cook County Sheriff's Office", "Children's Learning
+ * Place" (of a word the cluster writes in lower case, or of a title: no person's name).
+ */
+function possessiveInside(toks: Tok[], k: number, commonWords: Set<string>, opening = false): boolean {
+  const u = toks[k];
+  const next = toks[k + 1];
+  if (!u.possessive || !next?.word || !/^\p{Lu}/u.test(next.bare)) return false;
+  const owner = u.bare.toLowerCase();
+  // Opening a run, a plural's possessive is a name's as often ("Ferrellgas' Scott Brockelmeyer").
+  return (!opening && /s[’'´]$/.test(u.text)) || POSSESSIVE_NAMED.has(next.bare.toLowerCase()) || ((commonWords.has(owner) || TITLES.has(owner)) && !PERSON_TITLES.has(owner));
+}
+
 function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>, species?: SpeciesPairs, terms?: Set<string>): Mention[] {
   if (looksAllCaps(text)) return [];
   const toks = tokenize(text);
@@ -209,6 +233,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
   // Quotation marks and dashes do not start a name: the first word after them is sentence-initial too.
   let i = 0;
   let lastRunEnd = -2;
+  const spans: { m: Mention; start: number; end: number }[] = [];
   while (i < toks.length) {
     const t = toks[i];
     const { name, compound } = splitCompound(t.bare);
@@ -219,9 +244,10 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       continue;
     }
     // Grow a run of capitalised words, particles and connectors.
-    const run: { tok: Tok; name: string; index: number }[] = [{ tok: t, name, index: i }];
+    const opensInside = possessiveInside(toks, i, commonWords, true);
+    const run: { tok: Tok; name: string; index: number }[] = [{ tok: t, name: opensInside ? t.text : name, index: i }];
     let j = i + 1;
-    let ended = t.possessive || compound;
+    let ended = (t.possessive && !opensInside) || compound;
     while (!ended && j < toks.length) {
       const u = toks[j];
       // "Schertz Bank & Trust", "Procter & Gamble": an ampersand between capitalised words joins one name.
@@ -230,17 +256,30 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
         j++;
         continue;
       }
+      // "Bureau of Alcohol, Tobacco, Firearms and Explosives": a list of single capitalised words
+      // after "of" in a body's name, closed by "and" and one more, is part of the name.
+      if (u.text === ',' && run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && run.some((r) => r.name.toLowerCase() === 'of')) {
+        let k = j;
+        while (toks[k]?.text === ',' && toks[k + 1]?.word && isCapitalised(toks[k + 1].bare) && !toks[k + 1].possessive) k += 2;
+        if (toks[k]?.text === ',') k++; // a serial comma
+        // The items are nouns the cluster also writes in lower case, or four or more: not names
+        // ("Labor, Smith and Jones").
+        const items = toks.slice(j, k + 2).filter((t) => t.word && t.bare !== 'and');
+        const nouns = items.filter((t) => commonWords.has(t.bare.toLowerCase()) || commonWords.has(`${t.bare.toLowerCase()}s`)).length;
+        if (k > j + 1 && toks[k]?.bare === 'and' && toks[k + 1]?.word && isCapitalised(toks[k + 1].bare) && !(toks[k + 2]?.word && isCapitalised(toks[k + 2].bare)) && (nouns * 2 >= items.length || items.length >= 4)) {
+          run[run.length - 1] = { ...run[run.length - 1], name: `${run[run.length - 1].name},` };
+          for (let x = j; x <= k + 1; x++) if (toks[x].word) run.push({ tok: toks[x], name: toks[x + 1]?.text === ',' ? `${toks[x].bare},` : toks[x].bare, index: x });
+          j = k + 2;
+          break;
+        }
+      }
       if (!u.word) break;
       const part = splitCompound(u.bare);
       // "Fox News Thursday": a weekday or a month ends a name.
       if (CALENDAR_WORDS.test(u.bare)) break;
       if (isCapitalised(part.name) && !/^\d/.test(part.name)) {
         // "Harbour Workers' Federation": a plural possessive inside a name does not end it.
-        const inside =
-          u.possessive &&
-          toks[j + 1]?.word &&
-          /^\p{Lu}/u.test(toks[j + 1].bare) &&
-          (/s[’'´]$/.test(u.text) || POSSESSIVE_NAMED.has(toks[j + 1].bare.toLowerCase()));
+        const inside = possessiveInside(toks, j, commonWords);
         run.push({ tok: u, name: inside ? u.text : part.name, index: j });
         j++;
         if ((u.possessive && !inside) || part.compound) ended = true;
@@ -260,8 +299,11 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       const nextIsName =
         nextCap && (!NOT_NAMES.has(next.bare.toLowerCase()) || (!!toks[j + 2]?.word && isCapitalised(toks[j + 2].bare) && !DETERMINERS.has(next.bare.toLowerCase())));
       // "Secretary of State Rex Tillerson": "of" after a title, read with the title later.
-      const titled = lower === 'of' && run.every((r) => TITLES.has(r.name.toLowerCase()));
-      if (CONNECTORS.has(lower) && (titled || run.some((r) => ORG_WORDS.has(r.name.toLowerCase()))) && nextIsName) {
+      // ("U.S. Secretary of State", "Then Secretary of State": the title is the run's last word).
+      const titled = lower === 'of' && TITLES.has(run[run.length - 1].name.toLowerCase());
+      // "Republic of San Marino": a state's formal name.
+      const stateOf = lower === 'of' && STATE_NOUNS.has(run[run.length - 1].name.toLowerCase());
+      if (CONNECTORS.has(lower) && (titled || stateOf || run.some((r) => ORG_WORDS.has(r.name.toLowerCase()))) && nextIsName) {
         run.push({ tok: u, name: u.bare, index: j });
         j++;
         continue;
@@ -271,7 +313,10 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       const third = toks[j + 2];
       if (
         lower === 'and' && nextIsName && third?.word && isCapitalised(third.bare) &&
-        run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && run.some((r) => CONNECTORS.has(r.name.toLowerCase()))
+        run.some((r) => ORG_WORDS.has(r.name.toLowerCase())) && run.some((r) => CONNECTORS.has(r.name.toLowerCase())) &&
+        // "University of Southern California and Indiana University": a place on either side of
+        // "and" closes one name and opens another.
+        !GAZETTEER.has(fold(next.bare)) && !run.slice(lastConnector(run)).some((r) => GAZETTEER.has(fold(r.name)))
       ) {
         run.push({ tok: u, name: u.bare, index: j });
         j++;
@@ -310,9 +355,36 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       if (v.person + v.organization + v.place === 0) v.place += WEAK;
     }
     lastRunEnd = j - 1;
+    if (found.length === 1) spans.push({ m: found[0]!, start: runStart, end: j - 1 });
     out.push(...found);
   }
+  shareListType(spans, toks);
   return out;
+}
+
+/**
+ * "includes Catherine Breillat, Lucrecia Martel, Abbas Kiarostami and Karyn Kusama": the items of
+ * a list of three or more names are of one kind. When at least half of them are people by
+ * their own evidence (a known given name, a title), an item shaped as a person's name with no
+ * cue of its own is a person's too; likewise places by the gazetteer.
+ */
+function shareListType(spans: { m: Mention; start: number; end: number }[], toks: Tok[]): void {
+  const joins = (a: { end: number }, b: { start: number }) => {
+    const between = toks.slice(a.end + 1, b.start).map((t) => t.text.toLowerCase());
+    return (between.length === 1 && [',', 'and', 'or'].includes(between[0]!)) || (between.length === 2 && between[0] === ',' && ['and', 'or'].includes(between[1]!));
+  };
+  for (let a = 0; a < spans.length; ) {
+    let b = a;
+    while (b + 1 < spans.length && joins(spans[b]!, spans[b + 1]!)) b++;
+    const items = spans.slice(a, b + 1).map((x) => x.m);
+    a = b + 1;
+    if (items.length < 3) continue;
+    const bare = (m: Mention) => m.votes.person + m.votes.organization + m.votes.place === 0;
+    const people = items.filter((m) => m.votes.person >= STRONG || (personShaped(m.words) && knownGivenName(m.words[0]))).length;
+    const places = items.filter((m) => placeKey(m.words) || m.votes.place >= STRONG).length;
+    if (people * 2 >= items.length) for (const m of items) if (bare(m) && personShaped(m.words)) m.votes.person += WEAK;
+    if (places * 2 >= items.length) for (const m of items) if (bare(m) && m.words.length <= 3) m.votes.place += WEAK;
+  }
 }
 
 function mentionsOfRun(
@@ -358,15 +430,24 @@ function mentionsOfRun(
   let lastTitle = -1;
   for (let k = 0; k < run.length - 1; k++) {
     const w = run[k].name.toLowerCase();
-    if (TITLES.has(w) || TITLES.has(w.replace(/\.$/, ''))) lastTitle = k;
+    // After "of" a title word names a body's field ("Ministry of Health, Welfare and Sport").
+    if ((TITLES.has(w) || TITLES.has(w.replace(/\.$/, ''))) && !(k > 0 && CONNECTORS.has(run[k - 1].name.toLowerCase()) && run.slice(0, k).some((r) => ORG_WORDS.has(r.name.toLowerCase())))) lastTitle = k;
     // "Secretary of State Rex Tillerson": "of" and one word continue a title when a two-word name follows.
-    else if (lastTitle === k - 1 && w === 'of' && k + 3 < run.length + 0 && /^\p{Lu}/u.test(run[k + 1].name) && personShaped(run.slice(k + 2).map((r) => r.name))) {
+    else if (lastTitle === k - 1 && w === 'of' && k + 3 < run.length + 0 && /^\p{Lu}/u.test(run[k + 1].name) && personShaped(run.slice(k + 2).map((r) => r.name)) && !run.slice(k + 2).some((r) => ORG_WORDS.has(r.name.toLowerCase()) || PLACE_WORDS.has(r.name.toLowerCase()))) {
       lastTitle = k + 1;
       k++;
     }
     // "Prosecutor Nasri Lahoud", "Security Coordinator John Himmel": a role noun in capitals before a two-word name.
     else if (k + 2 < run.length && (lastTitle === k - 1 || k === 0) && /^\p{Lu}\p{Ll}+$/u.test(run[k].name) && !FIRST_NAMES.has(fold(run[k].name)) && (ROLE_NOUNS.has(w) || (isRoleWord(run[k].name.toLowerCase()) && commonWords.has(w))) && personShaped(run.slice(k + 1).map((r) => r.name)) && run.length - k - 1 <= 3) lastTitle = k;
-    else if (lastTitle >= 0) break;
+    // "CEO of Three Rivers Hospital", "Mayor of London": the body or place the title serves.
+    else if (lastTitle === k - 1 && w === 'of') {
+      const served = run.slice(k + 1);
+      if (served.length < 2 && !placeKey(served.map((r) => r.name)) && !isAcronym(served[0].name)) return out; // "Secretary of State"
+      run = served;
+      lastTitle = -1;
+      initial = false;
+      break;
+    } else if (lastTitle >= 0) break;
   }
   let words = run.map((r) => r.name);
   const hasOrgWord = words.some((w) => ORG_WORDS.has(w.toLowerCase()));
@@ -415,6 +496,26 @@ function mentionsOfRun(
   // Cues around the run.
   const first = run[run.length - words.length];
   const last = run[run.length - 1];
+  // "#OscarsSoWhite", "@Reuters": hashtags and handles; "REUTERS/Brian Snyder", "AP Photo/Evan
+  // Vucci": a name joined to another by a slash is a picture's credit. Neither names an actor.
+  const glued = (a: Tok | undefined, b: Tok | undefined) => !!a && !!b && a.start + a.text.length === b.start;
+  const before0 = toks[first.index - 1];
+  if (before0 && ['#', '@'].includes(before0.text) && glued(before0, first.tok)) return out;
+  if (words.length > 1 && before0 && before0.text === '/' && glued(before0, first.tok)) return out;
+  if (words.length > 1 && toks[last.index + 1]?.text === '/' && glued(last.tok, toks[last.index + 1])) return out;
+  // "8 p.m. ET": a zone after a clock time.
+  if (words.length === 1 && /^(?:[ap]\.?m\.?|\d{1,2}(?::\d{2})?)$/i.test(toks[first.index - 1]?.bare ?? '') && /^\p{Lu}{1,4}$/u.test(words[0])) return out;
+  // "UPDATE:", "BREAKING": a word in capitals that the cluster writes in lower case, or that
+  // opens its sentence before a colon, is a label.
+  const labelled = initial && toks[last.index + 1]?.text === ':';
+  if (words.length === 1 && /^\p{Lu}{4,}$/u.test(words[0]) && (labelled || commonWords.has(words[0].toLowerCase())) && !placeKey(words)) return out;
+  // "S-300", "Beech A-35": a model's designation is a thing.
+  if (/^\p{Lu}{1,3}-\d+\p{Lu}?$/u.test(words[words.length - 1])) return out;
+  // "Idaho-Washington": places joined by a hyphen are each a place.
+  if (words.length === 1 && words[0].includes('-') && words[0].split('-').every((w) => placeKey([w]))) {
+    for (const w of words[0].split('-')) out.push(makeMention([w], source, sentence, { person: 0, organization: 0, place: STRONG }, initial));
+    return out;
+  }
   // "Resolution 2224", "Flight 370": a name followed by a number is a document or a code.
   if (toks[last.index + 1]?.word && /^\d/.test(toks[last.index + 1].bare)) return out;
   let prevIndex = first.index - 1;
@@ -450,6 +551,14 @@ function mentionsOfRun(
     roleAt = ROLE_NOUNS.has(role) || (role.endsWith('s') && ROLE_NOUNS.has(role.slice(0, -1)));
   }
   if (roleAt) votes.organization += WEAK + 1;
+  // "Liberty-based Ferrellgas": what is based somewhere is a body, where it is based a place.
+  if (prev && prevIndex === first.index - 1 && /^\p{Lu}[\p{L}.]*-based$/u.test(prev.bare)) votes.organization += STRONG;
+  if (/-based$/.test(last.tok.bare)) votes.place += STRONG;
+  // "Tazo, an Oregon company", "the Anatolia news agency": a noun of kind in apposition, or
+  // right after the name, says it is a body.
+  const kind = toks.slice(last.index + 1, last.index + 6).filter((t) => t.word).map((t) => t.bare.toLowerCase());
+  if (!last.tok.possessive && toks[last.index + 1]?.text === ',' && ['a', 'an', 'the'].includes(kind[0] ?? '') && kind.slice(1, 4).some((w) => ORG_KIND_NOUNS.has(w))) votes.organization += STRONG;
+  else if (!last.tok.possessive && toks[last.index + 1]?.word && kind.slice(0, 2).some((w, n) => ORG_KIND_NOUNS.has(w) && kind.slice(0, n).every((x) => /^\p{Ll}/u.test(x)) && /^\p{Ll}/u.test(toks[last.index + 1].bare))) votes.organization += WEAK + 1;
   // "the United Nations", "the Red Cross": a person's name takes no article; but in "the Bush
   // administration" the article belongs to the noun after the name.
   const after1 = toks[last.index + 1];
@@ -493,6 +602,7 @@ function mentionsOfRun(
   const journal = fold(words.join(' ').replace(/-/g, ' '));
   if (JOURNALS.has(journal) && (words.length > 1 || publicationCue(toks, prevIndex))) votes.organization += 2 * STRONG + 1;
   const mention = makeMention(words, source, sentence, votes, initial);
+  if (droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) mention.article = true;
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
@@ -795,8 +905,81 @@ function linkByAntecedent(f: Form, self: number, matches: { f: Form; i: number }
   return true;
 }
 
-/** 1 for a one-word abbreviation with a period ("Calif."), which never names its entity when the full word is there. */
-const abbreviated = (words: string[]) => Number(words.length === 1 && /^\p{Lu}\p{Ll}+\.$/u.test(words[0]));
+/**
+ * The sentences of a document as names are read from them. A paragraph of hard-wrapped prose
+ * that reached this stage unjoined (text passed to the library without cleaning) has its
+ * sentences cut at every line break, names too ("said Tevfik" / "Aksoy, chief economist"): there
+ * a sentence that stops mid-sentence is read on with the next one; elsewhere too, where its line
+ * is long and goes on as cleaning would join it. Each unit keeps the id of
+ * its first sentence, so the order of mentions in an article holds.
+ */
+/** Whether the line ending at `end` goes on in the line starting at `next`, as cleaning joins lines. */
+function wrappedAt(text: string, end: number, next: number): boolean {
+  const from = text.lastIndexOf('\n', end - 1) + 1;
+  const to = text.indexOf('\n', next);
+  return continuesOnNextLine(text.slice(from, end), text.slice(next, to < 0 ? text.length : to));
+}
+
+function readingUnits(doc: Doc): { text: string; source: string; id: string }[] {
+  const out: { text: string; source: string; id: string }[] = [];
+  const ss = doc.sentences;
+  for (let k = 0; k < ss.length; ) {
+    let end = k + 1;
+    while (end < ss.length && ss[end]!.paragraph === ss[k]!.paragraph) end++;
+    const text = doc.article.text;
+    const lines = text.slice(ss[k]!.start, ss[end - 1]!.end).split('\n').filter((l) => l.trim() !== '');
+    const wrapped = lines.length > 1 && isHardWrapped(lines);
+    for (let a = k; a < end; ) {
+      let b = a;
+      // A sentence cut by a line break, not by its own stop, goes on in the next one.
+      while (b + 1 < end && !/[.!?:;"”’)\]]$/.test(ss[b]!.text) && /^[^\n]*\n[ \t]*$/.test(text.slice(ss[b]!.end, ss[b + 1]!.start)) && (wrapped || wrappedAt(text, ss[b]!.end, ss[b + 1]!.start))) b++;
+      out.push({ text: b === a ? ss[a]!.text : ss.slice(a, b + 1).map((s) => s.text).join(' '), source: ss[a]!.source, id: ss[a]!.id });
+      a = b + 1;
+    }
+    k = end;
+  }
+  return out;
+}
+
+const TABLE_ROW = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}) [\d][\d,.]*(?: |%|$)/u;
+
+/**
+ * Names heading the rows of a table written as lines ("Izmit 4,179 dead, 10,759 injured",
+ * "Bolu 226 dead"): three or more sentences in a row, each a name and a figure. Read alone, a
+ * name before a number is a code ("Flight 370"); in a table it is an item, of the kind its
+ * known items show (a place of the gazetteer, a person's known given name).
+ */
+function tableRowNames(doc: Doc): Mention[] {
+  const out: Mention[] = [];
+  const ss = doc.sentences;
+  for (let k = 0; k < ss.length; ) {
+    let end = k;
+    const names: string[][] = [];
+    for (; end < ss.length; end++) {
+      const m = TABLE_ROW.exec(ss[end]!.text);
+      const words = m ? m[1]!.split(' ') : [];
+      if (!m || NOT_NAMES.has(words[0]!.toLowerCase()) || CALENDAR_WORDS.test(words[0]!) || TITLES.has(words[0]!.toLowerCase())) break;
+      names.push(words);
+    }
+    if (names.length >= 3) {
+      const place = names.some((w) => placeKey(w));
+      const person = names.some((w) => personShaped(w) && FIRST_NAMES.has(fold(w[0]!)));
+      const votes = { person: person && !place ? WEAK : 0, organization: 0, place: place && !person ? WEAK : 0 };
+      names.forEach((w, n) => out.push(makeMention(w, doc.article.id, ss[k + n]!.id, votes, false)));
+    }
+    k = Math.max(end, k + 1);
+  }
+  return out;
+}
+
+/** Nouns of a state's formal name ("Republic of ...", "Russian Federation"). */
+const STATE_NOUNS = new Set(['republic', 'kingdom', 'federation', 'principality', 'commonwealth', 'emirate', 'sultanate', 'confederation']);
+
+/** Legal forms of companies after their names ("Corp.", "Co.", "Inc."), as keys are written. */
+const LEGAL_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'ag', 'sa', 'gmbh', 'nv', 'corporation', 'incorporated']);
+
+/** 1 for a one-word abbreviation with a period ("Calif.") or of two capitals ("VA"), which never names its entity when the full word is there. */
+const abbreviated = (words: string[]) => Number(words.length === 1 && /^\p{Lu}\p{Ll}+\.$|^\p{Lu}{2}$/u.test(words[0]));
 
 /** People, organisations and places of a cluster, spelling variants and partial names merged. */
 export function findEntities(docs: Doc[]): Entity[] {
@@ -804,7 +987,8 @@ export function findEntities(docs: Doc[]): Entity[] {
   const mentions: Mention[] = [];
   const species: SpeciesPairs = new Map();
   const terms = new Set<string>();
-  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms));
+  for (const doc of docs) for (const s of readingUnits(doc)) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms));
+  for (const doc of docs) mentions.push(...tableRowNames(doc));
   // Words that name things in this cluster: genera, and acronyms of lower-case terms.
   const genera = generaOf(docs, species);
   for (const t of terms) genera.add(t);
@@ -925,7 +1109,8 @@ export function findEntities(docs: Doc[]): Entity[] {
   // in order from its first ("California", "Virginia").
   const placesByInitial = new Map<string, number[]>();
   live.forEach((f, i) => {
-    if (f.words.length === 1 && !f.words[0].endsWith('.') && typeOfForm(f) === 'place') addTo(placesByInitial, fold(f.words[0])[0] ?? '', i);
+    // Only names written out: "VA" is no target of "Va." (nor of itself).
+    if (f.words.length === 1 && !f.words[0].endsWith('.') && !isAcronym(f.words[0]) && typeOfForm(f) === 'place') addTo(placesByInitial, fold(f.words[0])[0] ?? '', i);
   });
   live.forEach((f, i) => {
     if (f.words.length !== 1 || !/^\p{Lu}\p{Ll}+\.$|^\p{Lu}{2}$/u.test(f.words[0]) || typeOfForm(f) !== 'place' || placeKey(f.words)) return;
@@ -984,14 +1169,57 @@ export function findEntities(docs: Doc[]): Entity[] {
     }
   }  // Organisations by their first word: "Brightwater" for "Brightwater Capital".
   const orgsByFirst = new Map<string, number[]>();
+  // "Kameron Prescott Memorial Fund", "Bill Gates Foundation": a body named after a person of the
+  // cluster does not claim that person's given name.
+  const fullNames = fullPeople.map(({ f }) => keyWords(f.words).join(' ') + ' ');
   live.forEach((f, i) => {
     const k = keyWords(f.words);
+    if (fullNames.some((n) => (k.join(' ') + ' ').startsWith(n) && n.length < k.join(' ').length + 1)) return;
     if (k.length >= 2 && typeOfForm(f) === 'organization' && !DEMONYMS.has(k[0])) addTo(orgsByFirst, k[0], i);
     // "the Brotherhood" for "Muslim Brotherhood": the name without its adjectives.
     if (k.length >= 2 && typeOfForm(f) === 'organization' && k.slice(0, -1).every((w) => DEMONYMS.has(w))) {
       const last = k[k.length - 1];
       addTo(orgsByFirst, last, i);
     }
+  });
+  // "Starbucks Corp." and "Starbucks Coffee Co.": legal names of one company, the one of its
+  // first word and a legal form alone ("X Corp.") with the others of that first word and a legal form.
+  for (const [first, ids] of orgsByFirst) {
+    const legal = ids.filter((i) => LEGAL_FORMS.has(keysOf[i][keysOf[i].length - 1]!) && keysOf[i][0] === first);
+    if (legal.some((i) => keysOf[i].length === 2)) for (const i of legal.slice(1)) uf.union(legal[0]!, i);
+  }
+  // "Chicago Police" / "Chicago Police Department", "Reciprocal" / "Reciprocal Inc.": a name that
+  // is one body's name without its last word, a body's noun (the shorter name of two words or
+  // more) or a legal form. A name that several bodies' names extend links to none of them.
+  const formByKey = new Map<string, number>();
+  live.forEach((f, i) => formByKey.set(keysOf[i].join(' '), i));
+  const extensions = new Map<number, number[]>();
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    const last = k[k.length - 1]!;
+    if (k.length < 2 || typeOfForm(f) !== 'organization' || !(LEGAL_FORMS.has(last) || (k.length > 2 && ORG_WORDS.has(last)))) return;
+    const shorter = formByKey.get(k.slice(0, -1).join(' '));
+    if (shorter === undefined) return;
+    const g = live[shorter]!;
+    if (placeKey(g.words) || typeOfForm(g) === 'place' || (typeOfForm(g) === 'person' && g.votes.person >= STRONG)) return;
+    addTo(extensions, shorter, i);
+  });
+  for (const [shorter, longer] of extensions) if (longer.length === 1) uf.union(longer[0]!, shorter);
+  // A state's formal name and its short one: "Republic of San Marino" / "San Marino", "Russian
+  // Federation" / "Russia" (the adjective begins with the short name).
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    let short: number | undefined;
+    // The formal name says what its short name is: a place, whatever its own cues.
+    if (k.length >= 3 && STATE_NOUNS.has(k[0]!) && k[1] === 'of') {
+      short = formByKey.get(k.slice(2).join(' '));
+      if (short !== undefined && short !== i) uf.union(short, i);
+      return;
+    }
+    else if (k.length === 2 && STATE_NOUNS.has(k[1]!)) {
+      for (const [key, j] of formByKey) if (!key.includes(' ') && key.length >= 4 && k[0]!.startsWith(key) && k[0]!.length - key.length <= 2 && placeKey(live[j]!.words)) short = j;
+    }
+    if (short !== undefined && short !== i && typeOfForm(live[short]!) === 'place') uf.union(short, i);
   });
   // Full names by the first letter of their surname as sameNameWord compares it, so a partial
   // name is compared with the few full names that could match (blocking, not all pairs).
@@ -1104,6 +1332,11 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Velden algorithm"): a method, a disease, a product, unless a strong cue says otherwise.
     else if (type !== 'other' && votes[type] < STRONG && all.filter((m) => m.thingCue).length * 2 >= all.length) type = 'other';
     if (type === 'other' && (all.length < 2 || all.every((m) => m.initial))) continue;
+    // One name word named more than once with no cue at all, never written in lower case
+    // ("Craigslist", "Goodyear", "ABC7"): on the real gold's choose half most such words named
+    // bodies (companies, brands, stations), fewer places or things: that is the reading when
+    // nothing else tells.
+    if (type === 'other' && group.every((f) => f.words.length === 1) && votes.person + votes.organization + votes.place === 0 && !group.some((f) => thingName(f.words, genera)) && !all.some((m) => m.quoted || m.thingCue) && !hasCommonWord(longest.words, commonWords)) type = 'organization';
     // Events, wars, holidays, genera, spans of time: things the words themselves name, never actors.
     if (type === 'other' && group.some((f) => thingName(f.words, genera)) && readsAsEvent(longest.words)) continue;
     // An organisation named once, with nothing behind the type but an article ("from the Red
@@ -1114,6 +1347,13 @@ export function findEntities(docs: Doc[]): Entity[] {
     // once in one source, is too uncertain to list: a wrong entity costs more than a missing one.
     if (type === 'person' && all.length < 2 && votes.person === 0 && !FIRST_NAMES.has(fold(longest.words[0])) && !personByForm(longest.words)) continue;
     if (group.every((f) => f.words.length === 1 && familyPlural(f.words[0]))) continue;
+    // "the Internet", "the Web": one word always written after "the", with no cue but the article
+    // (no speech, role, organisation word, gazetteer entry or acronym), is a thing's name.
+    if (
+      type === 'organization' && group.every((f) => f.words.length === 1) && all.every((m) => m.article) && votes.person === 0 && votes.place === 0 && votes.organization <= all.length * WEAK &&
+      !PROPER_ORGS.has(longest.words[0].toLowerCase()) && !isAcronym(longest.words[0]) && !placeKey(longest.words) && !organisationByForm(longest.words, commonWords)
+    )
+      continue;
     // A lone word that is also a common word of the cluster ("Office", "Love", "Made") or a generic
     // name word, with no gazetteer entry or title behind it, is not kept on its own.
     if (group.every((f) => keyWords(f.words).length === 1)) {

@@ -129,7 +129,17 @@ export const GAZETTEER = new Set(
   queensland tasmania ontario quebec alberta manitoba saskatchewan newfoundland
   edinburgh cardiff belfast sochi aleppo homs idlib raqqa mosul basra ramallah kandahar
   chicago houston boston shanghai mumbai karachi lagos johannesburg sydney melbourne toronto montreal
-  vancouver milan munich hamburg frankfurt barcelona marseille lyon rotterdam antwerp gdansk`
+  vancouver milan munich hamburg frankfurt barcelona marseille lyon rotterdam antwerp gdansk
+  seoul pyongyang wellington brasilia quito asuncion managua tegucigalpa nassau accra abuja kigali kinshasa
+  brazzaville yaounde libreville bamako niamey ouagadougou conakry freetown monrovia nouakchott banjul asmara
+  juba lilongwe antananarivo tbilisi chisinau skopje podgorica sarajevo zagreb riga pristina nicosia ashgabat
+  dushanbe bishkek tashkent ulaanbaatar naypyidaw vientiane dili colombo thimphu rabat maputo windhoek
+  gaborone pretoria mbabane maseru harare dodoma djibouti benghazi misrata fallujah tikrit kirkuk erbil
+  osaka kyoto busan incheon guangzhou shenzhen wuhan chengdu chongqing tianjin kolkata chennai bengaluru
+  hyderabad lahore peshawar quetta kandahar herat mazar jalalabad tabriz isfahan mashhad izmir
+  seattle atlanta dallas denver miami philadelphia phoenix detroit baltimore pittsburgh cleveland cincinnati
+  minneapolis milwaukee nashville memphis orlando tampa sacramento indianapolis jacksonville oakland
+  honolulu anchorage albuquerque tucson omaha tulsa louisville raleigh brooklyn manhattan bronx`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -163,6 +173,7 @@ export const DEMONYMS = words(`
   mexican brazilian argentine argentinian chilean colombian venezuelan peruvian cuban european asian arab
   western eastern northern southern kurdish persian serbian croatian bosnian albanian estonian latvian
   lithuanian maltese cypriot
+  turk kurd arab serb croat swede dane finn scot brit jew
   democratic republican democrat democrats republicans conservative conservatives liberal liberals socialist
   socialists communist communists christian christians muslim muslims jewish catholic catholics protestant
   islamist islamists sunni shia shiite evangelical
@@ -304,7 +315,7 @@ export const CELESTIAL = new Set([
 export const ORG_KIND_NOUNS = words(`
   firm company companies giant maker retailer startup start-up carrier manufacturer insurer lender brand
   chain outlet website newspaper magazine broadcaster network label publisher conglomerate automaker
-  carmaker airline supermarket charity nonprofit non-profit band
+  carmaker airline supermarket charity nonprofit non-profit band agency
 `);
 
 /**
