@@ -13,7 +13,9 @@
 // - a part never with its whole ("17 of the suspects", a table line "Izmit 4,179 dead", a group
 //   named by a proper modifier: "American athletes" against "athletes"), two actors, nouns, years
 //   of the figure's clause or "of" complements never with each other; one thing counted under two
-//   nouns with the same common modifiers and verb ("two big objects", "four big parts" found) is;
+//   nouns with the same common modifiers and verb ("two big objects", "four big parts" found) is,
+//   and so is one thing two sources each count under a noun of their own ("17,000 votes" on the
+//   top petition, "11,000 signatures"), when their values are each other's nearest (namedApart);
 // - a figure the source itself corrects, retracts or tells "at the time" is not its claim.
 // Claims of one key must lie within 10x of each other at one moment and share context words
 // (one for outcomes, two for other counts, three for small ones) or a near-duplicate group; when
@@ -227,6 +229,8 @@ function isEventWord(t: Token): boolean {
   return t.lower.length > 4 && t.lower.endsWith('ed') && !NOT_VERBS.has(t.lower);
 }
 
+const PHRASE_BREAKS = new Set(['because', 'due', 'unless', 'whether', 'although', 'though']);
+
 /** The noun phrase right after a figure: words up to a function word, verb, number or punctuation. */
 function chunkAfter(tokens: Token[], from: number): { words: Token[]; next: number } {
   const words: Token[] = [];
@@ -236,6 +240,12 @@ function chunkAfter(tokens: Token[], from: number): { words: Token[]; next: numb
     if (!t.word || FUNCTION_WORDS.has(t.lower) || /\d/.test(t.text) || t.lower.endsWith('ly')) break;
     if (isEventWord(t) && words.length > 0) break;
     if (isEventWord(t) && !eventClass(t.stem)) break;
+    // The phrase ends where a clause of its own starts ("304 votes because of ...") and before a
+    // name after a common noun, which is its object, not a modifier: "20 states suing Microsoft"
+    // and "19 states suing the company" count one set.
+    const last = words[words.length - 1];
+    if (PHRASE_BREAKS.has(t.lower)) break;
+    if (last && /^\p{Lu}/u.test(t.text) && !/^\p{Lu}/u.test(last.text)) break;
     words.push(t);
     if (eventClass(t.stem)) {
       i++;
@@ -567,6 +577,8 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     // the sentence goes on to correct ("rose to 17,997, but revised that figure down to 12,514"):
     // the source itself reports the change, and the figure is not its current claim.
     /^(?:at the time|at first|initially|back then)\b/i.test(sentence.text) ||
+    // "he said he won 306 votes, when in fact he won 304": the source corrects it at once.
+    /^[^.;]{0,40}\b(?:when|while|but|whereas) (?:in fact|actually|in reality)\b/.test(rest) ||
     /\b(?:erroneous|mistaken|incorrect|inaccurate|false|wrong)\b[^.;]{0,40}$/.test(lead) ||
     /^[^.;]{0,40}\b(?:but|before|then|later|and)\b[^.;]{0,30}\b(?:revised|corrected|lowered|raised|reduced|cut|increased|updated)\b[^.;]{0,30}\b(?:to|at)\s/.test(rest);
 
@@ -895,6 +907,68 @@ function closestToOthers(list: Claim[], others: Claim[]): Claim[] {
   return scored.filter((x) => !differ(x.c.figure, best.c.figure)).map((x) => x.c);
 }
 
+/** A plain count of a noun ("17,000 votes", "317,377 usernames"): what namedApart pairs across nouns. */
+function plainCount(c: Claim): boolean {
+  return !c.isClass && !c.prior && !c.fixed && !c.phrase.some((w) => MEASURE_UNITS.has(w)) && c.figure.unit === 'count' && c.figure.specific && c.figure.value >= ALIAS_MIN && !!c.head && !!c.nounKey && !/[:|]/.test(c.nounKey) && c.nounKey !== 'people' && c.key === `count||${c.nounKey}`;
+}
+
+// Counts below this name many different subsets of a story ("two countries", "three players").
+const ALIAS_MIN = 10;
+// Two sources naming one counted thing differently give values within this factor of each other.
+const ALIAS_SCALE = 2;
+
+/**
+ * One counted thing named differently by two sources, each keeping to its own noun: "more than
+ * 17,000 votes" on the top petition in one report, "more than 11,000 signatures" in another;
+ * "335,000 fans" to be barred from a service in one, "317,377 usernames" handed over in another.
+ * A pair of plain counts from two sources is compared across its nouns when neither source gives
+ * a figure of the other's noun, each is the other's nearest value among such counts (and within
+ * ALIAS_SCALE of it), and a proper modifier of either ("Napster usernames") is named in the
+ * other's sentence. Context is checked later, as for any count (linkedPair).
+ */
+function namedApart(byKey: Map<string, Claim[]>): Map<string, Claim[]> {
+  const bySource = new Map<string, Claim[]>();
+  const nouns = new Map<string, Set<string>>();
+  for (const list of byKey.values()) {
+    for (const c of list) {
+      if (c.figure.unit !== 'count' || !c.figure.specific) continue;
+      const set = nouns.get(c.sentence.source) ?? new Set<string>();
+      set.add(c.nounKey);
+      nouns.set(c.sentence.source, set);
+      if (plainCount(c)) addTo(bySource, c.sentence.source, c);
+    }
+  }
+  const out = new Map<string, Claim[]>();
+  const sources = [...bySource.keys()];
+  const named = (c: Claim, o: Claim) => c.proper.every((w) => o.context.has(w) || o.proper.includes(w));
+  const ratio = (a: Claim, b: Claim) => Math.max(a.figure.value, b.figure.value) / Math.min(a.figure.value, b.figure.value);
+  for (let i = 0; i < sources.length; i++) {
+    for (let j = i + 1; j < sources.length; j++) {
+      const sa = sources[i]!;
+      const sb = sources[j]!;
+      // Counts of a noun the other source never counts.
+      const left = bySource.get(sa)!.filter((c) => !nouns.get(sb)!.has(c.nounKey));
+      const right = bySource.get(sb)!.filter((c) => !nouns.get(sa)!.has(c.nounKey));
+      if (!left.length || !right.length) continue;
+      const nearest = (c: Claim, others: Claim[]) => {
+        let best: Claim | null = null;
+        for (const o of others) if (!best || ratio(c, o) < ratio(c, best)) best = o;
+        return best;
+      };
+      for (const a of left) {
+        const b = nearest(a, right);
+        if (!b || nearest(b, left)?.figure.value !== a.figure.value || ratio(a, b) > ALIAS_SCALE) continue;
+        if (!named(a, b) || !named(b, a)) continue;
+        const key = `count||alias:${[a.nounKey, b.nounKey].sort().join('+')}`;
+        const list = out.get(key) ?? [];
+        for (const c of [a, b]) if (!list.some((x) => x.sentence.id === c.sentence.id && x.figure.start === c.figure.start)) list.push({ ...c, key });
+        out.set(key, list);
+      }
+    }
+  }
+  return out;
+}
+
 function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   const groupOf = new Map<string, number>();
   context.groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
@@ -924,8 +998,9 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     }
   }
   for (const [key, list] of kinds) if (new Set(list.map((c) => c.head)).size >= 2) byKey.set(key, list.map((c) => ({ ...c, key })));
+  for (const [key, list] of namedApart(byKey)) byKey.set(key, list);
 
-  const conflicts: { conflict: Conflict; weight: number }[] = [];
+  const conflicts: { conflict: Conflict; weight: number; alias: boolean }[] = [];
   // Outside kinds of outcome that can grow by orders of magnitude (a death toll), two figures
   // more than MAX_SCALE apart ("2 employees", "4,500 employees"; "2.1 billion euros", "18.50
   // euros") are not two reports of one quantity.
@@ -938,7 +1013,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   // A distance or a level with no verb to say what it measures ("1,600km (990 miles) east of the
   // cape") is compared with nothing.
   const sameMeasure = (a: Claim, b: Claim) => !MEASURE_UNITS.has(a.nounKey) || (!!a.event && a.event === b.event);
-  const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || a.key.includes('|kind:') || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
+  const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || a.key.includes('|kind:') || a.key.includes('|alias:') || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
   for (const all of byKey.values()) {
     const current = all.filter((c) => !c.prior);
     if (new Set(current.map((c) => c.sentence.source)).size < 2) continue;
@@ -1025,14 +1100,15 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
       // Conflicts of one figure stay together, the disagreement of a moment before the update
       // over time that includes it; figures reported by more sources come first.
       const weight = Math.max(0, ...found.map((conflict) => new Set(conflict.claims.flatMap((c) => c.citations.map((x) => x.source))).size));
-      for (const conflict of found) conflicts.push({ conflict, weight });
+      for (const conflict of found) conflicts.push({ conflict, weight, alias: set[0]!.key.includes('|alias:') });
     }
   }
-  // A conflict whose citations another one already holds says nothing new.
+  // A conflict whose citations another one already holds says nothing new; one across two nouns
+  // (namedApart, listed last) neither when a claim of it is already in another conflict.
   const seen: Set<string>[] = [];
-  const distinct = conflicts.filter(({ conflict }) => {
+  const distinct = conflicts.filter(({ conflict, alias }) => {
     const cited = new Set(conflict.claims.flatMap((c) => c.citations.map((x) => `${c.value}\u0000${x.source}\u0000${x.quote}`)));
-    if (seen.some((s) => [...cited].every((x) => s.has(x)))) return false;
+    if (seen.some((s) => (alias ? [...cited].some((x) => s.has(x)) : [...cited].every((x) => s.has(x))))) return false;
     seen.push(cited);
     return true;
   });
@@ -1198,7 +1274,7 @@ function conflictOf(clusters: ValueCluster[], nature: 'update' | 'disagreement',
     return { topic: `which ${mostCommon(claims.map((c) => c.noun))}`, kind: 'quantity', nature, claims: out };
   }
   // One thing counted under two nouns is named by both ("objects or parts found").
-  const nounText = claims[0].key.includes('|kind:') ? [...new Set(claims.map((c) => c.noun).filter(Boolean))].join(' or ') : mostCommon(claims.map((c) => c.noun).filter(Boolean));
+  const nounText = /\|(?:kind|alias):/.test(claims[0].key) ? [...new Set(claims.map((c) => c.noun).filter(Boolean))].join(' or ') : mostCommon(claims.map((c) => c.noun).filter(Boolean));
   const eventText = mostCommon(claims.map((c) => c.event).filter(Boolean));
   const unit = claims[0].figure.unit;
   const topic = [nounText || (unit === 'money' ? 'sum' : unit === 'percent' ? 'share' : ''), eventText].filter(Boolean).join(' ');
