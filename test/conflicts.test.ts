@@ -408,16 +408,16 @@ test("a place in one actor's series this year is a running count: a later day's 
 
 test('one thing two sources count under their own nouns is compared; a noun the other source counts too, or a far value, is not', () => {
   const docs = [
-    doc('a', null, 'Appeals against the merger on the council website passed 80 this week, with the top one gathering more than 9,000 votes.'),
-    doc('b', null, 'More than 80 appeals have reached the council website. The top appeal on the website has more than 6,000 signatures, the clerk said.'),
+    doc('a', null, 'Appeals against the Dunmore merger on the council website passed 80 this week, with the top appeal gathering more than 9,000 votes.'),
+    doc('b', null, 'More than 80 appeals against the Dunmore merger have reached the council website. The top appeal has more than 6,000 signatures, the clerk said.'),
   ];
   const conflicts = findConflicts(docs, context(docs));
   assert.deepEqual(conflicts.map((c) => [c.topic, c.nature, values(c)]), [['signatures or votes', 'disagreement', ['more than 6,000', 'more than 9,000']]]);
   // The second source counts votes as well: its signatures are another count.
-  const both = [docs[0]!, doc('b', null, 'More than 80 appeals have reached the council website. The top appeal on the website has more than 6,000 signatures and 700 votes, the clerk said.')];
+  const both = [docs[0]!, doc('b', null, 'More than 80 appeals against the Dunmore merger have reached the council website. The top appeal has more than 6,000 signatures and 700 votes, the clerk said.')];
   assert.deepEqual(findConflicts(both, context(both)), []);
   // Values more than twice apart are not one thing named twice.
-  const far = [docs[0]!, doc('b', null, 'More than 80 appeals have reached the council website. The top appeal on the website has more than 3,000 signatures, the clerk said.')];
+  const far = [docs[0]!, doc('b', null, 'More than 80 appeals against the Dunmore merger have reached the council website. The top appeal has more than 3,000 signatures, the clerk said.')];
   assert.deepEqual(findConflicts(far, context(far)), []);
   // A distance is a measure, never a count of things under another noun.
   const measure = [

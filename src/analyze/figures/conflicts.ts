@@ -909,8 +909,17 @@ function closestToOthers(list: Claim[], others: Claim[]): Claim[] {
 
 /** A plain count of a noun ("17,000 votes", "317,377 usernames"): what namedApart pairs across nouns. */
 function plainCount(c: Claim): boolean {
-  return !c.isClass && !c.prior && !c.fixed && !c.phrase.some((w) => MEASURE_UNITS.has(w)) && c.figure.unit === 'count' && c.figure.specific && c.figure.value >= ALIAS_MIN && !!c.head && !!c.nounKey && !/[:|]/.test(c.nounKey) && c.nounKey !== 'people' && c.key === `count||${c.nounKey}`;
+  return !c.isClass && !c.prior && !c.fixed && !c.phrase.some((w) => UNIT_STEM.test(w)) && c.figure.unit === 'count' && c.figure.specific && c.figure.value >= ALIAS_MIN && !!c.head && !!c.nounKey && !/[:|]/.test(c.nounKey) && c.nounKey !== 'people' && c.key === `count||${c.nounKey}`;
 }
+
+// Units of measure and score, by stem ("miles", "mph", "square-kilometers", "points"): a figure in
+// them measures, it does not count things.
+const UNIT_STEM = /^(?:(?:square-|sq)?(?:kilo|centi|milli)?(?:metr|meter|met)|mile|mph|kph|km|kms|cm|mm|kg|lb|lbs|feet|foot|inch|yard|acr|hectar|ton|tonn|gallon|litr|liter|barrel|degre|point|knot|byte|megabyt|gigabyt|watt|megawatt|volt|calori)/;
+
+// Sources that tell one story share at least this share of their names (Dice).
+const SAME_STORY_DICE = 0.2;
+// Words either side of a figure that describe what it counts.
+const ALIAS_WINDOW = 6;
 
 // Counts below this name many different subsets of a story ("two countries", "three players").
 const ALIAS_MIN = 10;
@@ -921,49 +930,91 @@ const ALIAS_SCALE = 2;
  * One counted thing named differently by two sources, each keeping to its own noun: "more than
  * 17,000 votes" on the top petition in one report, "more than 11,000 signatures" in another;
  * "335,000 fans" to be barred from a service in one, "317,377 usernames" handed over in another.
- * A pair of plain counts from two sources is compared across its nouns when neither source gives
- * a figure of the other's noun, each is the other's nearest value among such counts (and within
- * ALIAS_SCALE of it), and a proper modifier of either ("Napster usernames") is named in the
- * other's sentence. Context is checked later, as for any count (linkedPair).
+ * Two plain counts from two sources are compared across their nouns when no source of the story
+ * gives figures of both nouns, each is the other's nearest value among such counts of its
+ * source (and within ALIAS_SCALE of it), they share two words of their sentences and two of the
+ * ALIAS_WINDOW words either side of the figure ("the most popular one garnering", "the most
+ * popular has"), a proper modifier of either ("Napster usernames") is named in the other's
+ * sentence, and the two sources tell one story (SAME_STORY_DICE of their names shared).
  */
-function namedApart(byKey: Map<string, Claim[]>): Map<string, Claim[]> {
-  const bySource = new Map<string, Claim[]>();
-  const nouns = new Map<string, Set<string>>();
+function namedApart(byKey: Map<string, Claim[]>, docs: Doc[]): Map<string, Claim[]> {
+  const sourcesOf = new Map<string, Set<string>>();
+  const plain: Claim[] = [];
   for (const list of byKey.values()) {
     for (const c of list) {
       if (c.figure.unit !== 'count' || !c.figure.specific) continue;
-      const set = nouns.get(c.sentence.source) ?? new Set<string>();
-      set.add(c.nounKey);
-      nouns.set(c.sentence.source, set);
-      if (plainCount(c)) addTo(bySource, c.sentence.source, c);
+      let set = sourcesOf.get(c.nounKey);
+      if (!set) sourcesOf.set(c.nounKey, (set = new Set()));
+      set.add(c.sentence.source);
+      if (plainCount(c)) plain.push(c);
     }
   }
   const out = new Map<string, Claim[]>();
-  const sources = [...bySource.keys()];
-  const named = (c: Claim, o: Claim) => c.proper.every((w) => o.context.has(w) || o.proper.includes(w));
+  if (plain.length < 2) return out;
+  // Two sources tell one story when the names they use mostly coincide (Dice of their sets of
+  // names, words capitalised inside a sentence).
+  const names = new Map<string, Set<string>>();
+  const namesOf = (source: string) => {
+    let set = names.get(source);
+    if (!set) {
+      set = new Set();
+      const doc = docs.find((d) => d.article.id === source);
+      for (const m of (doc?.article.text ?? '').matchAll(/(?<=[\p{Ll},;] )\p{Lu}[\p{L}'’-]+/gu)) if (!MONTH_OR_DAY.test(m[0])) set.add(m[0].toLowerCase());
+      names.set(source, set);
+    }
+    return set;
+  };
+  const sameStory = (x: string, y: string) => {
+    const a = namesOf(x);
+    const b = namesOf(y);
+    return (2 * overlap(a, b)) / Math.max(1, a.size + b.size) >= SAME_STORY_DICE;
+  };
+  // The words right around a figure (ALIAS_WINDOW words either side), which describe what it counts.
+  const locals = new Map<Claim, Set<string>>();
+  const localOf = (c: Claim) => {
+    let set = locals.get(c);
+    if (!set) {
+      const content = (t: Token) => !FUNCTION_WORDS.has(t.lower) && !REPORTING.has(t.lower) && !/\d/.test(t.text) && t.lower.length >= 3 && t.stem !== c.head;
+      const words = tokensWithOffsets(c.sentence.text).filter((t) => t.word && !/^\d/.test(t.text));
+      const at = words.findIndex((t) => t.start >= c.figure.end);
+      const to = at < 0 ? words.length : at;
+      set = new Set([...words.slice(Math.max(0, to - ALIAS_WINDOW), to), ...words.slice(to, to + ALIAS_WINDOW)].filter(content).map((t) => t.stem));
+      locals.set(c, set);
+    }
+    return set;
+  };
+  const apart = new Map<string, boolean>();
+  // No source counts both nouns.
+  const complementary = (x: string, y: string) => {
+    if (x === y) return false;
+    const pair = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+    let found = apart.get(pair);
+    if (found === undefined) {
+      const [small, large] = [sourcesOf.get(x)!, sourcesOf.get(y)!].sort((a, b) => a.size - b.size);
+      found = ![...small!].some((s) => large!.has(s));
+      apart.set(pair, found);
+    }
+    return found;
+  };
+  const bySource = new Map<string, Claim[]>();
+  for (const c of plain) addTo(bySource, c.sentence.source, c);
   const ratio = (a: Claim, b: Claim) => Math.max(a.figure.value, b.figure.value) / Math.min(a.figure.value, b.figure.value);
-  for (let i = 0; i < sources.length; i++) {
-    for (let j = i + 1; j < sources.length; j++) {
-      const sa = sources[i]!;
-      const sb = sources[j]!;
-      // Counts of a noun the other source never counts.
-      const left = bySource.get(sa)!.filter((c) => !nouns.get(sb)!.has(c.nounKey));
-      const right = bySource.get(sb)!.filter((c) => !nouns.get(sa)!.has(c.nounKey));
-      if (!left.length || !right.length) continue;
-      const nearest = (c: Claim, others: Claim[]) => {
-        let best: Claim | null = null;
-        for (const o of others) if (!best || ratio(c, o) < ratio(c, best)) best = o;
-        return best;
-      };
-      for (const a of left) {
-        const b = nearest(a, right);
-        if (!b || nearest(b, left)?.figure.value !== a.figure.value || ratio(a, b) > ALIAS_SCALE) continue;
-        if (!named(a, b) || !named(b, a)) continue;
-        const key = `count||alias:${[a.nounKey, b.nounKey].sort().join('+')}`;
-        const list = out.get(key) ?? [];
-        for (const c of [a, b]) if (!list.some((x) => x.sentence.id === c.sentence.id && x.figure.start === c.figure.start)) list.push({ ...c, key });
-        out.set(key, list);
-      }
+  // Whether b is a's nearest value among b's source's counts of a noun a's source never counts.
+  const nearest = (a: Claim, b: Claim) => bySource.get(b.sentence.source)!.every((o) => o === b || !complementary(a.nounKey, o.nounKey) || ratio(a, o) >= ratio(a, b));
+  const named = (c: Claim, o: Claim) => c.proper.every((w) => o.context.has(w) || o.proper.includes(w));
+  plain.sort((a, b) => a.figure.value - b.figure.value);
+  for (let i = 0; i < plain.length; i++) {
+    const a = plain[i]!;
+    for (let j = i + 1; j < plain.length && plain[j]!.figure.value <= a.figure.value * ALIAS_SCALE; j++) {
+      const b = plain[j]!;
+      if (a.sentence.source === b.sentence.source || !complementary(a.nounKey, b.nounKey)) continue;
+      if (overlap(a.context, b.context) < 2 || !named(a, b) || !named(b, a)) continue;
+      if (!nearest(a, b) || !nearest(b, a)) continue;
+      if (overlap(localOf(a), localOf(b)) < 2 || !sameStory(a.sentence.source, b.sentence.source)) continue;
+      const key = `count||alias:${[a.nounKey, b.nounKey].sort().join('+')}`;
+      const list = out.get(key) ?? [];
+      for (const c of [a, b]) if (!list.some((x) => x.sentence.id === c.sentence.id && x.figure.start === c.figure.start)) list.push({ ...c, key });
+      out.set(key, list);
     }
   }
   return out;
@@ -998,7 +1049,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     }
   }
   for (const [key, list] of kinds) if (new Set(list.map((c) => c.head)).size >= 2) byKey.set(key, list.map((c) => ({ ...c, key })));
-  for (const [key, list] of namedApart(byKey)) byKey.set(key, list);
+  for (const [key, list] of namedApart(byKey, docs)) byKey.set(key, list);
 
   const conflicts: { conflict: Conflict; weight: number; alias: boolean }[] = [];
   // Outside kinds of outcome that can grow by orders of magnitude (a death toll), two figures
