@@ -954,11 +954,13 @@ function namedApart(byKey: Map<string, Claim[]>, docs: Doc[]): Map<string, Claim
   // Two sources tell one story when the names they use mostly coincide (Dice of their sets of
   // names, words capitalised inside a sentence).
   const names = new Map<string, Set<string>>();
+  let docById: Map<string, Doc> | undefined;
   const namesOf = (source: string) => {
     let set = names.get(source);
     if (!set) {
       set = new Set();
-      const doc = docs.find((d) => d.article.id === source);
+      docById ??= new Map(docs.map((d) => [d.article.id, d]));
+      const doc = docById.get(source);
       for (const m of (doc?.article.text ?? '').matchAll(/(?<=[\p{Ll},;] )\p{Lu}[\p{L}'’-]+/gu)) if (!MONTH_OR_DAY.test(m[0])) set.add(m[0].toLowerCase());
       names.set(source, set);
     }
@@ -983,15 +985,20 @@ function namedApart(byKey: Map<string, Claim[]>, docs: Doc[]): Map<string, Claim
     }
     return set;
   };
-  const apart = new Map<string, boolean>();
-  // No source counts both nouns.
+  // No source counts both nouns (nouns numbered, pairs remembered).
+  const ids = new Map<string, number>();
+  for (const noun of sourcesOf.keys()) ids.set(noun, ids.size);
+  const apart = new Map<number, boolean>();
   const complementary = (x: string, y: string) => {
     if (x === y) return false;
-    const pair = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+    const i = ids.get(x)!;
+    const j = ids.get(y)!;
+    const pair = i < j ? i * ids.size + j : j * ids.size + i;
     let found = apart.get(pair);
     if (found === undefined) {
       const [small, large] = [sourcesOf.get(x)!, sourcesOf.get(y)!].sort((a, b) => a.size - b.size);
-      found = ![...small!].some((s) => large!.has(s));
+      found = true;
+      for (const s of small!) if (large!.has(s)) found = false;
       apart.set(pair, found);
     }
     return found;
@@ -1003,19 +1010,40 @@ function namedApart(byKey: Map<string, Claim[]>, docs: Doc[]): Map<string, Claim
   const nearest = (a: Claim, b: Claim) => bySource.get(b.sentence.source)!.every((o) => o === b || !complementary(a.nounKey, o.nounKey) || ratio(a, o) >= ratio(a, b));
   const named = (c: Claim, o: Claim) => c.proper.every((w) => o.context.has(w) || o.proper.includes(w));
   plain.sort((a, b) => a.figure.value - b.figure.value);
+  // Pairs sharing two words around their figures, found through an index of those words.
+  const index = new Map<string, number[]>();
+  plain.forEach((c, i) => {
+    for (const w of localOf(c)) addTo(index, w, i);
+  });
+  const shared = new Int32Array(plain.length);
+  const pairs: [number, number][] = [];
   for (let i = 0; i < plain.length; i++) {
-    const a = plain[i]!;
-    for (let j = i + 1; j < plain.length && plain[j]!.figure.value <= a.figure.value * ALIAS_SCALE; j++) {
-      const b = plain[j]!;
-      if (a.sentence.source === b.sentence.source || !complementary(a.nounKey, b.nounKey)) continue;
-      if (overlap(a.context, b.context) < 2 || !named(a, b) || !named(b, a)) continue;
-      if (!nearest(a, b) || !nearest(b, a)) continue;
-      if (overlap(localOf(a), localOf(b)) < 2 || !sameStory(a.sentence.source, b.sentence.source)) continue;
-      const key = `count||alias:${[a.nounKey, b.nounKey].sort().join('+')}`;
-      const list = out.get(key) ?? [];
-      for (const c of [a, b]) if (!list.some((x) => x.sentence.id === c.sentence.id && x.figure.start === c.figure.start)) list.push({ ...c, key });
-      out.set(key, list);
+    const touched: number[] = [];
+    for (const w of localOf(plain[i]!)) {
+      for (const j of index.get(w)!) {
+        if (j <= i) continue;
+        if (shared[j] === 0) touched.push(j);
+        shared[j]!++;
+      }
     }
+    for (const j of touched) {
+      if (shared[j]! >= 2) pairs.push([i, j]);
+      shared[j] = 0;
+    }
+  }
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const [i, j] of pairs) {
+    const a = plain[i]!;
+    const b = plain[j]!;
+    if (b.figure.value > a.figure.value * ALIAS_SCALE) continue;
+    if (a.sentence.source === b.sentence.source || overlap(a.context, b.context) < 2 || !complementary(a.nounKey, b.nounKey)) continue;
+    if (!named(a, b) || !named(b, a)) continue;
+    if (!nearest(a, b) || !nearest(b, a)) continue;
+    if (!sameStory(a.sentence.source, b.sentence.source)) continue;
+    const key = `count||alias:${[a.nounKey, b.nounKey].sort().join('+')}`;
+    const list = out.get(key) ?? [];
+    for (const c of [a, b]) if (!list.some((x) => x.sentence.id === c.sentence.id && x.figure.start === c.figure.start)) list.push({ ...c, key });
+    out.set(key, list);
   }
   return out;
 }
