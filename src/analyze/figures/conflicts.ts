@@ -33,6 +33,7 @@
 // is an update, differences within one moment a disagreement.
 import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../../types.js';
 import { porterStem } from '../../text/porter.js';
+import { stemWord } from '../../text/index.js';
 import { claimText, differ, findFigures, incompatible, type Figure } from './figures.js';
 import { findDateConflicts } from './conflict-dates.js';
 import type { DateMention } from '../dates/index.js';
@@ -61,25 +62,15 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{N}]+(?:[’'´-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
-// Stems repeat across a cluster: a bounded cache saves most of the stemming work.
-const stemCache = new Map<string, string>();
-function stemOf(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    if (stemCache.size >= 50_000) stemCache.clear();
-    s = porterStem(word);
-    stemCache.set(word, s);
-  }
-  return s;
-}
 
 export function tokensWithOffsets(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const lower = m[0].toLowerCase().replace(/[’´]/g, "'");
     const word = /[\p{L}\p{N}]/u.test(m[0]);
-    const base = lower.replace(/'s$/, '');
-    out.push({ text: m[0], lower, stem: word ? stemOf(base) : lower, start: m.index!, end: m.index! + m[0].length, word });
+    // The text stage's memo of stems (warm from segmenting the same words): the stem of the
+    // word without a possessive "'s".
+    out.push({ text: m[0], lower, stem: word ? stemWord(lower) : lower, start: m.index!, end: m.index! + m[0].length, word });
   }
   return out;
 }
