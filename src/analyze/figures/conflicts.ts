@@ -301,7 +301,17 @@ const CONJUNCTIONS = new Set(['and', 'or', 'but', 'while', 'whereas']);
 
 const DETERMINERS = new Set('the a an their its his her our all these those'.split(' '));
 
-function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Claim | null {
+/** Stems of a sentence's content words that are no kind of outcome, in order: a claim's context but its own noun. */
+function contextStemsOf(tokens: Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (!t.word || FUNCTION_WORDS.has(t.lower) || REPORTING.has(t.lower) || /\d/.test(t.text) || t.lower.length < 3) continue;
+    if (!eventClass(t.stem)) out.push(t.stem);
+  }
+  return out;
+}
+
+function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], contextStems: string[]): Claim | null {
   const startIdx = tokens.findIndex((t) => t.start >= figure.end);
   const after = startIdx < 0 ? tokens.length : startIdx;
   let { words, next } = chunkAfter(tokens, after);
@@ -575,11 +585,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
 
   const skip = new Set([...words, ...complement].map((t) => t.stem));
   const context = new Set<string>();
-  for (const t of tokens) {
-    if (!t.word || FUNCTION_WORDS.has(t.lower) || REPORTING.has(t.lower) || /\d/.test(t.text) || t.lower.length < 3) continue;
-    if (skip.has(t.stem) || eventClass(t.stem)) continue;
-    context.add(t.stem);
-  }
+  for (const stem of contextStems) if (!skip.has(stem)) context.add(stem);
   // Kinds of outcome ("killed", "evacuated") are compared whatever noun counts them (the noun
   // is checked later); other figures are compared by what they count, whatever the verb.
   // A part stays a part when its noun turns out to name an outcome ("more than 300 of the arrests").
@@ -639,10 +645,12 @@ export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []):
   const out: Claim[] = [...ordinalClaims(sentence), ...seriesClaims(sentence), ...ageClaims(sentence)];
   if (!figures.length) return out;
   const tokens = tokensWithOffsets(sentence.text);
+  let contextStems: string[] | undefined;
   for (const figure of figures) {
     const absStart = sentence.start + figure.numberStart;
     if (dates.some((d) => absStart >= d.start && absStart < d.end)) continue;
-    const claim = describeClaim(sentence, figure, tokens);
+    contextStems ??= contextStemsOf(tokens);
+    const claim = describeClaim(sentence, figure, tokens, contextStems);
     if (claim) out.push(claim);
   }
   // A weight in a description ("5-foot-8 and 130 pounds", "stands 5 feet 8, weighs 120 pounds")
