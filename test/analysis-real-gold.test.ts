@@ -27,16 +27,25 @@
 //   weights in descriptions by the height told with them               0.636 / 0.267, 0 / 0
 //   a place in one actor's series this year                            0.727 / 0.267, 0 / 0
 //   the other side of a comparison, a time frame before a figure       0.727 / 0.267, 0 / 0
+//   proportions ("seven out of ten") count nothing; the counted phrase ends before a name or
+//     "because"; a figure the source corrects at once ("when in fact") 0.727 / 0.267, 0 / 0
+//   one thing two sources count under their own nouns (no source counts both nouns; each value
+//     the other's nearest, within 2x; two words shared within six of each figure; sources
+//     sharing a fifth of their names)                                 0.909 / 0.267, 0 / 0
+//     (on the 1,800-article pool story of bench/stories.ts it adds 4 conflicts: 20 against 19
+//     states suing, the choose half's votes against signatures, and 2 false: a database of 20
+//     million names against 10 million customers, two forecasts of users; without the window
+//     and names tests it added 196)
 // Another set, read by hand (the 86 Multi-News dev clusters and 9 DUC 2007 topics, first five
 // articles, that the gold does not hold): before, 4 conflicts (1 plausible, "seven times closer"
 // against "about eight times"; 3 false: a possessive "two countries'" against "12 candidate
 // countries", shares of two outcomes, two journal issues' dates); after, 1 (32 cases "through
-// July" against 50 "as of August": a count at two moments, shown as a disagreement).
+// July" against 50 "as of August": a count at two moments, shown as a disagreement); after the
+// two steps above, 2 (also 20 states suing against 19 in a later article, a real change).
 // A distance keyed by its two places was tried and dropped: no gain on choose, confirm 0.267 ->
 // 0.133. Predicted conflicts that cite a gold claim only in part are not false alarms; after the
-// work there are 1 (choose) and 3 (confirm). Misses left on choose: votes vs signatures on one
-// petition and fans vs usernames on one list (two nouns for one thing, no shared modifier or
-// verb), and a day named as a holiday ("New Year's Day", the dates stage does not resolve it).
+// work there are 1 (choose) and 3 (confirm). Miss left on choose: a
+// day named as a holiday ("New Year's Day", the dates stage does not resolve it).
 // Actors' roles and quotes in the briefing (each change chosen on choose, kept when confirm held):
 //   quotes: `` '' and '' '' marks read: choose 0.335 -> 0.612, confirm 0.254 -> 0.497; a pronoun
 //   for the person named last before it in its paragraph: 0.612 / 0.534; a speaker resolved to the
@@ -323,4 +332,4 @@ test('analysis on real gold: scores per half', (t) => {
   assert.ok(r.rolesR >= FLOORS.roles, `roles right ${r.rolesR}`);
 });
 
-const FLOORS = { found: 0.85, type: 0.94, mergeP: 0.96, mergeR: 0.92, junkAtMost: 0.1, quotes: 0.6, roles: 0.68, conflictsR: 0.6, falseAlarmsAtMost: 0.1 };
+const FLOORS = { found: 0.85, type: 0.94, mergeP: 0.96, mergeR: 0.92, junkAtMost: 0.1, quotes: 0.6, roles: 0.68, conflictsR: 0.85, falseAlarmsAtMost: 0.1 };

@@ -405,3 +405,37 @@ test("a place in one actor's series this year is a running count: a later day's 
   const conflicts = findConflicts(docs, context(docs));
   assert.deepEqual(conflicts.map((c) => [c.nature, values(c)]), [['update', ['fifth', 'sixth']]]);
 });
+
+test('one thing two sources count under their own nouns is compared; a noun the other source counts too, or a far value, is not', () => {
+  const docs = [
+    doc('a', null, 'Appeals against the Dunmore merger on the council website passed 80 this week, with the top appeal gathering more than 9,000 votes.'),
+    doc('b', null, 'More than 80 appeals against the Dunmore merger have reached the council website. The top appeal has more than 6,000 signatures, the clerk said.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.deepEqual(conflicts.map((c) => [c.topic, c.nature, values(c)]), [['signatures or votes', 'disagreement', ['more than 6,000', 'more than 9,000']]]);
+  // The second source counts votes as well: its signatures are another count.
+  const both = [docs[0]!, doc('b', null, 'More than 80 appeals against the Dunmore merger have reached the council website. The top appeal has more than 6,000 signatures and 700 votes, the clerk said.')];
+  assert.deepEqual(findConflicts(both, context(both)), []);
+  // Values more than twice apart are not one thing named twice.
+  const far = [docs[0]!, doc('b', null, 'More than 80 appeals against the Dunmore merger have reached the council website. The top appeal has more than 3,000 signatures, the clerk said.')];
+  assert.deepEqual(findConflicts(far, context(far)), []);
+  // A distance is a measure, never a count of things under another noun.
+  const measure = [
+    doc('a', null, 'The storm flattened parts of Varrow, 60 miles east of the capital, and nearby towns.'),
+    doc('b', null, 'A relief group said it would send 50 nurses to Varrow and the nearby towns flattened by the storm.'),
+  ];
+  assert.deepEqual(findConflicts(measure, context(measure)), []);
+});
+
+test('the counted phrase ends before a name or "because"; a figure the source corrects at once ("when in fact") is not its claim', () => {
+  const docs = [
+    doc('a', '2026-03-02', 'Prosecutors and 20 states suing Corvane in the antitrust case say the practice is illegal.'),
+    doc('b', '2026-04-20', 'The costs do not include money spent by the 19 states suing the company along with the prosecutors.'),
+  ];
+  assert.deepEqual(findConflicts(docs, context(docs)).map(values), [['20', '19']]);
+  const corrected = [
+    doc('a', null, 'Marsh received only 304 votes in the assembly because of two defections.'),
+    doc('b', null, 'Marsh said he won 306 assembly votes, when in fact he won 304.'),
+  ];
+  assert.deepEqual(findConflicts(corrected, context(corrected)), []);
+});

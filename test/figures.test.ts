@@ -71,6 +71,7 @@ test('fractions, ranges, names and rounding', () => {
   assert.deepEqual(findFigures('Nearly one quarter of the population fled.').map((f) => f.text), []);
   assert.deepEqual(findFigures('stone brought from 15 to 30 miles away').map((f) => f.text), []);
   assert.deepEqual(findFigures('between 25 and 50 kilometres').map((f) => f.text), []);
+  assert.deepEqual(findFigures('Seven out of ten agree, one in four disagree and 3 in 10 did not answer.').map((f) => f.text), [], 'proportions');
   assert.deepEqual(findFigures('They are not the "Humboldt Five" of the show.').map((f) => f.text), []);
   const [a] = findFigures('14,302 ballots');
   const [b] = findFigures('14,000 ballots');

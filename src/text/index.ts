@@ -21,19 +21,21 @@ export function tokenize(text: string): string[] {
 const STEM_CACHE_LIMIT = 200_000;
 const stemCache = new Map<string, string>();
 
+/** The Porter stem of one lower-cased token, possessive "'s" dropped first (memoised). */
+export function stemWord(t: string): string {
+  let s = stemCache.get(t);
+  if (s === undefined) {
+    s = porterStem(t.endsWith("'s") ? t.slice(0, -2) : t);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(t, s);
+  }
+  return s;
+}
+
 /** Porter stems of tokens; possessive "'s" dropped first. */
 export function stem(tokens: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    let s = stemCache.get(t);
-    if (s === undefined) {
-      s = porterStem(t.endsWith("'s") ? t.slice(0, -2) : t);
-      if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-      stemCache.set(t, s);
-    }
-    out.push(s);
-  }
+  for (let i = 0; i < tokens.length; i++) out.push(stemWord(tokens[i]));
   return out;
 }
 

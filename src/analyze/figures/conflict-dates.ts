@@ -5,7 +5,7 @@
 import type { Conflict, Doc, Sentence } from '../../types.js';
 import type { ConflictContext, ConflictDateMention } from './conflicts.js';
 import { FUNCTION_WORDS, UPDATE_GAP_DAYS, daysBetween, tokensWithOffsets } from './conflicts.js';
-import { addTo, firstAbove } from '../collections.js';
+import { addTo } from '../collections.js';
 
 /**
  * Two sentences tell the same dated fact when the happening word next to each date is the same
@@ -135,36 +135,58 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
       dated.push({ sentence: s, mention: mentions[0], until: rangeEnd(mentions[0]), words: content(s, mentions[0]) });
     }
   }
-  // Block by content stem so that only sentences sharing words are compared.
-  const index = new Map<string, number[]>();
-  dated.forEach((d, i) => {
-    for (const stem of new Set(d.words.map((w) => w.stem))) addTo(index, stem, i);
-  });
   const conflicts: Conflict[] = [];
   const used = new Set<number>();
   // Per sentence once, not per pair: a big story has many pairs sharing a word.
   const stemsOf = dated.map((d) => new Set(d.words.map((w) => w.stem)));
   // "meet again on Friday", "another round on Monday": a further occurrence, not the same one.
   const repeated = dated.map((d) => REPEATED.test(d.sentence.text));
-  const nearOf: (string[] | undefined)[] = [];
-  const shared = new Int32Array(dated.length);
+  const nearOf = dated.map(near);
+  // Two sentences are compared only when they share a word, and, unless one near-duplicate group
+  // holds both, a word next to the date (below): blocked by those words and by group.
+  const byNear = new Map<string, number[]>();
+  nearOf.forEach((words, i) => {
+    for (const w of new Set(words)) addTo(byNear, w, i);
+  });
+  const byGroup = new Map<number, number[]>();
+  dated.forEach((d, i) => {
+    const g = groupOf.get(d.sentence.id);
+    if (g !== undefined) addTo(byGroup, g, i);
+  });
+  const seen = new Int32Array(dated.length).fill(-1);
   for (let i = 0; i < dated.length; i++) {
     if (used.has(i) || repeated[i]) continue;
     const a = dated[i];
     const aStems = stemsOf[i]!;
-    // Later sentences sharing a stem, in the order first met; shared[j] counts the stems shared.
-    const candidates: number[] = [];
-    for (const stem of aStems) {
-      const list = index.get(stem)!;
-      // Posting lists are in ascending order: start past i.
-      for (let k = firstAbove(list, i); k < list.length; k++) {
-        const j = list[k]!;
-        if (shared[j] === 0) candidates.push(j);
-        shared[j]!++;
+    const stems = [...aStems];
+    const ga = groupOf.get(a.sentence.id);
+    const pool: number[] = [];
+    const gather = (list: number[] | undefined) => {
+      for (const j of list ?? []) {
+        if (j <= i || seen[j] === i) continue;
+        seen[j] = i;
+        pool.push(j);
       }
+    };
+    for (const w of nearOf[i]!) gather(byNear.get(w));
+    if (ga !== undefined) gather(byGroup.get(ga));
+    // Later sentences sharing a stem, in the order first met going through this sentence's stems
+    // (the first stem held, then sentence order), each with the number of stems shared.
+    const ranked: { j: number; first: number; shared: number }[] = [];
+    for (const j of pool) {
+      const bStems = stemsOf[j]!;
+      let first = -1;
+      let n = 0;
+      for (let k = 0; k < stems.length; k++) {
+        if (!bStems.has(stems[k]!)) continue;
+        if (first < 0) first = k;
+        n++;
+      }
+      if (first >= 0) ranked.push({ j, first, shared: n });
     }
-    const sharedWith = candidates.map((j) => shared[j]!);
-    for (const j of candidates) shared[j] = 0;
+    ranked.sort((x, y) => x.first - y.first || x.j - y.j);
+    const candidates = ranked.map((r) => r.j);
+    const sharedWith = ranked.map((r) => r.shared);
     for (let c = 0; c < candidates.length; c++) {
       const j = candidates[c]!;
       if (used.has(j)) continue;
@@ -175,8 +197,8 @@ export function findDateConflicts(docs: Doc[], context: ConflictContext): Confli
       const sameGroup = ga !== undefined && ga === groupOf.get(b.sentence.id);
       const bStems = stemsOf[j]!;
       if (!sameGroup && diceOf(sharedWith[c]!, aStems, bStems) < SAME_FACT_DICE) continue;
-      const nearA = (nearOf[i] ??= near(a));
-      const nearB = (nearOf[j] ??= near(b));
+      const nearA = nearOf[i]!;
+      const nearB = nearOf[j]!;
       const nearShared = nearA.filter((w) => nearB.includes(w)).map((w) => w.slice(1));
       if (!sameGroup && ![...aStems].some((w) => bStems.has(w) && !nearShared.includes(w))) continue;
       // The words around each date must name the same happening ("lifted on Friday", "lifted on

@@ -13,7 +13,9 @@
 // - a part never with its whole ("17 of the suspects", a table line "Izmit 4,179 dead", a group
 //   named by a proper modifier: "American athletes" against "athletes"), two actors, nouns, years
 //   of the figure's clause or "of" complements never with each other; one thing counted under two
-//   nouns with the same common modifiers and verb ("two big objects", "four big parts" found) is;
+//   nouns with the same common modifiers and verb ("two big objects", "four big parts" found) is,
+//   and so is one thing two sources each count under a noun of their own ("17,000 votes" on the
+//   top petition, "11,000 signatures"), when their values are each other's nearest (namedApart);
 // - a figure the source itself corrects, retracts or tells "at the time" is not its claim.
 // Claims of one key must lie within 10x of each other at one moment and share context words
 // (one for outcomes, two for other counts, three for small ones) or a near-duplicate group; when
@@ -31,6 +33,7 @@
 // is an update, differences within one moment a disagreement.
 import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../../types.js';
 import { porterStem } from '../../text/porter.js';
+import { stemWord } from '../../text/index.js';
 import { claimText, differ, findFigures, incompatible, type Figure } from './figures.js';
 import { findDateConflicts } from './conflict-dates.js';
 import type { DateMention } from '../dates/index.js';
@@ -59,25 +62,15 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{N}]+(?:[’'´-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
-// Stems repeat across a cluster: a bounded cache saves most of the stemming work.
-const stemCache = new Map<string, string>();
-function stemOf(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    if (stemCache.size >= 50_000) stemCache.clear();
-    s = porterStem(word);
-    stemCache.set(word, s);
-  }
-  return s;
-}
 
 export function tokensWithOffsets(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const lower = m[0].toLowerCase().replace(/[’´]/g, "'");
     const word = /[\p{L}\p{N}]/u.test(m[0]);
-    const base = lower.replace(/'s$/, '');
-    out.push({ text: m[0], lower, stem: word ? stemOf(base) : lower, start: m.index!, end: m.index! + m[0].length, word });
+    // The text stage's memo of stems (warm from segmenting the same words): the stem of the
+    // word without a possessive "'s".
+    out.push({ text: m[0], lower, stem: word ? stemWord(lower) : lower, start: m.index!, end: m.index! + m[0].length, word });
   }
   return out;
 }
@@ -227,6 +220,8 @@ function isEventWord(t: Token): boolean {
   return t.lower.length > 4 && t.lower.endsWith('ed') && !NOT_VERBS.has(t.lower);
 }
 
+const PHRASE_BREAKS = new Set(['because', 'due', 'unless', 'whether', 'although', 'though']);
+
 /** The noun phrase right after a figure: words up to a function word, verb, number or punctuation. */
 function chunkAfter(tokens: Token[], from: number): { words: Token[]; next: number } {
   const words: Token[] = [];
@@ -236,6 +231,12 @@ function chunkAfter(tokens: Token[], from: number): { words: Token[]; next: numb
     if (!t.word || FUNCTION_WORDS.has(t.lower) || /\d/.test(t.text) || t.lower.endsWith('ly')) break;
     if (isEventWord(t) && words.length > 0) break;
     if (isEventWord(t) && !eventClass(t.stem)) break;
+    // The phrase ends where a clause of its own starts ("304 votes because of ...") and before a
+    // name after a common noun, which is its object, not a modifier: "20 states suing Microsoft"
+    // and "19 states suing the company" count one set.
+    const last = words[words.length - 1];
+    if (PHRASE_BREAKS.has(t.lower)) break;
+    if (last && /^\p{Lu}/u.test(t.text) && !/^\p{Lu}/u.test(last.text)) break;
     words.push(t);
     if (eventClass(t.stem)) {
       i++;
@@ -300,7 +301,17 @@ const CONJUNCTIONS = new Set(['and', 'or', 'but', 'while', 'whereas']);
 
 const DETERMINERS = new Set('the a an their its his her our all these those'.split(' '));
 
-function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Claim | null {
+/** Stems of a sentence's content words that are no kind of outcome, in order: a claim's context but its own noun. */
+function contextStemsOf(tokens: Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (!t.word || FUNCTION_WORDS.has(t.lower) || REPORTING.has(t.lower) || /\d/.test(t.text) || t.lower.length < 3) continue;
+    if (!eventClass(t.stem)) out.push(t.stem);
+  }
+  return out;
+}
+
+function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], contextStems: string[]): Claim | null {
   const startIdx = tokens.findIndex((t) => t.start >= figure.end);
   const after = startIdx < 0 ? tokens.length : startIdx;
   let { words, next } = chunkAfter(tokens, after);
@@ -567,16 +578,14 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[]): Cla
     // the sentence goes on to correct ("rose to 17,997, but revised that figure down to 12,514"):
     // the source itself reports the change, and the figure is not its current claim.
     /^(?:at the time|at first|initially|back then)\b/i.test(sentence.text) ||
+    // "he said he won 306 votes, when in fact he won 304": the source corrects it at once.
+    /^[^.;]{0,40}\b(?:when|while|but|whereas) (?:in fact|actually|in reality)\b/.test(rest) ||
     /\b(?:erroneous|mistaken|incorrect|inaccurate|false|wrong)\b[^.;]{0,40}$/.test(lead) ||
     /^[^.;]{0,40}\b(?:but|before|then|later|and)\b[^.;]{0,30}\b(?:revised|corrected|lowered|raised|reduced|cut|increased|updated)\b[^.;]{0,30}\b(?:to|at)\s/.test(rest);
 
   const skip = new Set([...words, ...complement].map((t) => t.stem));
   const context = new Set<string>();
-  for (const t of tokens) {
-    if (!t.word || FUNCTION_WORDS.has(t.lower) || REPORTING.has(t.lower) || /\d/.test(t.text) || t.lower.length < 3) continue;
-    if (skip.has(t.stem) || eventClass(t.stem)) continue;
-    context.add(t.stem);
-  }
+  for (const stem of contextStems) if (!skip.has(stem)) context.add(stem);
   // Kinds of outcome ("killed", "evacuated") are compared whatever noun counts them (the noun
   // is checked later); other figures are compared by what they count, whatever the verb.
   // A part stays a part when its noun turns out to name an outcome ("more than 300 of the arrests").
@@ -636,10 +645,12 @@ export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []):
   const out: Claim[] = [...ordinalClaims(sentence), ...seriesClaims(sentence), ...ageClaims(sentence)];
   if (!figures.length) return out;
   const tokens = tokensWithOffsets(sentence.text);
+  let contextStems: string[] | undefined;
   for (const figure of figures) {
     const absStart = sentence.start + figure.numberStart;
     if (dates.some((d) => absStart >= d.start && absStart < d.end)) continue;
-    const claim = describeClaim(sentence, figure, tokens);
+    contextStems ??= contextStemsOf(tokens);
+    const claim = describeClaim(sentence, figure, tokens, contextStems);
     if (claim) out.push(claim);
   }
   // A weight in a description ("5-foot-8 and 130 pounds", "stands 5 feet 8, weighs 120 pounds")
@@ -895,6 +906,147 @@ function closestToOthers(list: Claim[], others: Claim[]): Claim[] {
   return scored.filter((x) => !differ(x.c.figure, best.c.figure)).map((x) => x.c);
 }
 
+/** A plain count of a noun ("17,000 votes", "317,377 usernames"): what namedApart pairs across nouns. */
+function plainCount(c: Claim): boolean {
+  return !c.isClass && !c.prior && !c.fixed && !c.phrase.some((w) => UNIT_STEM.test(w)) && c.figure.unit === 'count' && c.figure.specific && c.figure.value >= ALIAS_MIN && !!c.head && !!c.nounKey && !/[:|]/.test(c.nounKey) && c.nounKey !== 'people' && c.key === `count||${c.nounKey}`;
+}
+
+// Units of measure and score, by stem ("miles", "mph", "square-kilometers", "points"): a figure in
+// them measures, it does not count things.
+const UNIT_STEM = /^(?:(?:square-|sq)?(?:kilo|centi|milli)?(?:metr|meter|met)|mile|mph|kph|km|kms|cm|mm|kg|lb|lbs|feet|foot|inch|yard|acr|hectar|ton|tonn|gallon|litr|liter|barrel|degre|point|knot|byte|megabyt|gigabyt|watt|megawatt|volt|calori)/;
+
+// Sources that tell one story share at least this share of their names (Dice).
+const SAME_STORY_DICE = 0.2;
+// Words either side of a figure that describe what it counts.
+const ALIAS_WINDOW = 6;
+
+// Counts below this name many different subsets of a story ("two countries", "three players").
+const ALIAS_MIN = 10;
+// Two sources naming one counted thing differently give values within this factor of each other.
+const ALIAS_SCALE = 2;
+
+/**
+ * One counted thing named differently by two sources, each keeping to its own noun: "more than
+ * 17,000 votes" on the top petition in one report, "more than 11,000 signatures" in another;
+ * "335,000 fans" to be barred from a service in one, "317,377 usernames" handed over in another.
+ * Two plain counts from two sources are compared across their nouns when no source of the story
+ * gives figures of both nouns, each is the other's nearest value among such counts of its
+ * source (and within ALIAS_SCALE of it), they share two words of their sentences and two of the
+ * ALIAS_WINDOW words either side of the figure ("the most popular one garnering", "the most
+ * popular has"), a proper modifier of either ("Napster usernames") is named in the other's
+ * sentence, and the two sources tell one story (SAME_STORY_DICE of their names shared).
+ */
+function namedApart(byKey: Map<string, Claim[]>, docs: Doc[]): Map<string, Claim[]> {
+  const sourcesOf = new Map<string, Set<string>>();
+  const plain: Claim[] = [];
+  for (const list of byKey.values()) {
+    for (const c of list) {
+      if (c.figure.unit !== 'count' || !c.figure.specific) continue;
+      let set = sourcesOf.get(c.nounKey);
+      if (!set) sourcesOf.set(c.nounKey, (set = new Set()));
+      set.add(c.sentence.source);
+      if (plainCount(c)) plain.push(c);
+    }
+  }
+  const out = new Map<string, Claim[]>();
+  if (plain.length < 2) return out;
+  // Two sources tell one story when the names they use mostly coincide (Dice of their sets of
+  // names, words capitalised inside a sentence).
+  const names = new Map<string, Set<string>>();
+  let docById: Map<string, Doc> | undefined;
+  const namesOf = (source: string) => {
+    let set = names.get(source);
+    if (!set) {
+      set = new Set();
+      docById ??= new Map(docs.map((d) => [d.article.id, d]));
+      const doc = docById.get(source);
+      for (const m of (doc?.article.text ?? '').matchAll(/(?<=[\p{Ll},;] )\p{Lu}[\p{L}'’-]+/gu)) if (!MONTH_OR_DAY.test(m[0])) set.add(m[0].toLowerCase());
+      names.set(source, set);
+    }
+    return set;
+  };
+  const sameStory = (x: string, y: string) => {
+    const a = namesOf(x);
+    const b = namesOf(y);
+    return (2 * overlap(a, b)) / Math.max(1, a.size + b.size) >= SAME_STORY_DICE;
+  };
+  // The words right around a figure (ALIAS_WINDOW words either side), which describe what it counts.
+  const locals = new Map<Claim, Set<string>>();
+  const localOf = (c: Claim) => {
+    let set = locals.get(c);
+    if (!set) {
+      const content = (t: Token) => !FUNCTION_WORDS.has(t.lower) && !REPORTING.has(t.lower) && !/\d/.test(t.text) && t.lower.length >= 3 && t.stem !== c.head;
+      const words = tokensWithOffsets(c.sentence.text).filter((t) => t.word && !/^\d/.test(t.text));
+      const at = words.findIndex((t) => t.start >= c.figure.end);
+      const to = at < 0 ? words.length : at;
+      set = new Set([...words.slice(Math.max(0, to - ALIAS_WINDOW), to), ...words.slice(to, to + ALIAS_WINDOW)].filter(content).map((t) => t.stem));
+      locals.set(c, set);
+    }
+    return set;
+  };
+  // No source counts both nouns (nouns numbered, pairs remembered).
+  const ids = new Map<string, number>();
+  for (const noun of sourcesOf.keys()) ids.set(noun, ids.size);
+  const apart = new Map<number, boolean>();
+  const complementary = (x: string, y: string) => {
+    if (x === y) return false;
+    const i = ids.get(x)!;
+    const j = ids.get(y)!;
+    const pair = i < j ? i * ids.size + j : j * ids.size + i;
+    let found = apart.get(pair);
+    if (found === undefined) {
+      const [small, large] = [sourcesOf.get(x)!, sourcesOf.get(y)!].sort((a, b) => a.size - b.size);
+      found = true;
+      for (const s of small!) if (large!.has(s)) found = false;
+      apart.set(pair, found);
+    }
+    return found;
+  };
+  const bySource = new Map<string, Claim[]>();
+  for (const c of plain) addTo(bySource, c.sentence.source, c);
+  const ratio = (a: Claim, b: Claim) => Math.max(a.figure.value, b.figure.value) / Math.min(a.figure.value, b.figure.value);
+  // Whether b is a's nearest value among b's source's counts of a noun a's source never counts.
+  const nearest = (a: Claim, b: Claim) => bySource.get(b.sentence.source)!.every((o) => o === b || !complementary(a.nounKey, o.nounKey) || ratio(a, o) >= ratio(a, b));
+  const named = (c: Claim, o: Claim) => c.proper.every((w) => o.context.has(w) || o.proper.includes(w));
+  plain.sort((a, b) => a.figure.value - b.figure.value);
+  // Pairs sharing two words around their figures, found through an index of those words.
+  const index = new Map<string, number[]>();
+  plain.forEach((c, i) => {
+    for (const w of localOf(c)) addTo(index, w, i);
+  });
+  const shared = new Int32Array(plain.length);
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < plain.length; i++) {
+    const touched: number[] = [];
+    for (const w of localOf(plain[i]!)) {
+      for (const j of index.get(w)!) {
+        if (j <= i) continue;
+        if (shared[j] === 0) touched.push(j);
+        shared[j]!++;
+      }
+    }
+    for (const j of touched) {
+      if (shared[j]! >= 2) pairs.push([i, j]);
+      shared[j] = 0;
+    }
+  }
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const [i, j] of pairs) {
+    const a = plain[i]!;
+    const b = plain[j]!;
+    if (b.figure.value > a.figure.value * ALIAS_SCALE) continue;
+    if (a.sentence.source === b.sentence.source || overlap(a.context, b.context) < 2 || !complementary(a.nounKey, b.nounKey)) continue;
+    if (!named(a, b) || !named(b, a)) continue;
+    if (!nearest(a, b) || !nearest(b, a)) continue;
+    if (!sameStory(a.sentence.source, b.sentence.source)) continue;
+    const key = `count||alias:${[a.nounKey, b.nounKey].sort().join('+')}`;
+    const list = out.get(key) ?? [];
+    for (const c of [a, b]) if (!list.some((x) => x.sentence.id === c.sentence.id && x.figure.start === c.figure.start)) list.push({ ...c, key });
+    out.set(key, list);
+  }
+  return out;
+}
+
 function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   const groupOf = new Map<string, number>();
   context.groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
@@ -924,8 +1076,9 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     }
   }
   for (const [key, list] of kinds) if (new Set(list.map((c) => c.head)).size >= 2) byKey.set(key, list.map((c) => ({ ...c, key })));
+  for (const [key, list] of namedApart(byKey, docs)) byKey.set(key, list);
 
-  const conflicts: { conflict: Conflict; weight: number }[] = [];
+  const conflicts: { conflict: Conflict; weight: number; alias: boolean }[] = [];
   // Outside kinds of outcome that can grow by orders of magnitude (a death toll), two figures
   // more than MAX_SCALE apart ("2 employees", "4,500 employees"; "2.1 billion euros", "18.50
   // euros") are not two reports of one quantity.
@@ -938,7 +1091,7 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   // A distance or a level with no verb to say what it measures ("1,600km (990 miles) east of the
   // cape") is compared with nothing.
   const sameMeasure = (a: Claim, b: Claim) => !MEASURE_UNITS.has(a.nounKey) || (!!a.event && a.event === b.event);
-  const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || a.key.includes('|kind:') || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
+  const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || a.key.includes('|kind:') || a.key.includes('|alias:') || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
   for (const all of byKey.values()) {
     const current = all.filter((c) => !c.prior);
     if (new Set(current.map((c) => c.sentence.source)).size < 2) continue;
@@ -1025,14 +1178,15 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
       // Conflicts of one figure stay together, the disagreement of a moment before the update
       // over time that includes it; figures reported by more sources come first.
       const weight = Math.max(0, ...found.map((conflict) => new Set(conflict.claims.flatMap((c) => c.citations.map((x) => x.source))).size));
-      for (const conflict of found) conflicts.push({ conflict, weight });
+      for (const conflict of found) conflicts.push({ conflict, weight, alias: set[0]!.key.includes('|alias:') });
     }
   }
-  // A conflict whose citations another one already holds says nothing new.
+  // A conflict whose citations another one already holds says nothing new; one across two nouns
+  // (namedApart, listed last) neither when a claim of it is already in another conflict.
   const seen: Set<string>[] = [];
-  const distinct = conflicts.filter(({ conflict }) => {
+  const distinct = conflicts.filter(({ conflict, alias }) => {
     const cited = new Set(conflict.claims.flatMap((c) => c.citations.map((x) => `${c.value}\u0000${x.source}\u0000${x.quote}`)));
-    if (seen.some((s) => [...cited].every((x) => s.has(x)))) return false;
+    if (seen.some((s) => (alias ? [...cited].some((x) => s.has(x)) : [...cited].every((x) => s.has(x))))) return false;
     seen.push(cited);
     return true;
   });
@@ -1198,7 +1352,7 @@ function conflictOf(clusters: ValueCluster[], nature: 'update' | 'disagreement',
     return { topic: `which ${mostCommon(claims.map((c) => c.noun))}`, kind: 'quantity', nature, claims: out };
   }
   // One thing counted under two nouns is named by both ("objects or parts found").
-  const nounText = claims[0].key.includes('|kind:') ? [...new Set(claims.map((c) => c.noun).filter(Boolean))].join(' or ') : mostCommon(claims.map((c) => c.noun).filter(Boolean));
+  const nounText = /\|(?:kind|alias):/.test(claims[0].key) ? [...new Set(claims.map((c) => c.noun).filter(Boolean))].join(' or ') : mostCommon(claims.map((c) => c.noun).filter(Boolean));
   const eventText = mostCommon(claims.map((c) => c.event).filter(Boolean));
   const unit = claims[0].figure.unit;
   const topic = [nounText || (unit === 'money' ? 'sum' : unit === 'percent' ? 'share' : ''), eventText].filter(Boolean).join(' ');

@@ -126,6 +126,9 @@ function isNotAQuantity(text: string, start: number, end: number, raw: string, v
   if (/^[-–]\p{L}/u.test(after) && !hasCurrency) return true;
   if (MONTHS.test(prev) || MONTHS.test(next)) return true; // "Jan. 29", "29 January"
   if (/^(?:aged?|no\.?|number|#)$/i.test(prev)) return true;
+  // Proportions: "seven out of ten", "one in four" say how many of every so many, not how many.
+  if (/^\s+(?:out of|in)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a hundred)\b)/i.test(text.slice(end, end + 24))) return true;
+  if (/(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:out of|in)\s+$/i.test(text.slice(Math.max(0, start - 24), start))) return true;
   // Fractions: "one quarter of the population", "two thirds".
   if (/^\s+(?:quarters?|halves|half|thirds?|fifths?|tenths?)\b/i.test(after)) return true;
   // Ranges: "15 to 30 miles", "between 25 and 50": neither end is a claim of its own.
