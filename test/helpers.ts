@@ -47,7 +47,7 @@ export function precis(args: string[], options: { input?: string | Buffer; cwd?:
   });
   // A process that ended by a signal (or could not start) says so, so a failing test shows why.
   const how = r.error ? `\n(could not run: ${r.error.message})` : r.signal ? `\n(ended by ${r.signal})` : '';
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr + how };
+  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: (r.stderr ?? '') + how };
 }
 
 /**
