@@ -172,7 +172,7 @@ const MIN_INDEX_CAP = 50;
 /** A candidate pair must share this share of the smaller side's indexed stems before it is compared. */
 const CANDIDATE_SHARE = 0.4;
 
-/** analyze() asks for the index twice (groups, then unique sentences) over the same Docs: build it once. */
+/** analyze() asks for the index twice (groups, then unique sentences) over the same Docs: build it once (uniqueBySource drops it). */
 const indexCache = new WeakMap<Doc[], Indexed>();
 
 /** Profiles of all sentences long enough to compare, exact reprints collapsed, and an inverted index over the distinct ones. */
@@ -340,6 +340,9 @@ export function uniqueBySource(docs: Doc[], groups: string[][]): Record<string, 
     list.sort((a, b) => a.profile.sentence.index - b.profile.sentence.index);
     out[d.article.id] = list.map(({ profile }) => ({ source: d.article.id, quote: profile.sentence.text }));
   }
+  // The index's last use in analyze(): let it go rather than keep it as long as the Docs live
+  // (a fifth of the live heap on a 1,800-article story).
+  indexCache.delete(docs);
   return out;
 }
 

@@ -38,7 +38,7 @@ import {
   STATE_ABBREVIATIONS,
   TITLES,
 } from './entity-lexicon.js';
-import { closeEnough, fold, sameNameWord, transliterationForm } from './entity-names.js';
+import { closeEnough, fold, forgetNamePairs, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
 import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
 import { givenNameKeys, sameGivenName } from './hypocorisms.js';
@@ -1398,5 +1398,6 @@ export function findEntities(docs: Doc[]): Entity[] {
     });
   }
   entities.sort((a, b) => b.mentions - a.mentions || b.sources.length - a.sources.length || a.name.localeCompare(b.name));
+  forgetNamePairs();
   return withRoles(docs, entities);
 }
