@@ -7,6 +7,11 @@ import { docFromText } from './helpers.js';
 
 const names = (es: Entity[]) => es.flatMap((e) => [e.name, ...e.aliases]);
 
+/** The entity name a form was merged under (its own name or an alias), undefined when not listed. */
+function nameOf(es: Entity[]): (form: string) => string | undefined {
+  return (form) => es.find((e) => e.name === form || e.aliases.includes(form))?.name;
+}
+
 test('a compass word opens a name; a compass word with a nationality is no name', () => {
   const es = findEntities([
     docFromText('a', 'North Korea fired a missile on Monday. South Korean officials said homes in West Harrow were evacuated. North Koreans watched from the border, and South Korea protested.'),
@@ -48,7 +53,7 @@ test('acronyms by their expansion in the text, places too; generations do not sp
     docFromText('a', 'The United States sent 240 athletes. The U.S. Olympic Committee said the USOC would pay. US officials agreed, and the U.S. team flew home.'),
     docFromText('b', 'Jesse Lowell Marten Jr. was charged on Monday. Jesse Marten Jr. denied it, and Marten said nothing more.'),
   ]);
-  const of = (n: string) => es.find((e) => e.name === n || e.aliases.includes(n))?.name;
+  const of = nameOf(es);
   assert.equal(of('US'), 'United States');
   assert.equal(of('U.S.'), 'United States');
   assert.equal(of('USOC'), 'U.S. Olympic Committee');
@@ -60,7 +65,7 @@ test('hypocorisms from the data list merge given names; different given names st
     docFromText('a', 'Reginald Ostrow, the ferry captain, said the engine failed. Reg Ostrow has sailed for 30 years.'),
     docFromText('b', 'Peggy Dunmore said Margaret Dunmore was her cousin. Tobias Dunmore disagreed.'),
   ]);
-  const of = (n: string) => es.find((e) => e.name === n || e.aliases.includes(n))?.name;
+  const of = nameOf(es);
   assert.equal(of('Reg Ostrow'), of('Reginald Ostrow'));
   assert.equal(of('Peggy Dunmore'), of('Margaret Dunmore'));
   assert.notEqual(of('Tobias Dunmore'), of('Margaret Dunmore'));
@@ -71,7 +76,7 @@ test('particles and spacing: names written apart or together are one', () => {
     docFromText('a', 'Pieter Van der Meer, the harbour master, closed the port. Vandermeer said it would reopen. Ana De Souza, a pilot, agreed.'),
     docFromText('b', 'Ana DeSouza said the pilots were ready. Van der Meer thanked them.'),
   ]);
-  const of = (n: string) => es.find((e) => e.name === n || e.aliases.includes(n))?.name;
+  const of = nameOf(es);
   assert.equal(of('Vandermeer'), of('Pieter Van der Meer'));
   assert.equal(of('Ana DeSouza'), of('Ana De Souza'));
   assert.notEqual(of('Ana De Souza'), of('Pieter Van der Meer'));

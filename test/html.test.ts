@@ -216,3 +216,22 @@ test('an empty first <body> or elements between </head> and <body> do not hide t
     `<body class="post"><article><h1>Crane day on the quay</h1>${prose}</article></body></html>`;
   assert.match(extractFromHtml(html, {}).text, /The harbour board met on the quay/);
 });
+
+test('link-dense blocks by the fitted model: an entry linking off-site among the prose stays, a related-story list within the site goes; a subhead whose id is its own words stays', () => {
+  const prose = (s: string) => `<p>${s} The harbour board met on Tuesday to weigh the cost of new cranes, and its members argued for most of the afternoon about who should pay.</p>`;
+  const html = `<html><head><title>Five tools for small harbours</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Five tools for small harbours</h1>
+${prose('Harbours across the coast are short of money.')}
+<h2 id="h-sharing-a-tide-gauge">Sharing a tide gauge</h2>
+${prose('A tide gauge records the height of the water.')}
+<p><a href="https://tidewell.example/gauges">Tidewell gauges, sold to forty harbours since 2019.</a></p>
+${prose('Several harbour masters said the gauges paid for themselves.')}
+${prose('Others said the installation took longer than promised.')}
+<ul><li><a href="/news/ferry-strike">Ferry strike enters third day</a></li><li><a href="/news/pier-repairs">Pier repairs delayed again</a></li><li><a href="/news/fish-prices">Fish prices fall</a></li></ul>
+</article></body></html>`;
+  const { text } = extractFromHtml(html, { url: 'https://coastnews.example/tools' });
+  assert.match(text, /^Sharing a tide gauge$/m);
+  assert.match(text, /^Tidewell gauges, sold to forty harbours since 2019\.$/m);
+  assert.doesNotMatch(text, /Ferry strike|Pier repairs|Fish prices/);
+});
