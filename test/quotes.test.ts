@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attributeQuotes, withQuotes } from '../src/analyze/quotes/index.js';
+import { attributeQuotes, quotesOf, withQuotes } from '../src/analyze/quotes/index.js';
+import type { Entity } from '../src/types.js';
+import { docFromText } from './helpers.js';
 
 test('speaker after the quotation', () => {
   const q = attributeQuotes(['"The bridge will open in May," said Mara Velsky, the city engineer.']);
@@ -44,4 +46,24 @@ test('an actor is shown with what they said, not with a scare-quoted word or two
   assert.deepEqual(withWords!.quotes!.map((q) => q.text), ['We will reopen the harbour as soon as the divers are done']);
   const [onlyFragment] = withQuotes([actor], [said[0]!]);
   assert.equal(onlyFragment!.quotes, undefined);
+});
+
+test('speakers become actors: a body named with up to two capitalised words before it, "the <role>" the one person holding it', () => {
+  const docs = [
+    docFromText('a', '"The cranes are unsafe until inspected," the Northern Coast Port Authority said. "We found nobody inside," the sheriff said. "Nothing moved," the northern harbour office said. "Not yet," the Big Old Grey Port Authority said.'),
+  ];
+  const cite = { source: 'a', quote: '' };
+  const entities: Entity[] = [
+    { name: 'Velmar Port Authority', type: 'organization', aliases: ['Port Authority'], mentions: 3, sources: ['a'] },
+    { name: 'Dana Kell', type: 'person', aliases: ['Kell'], mentions: 2, sources: ['a'], role: { text: 'Orrin County sheriff', citation: cite } },
+  ];
+  assert.deepEqual(
+    quotesOf(docs, entities).map((q) => [q.speaker, q.text]),
+    [
+      ['Velmar Port Authority', 'The cranes are unsafe until inspected'],
+      ['Dana Kell', 'We found nobody inside'],
+      ['the northern harbour office', 'Nothing moved'],
+      ['the Big Old Grey Port Authority', 'Not yet'],
+    ],
+  );
 });
