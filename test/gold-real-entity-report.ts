@@ -6,8 +6,7 @@
 //   node --import tsx test/gold-real-entity-report.ts
 import { analyze } from '../src/analyze/index.js';
 import type { Entity } from '../src/types.js';
-import { docFromText } from './helpers.js';
-import { goldRealData, goldRealFiles, goldRealTexts, loadGoldReal, normMatch } from './gold-real.js';
+import { goldRealData, goldRealDates, goldRealDocs, goldRealFiles, goldRealTexts, loadGoldReal, normMatch } from './gold-real.js';
 import { existsSync } from 'node:fs';
 
 const TITLES = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|St|President|Mayor|Pope|Judge|Justice|Senator|Governor|Minister|Prime Minister|Secretary|Chancellor|King|Queen|Prince|Princess|Sheriff|Chief|Officer|Detective|Coach)\.?\s+/;
@@ -20,11 +19,12 @@ if (!existsSync(goldRealData.multinews) || !existsSync(goldRealData.duc2007)) {
   process.exit(0);
 }
 const texts = goldRealTexts();
+const dates = goldRealDates();
 for (const file of goldRealFiles()) {
   const g = loadGoldReal(file);
   if (g.half !== 'choose') continue;
   const arts = texts.get(`${g.set}/${g.id}`)!;
-  const entities = analyze(g.articles.map((i) => docFromText(`a${i}`, arts[i]!))).entities;
+  const entities = analyze(goldRealDocs(file, g, arts, dates.get(`${g.set}/${g.id}`))).entities;
   const owners = new Map<string, Set<number>>();
   g.entities.forEach((e, i) => {
     for (const f of e.forms) for (const k of [key(f), untitled(f)]) (owners.get(k) ?? owners.set(k, new Set()).get(k)!).add(i);

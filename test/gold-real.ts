@@ -5,6 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { repoRoot, sharedDir } from './helpers.js';
+import { cleanArticle } from '../src/clean/index.js';
+import { fromArticleInput } from '../src/ingest/index.js';
+import { segment } from '../src/text/index.js';
+import type { Doc } from '../src/types.js';
 
 export const goldRealDir = path.join(repoRoot, 'test/fixtures/gold-real');
 
@@ -88,4 +92,12 @@ export function goldRealTexts(): Map<string, string[]> {
     }
   }
   return texts;
+}
+
+/**
+ * The labelled articles of a gold cluster as a briefing reads them: each with its date (when the
+ * data gives one), through cleaning and the text stage; article i gets the id `a<i>`.
+ */
+export function goldRealDocs(file: string, g: GoldReal, arts: string[], dates?: (string | null)[]): Doc[] {
+  return g.articles.map((i) => segment(cleanArticle(fromArticleInput({ text: arts[i]!, published: dates?.[i] ?? null }, `${file} article ${i}`, `a${i}`, null))));
 }

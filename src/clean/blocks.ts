@@ -59,7 +59,7 @@ function indentOf(line: string): number {
  * and lines that end a sentence stay separate, since scraped text puts one paragraph, caption
  * or widget per line.
  */
-export function continuesOnNextLine(line: string, next: string): boolean {
+function continuesOnNextLine(line: string, next: string): boolean {
   const t = line.trim();
   const n = next.trim();
   if (t.length < 50 || n.length === 0) return false;

@@ -42,7 +42,6 @@ import { closeEnough, fold, forgetNamePairs, sameNameWord, transliterationForm }
 import { addTo } from '../collections.js';
 import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
 import { givenNameKeys, sameGivenName } from './hypocorisms.js';
-import { continuesOnNextLine, isHardWrapped } from '../../clean/blocks.js';
 import { knownGivenName } from './given-names.js';
 
 interface Mention {
@@ -905,42 +904,6 @@ function linkByAntecedent(f: Form, self: number, matches: { f: Form; i: number }
   return true;
 }
 
-/**
- * The sentences of a document as names are read from them. A paragraph of hard-wrapped prose
- * that reached this stage unjoined (text passed to the library without cleaning) has its
- * sentences cut at every line break, names too ("said Tevfik" / "Aksoy, chief economist"): there
- * a sentence that stops mid-sentence is read on with the next one; elsewhere too, where its line
- * is long and goes on as cleaning would join it. Each unit keeps the id of
- * its first sentence, so the order of mentions in an article holds.
- */
-/** Whether the line ending at `end` goes on in the line starting at `next`, as cleaning joins lines. */
-function wrappedAt(text: string, end: number, next: number): boolean {
-  const from = text.lastIndexOf('\n', end - 1) + 1;
-  const to = text.indexOf('\n', next);
-  return continuesOnNextLine(text.slice(from, end), text.slice(next, to < 0 ? text.length : to));
-}
-
-function readingUnits(doc: Doc): { text: string; source: string; id: string }[] {
-  const out: { text: string; source: string; id: string }[] = [];
-  const ss = doc.sentences;
-  for (let k = 0; k < ss.length; ) {
-    let end = k + 1;
-    while (end < ss.length && ss[end]!.paragraph === ss[k]!.paragraph) end++;
-    const text = doc.article.text;
-    const lines = text.slice(ss[k]!.start, ss[end - 1]!.end).split('\n').filter((l) => l.trim() !== '');
-    const wrapped = lines.length > 1 && isHardWrapped(lines);
-    for (let a = k; a < end; ) {
-      let b = a;
-      // A sentence cut by a line break, not by its own stop, goes on in the next one.
-      while (b + 1 < end && !/[.!?:;"”’)\]]$/.test(ss[b]!.text) && /^[^\n]*\n[ \t]*$/.test(text.slice(ss[b]!.end, ss[b + 1]!.start)) && (wrapped || wrappedAt(text, ss[b]!.end, ss[b + 1]!.start))) b++;
-      out.push({ text: b === a ? ss[a]!.text : ss.slice(a, b + 1).map((s) => s.text).join(' '), source: ss[a]!.source, id: ss[a]!.id });
-      a = b + 1;
-    }
-    k = end;
-  }
-  return out;
-}
-
 const TABLE_ROW = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}) [\d][\d,.]*(?: |%|$)/u;
 
 /**
@@ -987,7 +950,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   const mentions: Mention[] = [];
   const species: SpeciesPairs = new Map();
   const terms = new Set<string>();
-  for (const doc of docs) for (const s of readingUnits(doc)) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms));
+  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms));
   for (const doc of docs) mentions.push(...tableRowNames(doc));
   // Words that name things in this cluster: genera, and acronyms of lower-case terms.
   const genera = generaOf(docs, species);
