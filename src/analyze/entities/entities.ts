@@ -1134,10 +1134,16 @@ export function findEntities(docs: Doc[]): Entity[] {
   const orgsByFirst = new Map<string, number[]>();
   // "Kameron Prescott Memorial Fund", "Bill Gates Foundation": a body named after a person of the
   // cluster does not claim that person's given name.
-  const fullNames = fullPeople.map(({ f }) => keyWords(f.words).join(' ') + ' ');
+  // Looked up by each proper prefix of a name that ends at a space (a set, not a scan of all people).
+  const fullNames = new Set(fullPeople.map(({ f }) => keyWords(f.words).join(' ') + ' '));
+  const namedAfterPerson = (k: string[]): boolean => {
+    const s = k.join(' ') + ' ';
+    for (let p = s.indexOf(' '); p >= 0 && p < s.length - 1; p = s.indexOf(' ', p + 1)) if (fullNames.has(s.slice(0, p + 1))) return true;
+    return false;
+  };
   live.forEach((f, i) => {
     const k = keyWords(f.words);
-    if (fullNames.some((n) => (k.join(' ') + ' ').startsWith(n) && n.length < k.join(' ').length + 1)) return;
+    if (namedAfterPerson(k)) return;
     if (k.length >= 2 && typeOfForm(f) === 'organization' && !DEMONYMS.has(k[0])) addTo(orgsByFirst, k[0], i);
     // "the Brotherhood" for "Muslim Brotherhood": the name without its adjectives.
     if (k.length >= 2 && typeOfForm(f) === 'organization' && k.slice(0, -1).every((w) => DEMONYMS.has(w))) {
