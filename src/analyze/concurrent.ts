@@ -58,7 +58,7 @@ export async function analyzeConcurrently<T>(
   const sentences = docs.reduce((n, d) => n + d.sentences.length, 0);
   if (sentences < (options.minSentences ?? CONCURRENT_MIN_SENTENCES)) return { analysis: analyze(docs), alongside: alongside() };
   const entities = findEntitiesConcurrently(docs);
-  const rest = analyze(docs, { entities: [] });
+  const rest = analyze(docs, { entities: [], quotes: false });
   const other = alongside();
   const found = await entities;
   // speakers are merged with the actor list, so quotations are attributed once the actors are known

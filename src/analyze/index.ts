@@ -35,6 +35,8 @@ export function datesOf(docs: Doc[]): { published: Record<string, string | null>
 export interface AnalyzeOptions {
   /** Entities found elsewhere (e.g. on another thread): then they are not looked for here. */
   entities?: Entity[];
+  /** False: quotations are left for the caller to attribute (once the entities are known); the result has none. */
+  quotes?: boolean;
 }
 
 export function analyze(docs: Doc[], options: AnalyzeOptions = {}): Analysis {
@@ -44,7 +46,7 @@ export function analyze(docs: Doc[], options: AnalyzeOptions = {}): Analysis {
   const timeline = buildTimeline({ docs, dates, groups, published });
   const conflicts = findConflicts(docs, { groups, published, dates });
   const found = options.entities ?? findEntities(docs);
-  const quotes = quotesOf(docs, found);
+  const quotes = options.quotes === false ? [] : quotesOf(docs, found);
   const entities = withQuotes(found, quotes);
   return {
     entities,

@@ -38,7 +38,7 @@ import {
   STATE_ABBREVIATIONS,
   TITLES,
 } from './entity-lexicon.js';
-import { closeEnough, fold, forgetNamePairs, sameNameWord, transliterationForm } from './entity-names.js';
+import { blockingKeys, closeEnough, fold, forgetNamePairs, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
 import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
 import { givenNameKeys, sameGivenName } from './hypocorisms.js';
@@ -1004,18 +1004,26 @@ export function findEntities(docs: Doc[]): Entity[] {
   const isPlace = live.map((f) => placeKey(f.words));
   // Blocks hold thousands of forms in a big story: pairs whose words cannot be one name by length
   // are passed over on transliteration forms computed once per form.
-  const spellingsOf = keysOf.map((k) => k.map(transliterationForm));
-  const mayBeSame = (a: string[], b: string[]) => a.every((w, k) => closeEnough(w, b[k]!));
+  // Within a block, only forms whose first words share a blocking key are compared (every pair
+  // sameNameWord could accept does), each pair once.
+  const variants = (x: number, y: number) => {
+    if (keysOf[x].length !== keysOf[y].length) return;
+    if (isPlace[x] && isPlace[y]) return; // two places of the gazetteer are two places
+    if (sameWords(keysOf[x], keysOf[y])) uf.union(x, y);
+  };
   for (const ids of bySurname.values()) {
-    for (let x = 0; x < ids.length; x++) {
-      const ka = keysOf[ids[x]];
-      const sa = spellingsOf[ids[x]];
-      const placeA = isPlace[ids[x]];
-      for (let y = x + 1; y < ids.length; y++) {
-        const kb = keysOf[ids[y]];
-        if (ka.length !== kb.length) continue;
-        if (placeA && isPlace[ids[y]]) continue; // two places of the gazetteer are two places
-        if (mayBeSame(sa, spellingsOf[ids[y]]) && sameWords(ka, kb)) uf.union(ids[x], ids[y]);
+    if (ids.length < 2) continue;
+    const byKey = new Map<string, number[]>();
+    for (const id of ids) if (keysOf[id].length) for (const key of blockingKeys(keysOf[id][0]!)) addTo(byKey, key, id);
+    const compared = new Set<number>();
+    for (const list of byKey.values()) {
+      for (let a = 0; a < list.length; a++) {
+        for (let b = a + 1; b < list.length; b++) {
+          const pair = list[a]! * live.length + list[b]!;
+          if (compared.has(pair)) continue;
+          compared.add(pair);
+          variants(list[a]!, list[b]!);
+        }
       }
     }
   }
@@ -1108,11 +1116,20 @@ export function findEntities(docs: Doc[]): Entity[] {
   // could be are passed over on spellings computed once per name.
   const endsOf = new Map([...namePartsOf].map(([i, k]) => [i, [transliterationForm(k[0]!), transliterationForm(k[k.length - 1]!)] as const]));
   const seenIn = new Int32Array(live.length);
+  // Only longer names can contain a name: each block's members with more than n parts, kept once per n.
+  const longerIn = new Map<number[], Map<number, number[]>>();
+  const longer = (block: number[], n: number): number[] => {
+    let byParts = longerIn.get(block);
+    if (!byParts) longerIn.set(block, (byParts = new Map()));
+    let list = byParts.get(n);
+    if (!list) byParts.set(n, (list = block.filter((j) => namePartsOf.get(j)!.length > n)));
+    return list;
+  };
   for (const { i } of fullPeople) {
     const k = namePartsOf.get(i)!;
     const [firstK, lastK] = endsOf.get(i)!;
-    const lastBlock = byLastInitial.get(nameInitial(k[k.length - 1]!)) ?? [];
-    const firstBlock = byFirstInitial.get(nameInitial(k[0]!)) ?? [];
+    const lastBlock = longer(byLastInitial.get(nameInitial(k[k.length - 1]!)) ?? [], k.length);
+    const firstBlock = longer(byFirstInitial.get(nameInitial(k[0]!)) ?? [], k.length);
     for (let c = 0; c < lastBlock.length + firstBlock.length; c++) {
       const j = c < lastBlock.length ? lastBlock[c]! : firstBlock[c - lastBlock.length]!;
       // Each name once: a name in both blocks is read from the first.
@@ -1209,7 +1226,35 @@ export function findEntities(docs: Doc[]): Entity[] {
     for (const g of givenNameKeys(keyWords(p.f.words)[0])) addTo(peopleByFirstWord, g, p);
   }
   const uniquePeopleByInitial = new Map([...peopleByInitial].map(([initial, list]) => [initial, [...new Set(list)]]));
-  const surnameSpellingOf = new Map([...surnameOf].map(([g, last]) => [g, transliterationForm(last)]));
+  // The full names a one-word name could be the surname of: those whose surname is the same name
+  // word (spellings of close length only, each distinct surname compared once) or whose particles
+  // and surname written together are that word. In the order of the initial's list; once per word.
+  const blocks = new Map<string, { byKey: Map<string, number[]>; byCompact: Map<string, number[]> }>();
+  for (const [initial, list] of uniquePeopleByInitial) {
+    const byKey = new Map<string, number[]>();
+    const byCompact = new Map<string, number[]>();
+    list.forEach(({ f: g }, at) => {
+      for (const key of blockingKeys(surnameOf.get(g)!)) addTo(byKey, key, at);
+      addTo(byCompact, compactSurnameOf.get(g)!, at);
+    });
+    blocks.set(initial, { byKey, byCompact });
+  }
+  const surnameMatches = new Map<string, { f: Form; i: number }[]>();
+  const surnameMatchesOf = (s: string): { f: Form; i: number }[] => {
+    let found = surnameMatches.get(s);
+    if (found) return found;
+    const initial = nameInitial(s);
+    const list = uniquePeopleByInitial.get(initial) ?? [];
+    const block = blocks.get(initial);
+    const at = new Set<number>();
+    if (block) {
+      for (const key of blockingKeys(s)) for (const x of block.byKey.get(key) ?? []) if (!at.has(x) && sameNameWord(s, surnameOf.get(list[x]!.f)!)) at.add(x);
+      for (const x of block.byCompact.get(s) ?? []) at.add(x);
+    }
+    found = [...at].sort((a, b) => a - b).map((x) => list[x]!);
+    surnameMatches.set(s, found);
+    return found;
+  };
   live.forEach((f, i) => {
     const k = keyWords(f.words).filter((w) => !PARTICLES.has(w));
     if (k.length !== 1 || placeKey(f.words) || (f.words.length === 1 && familyPlural(f.words[0]))) return;
@@ -1220,8 +1265,7 @@ export function findEntities(docs: Doc[]): Entity[] {
     // Only a word that is itself an organisation's ("Kremlin", "NATO") keeps a surname-like form
     // from the person: "the Abbott campaign" is Greg Abbott's.
     const strongOrg = typeOfForm(f) === 'organization' && (ORG_WORDS.has(s) || isAcronym(f.words[0]));
-    const spelled = transliterationForm(s);
-    const matches = (uniquePeopleByInitial.get(nameInitial(s)) ?? []).filter(({ f: g }) => (closeEnough(spelled, surnameSpellingOf.get(g)!) && sameNameWord(s, surnameOf.get(g)!)) || s === compactSurnameOf.get(g));
+    const matches = surnameMatchesOf(s);
     const people = strongOrg ? [] : matches;
     // A word that starts an organisation's name and ends a person's ("Halvorsen" of "Halvorsen
     // Foods" and "Ingrid Halvorsen") is linked to neither unless a title says it is the person.

@@ -118,8 +118,30 @@ export function editDistance(a: string, b: string): number {
  * that callers comparing many pairs can run on forms they computed once.
  */
 export function closeEnough(ta: string, tb: string): boolean {
-  return ta === tb || Math.abs(ta.length - tb.length) <= Math.max(1, Math.floor(Math.min(ta.length, tb.length) / 4));
+  return ta === tb || closeLengths(ta.length, tb.length);
 }
+
+/** closeEnough on lengths alone (equal forms have equal lengths, so this is all it tests): for blocking by length. */
+export function closeLengths(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(1, Math.floor(Math.min(a, b) / 4));
+}
+
+/**
+ * Keys that any two words sameNameWord accepts share at least one of: the phonetic key (equal
+ * folds and equal transliteration forms give equal keys), and for forms of seven letters or more
+ * the form itself and each form with one letter deleted (two forms one edit apart, a transposition
+ * included, share one). Comparing only words that share a key finds every accepted pair.
+ */
+export const blockingKeys = memo((word: string): string[] => {
+  const keys = [`p${phoneticKey(word)}`];
+  const t = transliterationForm(word);
+  if (t.length >= 7) {
+    const deletions = new Set([t]);
+    for (let k = 0; k < t.length; k++) deletions.add(t.slice(0, k) + t.slice(k + 1));
+    for (const d of deletions) keys.push(`d${d}`);
+  }
+  return keys;
+});
 
 /**
  * Two words are spellings of one name when their transliteration forms are equal, or when their

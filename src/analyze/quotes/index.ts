@@ -1,6 +1,7 @@
 // Who said what: direct quotations and their speakers, from one article's text.
 // A speaker is found next to a speech verb in the quote's sentence ("...," said X / X said "..."),
 // else in the sentence before; a pronoun stands for the last person named.
+import { addTo } from '../collections.js';
 import type { Doc, Entity, Quote } from '../../types.js';
 import { NameIndex } from '../name-index.js';
 
@@ -188,7 +189,16 @@ class SpeakerIndex {
   /** The people of a source whose stated role ends in a noun. */
   holders(noun: string, source: string): Entity[] {
     const ends = new RegExp(String.raw`(?:^|\s)${escapeRe(noun)}$`, 'i');
-    return this.entities.filter((e) => e.type === 'person' && e.sources.includes(source) && e.role && ends.test(e.role.text));
+    return (this.roleHolders().get(source) ?? []).filter((e) => ends.test(e.role!.text));
+  }
+  /** Per source, its people with a stated role, in list order (built on first use, not per speaker). */
+  private roleHoldersBySource: Map<string, Entity[]> | null = null;
+  private roleHolders(): Map<string, Entity[]> {
+    if (!this.roleHoldersBySource) {
+      this.roleHoldersBySource = new Map();
+      for (const e of this.entities) if (e.type === 'person' && e.role) for (const source of new Set(e.sources)) addTo(this.roleHoldersBySource, source, e);
+    }
+    return this.roleHoldersBySource;
   }
 }
 
