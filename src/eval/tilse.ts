@@ -65,7 +65,7 @@ export function timelineStopwords155(): ReadonlySet<string> {
 }
 
 function counts(sentences: readonly string[], n: number): Map<string, number> {
-  return ngramCounts(prepare155(sentences, { stem: true, stopwords: timelineStopwords155() }).tokens, n);
+  return ngramCounts(prepare155(sentences, { stem: true, stopwords: true }).tokens, n);
 }
 
 /** Concat ROUGE-N: the timelines' sentences as one text each. */
