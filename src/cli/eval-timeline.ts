@@ -14,8 +14,8 @@ export function register(program: Command): void {
     .option('--json', 'print the figures as JSON')
     .addHelpText('after', `
 For each topic and reference timeline: K = its number of dates, N = its mean sentences per date,
-dates within its first and last date. Metrics as tilse computes them (ROUGE-1.5.5 -m -s, with
-"first" not a stop word, as the reference scorer counts it): concat and agreement ROUGE-1/2, alignment-based ROUGE-1/2 many-to-one, date-selection P/R/F1; F of the
+dates within its first and last date. Metrics as tilse computes them (ROUGE-1.5.5 -m -s): concat
+and agreement ROUGE-1/2, alignment-based ROUGE-1/2 many-to-one, date-selection P/R/F1; F of the
 averaged P and R.
 
 Example:

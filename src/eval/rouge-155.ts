@@ -42,7 +42,7 @@ export interface Rouge155Options {
   /**
    * -s: drop the words of ROUGE-1.5.5's stop list (data/smart-common-words.txt: the SMART list
    * plus news words such as month and day abbreviations) after tokenizing, before stemming.
-   * A set drops its words instead (a scorer whose list differs, see smartStopwords()).
+   * A set drops its words instead.
    */
   stopwords?: boolean | ReadonlySet<string>;
   /** -l N: keep only the first N words of every summary. */
