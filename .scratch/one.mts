@@ -13,3 +13,4 @@ if (stage === 'groups') { const t2 = process.cpuUsage(); A.groupNearDuplicates(d
 console.log('entities', Math.round((t1.user + t1.system) / 1000));
 console.log(JSON.stringify((globalThis as any).__memo), JSON.stringify((globalThis as any).__snw));
 console.log((globalThis as any).__pp,(globalThis as any).__fp,(globalThis as any).__ce,(globalThis as any).__live)
+if (stage === 'conflicts') { const { published, dates } = A.datesOf(docs); const groups = A.groupNearDuplicates(docs); const t2 = process.cpuUsage(); A.findConflicts(docs, { groups, published, dates }); const d = process.cpuUsage(t2); console.log('conflicts', Math.round((d.user + d.system) / 1000)); }

@@ -54,8 +54,10 @@ try {
   for (const s of stories) {
     const t = performance.now();
     const { briefing } = await brief(s.inputs, { words: 150 });
-    // The temporary folder's name changes from run to run: it is not part of the comparison.
-    const outputs = { json: render(briefing, 'json').replaceAll(tmp, 'TMP'), md: render(briefing, 'md').replaceAll(tmp, 'TMP') };
+    // The temporary folder's name changes from run to run, and the checkout's folder between the
+    // two checkouts compared: neither is part of the comparison.
+    const placeless = (text: string) => text.replaceAll(tmp, 'TMP').replaceAll(repoRoot, 'REPO');
+    const outputs = { json: placeless(render(briefing, 'json')), md: placeless(render(briefing, 'md')) };
     for (const [format, text] of Object.entries(outputs)) {
       const file = path.join(dir, `${s.name}.${format}`);
       if (mode === '--save') writeFileSync(file, text);
