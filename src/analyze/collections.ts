@@ -6,7 +6,7 @@ export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** The position of the first value above x in an ascending list (its length when there is none). */
-export function firstAbove(list: number[], x: number): number {
+export function firstAbove(list: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

@@ -157,6 +157,10 @@ interface Indexed {
   index: Map<string, number[]>;
   /** Per profile: how many of its stems are indexed. */
   indexed: Int32Array;
+  /** Per representative: the posting lists of its indexed stems, in the order of its stems. */
+  postingsOf: Int32Array[][];
+  /** Scratch for `candidates`: the representatives reached by one probe. */
+  touched: Int32Array;
 }
 
 /**
@@ -215,7 +219,18 @@ function indexSentences(docs: Doc[]): Indexed {
   profiles.forEach((p, i) => {
     for (const stem of p.stems) if (index.has(stem)) indexed[i]!++;
   });
-  const out = { profiles, rep, copies, index, indexed };
+  const lists = new Map<string, Int32Array>();
+  for (const [stem, list] of index) lists.set(stem, Int32Array.from(list));
+  const postingsOf: Int32Array[][] = new Array(profiles.length);
+  for (const i of copies.keys()) {
+    const own: Int32Array[] = [];
+    for (const stem of profiles[i]!.stems) {
+      const list = lists.get(stem);
+      if (list) own.push(list);
+    }
+    postingsOf[i] = own;
+  }
+  const out = { profiles, rep, copies, index, indexed, postingsOf, touched: new Int32Array(profiles.length) };
   indexCache.set(docs, out);
   return out;
 }
@@ -225,23 +240,23 @@ function indexSentences(docs: Doc[]): Indexed {
  * profile i (only those numbered above i when `after` is set, so each pair is seen once).
  * `counts` is a scratch array of zeros, left as zeros.
  */
-function candidates(i: number, { index, indexed }: Indexed, counts: Int32Array, after: boolean, stems: Set<string>): number[] {
-  const touched: number[] = [];
-  for (const stem of stems) {
-    const list = index.get(stem);
-    if (!list) continue;
+function candidates(i: number, ix: Indexed, counts: Int32Array, after: boolean, possible: (j: number, shared: number) => boolean = () => true): number[] {
+  const { indexed, touched } = ix;
+  let reached = 0;
+  for (const list of ix.postingsOf[i]!) {
     // Posting lists are in ascending order: with `after`, start past i.
     for (let k = after ? firstAbove(list, i) : 0; k < list.length; k++) {
       const j = list[k]!;
       if (j === i) continue;
-      if (counts[j] === 0) touched.push(j);
+      if (counts[j] === 0) touched[reached++] = j;
       counts[j]!++;
     }
   }
   const out: number[] = [];
-  for (const j of touched) {
+  for (let t = 0; t < reached; t++) {
+    const j = touched[t]!;
     const need = Math.max(1, Math.ceil(Math.min(indexed[i]!, indexed[j]!) * CANDIDATE_SHARE));
-    if (counts[j]! >= need) out.push(j);
+    if (counts[j]! >= need && possible(j, counts[j]!)) out.push(j);
     counts[j] = 0;
   }
   return out;
@@ -262,8 +277,18 @@ export function groupNearDuplicates(docs: Doc[]): string[][] {
   // Exact reprints are one sentence; then distinct sentences are compared through the index.
   for (const [first, all] of copies) for (const i of all) parent[find(i)] = find(first);
   const counts = new Int32Array(profiles.length);
+  // sameSentence needs Jaccard >= RESEMBLANCE_THRESHOLD or containment >= CONTAINMENT_THRESHOLD
+  // of the full stem sets; at most all unindexed stems of the smaller side are shared besides the
+  // indexed ones counted, so pairs that cannot reach either are not compared.
+  const { indexed } = indexedSentences;
   for (const i of copies.keys()) {
-    for (const j of candidates(i, indexedSentences, counts, true, profiles[i]!.stems)) {
+    const a = profiles[i]!.stems.size;
+    const possible = (j: number, shared: number): boolean => {
+      const b = profiles[j]!.stems.size;
+      const most = shared + Math.min(a - indexed[i]!, b - indexed[j]!);
+      return most / (a + b - most) >= RESEMBLANCE_THRESHOLD || most / Math.min(a, b) >= CONTAINMENT_THRESHOLD;
+    };
+    for (const j of candidates(i, indexedSentences, counts, true, possible)) {
       if (find(i) !== find(j) && sameSentence(profiles[i]!, profiles[j]!)) parent[find(i)] = find(j);
     }
   }
@@ -322,7 +347,7 @@ export function uniqueBySource(docs: Doc[], groups: string[][]): Record<string, 
     // Half of its stems in one sentence of another source: that source carries it too.
     const own = indexed.rep[i]!;
     if (indexed.copies.get(own)!.some((k) => profiles[k]!.sentence.source !== s.source)) return;
-    for (const j of candidates(own, indexed, counts, false, p.stems)) {
+    for (const j of candidates(own, indexed, counts, false)) {
       if (overlap(p.stems, profiles[j]!.stems) < MAX_SHARED_WITH_ONE_SENTENCE * p.stems.size) continue;
       if (indexed.copies.get(j)!.some((k) => profiles[k]!.sentence.source !== s.source)) return;
     }
