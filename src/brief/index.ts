@@ -2,6 +2,7 @@
 import { analyze } from '../analyze/index.js';
 import { analyzeConcurrently } from '../analyze/concurrent.js';
 import { cleanArticle } from '../clean/index.js';
+import { cleanConcurrently } from '../clean/concurrent.js';
 import { isAllCaps } from '../clean/cues.js';
 import { describeArticle, fromArticleInputs, readInputs } from '../ingest/index.js';
 import { isPageDebris, summarize } from '../summarize/index.js';
@@ -59,7 +60,7 @@ export class NothingUsableError extends InputError {
  */
 export async function brief(inputs: string[], options: BriefOptions = {}): Promise<BriefResult> {
   const { articles, problems } = await readInputs(inputs, { strict: options.strict });
-  const { docs, problems: allProblems } = usableDocs(articles, problems, options, inputs.join(' '));
+  const { docs, problems: allProblems } = usableDocs(articles, problems, options, inputs.join(' '), await cleanConcurrently(articles));
   const { analysis, alongside: selection } = await analyzeConcurrently(docs, () => summarize(docs, { words: options.words ?? DEFAULT_WORDS }));
   return { briefing: assembleBriefing(docs, analysis, selection, options), problems: allProblems, docs, analysis };
 }
@@ -100,11 +101,17 @@ export function briefRawArticles(raws: RawArticle[], problems: Problem[], option
  * or an error with strict. Nothing usable at all is a NothingUsableError listing every problem.
  * `precis extract` and `precis brief` both read their inputs through this.
  */
-export function cleanUsable(raws: RawArticle[], problems: Problem[], options: { strict?: boolean }, label: string): { articles: Article[]; problems: Problem[] } {
+export function cleanUsable(
+  raws: RawArticle[],
+  problems: Problem[],
+  options: { strict?: boolean },
+  label: string,
+  cleaned?: Article[],
+): { articles: Article[]; problems: Problem[] } {
   const articles: Article[] = [];
   const allProblems = [...problems];
-  for (const raw of raws) {
-    const article = cleanArticle(raw);
+  for (const [i, raw] of raws.entries()) {
+    const article = cleaned?.[i] ?? cleanArticle(raw);
     if (!/[\p{L}\p{N}]/u.test(article.text)) {
       const problem = { input: describeArticle(raw), message: 'no article text left after cleaning' };
       if (options.strict) throw new InputError(problem.input, problem.message);
@@ -117,9 +124,9 @@ export function cleanUsable(raws: RawArticle[], problems: Problem[], options: { 
   return { articles, problems: allProblems };
 }
 
-/** The usable articles, cleaned and split into sentences. */
-function usableDocs(raws: RawArticle[], problems: Problem[], options: BriefOptions, label: string): { docs: Doc[]; problems: Problem[] } {
-  const { articles, problems: allProblems } = cleanUsable(raws, problems, options, label);
+/** The usable articles, cleaned (unless `cleaned` holds them, in order) and split into sentences. */
+function usableDocs(raws: RawArticle[], problems: Problem[], options: BriefOptions, label: string, cleaned?: Article[]): { docs: Doc[]; problems: Problem[] } {
+  const { articles, problems: allProblems } = cleanUsable(raws, problems, options, label, cleaned);
   return { docs: articles.map(segment), problems: allProblems };
 }
 

@@ -4,6 +4,7 @@ import { timelineMode, type TimelineModeOptions } from '../summarize/timeline.js
 import { segment } from '../text/index.js';
 import type { Citation, Doc, Problem } from '../types.js';
 import { cleanUsable } from './index.js';
+import { cleanConcurrently } from '../clean/concurrent.js';
 
 export interface TimelineDocument {
   timeline: { date: string; sentences: { text: string; citations: Citation[] }[] }[];
@@ -33,6 +34,6 @@ export function timelineOfDocs(docs: Doc[], options: TimelineModeOptions = {}): 
 /** Reads inputs as `brief` does and makes their timeline. */
 export async function timeline(inputs: string[], options: TimelineModeOptions & { strict?: boolean } = {}): Promise<{ document: TimelineDocument; problems: Problem[] }> {
   const { articles, problems } = await readInputs(inputs, { strict: options.strict });
-  const { articles: cleaned, problems: all } = cleanUsable(articles, problems, options, inputs.join(' '));
+  const { articles: cleaned, problems: all } = cleanUsable(articles, problems, options, inputs.join(' '), await cleanConcurrently(articles));
   return { document: timelineOfDocs(cleaned.map(segment), options), problems: all };
 }
