@@ -1,6 +1,7 @@
-// Analysis on two cores: entity finding, the costliest part of analysis on a big story, runs on a
-// worker thread while the rest of the analysis (and the summary) runs on the calling thread.
-import type { Analysis, Doc, Entity } from '../types.js';
+// Analysis on two cores: entity finding, the costliest part of analysis on a big story, and the
+// attribution of quotations that needs its actors run on a worker thread while the rest of the
+// analysis (and the summary) runs on the calling thread.
+import type { Analysis, Doc, Entity, Quote } from '../types.js';
 import { siblingModule, startWorker } from '../worker-threads.js';
 import { findEntities } from './entities/index.js';
 import { quotesOf, withQuotes } from './quotes/index.js';
@@ -13,30 +14,36 @@ import { analyze } from './index.js';
 export const CONCURRENT_MIN_SENTENCES = 1500;
 
 /**
- * What findEntities reads of a Doc (the article's text, each sentence's id, source and text):
- * only this crosses to the worker, so the copy between threads stays small.
+ * What findEntities and quotesOf read of a Doc (the article's id and text; each sentence's id,
+ * source, paragraph and text): only this crosses to the worker, so the copy between threads stays small.
  */
 function entityInput(docs: Doc[]): Doc[] {
   return docs.map((d) => ({
     article: { id: d.article.id, text: d.article.text },
-    sentences: d.sentences.map((s) => ({ id: s.id, source: s.source, text: s.text })),
+    sentences: d.sentences.map((s) => ({ id: s.id, source: s.source, paragraph: s.paragraph, text: s.text })),
   })) as unknown as Doc[];
 }
 
-/** Starts finding entities on a worker thread; falls back to the calling thread if the worker fails. */
-export function findEntitiesConcurrently(docs: Doc[]): Promise<Entity[]> {
+interface Actors {
+  entities: Entity[];
+  quotes: Quote[];
+}
+
+/** Finds the entities and attributes the quotations on a worker thread; falls back to the calling thread if the worker fails. */
+function findActorsConcurrently(docs: Doc[]): Promise<Actors> {
   return new Promise((resolve) => {
     let settled = false;
     const fallBack = () => {
       if (settled) return;
       settled = true;
-      resolve(findEntities(docs));
+      const entities = findEntities(docs);
+      resolve({ entities, quotes: quotesOf(docs, entities) });
     };
     try {
       const worker = startWorker(siblingModule(import.meta.url, 'entities/entity-worker'), { workerData: { docs: entityInput(docs) } });
-      worker.once('message', (entities: Entity[]) => {
+      worker.once('message', (actors: Actors) => {
         settled = true;
-        resolve(entities);
+        resolve(actors);
       });
       worker.once('error', fallBack);
       worker.once('exit', fallBack);
@@ -44,6 +51,11 @@ export function findEntitiesConcurrently(docs: Doc[]): Promise<Entity[]> {
       fallBack();
     }
   });
+}
+
+/** Starts finding entities on a worker thread; falls back to the calling thread if the worker fails. */
+export async function findEntitiesConcurrently(docs: Doc[]): Promise<Entity[]> {
+  return (await findActorsConcurrently(docs)).entities;
 }
 
 /**
@@ -57,11 +69,10 @@ export async function analyzeConcurrently<T>(
 ): Promise<{ analysis: Analysis; alongside: T }> {
   const sentences = docs.reduce((n, d) => n + d.sentences.length, 0);
   if (sentences < (options.minSentences ?? CONCURRENT_MIN_SENTENCES)) return { analysis: analyze(docs), alongside: alongside() };
-  const entities = findEntitiesConcurrently(docs);
+  // Speakers are merged with the actor list, so quotations are attributed on the worker too, once the actors are known.
+  const actors = findActorsConcurrently(docs);
   const rest = analyze(docs, { entities: [], quotes: false });
   const other = alongside();
-  const found = await entities;
-  // speakers are merged with the actor list, so quotations are attributed once the actors are known
-  const quotes = quotesOf(docs, found);
-  return { analysis: { ...rest, entities: withQuotes(found, quotes), quotes }, alongside: other };
+  const { entities, quotes } = await actors;
+  return { analysis: { ...rest, entities: withQuotes(entities, quotes), quotes }, alongside: other };
 }

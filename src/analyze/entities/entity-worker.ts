@@ -1,6 +1,10 @@
-// Worker thread: finds the entities of the docs it is handed (see concurrent.ts).
+// Worker thread: finds the entities of the docs it is handed and attributes their quotations
+// (see concurrent.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Doc } from '../../types.js';
+import { quotesOf } from '../quotes/index.js';
 import { findEntities } from './entities.js';
 
-parentPort?.postMessage(findEntities(workerData.docs as Doc[]));
+const docs = workerData.docs as Doc[];
+const entities = findEntities(docs);
+parentPort?.postMessage({ entities, quotes: quotesOf(docs, entities) });
