@@ -127,6 +127,7 @@ function metadataScore(pages: Page[], lookup: (id: string) => Metadata) {
     dates[outcome]++;
     if (outcome === 'unasked' && meta.published) dateWithoutOne++;
     if (outcome === 'wrong') wrongDates.push(`${page.id} want ${page.date} got ${meta.published} ${page.url}`);
+    if (outcome === 'missing') wrongDates.push(`${page.id} want ${page.date} got none ${page.url}`);
     authors[scoreAuthor(page.author, meta.byline)]++;
     if (page.title) {
       titled++;
@@ -201,7 +202,7 @@ function runSet(name: 'zyte' | 'wcxb', all: Page[], options: Options): void {
     }
     const m = metadataScore(pages, (id) => cleanedMeta.get(id)!);
     console.log(`(${m.dated} pages with a date, ${m.titled} with a title, ${m.authored} with an author; precis extract: ${m.dates.exact} exact, ${m.dates.wrong} WRONG dates)`);
-    if (options.worst > 0) for (const line of wrongDates) console.log(`  wrong date: ${line}`);
+    if (options.worst > 0) for (const line of wrongDates) console.log(`  date: ${line}`);
   }
 
   if (options.worst > 0) {
