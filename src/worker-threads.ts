@@ -20,3 +20,29 @@ export function startWorker(script: string, options: Omit<WorkerOptions, 'eval'>
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); })`;
   return new Worker(bootstrap, { ...options, eval: true });
 }
+
+/**
+ * The message a worker on `script` posts, or, when the worker cannot start, fails or exits
+ * without one, `fallBack()` computed on the calling thread.
+ */
+export function resultOfWorker<T>(script: string, workerData: unknown, fallBack: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const here = () => {
+      if (settled) return;
+      settled = true;
+      resolve(fallBack());
+    };
+    try {
+      const worker = startWorker(script, { workerData });
+      worker.once('message', (result: T) => {
+        settled = true;
+        resolve(result);
+      });
+      worker.once('error', here);
+      worker.once('exit', here);
+    } catch {
+      here();
+    }
+  });
+}

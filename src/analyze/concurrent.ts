@@ -2,7 +2,7 @@
 // attribution of quotations that needs its actors run on a worker thread while the rest of the
 // analysis (and the summary) runs on the calling thread.
 import type { Analysis, Doc, Entity, Quote } from '../types.js';
-import { siblingModule, startWorker } from '../worker-threads.js';
+import { resultOfWorker, siblingModule } from '../worker-threads.js';
 import { findEntities } from './entities/index.js';
 import { quotesOf, withQuotes } from './quotes/index.js';
 import { analyze } from './index.js';
@@ -31,25 +31,9 @@ interface Actors {
 
 /** Finds the entities and attributes the quotations on a worker thread; falls back to the calling thread if the worker fails. */
 function findActorsConcurrently(docs: Doc[]): Promise<Actors> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const fallBack = () => {
-      if (settled) return;
-      settled = true;
-      const entities = findEntities(docs);
-      resolve({ entities, quotes: quotesOf(docs, entities) });
-    };
-    try {
-      const worker = startWorker(siblingModule(import.meta.url, 'entities/entity-worker'), { workerData: { docs: entityInput(docs) } });
-      worker.once('message', (actors: Actors) => {
-        settled = true;
-        resolve(actors);
-      });
-      worker.once('error', fallBack);
-      worker.once('exit', fallBack);
-    } catch {
-      fallBack();
-    }
+  return resultOfWorker(siblingModule(import.meta.url, 'entities/entity-worker'), { docs: entityInput(docs) }, (): Actors => {
+    const entities = findEntities(docs);
+    return { entities, quotes: quotesOf(docs, entities) };
   });
 }
 

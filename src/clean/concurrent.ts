@@ -2,7 +2,7 @@
 // thread while the first part is cleaned on the calling thread. Each article is cleaned on its
 // own, so the result is the same as cleaning them all here, in the same order.
 import type { Article, RawArticle } from '../types.js';
-import { siblingModule, startWorker } from '../worker-threads.js';
+import { resultOfWorker, siblingModule } from '../worker-threads.js';
 import { cleanArticle } from './index.js';
 
 /**
@@ -19,26 +19,8 @@ export async function cleanConcurrently(raws: RawArticle[], options: { minChars?
   let at = 0;
   for (let chars = 0; at < raws.length - 1 && chars < total / 2; at++) chars += raws[at]!.body.length;
   const rest = raws.slice(at);
-  const theirs = new Promise<Article[]>((resolve) => {
-    let settled = false;
-    // A worker that fails leaves its part to this thread, after the first part.
-    const fallBack = () => {
-      if (settled) return;
-      settled = true;
-      resolve(rest.map((raw) => cleanArticle(raw)));
-    };
-    try {
-      const worker = startWorker(siblingModule(import.meta.url, 'clean-worker'), { workerData: { raws: rest } });
-      worker.once('message', (articles: Article[]) => {
-        settled = true;
-        resolve(articles);
-      });
-      worker.once('error', fallBack);
-      worker.once('exit', fallBack);
-    } catch {
-      fallBack();
-    }
-  });
+  // A worker that fails leaves its part to this thread, after the first part.
+  const theirs = resultOfWorker(siblingModule(import.meta.url, 'clean-worker'), { raws: rest }, () => rest.map((raw) => cleanArticle(raw)));
   const ours = raws.slice(0, at).map((raw) => cleanArticle(raw));
   return [...ours, ...(await theirs)];
 }
