@@ -14,7 +14,8 @@
 //      start to the last one's exit (start-up included); the machine's load average is printed
 //      with it, since workers only scale on idle cores. Redis: PRECIS_TEST_REDIS, else a
 //      throwaway /usr/bin/redis-server; skipped with one line when neither.
-//   npm run bench:stream [-- --articles N] [--window D] [--keep <file>] [--worker-articles N]
+//   npm run bench:stream [-- --articles N] [--window D] [--keep <file>] [--worker-articles N] [--workers-only]
+//   (--workers-only: part 3 alone, on the same synthetic stream)
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -41,17 +42,19 @@ interface Options {
   articles: number;
   window: number;
   keep: string | null;
+  workersOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { workerArticles: 2000, articles: 100_000, window: 30, keep: null };
+  const options: Options = { workerArticles: 2000, articles: 100_000, window: 30, keep: null, workersOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--articles') options.articles = Number(argv[++i]);
     else if (arg === '--window') options.window = Number(argv[++i]);
     else if (arg === '--keep') options.keep = argv[++i] ?? null;
     else if (arg === '--worker-articles') options.workerArticles = Number(argv[++i]);
-    else throw new Error(`unknown option ${arg} (use --articles N, --window D, --keep <file>, --worker-articles N)`);
+    else if (arg === '--workers-only') options.workersOnly = true;
+    else throw new Error(`unknown option ${arg} (use --articles N, --window D, --keep <file>, --worker-articles N, --workers-only)`);
   }
   return options;
 }
@@ -228,7 +231,7 @@ async function benchWorkers(file: string, count: number, dir: string): Promise<v
       const store = await openStore(db);
       const stories = await store.countStories();
       await store.close();
-      console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}: ${stored} stored (${lines.length - stored} reprints, same text: one job) into ${stories} stories in ${seconds.toFixed(1)} s = ${(lines.length / seconds).toFixed(0)} articles/s; ${flushes} flushes; jobs completed ${counts.completed}, failed ${counts.failed}`);
+      console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}: ${stored} stored (${lines.length - stored} reprints, same text: one job) into ${stories} stories in ${seconds.toFixed(1)} s = ${(lines.length / seconds).toFixed(0)} articles/s; ${flushes} flushes; jobs completed ${counts.completed}, failed ${counts.failed}; load average ${os.loadavg()[0]!.toFixed(1)}`);
     }
   } finally {
     redis.stop();
@@ -238,8 +241,10 @@ async function benchWorkers(file: string, count: number, dir: string): Promise<v
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   build();
-  console.log(`precis cluster (compiled), one process, wall clock including start-up; ${os.cpus().length} cores`);
-  if (existsSync(devStream)) {
+  if (!options.workersOnly) console.log(`precis cluster (compiled), one process, wall clock including start-up; ${os.cpus().length} cores`);
+  if (options.workersOnly) {
+    // Part 3 alone.
+  } else if (existsSync(devStream)) {
     const labelled = readLabelledStream(devStream);
     const run = await runCluster(devStream, [], []);
     const b = bcubed(labelled.map((x) => x.story), run.stories);
@@ -254,7 +259,7 @@ async function main(): Promise<void> {
     const synthetic = await synthesize(file, options.articles);
     console.log(`synthetic stream: ${synthetic.gold.length} articles, ${new Set(synthetic.gold).size} stories (written in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     const marks = [10_000, 50_000, 100_000].filter((n) => n <= options.articles);
-    for (const nodeArgs of [[], ['--max-old-space-size=128']]) {
+    for (const nodeArgs of options.workersOnly ? [] : [[], ['--max-old-space-size=128']]) {
       const run = await runCluster(file, ['--window', String(options.window)], marks, nodeArgs);
       const b = bcubed(synthetic.gold, run.stories);
       console.log(`${['node', ...nodeArgs].join(' ')} precis cluster --window ${options.window}: ${run.stories.length} articles in ${run.seconds.toFixed(1)} s = ${(run.stories.length / run.seconds).toFixed(0)} articles/s; B-cubed P ${b.precision.toFixed(3)} R ${b.recall.toFixed(3)} F1 ${b.f1.toFixed(3)}`);
