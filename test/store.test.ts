@@ -20,7 +20,7 @@ const briefingTitled = (title: string, sources = 2): Briefing => {
 
 const article = (text: string, extra: Partial<StoryArticle> = {}): StoryArticle => ({ text, ...extra });
 
-const TABLES = ['articles', 'briefings', 'stories', 'stream_seen', 'stream_state', 'stream_stories', 'stream_versions'];
+const TABLES = ['articles', 'briefings', 'stories', 'stream_seen', 'stream_stale', 'stream_state', 'stream_stories', 'stream_versions'];
 
 test('both back ends have the same schema history', () => {
   assert.deepEqual(PG_MIGRATIONS.map((m) => [m.version, m.description]), MIGRATIONS.map((m) => [m.version, m.description]));

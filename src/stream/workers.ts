@@ -25,10 +25,10 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
-import type { FlushStory, Store } from '../store/index.js';
+import type { CommittedStory, Store } from '../store/index.js';
 import { InputError } from '../types.js';
 import { checkUrlScheme, urlWithoutSecrets } from '../urls.js';
-import { dedupeKeys, openIngester, parseArticleLine, readStreamLine, type IngestReport } from './ingest.js';
+import { dedupeKeys, openIngester, parseArticleLine, readStreamLine, rebuildStaleStory, type IngestReport } from './ingest.js';
 import type { StreamArticle } from './types.js';
 
 /** The queue's name in Redis (keys `bull:precis-articles:*`). */
@@ -206,27 +206,43 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> = Promise.resolve();
   let busy = 0;
+  // Fault injection for the tests: pause after a flush's commit and acknowledgement, before its briefings.
+  const pauseBeforeBriefings = Number(process.env.PRECIS_FAULT_PAUSE_BEFORE_BRIEFINGS_MS ?? 0);
+
+  /** Rebuilds these stale stories' briefings, one at a time, outside the cluster lock (see the header). */
+  const rebuildStories = async (ids: string[]): Promise<void> => {
+    for (const id of ids) {
+      try {
+        const version = await rebuildStaleStory(store, id, { words: options.words, problem: (p) => problem(`${label}: story ${id}: ${p}`) });
+        if (version !== null && !report.updated.includes(id)) report.updated.push(id);
+      } catch (err) {
+        // The articles are committed and the story stays marked: a later sweep rebuilds it.
+        problem(`${label}: story ${id}: briefing not rebuilt yet (${err instanceof Error ? err.message : String(err)})`);
+      }
+    }
+  };
+  /** Rebuilds the stories marked stale at least `olderThanMs` ago: another worker's, lost to its crash. */
+  const sweep = async (olderThanMs: number): Promise<void> => {
+    let stale: string[];
+    try {
+      stale = (await store.staleStories({ olderThanMs })).map((s) => s.id);
+    } catch (err) {
+      problem(`${label}: cannot look for stale briefings (${err instanceof Error ? err.message : String(err)})`);
+      return;
+    }
+    await rebuildStories(stale);
+  };
 
   const flushBatch = async (items: Waiting[]): Promise<void> => {
     let outcomes: string[];
     let flushed: IngestReport;
-    // A head start, outside the lock (while other workers hold it): the batch assigned from the
-    // state committed so far and the touched briefings built. Under the lock everything is
-    // assigned again from the state then; a story whose stored version and new articles came out
-    // the same takes its briefing from here, the others are rebuilt. Nothing is written here.
-    const briefings = new Map<string, FlushStory | null>();
+    let committed: CommittedStory[];
+    // Under the lock, only the cheap half: dedupe, assign from the committed clusterer state,
+    // commit articles, links, seen keys, snapshot and stale markers.
     try {
-      const draft = await openIngester(store, label, { flushEvery: Infinity, words: options.words, onProblem: () => {}, briefings });
-      for (const item of items) await draft.add(item.job.data.article, item.job.data.id);
-      await draft.prepare();
-    } catch {
-      // Only a head start: the locked pass does all of it.
-    }
-    try {
-      [outcomes, flushed] = await store.withClusterLock(async () => {
-        const ingester = await openIngester(store, label, { flushEvery: items.length, words: options.words, onProblem: problem, briefings });
+      [outcomes, flushed, committed] = await store.withClusterLock(async () => {
+        const ingester = await openIngester(store, label, { flushEvery: Infinity, words: options.words, onProblem: problem });
         const out: string[] = [];
-        // The last add fills the batch and flushes (commits) inside the lock.
         for (const item of items) {
           if (pauseInLock > 0 && out.length === items.length - 1) {
             process.stderr.write(`precis: worker ${process.pid} holds the cluster lock\n`);
@@ -234,7 +250,7 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
           }
           out.push(await ingester.add(item.job.data.article, item.job.data.id));
         }
-        return [out, ingester.report] as const;
+        return [out, ingester.report, await ingester.commitArticles()] as const;
       });
     } catch (err) {
       problem(`${label}: a batch of ${items.length} articles was not stored and goes back to the queue (${err instanceof Error ? err.message : String(err)})`);
@@ -244,8 +260,16 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
     report.flushes++;
     report.stored += flushed.stored;
     report.duplicates += flushed.duplicates;
-    for (const id of flushed.updated) if (!report.updated.includes(id)) report.updated.push(id);
+    // Committed: the jobs are acknowledged now, before the briefings.
     items.forEach((item, i) => item.resolve(outcomes[i]!));
+    if (pauseBeforeBriefings > 0) {
+      process.stderr.write(`precis: worker ${process.pid} builds briefings\n`);
+      await new Promise((resolve) => setTimeout(resolve, pauseBeforeBriefings));
+    }
+    // Then the costly half, outside the lock, each briefing written with an optimistic check;
+    // then any story a dead worker left stale.
+    await rebuildStories(committed.map((story) => story.id));
+    await sweep(lockDuration);
   };
 
   const flushNow = () => {
@@ -254,10 +278,18 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
     if (batch.length === 0) return flushing;
     const items = batch;
     batch = [];
+    return serially(() => flushBatch(items));
+  };
+  /** Flushes and sweeps run one at a time. */
+  const serially = (work: () => Promise<void>): Promise<void> => {
     busy++;
-    flushing = flushing.then(() => flushBatch(items)).finally(() => busy--);
+    flushing = flushing.then(work).finally(() => busy--);
     return flushing;
   };
+  // An idle worker still rebuilds what a dead one left stale, once its mark is lockDuration old.
+  const sweeper = setInterval(() => {
+    if (busy === 0 && batch.length === 0) void serially(() => sweep(lockDuration));
+  }, lockDuration);
 
   const connection = workerConnection(redisUrl);
   const worker = new Worker<ArticleJob>(
@@ -321,8 +353,12 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
   await Promise.race([stopped, drained]);
   // Stop taking jobs; the batch in hand is flushed and its jobs completed before closing.
   const closing = worker.close();
+  clearInterval(sweeper);
   await flushNow();
   await closing;
+  // Draining: no story is left stale behind, whoever marked it (a dead worker, or a live one
+  // still rebuilding it, which then finds it current).
+  if (options.drain) await serially(() => sweep(0));
   await running.catch(() => {});
   if (queue) await queue.close().catch(() => {});
   // Connections handed to BullMQ are the caller's to close.
