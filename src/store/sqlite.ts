@@ -377,6 +377,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
 
   return {
     ...stream,
+    // A briefing written outside the cluster lock waits for the write lock as the lock does (without
+    // blocking the event loop on busy_timeout): on SQLite both are the database's write lock.
+    writeBriefing: (id, briefing, articles) => withClusterLock(() => stream.writeBriefing(id, briefing, articles)),
     withClusterLock,
     createStory: (story) => later(() => create.immediate(story)),
     appendArticles: (id, articles, briefing, expectedVersion) => later(() => append.immediate(id, articles, briefing, expectedVersion)),
