@@ -6,20 +6,35 @@
 // later is found by the store's dedupe (the same keys) and counted as a duplicate.
 //
 // Consistency of story assignment across workers: a worker takes jobs into a batch and flushes
-// the batch, as the single-process ingest flushes, but inside the store's cluster lock
-// (`withClusterLock`: a PostgreSQL advisory transaction lock, or SQLite's write lock): it loads
-// the clusterer snapshot the last flush of any worker committed, dedupes against the store,
-// assigns each article from that state, rebuilds the touched briefings and commits articles,
-// links, seen keys and the new snapshot in that same transaction; only then are the batch's
-// jobs completed (acknowledged). So flushes are serialised: every assignment is made from the
-// state every earlier assignment left, exactly as one process would make it, and no two workers
-// can open one story twice. The costly part, rebuilding briefings, is started outside the lock
-// (the batch assigned from the state committed so far); under the lock a briefing is reused only
-// when its story's stored version and new articles came out the same. A worker that dies mid-flush leaves nothing (the transaction rolls
-// back and the lock is released with its connection); its jobs, never completed, are stalled
-// once their Redis lock expires (`lockDuration`) and handed to another worker. A worker that dies
-// after its commit but before the acknowledgement leaves jobs that are redone as duplicates
-// (their keys were committed as seen), so no article is stored twice.
+// it in two halves.
+//
+// 1. Under the store's cluster lock (`withClusterLock`: a PostgreSQL advisory transaction lock, or
+//    SQLite's write lock), only the cheap half: it loads the clusterer snapshot the last flush of
+//    any worker committed, dedupes against the store, assigns each article from that state, and
+//    commits in ONE transaction the articles (a new story is stored as version 0: no briefing yet,
+//    not listed), the links, the seen keys, the new snapshot, and a "briefing stale" mark on each
+//    touched story holding the number of articles it has now (`commitArticles`); then it releases
+//    the lock and completes (acknowledges) the batch's jobs. So assignments are serialised: each
+//    is made from the state every earlier assignment left, exactly as one process would make it,
+//    and no two workers can open one story twice.
+// 2. Outside the lock, the costly half: each touched story's briefing is rebuilt from all of its
+//    stored articles and written (`writeBriefing`) as the next version only if, in the write's
+//    own transaction (the story's row locked), the story still holds exactly the articles the
+//    briefing was built from and its latest briefing was built from fewer; that write clears the
+//    mark. When another worker committed articles to the story meanwhile, nothing is written: that
+//    worker marked the story again in its commit and rebuilds it after, seeing every article. So
+//    the last worker to commit to a story writes its final briefing, which covers all of its
+//    articles; several workers build briefings at once, and none holds the lock while doing so.
+//
+// Crashes. A worker that dies in half 1 leaves nothing (the transaction rolls back and the lock is
+// released with its connection); its jobs, never completed, are stalled once their Redis lock
+// expires (`lockDuration`) and handed to another worker. One that dies after its commit but before
+// the acknowledgement leaves jobs that are redone as duplicates (their keys were committed as
+// seen), so no article is stored twice. One that dies in half 2 leaves its stories marked stale:
+// every worker, after each flush and every `lockDuration` while idle, rebuilds the stories marked
+// at least `lockDuration` ago (by the database's clock), and a `--drain` worker rebuilds every
+// marked story before it exits. A story whose articles are all unusable gets no briefing (its
+// mark is cleared, it stays unlisted) until a usable article joins it.
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
