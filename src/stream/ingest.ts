@@ -217,12 +217,16 @@ async function rebuild(store: Store, clusterId: string, added: StoryArticle[], o
 /**
  * A story marked stale by Store.commitArticles: its briefing rebuilt from all of its stored
  * articles and written as a new version unless the story changed meanwhile (whoever committed the
- * newer articles rebuilds it then). Resolves the version written; null when none was (already
- * current, changed meanwhile, nothing usable, no longer stale).
+ * newer articles rebuilds it then). With `committed` (the articles the story held after the
+ * caller's own commit), a story marked since with more is left to the one who marked it. Resolves
+ * the version written; null when none was (already current, changed meanwhile, nothing usable,
+ * no longer stale).
  */
-export async function rebuildStaleStory(store: Store, id: string, options: { words?: number; problem: (p: string) => void }): Promise<number | null> {
+export async function rebuildStaleStory(store: Store, id: string, options: { words?: number; problem: (p: string) => void; committed?: number }): Promise<number | null> {
   const [marked] = await store.staleStories({ ids: [id] });
   if (!marked) return null;
+  // Marked again since `committed` articles were: whoever committed the newer ones rebuilds it.
+  if (options.committed !== undefined && marked.articles > options.committed) return null;
   const articles = (await store.getArticles(id)) ?? [];
   if (articles.length === 0) return null;
   let briefing = null;

@@ -225,10 +225,10 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
   const pauseBeforeBriefings = Number(process.env.PRECIS_FAULT_PAUSE_BEFORE_BRIEFINGS_MS ?? 0);
 
   /** Rebuilds these stale stories' briefings, one at a time, outside the cluster lock (see the header). */
-  const rebuildStories = async (ids: string[]): Promise<void> => {
-    for (const id of ids) {
+  const rebuildStories = async (stories: { id: string; articles?: number }[]): Promise<void> => {
+    for (const { id, articles } of stories) {
       try {
-        const version = await rebuildStaleStory(store, id, { words: options.words, problem: (p) => problem(`${label}: story ${id}: ${p}`) });
+        const version = await rebuildStaleStory(store, id, { words: options.words, committed: articles, problem: (p) => problem(`${label}: story ${id}: ${p}`) });
         if (version !== null && !report.updated.includes(id)) report.updated.push(id);
       } catch (err) {
         // The articles are committed and the story stays marked: a later sweep rebuilds it.
@@ -238,9 +238,9 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
   };
   /** Rebuilds the stories marked stale at least `olderThanMs` ago: another worker's, lost to its crash. */
   const sweep = async (olderThanMs: number): Promise<void> => {
-    let stale: string[];
+    let stale: { id: string }[];
     try {
-      stale = (await store.staleStories({ olderThanMs })).map((s) => s.id);
+      stale = await store.staleStories({ olderThanMs });
     } catch (err) {
       problem(`${label}: cannot look for stale briefings (${err instanceof Error ? err.message : String(err)})`);
       return;
@@ -283,7 +283,7 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
     }
     // Then the costly half, outside the lock, each briefing written with an optimistic check;
     // then any story a dead worker left stale.
-    await rebuildStories(committed.map((story) => story.id));
+    await rebuildStories(committed);
     await sweep(lockDuration);
   };
 
