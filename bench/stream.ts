@@ -13,8 +13,10 @@
 //      1, 2 and 4 `precis worker` processes at once: articles/s into stories, from the workers'
 //      start to the last one's exit (start-up included); the machine's load average is printed
 //      with it, since workers only scale on idle cores. Redis: PRECIS_TEST_REDIS, else a
-//      throwaway /usr/bin/redis-server; skipped with one line when neither.
-//   npm run bench:stream [-- --articles N] [--window D] [--keep <file>] [--worker-articles N]
+//      throwaway /usr/bin/redis-server; skipped with one line when neither. With PRECIS_TEST_PG
+//      (a server whose user may create databases) the same again into a fresh PostgreSQL database.
+//   npm run bench:stream [-- --articles N] [--window D] [--keep <file>] [--worker-articles N] [--workers-only]
+//   (--workers-only: part 3 alone, on the same synthetic stream)
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -41,17 +43,19 @@ interface Options {
   articles: number;
   window: number;
   keep: string | null;
+  workersOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { workerArticles: 2000, articles: 100_000, window: 30, keep: null };
+  const options: Options = { workerArticles: 2000, articles: 100_000, window: 30, keep: null, workersOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--articles') options.articles = Number(argv[++i]);
     else if (arg === '--window') options.window = Number(argv[++i]);
     else if (arg === '--keep') options.keep = argv[++i] ?? null;
     else if (arg === '--worker-articles') options.workerArticles = Number(argv[++i]);
-    else throw new Error(`unknown option ${arg} (use --articles N, --window D, --keep <file>, --worker-articles N)`);
+    else if (arg === '--workers-only') options.workersOnly = true;
+    else throw new Error(`unknown option ${arg} (use --articles N, --window D, --keep <file>, --worker-articles N, --workers-only)`);
   }
   return options;
 }
@@ -195,7 +199,28 @@ async function benchRedis(dir: string): Promise<{ url: string; stop: () => void 
   return { url, stop: () => child.kill() };
 }
 
-/** Distributed ingest throughput with 1, 2 and 4 worker processes on one SQLite store. */
+/** A fresh store for one run: a SQLite file in `dir`, or a database made on the PostgreSQL server `pg` (dropped by `drop`). */
+async function freshStore(kind: 'SQLite' | 'PostgreSQL', dir: string, name: string): Promise<{ db: string; drop: () => Promise<void> }> {
+  if (kind === 'SQLite') return { db: path.join(dir, `${name}.db`), drop: async () => {} };
+  const { default: pg } = await import('pg');
+  const admin = process.env.PRECIS_TEST_PG!;
+  const database = `precis_bench_${process.pid}_${name.replace(/\W/g, '_')}`;
+  const onServer = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await onServer(`CREATE DATABASE ${database}`);
+  const url = new URL(admin);
+  url.pathname = `/${database}`;
+  return { db: url.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`) };
+}
+
+/** Distributed ingest throughput with 1, 2 and 4 worker processes on one SQLite store (and one PostgreSQL database when PRECIS_TEST_PG is set). */
 async function benchWorkers(file: string, count: number, dir: string): Promise<void> {
   const redis = await benchRedis(dir);
   if (!redis) {
@@ -210,25 +235,28 @@ async function benchWorkers(file: string, count: number, dir: string): Promise<v
     const head = path.join(dir, 'workers.jsonl');
     const lines = readFileSync(file, 'utf8').split('\n').slice(0, count);
     writeFileSync(head, `${lines.join('\n')}\n`);
-    console.log(`workers: the first ${lines.length} synthetic articles, queued on Redis, drained into a fresh SQLite store (concurrency 50, wall clock from the workers' start to the last exit; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
-    for (const workers of [1, 2, 4]) {
-      const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-      const queue = new Queue(QUEUE_NAME, { connection });
-      await queue.obliterate({ force: true });
-      await runPrecis(['ingest', head, '--redis', redis.url]);
-      const db = path.join(dir, `workers-${workers}.db`);
-      const start = process.hrtime.bigint();
-      const reports = await Promise.all(Array.from({ length: workers }, () => runPrecis(['worker', '--redis', redis.url, '--db', db, '--drain'])));
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      const stored = reports.reduce((sum, r) => sum + Number(/: (\d+) stored/.exec(r)?.[1] ?? NaN), 0);
-      const flushes = reports.reduce((sum, r) => sum + Number(/in (\d+) flushes/.exec(r)?.[1] ?? NaN), 0);
-      const counts = await queue.getJobCounts('completed', 'failed');
-      await queue.close();
-      connection.disconnect();
-      const store = await openStore(db);
-      const stories = await store.countStories();
-      await store.close();
-      console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}: ${stored} stored (${lines.length - stored} reprints, same text: one job) into ${stories} stories in ${seconds.toFixed(1)} s = ${(lines.length / seconds).toFixed(0)} articles/s; ${flushes} flushes; jobs completed ${counts.completed}, failed ${counts.failed}`);
+    for (const kind of process.env.PRECIS_TEST_PG ? (['SQLite', 'PostgreSQL'] as const) : (['SQLite'] as const)) {
+      console.log(`workers: the first ${lines.length} synthetic articles, queued on Redis, drained into a fresh ${kind} store (concurrency 50, wall clock from the workers' start to the last exit; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
+      for (const workers of [1, 2, 4]) {
+        const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+        const queue = new Queue(QUEUE_NAME, { connection });
+        await queue.obliterate({ force: true });
+        await runPrecis(['ingest', head, '--redis', redis.url]);
+        const { db, drop } = await freshStore(kind, dir, `workers-${workers}`);
+        const start = process.hrtime.bigint();
+        const reports = await Promise.all(Array.from({ length: workers }, () => runPrecis(['worker', '--redis', redis.url, '--db', db, '--drain'])));
+        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+        const stored = reports.reduce((sum, r) => sum + Number(/: (\d+) stored/.exec(r)?.[1] ?? NaN), 0);
+        const flushes = reports.reduce((sum, r) => sum + Number(/in (\d+) flushes/.exec(r)?.[1] ?? NaN), 0);
+        const counts = await queue.getJobCounts('completed', 'failed');
+        await queue.close();
+        connection.disconnect();
+        const store = await openStore(db);
+        const stories = await store.countStories();
+        await store.close();
+        await drop();
+        console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}: ${stored} stored (${lines.length - stored} reprints, same text: one job) into ${stories} stories in ${seconds.toFixed(1)} s = ${(lines.length / seconds).toFixed(0)} articles/s; ${flushes} flushes; jobs completed ${counts.completed}, failed ${counts.failed}; load average ${os.loadavg()[0]!.toFixed(1)}`);
+      }
     }
   } finally {
     redis.stop();
@@ -238,8 +266,10 @@ async function benchWorkers(file: string, count: number, dir: string): Promise<v
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   build();
-  console.log(`precis cluster (compiled), one process, wall clock including start-up; ${os.cpus().length} cores`);
-  if (existsSync(devStream)) {
+  if (!options.workersOnly) console.log(`precis cluster (compiled), one process, wall clock including start-up; ${os.cpus().length} cores`);
+  if (options.workersOnly) {
+    // Part 3 alone.
+  } else if (existsSync(devStream)) {
     const labelled = readLabelledStream(devStream);
     const run = await runCluster(devStream, [], []);
     const b = bcubed(labelled.map((x) => x.story), run.stories);
@@ -254,7 +284,7 @@ async function main(): Promise<void> {
     const synthetic = await synthesize(file, options.articles);
     console.log(`synthetic stream: ${synthetic.gold.length} articles, ${new Set(synthetic.gold).size} stories (written in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     const marks = [10_000, 50_000, 100_000].filter((n) => n <= options.articles);
-    for (const nodeArgs of [[], ['--max-old-space-size=128']]) {
+    for (const nodeArgs of options.workersOnly ? [] : [[], ['--max-old-space-size=128']]) {
       const run = await runCluster(file, ['--window', String(options.window)], marks, nodeArgs);
       const b = bcubed(synthetic.gold, run.stories);
       console.log(`${['node', ...nodeArgs].join(' ')} precis cluster --window ${options.window}: ${run.stories.length} articles in ${run.seconds.toFixed(1)} s = ${(run.stories.length / run.seconds).toFixed(0)} articles/s; B-cubed P ${b.precision.toFixed(3)} R ${b.recall.toFixed(3)} F1 ${b.f1.toFixed(3)}`);

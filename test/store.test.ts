@@ -20,7 +20,7 @@ const briefingTitled = (title: string, sources = 2): Briefing => {
 
 const article = (text: string, extra: Partial<StoryArticle> = {}): StoryArticle => ({ text, ...extra });
 
-const TABLES = ['articles', 'briefings', 'stories', 'stream_seen', 'stream_state', 'stream_stories', 'stream_versions'];
+const TABLES = ['articles', 'briefings', 'stories', 'stream_seen', 'stream_stale', 'stream_state', 'stream_stories', 'stream_versions'];
 
 test('both back ends have the same schema history', () => {
   assert.deepEqual(PG_MIGRATIONS.map((m) => [m.version, m.description]), MIGRATIONS.map((m) => [m.version, m.description]));
@@ -295,6 +295,95 @@ for (const engine of storeEngines()) {
       assert.equal(seen.filter((x) => x === null).length, 1, `round ${round}: ${seen}`);
     }
     assert.equal(await a.countStories(), 5);
+  });
+
+  test(`${engine.name}: articles committed without a briefing: stored as version 0, unlisted and marked stale until a briefing built from exactly them is written`, async (t) => {
+    const store = await openStore(await engine.fresh(t));
+    t.after(() => store.close());
+    const committed = await store.commitArticles({
+      stories: [
+        { clusterId: 'c1', articles: [article('a'), article('b')] },
+        { clusterId: 'c2', articles: [article('c')] },
+      ],
+      seen: [{ keys: ['text:a'], articleId: 'a' }, { keys: ['text:b'], articleId: 'b' }, { keys: ['text:c'], articleId: 'c' }],
+      clusterState: { n: 1 },
+    });
+    const [dam, ferry] = committed;
+    assert.deepEqual(committed.map((c) => [c.clusterId, c.articles]), [['c1', 2], ['c2', 1]]);
+    assert.equal(await store.streamStory('c1'), dam!.id);
+    assert.equal(await store.findSeen(['text:c']), 'c');
+    assert.deepEqual(await store.loadClusterState(), { n: 1 });
+    // Not a story a reader sees yet: no briefing.
+    assert.equal(await store.countStories(), 0);
+    assert.deepEqual(await store.listStories(), []);
+    assert.equal(await store.getStory(dam!.id), null);
+    assert.deepEqual((await store.getArticles(dam!.id))!.map((a) => a.text), ['a', 'b']);
+    const stale = async () => (await store.staleStories()).map((s) => [s.id, s.articles]).sort();
+    assert.deepEqual(await stale(), [[dam!.id, 2], [ferry!.id, 1]].sort());
+    assert.deepEqual(await store.staleStories({ olderThanMs: 3_600_000 }), [], 'marked just now');
+    assert.deepEqual(await store.staleStories({ ids: [ferry!.id, 'nope'] }), [{ id: ferry!.id, articles: 1 }]);
+
+    // More articles for c1, committed while its briefing was being built from the first two.
+    const more = await store.commitArticles({ stories: [{ clusterId: 'c1', articles: [article('d')] }], seen: [] });
+    assert.deepEqual(more, [{ clusterId: 'c1', id: dam!.id, articles: 3 }]);
+    assert.deepEqual(await store.writeBriefing(dam!.id, briefingTitled('Dam', 2), 2), { status: 'changed' });
+    assert.equal(await store.getStory(dam!.id), null, 'nothing written');
+    assert.deepEqual(await store.writeBriefing(dam!.id, briefingTitled('Dam', 3), 3), { status: 'written', version: 1 });
+    assert.equal(await store.articlesAtVersion(dam!.id, 1), 3);
+    assert.equal((await store.getStory(dam!.id))!.title, 'Dam');
+    assert.deepEqual((await store.listStories()).map((s) => [s.id, s.version, s.articles]), [[dam!.id, 1, 3]]);
+    // A second builder of the same articles finds the briefing current: no version twice.
+    assert.deepEqual(await store.writeBriefing(dam!.id, briefingTitled('Dam again', 3), 3), { status: 'current', version: 1 });
+    assert.deepEqual(await store.listVersions(dam!.id), [1]);
+    // Nothing usable: the mark goes, nothing is written.
+    assert.deepEqual(await store.writeBriefing(ferry!.id, null, 1), { status: 'unusable' });
+    assert.deepEqual(await stale(), []);
+    assert.equal(await store.writeBriefing('nope', briefingTitled('x'), 1), null);
+
+    // Appended again: stale again, and the next version covers all four.
+    await store.commitArticles({ stories: [{ clusterId: 'c1', articles: [article('e')] }], seen: [] });
+    assert.deepEqual(await stale(), [[dam!.id, 4]]);
+    assert.deepEqual(await store.writeBriefing(dam!.id, briefingTitled('Dam, later', 4), 4), { status: 'written', version: 2 });
+    assert.deepEqual(await stale(), []);
+    // The single-process flush checks the article count too: a briefing built before these articles is refused.
+    await store.commitArticles({ stories: [{ clusterId: 'c1', articles: [article('f')] }], seen: [] });
+    const flush = (expectedArticles: number) => ({
+      stories: [{ clusterId: 'c1', storyId: dam!.id, expectedVersion: 2, expectedArticles, articles: [article('g')], briefing: briefingTitled('Dam, flushed', 6) }],
+      seen: [],
+    });
+    assert.deepEqual(await store.commitFlush(flush(4)), { status: 'conflict', clusterIds: ['c1'] });
+    assert.deepEqual(await store.commitFlush(flush(5)), { status: 'committed', written: [{ clusterId: 'c1', id: dam!.id, version: 3 }] });
+    assert.deepEqual(await stale(), [], 'a flush that covers the articles clears the mark');
+    assert.equal(await store.articlesAtVersion(dam!.id, 3), 6);
+  });
+
+  test(`${engine.name}: a briefing written while another handle commits articles to its story waits, then is refused as changed`, async (t) => {
+    const at = await engine.fresh(t);
+    const [a, b] = [await openStore(at), await openStore(at)];
+    t.after(async () => {
+      await a.close();
+      await b.close();
+    });
+    const [story] = await a.commitArticles({ stories: [{ clusterId: 'c1', articles: [article('a')] }], seen: [] });
+    let letGo!: () => void;
+    const holding = new Promise<void>((resolve) => (letGo = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const committing = a.withClusterLock(async () => {
+      await a.commitArticles({ stories: [{ clusterId: 'c1', articles: [article('b')] }], seen: [] });
+      entered();
+      await holding;
+    });
+    await inside;
+    let answered = false;
+    const writing = b.writeBriefing(story!.id, briefingTitled('one article', 1), 1).finally(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(answered, false, 'the write waits for the commit');
+    letGo();
+    await committing;
+    assert.deepEqual(await writing, { status: 'changed' });
+    assert.deepEqual(await b.staleStories(), [{ id: story!.id, articles: 2 }]);
+    assert.deepEqual(await b.writeBriefing(story!.id, briefingTitled('two articles', 2), 2), { status: 'written', version: 1 });
   });
 
   test(`${engine.name}: the cluster lock is exclusive between two handles; its writes land together, or not at all`, async (t) => {

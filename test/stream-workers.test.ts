@@ -189,9 +189,14 @@ async function checkStories(db: string, articles: ReturnType<typeof inventedArti
         seen.set(a.url!, s.id);
       }
       assert.equal(s.version, (await store.listVersions(s.id)).length);
+      // The latest briefing was built from exactly the story's stored articles: none stale.
+      assert.equal(await store.articlesAtVersion(s.id, s.version), stored.length, `story ${s.id}: latest briefing built from all of its articles`);
+      const sources = (await store.getStory(s.id))!.briefing.sources.map((source) => source.url).sort();
+      assert.deepEqual(sources, stored.map((a) => a.url).sort(), `story ${s.id}: latest briefing cites every stored article`);
     }
     assert.deepEqual([...seen.keys()].sort(), articles.map((a) => a.url).sort(), 'every article stored');
     assert.equal(stories.length, new Set(articles.map((a) => a.story)).size, 'one stored story per invented story');
+    assert.deepEqual(await store.staleStories(), [], 'no story left waiting for its briefing');
   } finally {
     await store.close();
   }
@@ -256,6 +261,63 @@ for (const [n, kind] of (['sqlite', 'postgres'] as const).entries()) {
       enqueue(dir, redis, articles);
       assert.equal((await jobCounts(redis)).waiting, 0);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await store.drop();
+    }
+  });
+}
+
+for (const [n, kind] of (['sqlite', 'postgres'] as const).entries()) {
+  test(`workers on ${kind}: one killed after its commit, before its briefings: its jobs stay acknowledged, and two others leave every story's briefing built from exactly its articles`, { timeout: 300_000 }, async (t) => {
+    const redis = await redisFor(t, 5 + n);
+    if (!redis) return;
+    const store = await storeOf(t, kind);
+    if (!store) return;
+    const dir = tempDir('precis-wire-');
+    const queueLines = (name: string, part: ReturnType<typeof inventedArticles>) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, `${part.map(({ story: _story, ...a }) => JSON.stringify(a)).join('\n')}\n`);
+      const r = precis(['ingest', file, '--redis', redis]);
+      assert.equal(r.code, 0, r.stderr);
+    };
+    let a: Running | null = null;
+    try {
+      const articles = inventedArticles(7, 6, 19);
+      // Two articles of each story, and all of the last story (which no other worker then touches),
+      // taken by worker A, which commits them and stops before its briefings.
+      const first = articles.filter((x, i) => i < 14 || x.story === 6);
+      queueLines('first.jsonl', first);
+      a = start(['worker', '--redis', redis, '--db', store.db, '--concurrency', '50', '--lock-duration', '1500', '--flush-delay', '1000'], { PRECIS_FAULT_PAUSE_BEFORE_BRIEFINGS_MS: '600000' });
+      await a.line(/builds briefings/);
+      const opened = await openStore(store.db);
+      let marked: { id: string; articles: number }[];
+      try {
+        marked = await opened.staleStories();
+        assert.ok(marked.length > 0, 'stories committed, waiting for their briefings');
+        assert.equal(await opened.countStories(), 0, 'none listed before its first briefing');
+      } finally {
+        await opened.close();
+      }
+      // Committed means acknowledged: every job of the committed articles completes before any briefing is built.
+      const committed = marked.reduce((sum, m) => sum + m.articles, 0);
+      for (let i = 0; (await jobCounts(redis)).completed !== committed; i++) {
+        assert.ok(i < 200, `jobs completed: ${(await jobCounts(redis)).completed}, committed ${committed}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      a.child.kill('SIGKILL');
+      assert.equal((await a.exit).signal, 'SIGKILL');
+
+      // The rest, drained by two workers at once taking two jobs at a time (many small flushes on
+      // the same stories): A's stories, marked stale, are rebuilt too, the last one by a sweep.
+      queueLines('rest.jsonl', articles.filter((x) => !first.includes(x)));
+      const workers = [0, 1].map(() => start(['worker', '--redis', redis, '--db', store.db, '--concurrency', '2', '--drain', ...FAST]));
+      const exits = await Promise.all(workers.map((w) => w.exit));
+      exits.forEach((e, i) => assert.equal(e.code, 0, workers[i]!.stderr()));
+      const stored = workers.map((w) => Number(/: (\d+) stored/.exec(w.stderr())?.[1]));
+      assert.equal(committed + stored[0]! + stored[1]!, articles.length);
+      await checkStories(store.db, articles);
+    } finally {
+      a?.child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
       await store.drop();
     }

@@ -26,9 +26,12 @@ export function register(program: Command): void {
     .addHelpText('after', `
 Any number of workers, on any machines, may share one queue and one store. Each takes jobs into a
 batch and flushes it under the store's cluster lock: it loads the clustering state the last flush
-committed, dedupes, assigns every article, rebuilds the touched briefings and commits all of it in
-one transaction, and only then acknowledges the jobs. A worker killed at any point loses nothing:
-its uncommitted work rolls back, and its jobs go to another worker once their lock expires.
+committed, dedupes, assigns every article and commits the articles in one transaction, marking the
+touched stories' briefings stale; it releases the lock and acknowledges the jobs, then rebuilds
+those briefings, each written only if its story gained no article meanwhile (else the worker that
+added them rebuilds it). A worker killed at any point loses nothing: its uncommitted work rolls
+back and its jobs go to another worker once their lock expires; a briefing it left stale is
+rebuilt by another worker once the mark is --lock-duration old, or by any --drain worker.
 SIGINT or SIGTERM: the batch in hand is flushed, then the worker exits.`)
     .action(async (opts: WorkerOpts) => {
       const { checkRedis, redisLabel, runWorker } = await import('../stream/workers.js');

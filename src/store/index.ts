@@ -63,6 +63,11 @@ export interface FlushStory {
   storyId: string | null;
   /** The stored story's version the briefing was rebuilt from; ignored when storyId is null. */
   expectedVersion: number;
+  /**
+   * How many articles the stored story held when the briefing was rebuilt (checked when given:
+   * articles committed meanwhile without a briefing, see commitArticles, make it a conflict).
+   */
+  expectedArticles?: number;
   /** The new articles, added after the story's stored ones. */
   articles: StoryArticle[];
   /** Built from all of the story's articles: the stored ones, then `articles`. */
@@ -82,6 +87,41 @@ export interface Flush {
   seen: SeenArticle[];
   /** The clusterer's snapshot after these articles; saved when given (see saveClusterState). */
   clusterState?: unknown;
+}
+
+/** One story's part of commitArticles: its new articles, without a briefing. */
+export interface ArticlesStory {
+  clusterId: string;
+  articles: StoryArticle[];
+}
+
+/** What commitArticles writes, all or nothing. */
+export interface ArticlesFlush {
+  stories: ArticlesStory[];
+  seen: SeenArticle[];
+  clusterState?: unknown;
+}
+
+/** A story commitArticles wrote to: its stored id and how many articles it holds now. */
+export interface CommittedStory {
+  clusterId: string;
+  id: string;
+  articles: number;
+}
+
+/**
+ * writeBriefing's answer. 'written': the briefing is the story's new latest version. 'current':
+ * nothing written, the latest briefing already covers those articles. 'changed': nothing written,
+ * the story holds another number of articles now (whoever committed them rebuilds it).
+ * 'unusable': the briefing was null (no usable article); only the stale marker was cleared.
+ */
+export type BriefingWrite = { status: 'written' | 'current'; version: number } | { status: 'changed' | 'unusable' };
+
+/** A story whose latest briefing does not cover all of its articles (see commitArticles). */
+export interface StaleStory {
+  id: string;
+  /** Articles the story held when it was marked. */
+  articles: number;
 }
 
 /**
@@ -110,7 +150,7 @@ export interface Store {
    * Resolves null when no story has that id.
    */
   appendArticles(id: string, articles: StoryArticle[], briefing: Briefing, expectedVersion: number): Promise<Written | 'conflict' | null>;
-  /** Stories, most recently updated first. */
+  /** Stories that have a briefing (version 1 on), most recently updated first. */
   listStories(options?: { limit?: number }): Promise<StorySummary[]>;
   /** The story with its latest briefing (or the given version); null when unknown. */
   getStory(id: string, version?: number): Promise<StoryRecord | null>;
@@ -118,6 +158,7 @@ export interface Store {
   getArticles(id: string): Promise<StoredArticle[] | null>;
   /** Versions of a story's briefing that exist, oldest first. */
   listVersions(id: string): Promise<number[]>;
+  /** Stories that have a briefing, as listStories lists them. */
   countStories(): Promise<number>;
   hasStory(id: string): Promise<boolean>;
   close(): Promise<void>;
@@ -160,6 +201,28 @@ export interface Store {
    * busy_timeout). A nested call from inside `fn` just runs.
    */
   withClusterLock<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Stream, the cheap half of a flush (for workers, under withClusterLock): in ONE transaction,
+   * each story's new articles appended (a clusterer story not yet stored is created as version 0:
+   * no briefing, not listed, until writeBriefing), the story marked "briefing stale" with the
+   * number of articles it holds now, every seen key, the clusterer snapshot. Conflict-free: a
+   * clusterer story stored meanwhile is appended to. The briefings are written later, by
+   * writeBriefing, outside the lock.
+   */
+  commitArticles(flush: ArticlesFlush): Promise<CommittedStory[]>;
+  /**
+   * Stream, the costly half: writes `briefing`, built from the story's first `articles` articles,
+   * as its next version, only if the story holds exactly that many articles now and its latest
+   * briefing was built from fewer (checked in the write's own transaction, the story's row
+   * locked); clears the stale marker it satisfies. A null briefing (nothing usable) clears the
+   * marker and writes nothing. Resolves null when no story has that id.
+   */
+  writeBriefing(id: string, briefing: Briefing | null, articles: number): Promise<BriefingWrite | null>;
+  /**
+   * Stories marked stale (see commitArticles), the longest-marked first: all of them, or those
+   * marked at least `olderThanMs` ago (by the database's clock), or only those among `ids`.
+   */
+  staleStories(options?: { olderThanMs?: number; limit?: number; ids?: string[] }): Promise<StaleStory[]>;
 }
 
 export type StoreOptions = SqliteOptions;

@@ -4,7 +4,22 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { PoolClient, QueryResultRow } from 'pg';
 import { InputError, type Briefing } from '../types.js';
-import { storeLabel, type Flush, type FlushResult, type FlushStory, type NewStory, type Store, type StoredArticle, type StoryArticle, type StoryRecord, type StorySummary } from './index.js';
+import {
+  storeLabel,
+  type ArticlesFlush,
+  type BriefingWrite,
+  type CommittedStory,
+  type Flush,
+  type FlushResult,
+  type FlushStory,
+  type NewStory,
+  type StaleStory,
+  type Store,
+  type StoredArticle,
+  type StoryArticle,
+  type StoryRecord,
+  type StorySummary,
+} from './index.js';
 import { newStoryId, SCHEMA_VERSION, toInput, toSummary, type ArticleRow, type StoryRow } from './sqlite.js';
 
 /** A schema change: applied once, in order, each in its own transaction with its row in precis_schema. */
@@ -78,6 +93,18 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         snapshot JSON NOT NULL,
         updated_at TIMESTAMPTZ NOT NULL
       );
+    `,
+  },
+  {
+    version: 3,
+    description: 'stream: stories whose latest briefing does not cover all of their articles yet',
+    sql: `
+      CREATE TABLE stream_stale (
+        story_id TEXT COLLATE "C" PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+        articles INTEGER NOT NULL,
+        marked_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX stream_stale_by_age ON stream_stale (marked_at);
     `,
   },
 ];
@@ -359,7 +386,15 @@ export async function openPgStore(url: string): Promise<Store> {
     const versions = new Map(
       (await run<{ id: string; version: number }>(`SELECT id, version FROM stories WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [existing])).map((r) => [r.id, r.version]),
     );
-    const changed = (s: FlushStory) => (links.get(s.clusterId) ?? null) !== s.storyId || (s.storyId !== null && versions.get(s.storyId) !== s.expectedVersion);
+    const counted = batch.stories.filter((s) => s.storyId !== null && s.expectedArticles !== undefined).map((s) => s.storyId!);
+    const counts = new Map(
+      counted.length === 0
+        ? []
+        : (await run<{ id: string; n: number }>(`SELECT story_id AS id, (MAX(position) + 1)::int AS n FROM articles WHERE story_id = ANY($1::text[]) GROUP BY story_id`, [counted])).map((r) => [r.id, r.n]),
+    );
+    const changed = (s: FlushStory) =>
+      (links.get(s.clusterId) ?? null) !== s.storyId ||
+      (s.storyId !== null && (versions.get(s.storyId) !== s.expectedVersion || (s.expectedArticles !== undefined && (counts.get(s.storyId) ?? 0) !== s.expectedArticles)));
     const conflicts = batch.stories.filter(changed).map((s) => s.clusterId);
     if (conflicts.length > 0) throw new Conflict(conflicts);
     const now = new Date().toISOString();
@@ -380,12 +415,82 @@ export async function openPgStore(url: string): Promise<Store> {
       await insertArticles(run, id, first, story.articles, now);
       await insertBriefing(run, id, version, story.briefing, now);
       await recordVersion(run, id, version, first + story.articles.length);
+      await run(`DELETE FROM stream_stale WHERE story_id = $1 AND articles <= $2`, [id, first + story.articles.length]);
       written.push({ clusterId: story.clusterId, id, version });
     }
     const keys = batch.seen.flatMap((s) => s.keys);
     if (keys.length > 0) await insertSeen(run, keys, batch.seen.flatMap((s) => s.keys.map(() => s.articleId)));
     if (batch.clusterState !== undefined) await saveState(run, batch.clusterState, now);
     return { status: 'committed', written };
+  };
+
+  /** Appends a flush's articles without briefings (see Store.commitArticles). */
+  const writeArticles = async (run: Run, batch: ArticlesFlush): Promise<CommittedStory[]> => {
+    const now = new Date().toISOString();
+    const clusterIds = batch.stories.map((s) => s.clusterId);
+    const links = new Map(
+      (await run<{ cluster_id: string; story_id: string }>(`SELECT cluster_id, story_id FROM stream_stories WHERE cluster_id = ANY($1::text[])`, [clusterIds])).map((r) => [r.cluster_id, r.story_id]),
+    );
+    // The stories' rows locked in id order: a briefing written meanwhile (writeBriefing locks the
+    // row too) either comes before, and is then marked stale again here, or sees these articles.
+    await run(`SELECT id FROM stories WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [[...links.values()]]);
+    const committed: CommittedStory[] = [];
+    for (const story of batch.stories) {
+      let id = links.get(story.clusterId) ?? null;
+      if (id === null) {
+        const made = await insertUnbriefed(run, now);
+        const linked = await run(`INSERT INTO stream_stories (cluster_id, story_id) VALUES ($1, $2) ON CONFLICT (cluster_id) DO NOTHING RETURNING cluster_id`, [story.clusterId, made]);
+        if (linked.length === 1) id = made;
+        else {
+          // Stored by another writer meanwhile (only outside the cluster lock): append to that one.
+          await run(`DELETE FROM stories WHERE id = $1`, [made]);
+          id = (await run<{ story_id: string }>(`SELECT story_id FROM stream_stories WHERE cluster_id = $1`, [story.clusterId]))[0]!.story_id;
+          await run(`SELECT id FROM stories WHERE id = $1 FOR UPDATE`, [id]);
+        }
+      }
+      const first = await nextPosition(run, id);
+      await insertArticles(run, id, first, story.articles, now);
+      const articles = first + story.articles.length;
+      await run(
+        `INSERT INTO stream_stale (story_id, articles, marked_at) VALUES ($1, $2, clock_timestamp())
+         ON CONFLICT (story_id) DO UPDATE SET articles = excluded.articles, marked_at = excluded.marked_at`,
+        [id, articles],
+      );
+      committed.push({ clusterId: story.clusterId, id, articles });
+    }
+    const keys = batch.seen.flatMap((s) => s.keys);
+    if (keys.length > 0) await insertSeen(run, keys, batch.seen.flatMap((s) => s.keys.map(() => s.articleId)));
+    if (batch.clusterState !== undefined) await saveState(run, batch.clusterState, now);
+    return committed;
+  };
+
+  const insertUnbriefed = async (run: Run, now: string): Promise<string> => {
+    for (;;) {
+      const rows = await run(
+        `INSERT INTO stories (id, requested_title, title, version, articles, created_at, updated_at)
+         VALUES ($1, NULL, '', 0, 0, $2, $2) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [newStoryId(), now],
+      );
+      if (rows.length === 1) return rows[0]!.id as string;
+    }
+  };
+
+  /** Writes a briefing if the story still holds exactly `articles` articles (see Store.writeBriefing). */
+  const writeBriefingWith = async (run: Run, id: string, briefing: Briefing | null, articles: number): Promise<BriefingWrite | null> => {
+    const [row] = await run<{ version: number }>(`SELECT version FROM stories WHERE id = $1 FOR UPDATE`, [id]);
+    if (!row) return null;
+    // Read after the row lock: articles committed before it are counted.
+    if ((await nextPosition(run, id)) !== articles) return { status: 'changed' };
+    const [covered] = await run<{ articles: number }>(`SELECT articles FROM stream_versions WHERE story_id = $1 AND version = $2`, [id, row.version]);
+    await run(`DELETE FROM stream_stale WHERE story_id = $1 AND articles <= $2`, [id, articles]);
+    if (row.version > 0 && (covered?.articles ?? 0) >= articles) return { status: 'current', version: row.version };
+    if (briefing === null) return { status: 'unusable' };
+    const now = new Date().toISOString();
+    const version = row.version + 1;
+    await updateStory(run, id, version, briefing, now);
+    await insertBriefing(run, id, version, briefing, now);
+    await recordVersion(run, id, version, articles);
+    return { status: 'written', version };
   };
 
   let localQueue: Promise<void> = Promise.resolve();
@@ -456,7 +561,8 @@ export async function openPgStore(url: string): Promise<Store> {
       }
     },
     listStories: async ({ limit = 100 } = {}) =>
-      (await query<StoryRow<Date>>(`SELECT ${storyColumns} FROM stories s ORDER BY s.updated_at DESC, s.id LIMIT $1`, [Math.max(1, Math.min(10_000, Math.floor(limit)))])).map(summaryOf),
+      // A stream story is stored with version 0 until its first briefing is written: not listed.
+      (await query<StoryRow<Date>>(`SELECT ${storyColumns} FROM stories s WHERE s.version > 0 ORDER BY s.updated_at DESC, s.id LIMIT $1`, [Math.max(1, Math.min(10_000, Math.floor(limit)))])).map(summaryOf),
     getStory: async (id, version): Promise<StoryRecord | null> => {
       // One statement, one snapshot: the story row and its briefing agree.
       const [row] = await query<StoryRow<Date> & { wanted: number | null; briefing: string | null }>(
@@ -478,7 +584,7 @@ export async function openPgStore(url: string): Promise<Store> {
       return rows.filter((r) => r.position !== null).map((r) => ({ ...toInput(r), position: r.position, addedAt: r.added_at.toISOString() }));
     },
     listVersions: async (id) => (await query<{ version: number }>(`SELECT version FROM briefings WHERE story_id = $1 ORDER BY version`, [id])).map((r) => r.version),
-    countStories: async () => (await query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM stories`))[0]!.n,
+    countStories: async () => (await query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM stories WHERE version > 0`))[0]!.n,
     hasStory: async (id) => (await query(`SELECT 1 FROM stories WHERE id = $1`, [id])).length > 0,
     close: async () => {
       if (closed) return;
@@ -514,6 +620,15 @@ export async function openPgStore(url: string): Promise<Store> {
         throw err;
       }
     },
+    commitArticles: (batch) => transaction((run) => writeArticles(run, batch)),
+    writeBriefing: (id, briefing, articles) => transaction((run) => writeBriefingWith(run, id, briefing, articles)),
+    staleStories: async ({ olderThanMs = 0, limit = 1000, ids } = {}): Promise<StaleStory[]> =>
+      ids
+        ? query<StaleStory>(`SELECT story_id AS id, articles FROM stream_stale WHERE story_id = ANY($1::text[]) ORDER BY marked_at, story_id`, [ids])
+        : query<StaleStory>(
+            `SELECT story_id AS id, articles FROM stream_stale WHERE marked_at <= now() - make_interval(secs => $1::float8 / 1000) ORDER BY marked_at, story_id LIMIT $2`,
+            [Math.max(0, olderThanMs), Math.max(1, Math.floor(limit))],
+          ),
     saveClusterState: async (snapshot) => {
       await saveState(query, snapshot, new Date().toISOString());
     },

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { InputError, type Briefing } from '../types.js';
-import type { Flush, FlushResult, NewStory, Store, StoredArticle, StoryArticle, StoryRecord, StorySummary } from './index.js';
+import type { ArticlesFlush, BriefingWrite, CommittedStory, Flush, FlushResult, NewStory, StaleStory, Store, StoredArticle, StoryArticle, StoryRecord, StorySummary } from './index.js';
 
 export interface SqliteOptions {
   /**
@@ -90,6 +90,18 @@ export const MIGRATIONS: readonly Migration[] = [
         snapshot TEXT NOT NULL,
         updated_at TEXT NOT NULL
       );
+    `,
+  },
+  {
+    version: 3,
+    description: 'stream: stories whose latest briefing does not cover all of their articles yet',
+    sql: `
+      CREATE TABLE stream_stale (
+        story_id TEXT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+        articles INTEGER NOT NULL,
+        marked_at TEXT NOT NULL
+      );
+      CREATE INDEX stream_stale_by_age ON stream_stale (marked_at);
     `,
   },
 ];
@@ -226,7 +238,8 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     `INSERT INTO briefings (story_id, version, briefing, created_at) VALUES (?, ?, ?, ?)`,
   );
   const selectStory = db.prepare(`SELECT ${storyColumns} FROM stories s WHERE s.id = ?`);
-  const selectStories = db.prepare(`SELECT ${storyColumns} FROM stories s ORDER BY s.updated_at DESC, s.id LIMIT ?`);
+  // A stream story is stored with version 0 until its first briefing is written: not listed.
+  const selectStories = db.prepare(`SELECT ${storyColumns} FROM stories s WHERE s.version > 0 ORDER BY s.updated_at DESC, s.id LIMIT ?`);
   const selectBriefing = db.prepare(`SELECT briefing FROM briefings WHERE story_id = ? AND version = ?`);
   const selectVersions = db.prepare(`SELECT version FROM briefings WHERE story_id = ? ORDER BY version`);
   const selectArticles = db.prepare(
@@ -234,7 +247,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
   );
   const selectMaxPosition = db.prepare(`SELECT COALESCE(MAX(position), -1) AS max FROM articles WHERE story_id = ?`);
   const updateStory = db.prepare(`UPDATE stories SET title = ?, version = ?, articles = ?, updated_at = ? WHERE id = ?`);
-  const countStories = db.prepare(`SELECT COUNT(*) AS n FROM stories`);
+  const countStories = db.prepare(`SELECT COUNT(*) AS n FROM stories WHERE version > 0`);
   const storyExists = db.prepare(`SELECT 1 FROM stories WHERE id = ?`);
 
   const saveArticles = (storyId: string, first: number, articles: StoryArticle[], now: string) => {
@@ -364,6 +377,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
 
   return {
     ...stream,
+    // A briefing written outside the cluster lock waits for the write lock as the lock does (without
+    // blocking the event loop on busy_timeout): on SQLite both are the database's write lock.
+    writeBriefing: (id, briefing, articles) => withClusterLock(() => stream.writeBriefing(id, briefing, articles)),
     withClusterLock,
     createStory: (story) => later(() => create.immediate(story)),
     appendArticles: (id, articles, briefing, expectedVersion) => later(() => append.immediate(id, articles, briefing, expectedVersion)),
@@ -386,7 +402,10 @@ function streamStatements(
   db: Database.Database,
   wrap: <T>(work: () => T) => Promise<T>,
   saveArticles: (storyId: string, first: number, articles: StoryArticle[], now: string) => void,
-): Pick<Store, 'streamStory' | 'linkStreamStory' | 'markSeen' | 'findSeen' | 'commitFlush' | 'saveClusterState' | 'loadClusterState' | 'articlesAtVersion' | 'recordVersionArticles'> {
+): Pick<
+  Store,
+  'streamStory' | 'linkStreamStory' | 'markSeen' | 'findSeen' | 'commitFlush' | 'commitArticles' | 'writeBriefing' | 'staleStories' | 'saveClusterState' | 'loadClusterState' | 'articlesAtVersion' | 'recordVersionArticles'
+> {
   const selectLink = db.prepare(`SELECT story_id FROM stream_stories WHERE cluster_id = ?`);
   const insertLink = db.prepare(`INSERT OR REPLACE INTO stream_stories (cluster_id, story_id) VALUES (?, ?)`);
   const selectSeen = db.prepare(`SELECT article_id FROM stream_seen WHERE key = ?`);
@@ -419,16 +438,27 @@ function streamStatements(
   const insertStory = db.prepare(
     `INSERT INTO stories (id, requested_title, title, version, articles, created_at, updated_at) VALUES (?, NULL, ?, 1, ?, ?, ?)`,
   );
+  const insertUnbriefed = db.prepare(
+    `INSERT INTO stories (id, requested_title, title, version, articles, created_at, updated_at) VALUES (?, NULL, '', 0, 0, ?, ?)`,
+  );
   const insertBriefing = db.prepare(`INSERT INTO briefings (story_id, version, briefing, created_at) VALUES (?, ?, ?, ?)`);
   const updateStory = db.prepare(`UPDATE stories SET title = ?, version = ?, articles = ?, updated_at = ? WHERE id = ?`);
   const nextPosition = db.prepare(`SELECT COALESCE(MAX(position), -1) + 1 AS n FROM articles WHERE story_id = ?`);
+  const markStale = db.prepare(
+    `INSERT INTO stream_stale (story_id, articles, marked_at) VALUES (?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET articles = excluded.articles, marked_at = excluded.marked_at`,
+  );
+  const clearStale = db.prepare(`DELETE FROM stream_stale WHERE story_id = ? AND articles <= ?`);
+  const selectStale = db.prepare(`SELECT story_id AS id, articles FROM stream_stale WHERE marked_at <= ? ORDER BY marked_at, story_id LIMIT ?`);
+  const selectStaleOne = db.prepare(`SELECT story_id AS id, articles FROM stream_stale WHERE story_id = ?`);
   const flush = db.transaction((batch: Flush): FlushResult => {
     // Every story is checked before anything is written: a conflict changes nothing.
     const conflicts = batch.stories
       .filter((story) => {
         const linked = (selectLink.get(story.clusterId) as { story_id: string } | undefined)?.story_id ?? null;
         if (linked !== story.storyId) return true;
-        return linked !== null && (selectStoryVersion.get(linked) as { version: number } | undefined)?.version !== story.expectedVersion;
+        if (linked === null) return false;
+        if ((selectStoryVersion.get(linked) as { version: number } | undefined)?.version !== story.expectedVersion) return true;
+        return story.expectedArticles !== undefined && (nextPosition.get(linked) as { n: number }).n !== story.expectedArticles;
       })
       .map((story) => story.clusterId);
     if (conflicts.length > 0) return { status: 'conflict', clusterIds: conflicts };
@@ -450,15 +480,56 @@ function streamStatements(
       saveArticles(id, first, story.articles, now);
       insertBriefing.run(id, version, briefing, now);
       insertVersionArticles.run(id, version, first + story.articles.length);
+      clearStale.run(id, first + story.articles.length);
       return { clusterId: story.clusterId, id, version };
     });
     for (const { keys, articleId } of batch.seen) for (const key of keys) insertSeen.run(key, articleId);
     if (batch.clusterState !== undefined) upsertState.run(JSON.stringify(batch.clusterState), now);
     return { status: 'committed', written };
   });
+  const commitArticles = db.transaction((batch: ArticlesFlush): CommittedStory[] => {
+    const now = new Date().toISOString();
+    const committed = batch.stories.map((story) => {
+      let id = (selectLink.get(story.clusterId) as { story_id: string } | undefined)?.story_id ?? null;
+      if (id === null) {
+        id = newStoryId();
+        while (storyIdTaken.get(id)) id = newStoryId();
+        insertUnbriefed.run(id, now, now);
+        insertLink.run(story.clusterId, id);
+      }
+      const first = (nextPosition.get(id) as { n: number }).n;
+      saveArticles(id, first, story.articles, now);
+      markStale.run(id, first + story.articles.length, now);
+      return { clusterId: story.clusterId, id, articles: first + story.articles.length };
+    });
+    for (const { keys, articleId } of batch.seen) for (const key of keys) insertSeen.run(key, articleId);
+    if (batch.clusterState !== undefined) upsertState.run(JSON.stringify(batch.clusterState), now);
+    return committed;
+  });
+  const writeBriefing = db.transaction((id: string, briefing: Briefing | null, articles: number): BriefingWrite | null => {
+    const version = (selectStoryVersion.get(id) as { version: number } | undefined)?.version;
+    if (version === undefined) return null;
+    if ((nextPosition.get(id) as { n: number }).n !== articles) return { status: 'changed' };
+    const covered = version > 0 ? ((selectVersionArticles.get(id, version) as { articles: number } | undefined)?.articles ?? 0) : 0;
+    clearStale.run(id, articles);
+    if (covered >= articles) return { status: 'current', version };
+    if (briefing === null) return { status: 'unusable' };
+    const now = new Date().toISOString();
+    updateStory.run(briefing.story.title, version + 1, briefing.sources.length, now, id);
+    insertBriefing.run(id, version + 1, JSON.stringify(briefing), now);
+    insertVersionArticles.run(id, version + 1, articles);
+    return { status: 'written', version: version + 1 };
+  });
   return {
     findSeen: (keys) => wrap(() => findSeen(keys)),
     commitFlush: (batch) => wrap(() => flush.immediate(batch)),
+    commitArticles: (batch) => wrap(() => commitArticles.immediate(batch)),
+    writeBriefing: (id, briefing, articles) => wrap(() => writeBriefing.immediate(id, briefing, articles)),
+    staleStories: ({ olderThanMs = 0, limit = 1000, ids } = {}) =>
+      wrap(() => {
+        if (ids) return ids.map((id) => selectStaleOne.get(id) as StaleStory | undefined).filter((row): row is StaleStory => row !== undefined);
+        return selectStale.all(new Date(Date.now() - Math.max(0, olderThanMs)).toISOString(), Math.max(1, Math.floor(limit))) as StaleStory[];
+      }),
     streamStory: (clusterId) => wrap(() => (selectLink.get(clusterId) as { story_id: string } | undefined)?.story_id ?? null),
     linkStreamStory: (clusterId, storyId) => wrap(() => void insertLink.run(clusterId, storyId)),
     markSeen: (keys, articleId) => wrap(() => seen.immediate(keys, articleId)),

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { briefArticles, NothingUsableError } from '../brief/index.js';
 import { fromArticleInput } from '../ingest/index.js';
-import type { FlushStory, SeenArticle, Store, StoryArticle } from '../store/index.js';
+import type { CommittedStory, FlushStory, SeenArticle, Store, StoryArticle } from '../store/index.js';
 import { InputError } from '../types.js';
 import { createClusterer } from './cluster.js';
 import type { StreamArticle } from './types.js';
@@ -19,12 +19,6 @@ export interface IngestOptions {
   onProblem?: (line: string) => void;
   /** Stops reading `input` when aborted; the lines already read are ingested and flushed. */
   signal?: AbortSignal;
-  /**
-   * Briefings built earlier (see Ingester.prepare), by the story's stored id and version and its
-   * new articles: a flush takes a story's briefing from here when none of these changed since,
-   * instead of rebuilding it. Filled as briefings are built (a story with nothing usable is not kept).
-   */
-  briefings?: Map<string, FlushStory | null>;
   /** ingestStream: flush when the input has been quiet this long with articles waiting (default 1000 ms). */
   idleFlushMs?: number;
 }
@@ -100,8 +94,12 @@ export interface Ingester {
   add(article: StreamArticle, id: string): Promise<'stored' | 'duplicate'>;
   /** Rebuilds every touched story's briefing (a new version) and saves the clusterer state. */
   flush(): Promise<void>;
-  /** Builds the touched stories' briefings into `options.briefings` without writing anything. */
-  prepare(): Promise<void>;
+  /**
+   * The cheap half of a flush (see Store.commitArticles): the articles added since the last
+   * flush, their seen keys and the clusterer state committed, every touched story marked stale;
+   * no briefing is built. Resolves the stories written to.
+   */
+  commitArticles(): Promise<CommittedStory[]>;
   /** Articles added since the last flush. */
   pending(): number;
   report: IngestReport;
@@ -136,10 +134,19 @@ export async function openIngester(store: Store, label: string, options: IngestO
       // Another writer changed these stories meanwhile: rebuild them from the store and retry.
       toBuild = result.clusterIds;
     }
+    clear();
+  };
+  const clear = () => {
     pending.clear();
     seen.length = 0;
     seenKeys.clear();
     sinceFlush = 0;
+  };
+  const commitArticles = async (): Promise<CommittedStory[]> => {
+    const stories = [...pending].map(([clusterId, articles]) => ({ clusterId, articles }));
+    const committed = await store.commitArticles({ stories, seen, clusterState: clusterer.snapshot() });
+    clear();
+    return committed;
   };
 
   const add = async (parsed: StreamArticle, articleId: string): Promise<'stored' | 'duplicate'> => {
@@ -159,10 +166,7 @@ export async function openIngester(store: Store, label: string, options: IngestO
     if (++sinceFlush >= flushEvery) await flush();
     return 'stored';
   };
-  const prepare = async () => {
-    for (const [clusterId, added] of pending) await rebuild(store, clusterId, added, options, (p) => problem(`${label}: story ${clusterId}: ${p}`));
-  };
-  return { add, flush, prepare, pending: () => sinceFlush, report };
+  return { add, flush, commitArticles, pending: () => sinceFlush, report };
 }
 
 /** Ingests JSONL lines from `input` into `store`; `label` names the input in problem lines. */
@@ -197,20 +201,41 @@ async function rebuild(store: Store, clusterId: string, added: StoryArticle[], o
   const words = options.words;
   const storyId = await store.streamStory(clusterId);
   // The version first: an append landing between the two reads then shows as a conflict at commit.
+  // (A story stored by a worker and not briefed yet has no version: 0.)
   const record = storyId ? await store.getStory(storyId) : null;
-  // A version is never rewritten, so the stored id and version say which articles are stored.
-  const key = options.briefings ? createHash('sha256').update(JSON.stringify([clusterId, storyId, record?.version ?? null, words ?? null, added])).digest('hex') : '';
-  if (options.briefings?.has(key)) return options.briefings.get(key)!;
-  const before = record ? ((await store.getArticles(record.id)) ?? []) : [];
-  let built: FlushStory | null;
+  const before = storyId ? ((await store.getArticles(storyId)) ?? []) : [];
   try {
     const { briefing } = briefArticles([...before, ...added], { words });
-    built = { clusterId, storyId, expectedVersion: record?.version ?? 0, articles: added, briefing };
+    return { clusterId, storyId, expectedVersion: record?.version ?? 0, expectedArticles: before.length, articles: added, briefing };
   } catch (err) {
     if (!(err instanceof NothingUsableError)) throw err;
     problem('no usable article after cleaning');
-    built = null;
+    return null;
   }
-  if (built) options.briefings?.set(key, built);
-  return built;
+}
+
+/**
+ * A story marked stale by Store.commitArticles: its briefing rebuilt from all of its stored
+ * articles and written as a new version unless the story changed meanwhile (whoever committed the
+ * newer articles rebuilds it then). With `committed` (the articles the story held after the
+ * caller's own commit), a story marked since with more is left to the one who marked it. Resolves
+ * the version written; null when none was (already current, changed meanwhile, nothing usable,
+ * no longer stale).
+ */
+export async function rebuildStaleStory(store: Store, id: string, options: { words?: number; problem: (p: string) => void; committed?: number }): Promise<number | null> {
+  const [marked] = await store.staleStories({ ids: [id] });
+  if (!marked) return null;
+  // Marked again since `committed` articles were: whoever committed the newer ones rebuilds it.
+  if (options.committed !== undefined && marked.articles > options.committed) return null;
+  const articles = (await store.getArticles(id)) ?? [];
+  if (articles.length === 0) return null;
+  let briefing = null;
+  try {
+    briefing = briefArticles(articles, { words: options.words }).briefing;
+  } catch (err) {
+    if (!(err instanceof NothingUsableError)) throw err;
+    options.problem('no usable article after cleaning');
+  }
+  const written = await store.writeBriefing(id, briefing, articles.length);
+  return written?.status === 'written' ? written.version : null;
 }

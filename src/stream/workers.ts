@@ -6,29 +6,44 @@
 // later is found by the store's dedupe (the same keys) and counted as a duplicate.
 //
 // Consistency of story assignment across workers: a worker takes jobs into a batch and flushes
-// the batch, as the single-process ingest flushes, but inside the store's cluster lock
-// (`withClusterLock`: a PostgreSQL advisory transaction lock, or SQLite's write lock): it loads
-// the clusterer snapshot the last flush of any worker committed, dedupes against the store,
-// assigns each article from that state, rebuilds the touched briefings and commits articles,
-// links, seen keys and the new snapshot in that same transaction; only then are the batch's
-// jobs completed (acknowledged). So flushes are serialised: every assignment is made from the
-// state every earlier assignment left, exactly as one process would make it, and no two workers
-// can open one story twice. The costly part, rebuilding briefings, is started outside the lock
-// (the batch assigned from the state committed so far); under the lock a briefing is reused only
-// when its story's stored version and new articles came out the same. A worker that dies mid-flush leaves nothing (the transaction rolls
-// back and the lock is released with its connection); its jobs, never completed, are stalled
-// once their Redis lock expires (`lockDuration`) and handed to another worker. A worker that dies
-// after its commit but before the acknowledgement leaves jobs that are redone as duplicates
-// (their keys were committed as seen), so no article is stored twice.
+// it in two halves.
+//
+// 1. Under the store's cluster lock (`withClusterLock`: a PostgreSQL advisory transaction lock, or
+//    SQLite's write lock), only the cheap half: it loads the clusterer snapshot the last flush of
+//    any worker committed, dedupes against the store, assigns each article from that state, and
+//    commits in ONE transaction the articles (a new story is stored as version 0: no briefing yet,
+//    not listed), the links, the seen keys, the new snapshot, and a "briefing stale" mark on each
+//    touched story holding the number of articles it has now (`commitArticles`); then it releases
+//    the lock and completes (acknowledges) the batch's jobs. So assignments are serialised: each
+//    is made from the state every earlier assignment left, exactly as one process would make it,
+//    and no two workers can open one story twice.
+// 2. Outside the lock, the costly half: each touched story's briefing is rebuilt from all of its
+//    stored articles and written (`writeBriefing`) as the next version only if, in the write's
+//    own transaction (the story's row locked), the story still holds exactly the articles the
+//    briefing was built from and its latest briefing was built from fewer; that write clears the
+//    mark. When another worker committed articles to the story meanwhile, nothing is written: that
+//    worker marked the story again in its commit and rebuilds it after, seeing every article. So
+//    the last worker to commit to a story writes its final briefing, which covers all of its
+//    articles; several workers build briefings at once, and none holds the lock while doing so.
+//
+// Crashes. A worker that dies in half 1 leaves nothing (the transaction rolls back and the lock is
+// released with its connection); its jobs, never completed, are stalled once their Redis lock
+// expires (`lockDuration`) and handed to another worker. One that dies after its commit but before
+// the acknowledgement leaves jobs that are redone as duplicates (their keys were committed as
+// seen), so no article is stored twice. One that dies in half 2 leaves its stories marked stale:
+// every worker, after each flush and every `lockDuration` while idle, rebuilds the stories marked
+// at least `lockDuration` ago (by the database's clock), and a `--drain` worker rebuilds every
+// marked story before it exits. A story whose articles are all unusable gets no briefing (its
+// mark is cleared, it stays unlisted) until a usable article joins it.
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
-import type { FlushStory, Store } from '../store/index.js';
+import type { CommittedStory, Store } from '../store/index.js';
 import { InputError } from '../types.js';
 import { checkUrlScheme, urlWithoutSecrets } from '../urls.js';
-import { dedupeKeys, openIngester, parseArticleLine, readStreamLine, type IngestReport } from './ingest.js';
+import { dedupeKeys, openIngester, parseArticleLine, readStreamLine, rebuildStaleStory, type IngestReport } from './ingest.js';
 import type { StreamArticle } from './types.js';
 
 /** The queue's name in Redis (keys `bull:precis-articles:*`). */
@@ -206,27 +221,43 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> = Promise.resolve();
   let busy = 0;
+  // Fault injection for the tests: pause after a flush's commit and acknowledgement, before its briefings.
+  const pauseBeforeBriefings = Number(process.env.PRECIS_FAULT_PAUSE_BEFORE_BRIEFINGS_MS ?? 0);
+
+  /** Rebuilds these stale stories' briefings, one at a time, outside the cluster lock (see the header). */
+  const rebuildStories = async (stories: { id: string; articles?: number }[]): Promise<void> => {
+    for (const { id, articles } of stories) {
+      try {
+        const version = await rebuildStaleStory(store, id, { words: options.words, committed: articles, problem: (p) => problem(`${label}: story ${id}: ${p}`) });
+        if (version !== null && !report.updated.includes(id)) report.updated.push(id);
+      } catch (err) {
+        // The articles are committed and the story stays marked: a later sweep rebuilds it.
+        problem(`${label}: story ${id}: briefing not rebuilt yet (${err instanceof Error ? err.message : String(err)})`);
+      }
+    }
+  };
+  /** Rebuilds the stories marked stale at least `olderThanMs` ago: another worker's, lost to its crash. */
+  const sweep = async (olderThanMs: number): Promise<void> => {
+    let stale: { id: string }[];
+    try {
+      stale = await store.staleStories({ olderThanMs });
+    } catch (err) {
+      problem(`${label}: cannot look for stale briefings (${err instanceof Error ? err.message : String(err)})`);
+      return;
+    }
+    await rebuildStories(stale);
+  };
 
   const flushBatch = async (items: Waiting[]): Promise<void> => {
     let outcomes: string[];
     let flushed: IngestReport;
-    // A head start, outside the lock (while other workers hold it): the batch assigned from the
-    // state committed so far and the touched briefings built. Under the lock everything is
-    // assigned again from the state then; a story whose stored version and new articles came out
-    // the same takes its briefing from here, the others are rebuilt. Nothing is written here.
-    const briefings = new Map<string, FlushStory | null>();
+    let committed: CommittedStory[];
+    // Under the lock, only the cheap half: dedupe, assign from the committed clusterer state,
+    // commit articles, links, seen keys, snapshot and stale markers.
     try {
-      const draft = await openIngester(store, label, { flushEvery: Infinity, words: options.words, onProblem: () => {}, briefings });
-      for (const item of items) await draft.add(item.job.data.article, item.job.data.id);
-      await draft.prepare();
-    } catch {
-      // Only a head start: the locked pass does all of it.
-    }
-    try {
-      [outcomes, flushed] = await store.withClusterLock(async () => {
-        const ingester = await openIngester(store, label, { flushEvery: items.length, words: options.words, onProblem: problem, briefings });
+      [outcomes, flushed, committed] = await store.withClusterLock(async () => {
+        const ingester = await openIngester(store, label, { flushEvery: Infinity, words: options.words, onProblem: problem });
         const out: string[] = [];
-        // The last add fills the batch and flushes (commits) inside the lock.
         for (const item of items) {
           if (pauseInLock > 0 && out.length === items.length - 1) {
             process.stderr.write(`precis: worker ${process.pid} holds the cluster lock\n`);
@@ -234,7 +265,7 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
           }
           out.push(await ingester.add(item.job.data.article, item.job.data.id));
         }
-        return [out, ingester.report] as const;
+        return [out, ingester.report, await ingester.commitArticles()] as const;
       });
     } catch (err) {
       problem(`${label}: a batch of ${items.length} articles was not stored and goes back to the queue (${err instanceof Error ? err.message : String(err)})`);
@@ -244,8 +275,16 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
     report.flushes++;
     report.stored += flushed.stored;
     report.duplicates += flushed.duplicates;
-    for (const id of flushed.updated) if (!report.updated.includes(id)) report.updated.push(id);
+    // Committed: the jobs are acknowledged now, before the briefings.
     items.forEach((item, i) => item.resolve(outcomes[i]!));
+    if (pauseBeforeBriefings > 0) {
+      process.stderr.write(`precis: worker ${process.pid} builds briefings\n`);
+      await new Promise((resolve) => setTimeout(resolve, pauseBeforeBriefings));
+    }
+    // Then the costly half, outside the lock, each briefing written with an optimistic check;
+    // then any story a dead worker left stale.
+    await rebuildStories(committed);
+    await sweep(lockDuration);
   };
 
   const flushNow = () => {
@@ -254,10 +293,18 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
     if (batch.length === 0) return flushing;
     const items = batch;
     batch = [];
+    return serially(() => flushBatch(items));
+  };
+  /** Flushes and sweeps run one at a time. */
+  const serially = (work: () => Promise<void>): Promise<void> => {
     busy++;
-    flushing = flushing.then(() => flushBatch(items)).finally(() => busy--);
+    flushing = flushing.then(work).finally(() => busy--);
     return flushing;
   };
+  // An idle worker still rebuilds what a dead one left stale, once its mark is lockDuration old.
+  const sweeper = setInterval(() => {
+    if (busy === 0 && batch.length === 0) void serially(() => sweep(lockDuration));
+  }, lockDuration);
 
   const connection = workerConnection(redisUrl);
   const worker = new Worker<ArticleJob>(
@@ -321,8 +368,12 @@ export async function runWorker(store: Store, redisUrl: string, options: WorkerO
   await Promise.race([stopped, drained]);
   // Stop taking jobs; the batch in hand is flushed and its jobs completed before closing.
   const closing = worker.close();
+  clearInterval(sweeper);
   await flushNow();
   await closing;
+  // Draining: no story is left stale behind, whoever marked it (a dead worker, or a live one
+  // still rebuilding it, which then finds it current).
+  if (options.drain) await serially(() => sweep(0));
   await running.catch(() => {});
   if (queue) await queue.close().catch(() => {});
   // Connections handed to BullMQ are the caller's to close.
