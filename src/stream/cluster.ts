@@ -191,6 +191,11 @@ export interface ClusterTuning {
   refTerms: number;
   /** Fewer terms than this count as this many: the slope is not carried below the texts it was fitted on. */
   minTerms: number;
+  /**
+   * Weight of the title cosine (the article's title against the centroid of its story's titles),
+   * added to the body cosine before the threshold; nothing is added when either has no title.
+   */
+  titleSimilarity: number;
 }
 
 /** The defaults, fitted on half A of the development stream (see the header). */
@@ -208,11 +213,14 @@ export const FITTED: Readonly<ClusterTuning> = {
   lengthSlope: 0.06,
   refTerms: 100,
   minTerms: 46,
+  titleSimilarity: 0.14,
 };
 
 // Version 2: the tuning has lengthSlope and refTerms. A version 1 snapshot resumes with the
 // length-blind threshold it was made with (lengthSlope 0), so it assigns as before.
-const SNAPSHOT_VERSION = 2;
+// Version 3: stories keep the centroid of their titles, and the tuning has titleSimilarity. An
+// older snapshot resumes without title similarity (titleSimilarity 0), as it was made.
+const SNAPSHOT_VERSION = 3;
 const COPY_SHARE = 0.6;
 
 /** What the join decision of one article saw (for fitting the threshold): its most similar open story. */
@@ -222,6 +230,8 @@ export interface Observation {
   /** The most similar open story, null when no open story shares a term with it. */
   story: string | null;
   cosine: number;
+  /** Cosine of its title with that story's titles (0 when either has none). */
+  titleCosine: number;
   /** Distinct terms of its title and lead. */
   terms: number;
 }
@@ -248,6 +258,9 @@ interface StoryState {
   /** Centroid: term -> summed weight. */
   centroid: Map<string, number>;
   norm: number;
+  /** Centroid of its articles' titles (title terms only), kept when title similarity is on. */
+  titles: Map<string, number>;
+  titleNorm: number;
   recent: Member[];
 }
 
@@ -266,6 +279,7 @@ interface Snapshot {
     day: number | null;
     last: number;
     centroid: [string, number][];
+    titles?: [string, number][];
     recent: MemberState[];
   }[];
 }
@@ -277,7 +291,9 @@ interface Snapshot {
  */
 export function createClusterer(options: ClustererOptions & Partial<ClusterTuning> & { observe?: (o: Observation) => void } = {}, state?: unknown): Clusterer {
   const restored = state === undefined ? null : readSnapshot(state);
-  const tuning: ClusterTuning = restored ? { ...FITTED, ...(restored.version === 1 ? { lengthSlope: 0 } : {}), ...restored.tuning } : { ...FITTED };
+  const tuning: ClusterTuning = restored
+    ? { ...FITTED, ...(restored.version === 1 ? { lengthSlope: 0 } : {}), ...(restored.version < 3 ? { titleSimilarity: 0 } : {}), ...restored.tuning }
+    : { ...FITTED };
   const observe = options.observe;
   if (!restored) {
     for (const key of Object.keys(FITTED) as (keyof ClusterTuning)[]) {
@@ -292,18 +308,21 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
   const df = new Map<string, number>(restored?.df ?? []);
   /** Open stories, least recently joined first (a join moves a story to the end). */
   const open = new Map<string, StoryState>();
-  /** term -> open stories whose centroid holds it. */
-  const postings = new Map<string, Map<StoryState, number>>();
+  /** term -> open stories whose centroid holds it, and whose title centroid holds it. */
+  const postings: Postings = new Map();
+  const titlePostings: Postings = new Map();
   /** shingle hash -> the first recent article of an open story that had it. */
   const shingles = new Map<number, Member>();
 
   if (restored) {
     for (const s of restored.open) {
-      const story: StoryState = { id: s.id, n: s.n, size: s.size, day: s.day, last: s.last, centroid: new Map(s.centroid), norm: 0, recent: [] };
+      const story: StoryState = { id: s.id, n: s.n, size: s.size, day: s.day, last: s.last, centroid: new Map(s.centroid), norm: 0, titles: new Map(s.titles ?? []), titleNorm: 0, recent: [] };
       story.recent = s.recent.map(([id, n, hs]) => ({ id, n, shingles: [...hs], story }));
       story.norm = normOf(story.centroid);
+      story.titleNorm = normOf(story.titles);
       open.set(story.id, story);
-      for (const [term, w] of story.centroid) post(term, story, w);
+      for (const [term, w] of story.centroid) post(postings, term, story, w);
+      for (const [term, w] of story.titles) post(titlePostings, term, story, w);
     }
     // The indexes are rebuilt in arrival order, so the first holder of a hash is the same.
     const all = [...open.values()].flatMap((story) => story.recent).sort((a, b) => a.n - b.n);
@@ -320,22 +339,10 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     }
   }
 
-  function post(term: string, story: StoryState, weight: number): void {
-    let list = postings.get(term);
-    if (!list) postings.set(term, (list = new Map()));
-    list.set(story, weight);
-  }
-
-  function unpost(term: string, story: StoryState): void {
-    const set = postings.get(term);
-    if (!set) return;
-    set.delete(story);
-    if (set.size === 0) postings.delete(term);
-  }
-
   function close(story: StoryState): void {
     open.delete(story.id);
-    for (const term of story.centroid.keys()) unpost(term, story);
+    for (const term of story.centroid.keys()) unpost(postings, term, story);
+    for (const term of story.titles.keys()) unpost(titlePostings, term, story);
     for (const m of story.recent) forget(m);
   }
 
@@ -381,6 +388,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
 
     const { counts, hashes } = readWords(title, body, tuning);
     const vector = weigh(counts, idf, tuning.articleTerms);
+    const titleVector = tuning.titleSimilarity > 0 && title && body ? weigh(titleWords(title, tuning), idf, tuning.articleTerms) : EMPTY;
     const hs = shingleHashes(hashes);
 
     // Wire copy first: a reprint joins the story of the text it reprints.
@@ -403,22 +411,24 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
 
     let chosen: StoryState | null = copy ? copy.story : null;
     if (!chosen) {
-      const dots = new Map<StoryState, number>();
-      for (const [term, w] of vector) {
-        const list = postings.get(term);
-        if (!list) continue;
-        for (const [story, c] of list) dots.set(story, (dots.get(story) ?? 0) + w * c);
-      }
+      const dots = dotProducts(postings, vector);
+      const titleDots = dotProducts(titlePostings, titleVector);
       let bestSim = -1;
+      let bestCosine = 0;
+      let bestTitle = 0;
       for (const [story, dot] of dots) {
-        const sim = story.norm > 0 ? dot / story.norm : 0;
+        const cosine = story.norm > 0 ? dot / story.norm : 0;
+        const titleCosine = story.titleNorm > 0 ? (titleDots.get(story) ?? 0) / story.titleNorm : 0;
+        const sim = cosine + tuning.titleSimilarity * titleCosine;
         if (sim > bestSim || (sim === bestSim && chosen !== null && story.n < chosen.n)) {
           bestSim = sim;
+          bestCosine = cosine;
+          bestTitle = titleCosine;
           chosen = story;
         }
       }
       const needed = tuning.threshold - tuning.lengthSlope * (logOf(Math.max(tuning.minTerms, counts.size, 1)) - Math.log(tuning.refTerms));
-      observe?.({ position, story: chosen?.id ?? null, cosine: Math.max(0, bestSim), terms: counts.size });
+      observe?.({ position, story: chosen?.id ?? null, cosine: bestCosine, titleCosine: bestTitle, terms: counts.size });
       if (bestSim < needed) chosen = null;
     }
 
@@ -426,9 +436,9 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     if (!chosen) {
       created = true;
       const n = storyCount++;
-      chosen = { id: `s${n}`, n, size: 0, day: null, last: position, centroid: new Map(), norm: 0, recent: [] };
+      chosen = { id: `s${n}`, n, size: 0, day: null, last: position, centroid: new Map(), norm: 0, titles: new Map(), titleNorm: 0, recent: [] };
     }
-    join(chosen, vector, day, position, id, hs);
+    join(chosen, vector, titleVector, day, position, id, hs);
     // Too many open stories: the least recently joined close (the one just joined is the newest).
     while (open.size > tuning.maxOpen) close(open.values().next().value as StoryState);
     learn(counts.keys());
@@ -438,19 +448,13 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     return result;
   }
 
-  function join(story: StoryState, vector: Map<string, number>, day: number | null, position: number, id: string, hs: number[]): void {
-    const centroid = story.centroid;
-    for (const [term, w] of vector) {
-      const c = (centroid.get(term) ?? 0) + w;
-      centroid.set(term, c);
-      post(term, story, c);
-    }
-    // Cut back to the heaviest terms once half over the bound (not at every join: sorting is dear).
-    if (centroid.size > tuning.centroidTerms * 1.5) {
-      story.centroid = heaviest(centroid, tuning.centroidTerms);
-      for (const term of centroid.keys()) if (!story.centroid.has(term)) unpost(term, story);
-    }
+  function join(story: StoryState, vector: Map<string, number>, titleVector: ReadonlyMap<string, number>, day: number | null, position: number, id: string, hs: number[]): void {
+    story.centroid = addTo(postings, story, story.centroid, vector, tuning.centroidTerms);
     story.norm = normOf(story.centroid);
+    if (titleVector.size > 0) {
+      story.titles = addTo(titlePostings, story, story.titles, titleVector, tuning.centroidTerms);
+      story.titleNorm = normOf(story.titles);
+    }
     story.size++;
     story.last = position;
     if (day !== null && (story.day === null || day > story.day)) story.day = day;
@@ -474,7 +478,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
         clock,
         docs,
         df: [...df],
-        open: [...open.values()].map((s) => ({ id: s.id, n: s.n, size: s.size, day: s.day, last: s.last, centroid: [...s.centroid], recent: s.recent.map((m): MemberState => [m.id, m.n, [...m.shingles]]) })),
+        open: [...open.values()].map((s) => ({ id: s.id, n: s.n, size: s.size, day: s.day, last: s.last, centroid: [...s.centroid], titles: [...s.titles], recent: s.recent.map((m): MemberState => [m.id, m.n, [...m.shingles]]) })),
       };
     },
   };
@@ -482,10 +486,53 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
 
 function readSnapshot(state: unknown): Snapshot {
   const s = state as Partial<Snapshot> | null;
-  if (!s || typeof s !== 'object' || (s.version !== SNAPSHOT_VERSION && s.version !== 1) || !Array.isArray(s.open) || !Array.isArray(s.df) || typeof s.tuning !== 'object') {
+  if (!s || typeof s !== 'object' || ![1, 2, SNAPSHOT_VERSION].includes(s.version as number) || !Array.isArray(s.open) || !Array.isArray(s.df) || typeof s.tuning !== 'object') {
     throw new Error('not a clusterer snapshot (or one of another version)');
   }
   return s as Snapshot;
+}
+
+/** term -> open stories whose centroid (of bodies, or of titles) holds it, with the weight there. */
+type Postings = Map<string, Map<StoryState, number>>;
+
+const EMPTY: ReadonlyMap<string, number> = new Map();
+
+function post(postings: Postings, term: string, story: StoryState, weight: number): void {
+  let list = postings.get(term);
+  if (!list) postings.set(term, (list = new Map()));
+  list.set(story, weight);
+}
+
+function unpost(postings: Postings, term: string, story: StoryState): void {
+  const set = postings.get(term);
+  if (!set) return;
+  set.delete(story);
+  if (set.size === 0) postings.delete(term);
+}
+
+/** Dot product of a vector with every story whose centroid shares a term with it. */
+function dotProducts(postings: Postings, vector: ReadonlyMap<string, number>): Map<StoryState, number> {
+  const dots = new Map<StoryState, number>();
+  for (const [term, w] of vector) {
+    const list = postings.get(term);
+    if (!list) continue;
+    for (const [story, c] of list) dots.set(story, (dots.get(story) ?? 0) + w * c);
+  }
+  return dots;
+}
+
+/** Adds a vector to a story's centroid and its postings; the centroid, cut to its `keep` heaviest terms once half over. */
+function addTo(postings: Postings, story: StoryState, centroid: Map<string, number>, vector: ReadonlyMap<string, number>, keep: number): Map<string, number> {
+  for (const [term, w] of vector) {
+    const c = (centroid.get(term) ?? 0) + w;
+    centroid.set(term, c);
+    post(postings, term, story, c);
+  }
+  // Not at every join: sorting is dear.
+  if (centroid.size <= keep * 1.5) return centroid;
+  const kept = heaviest(centroid, keep);
+  for (const term of centroid.keys()) if (!kept.has(term)) unpost(postings, term, story);
+  return kept;
 }
 
 /** Title, body and day (days since 1970-01-01, or null) of a stream article; HTML is extracted as ingest does. */
@@ -528,6 +575,13 @@ function readWords(title: string, body: string, tuning: ClusterTuning): Words {
   addWords(words, title, tuning.titleWeight, tuning, false, Infinity, !body);
   addWords(words, body, 1, tuning, true, tuning.leadWords, true);
   return words;
+}
+
+/** Term counts of a title alone (for title similarity): as in readWords, without name weights. */
+function titleWords(title: string, tuning: ClusterTuning): Map<string, number> {
+  const words: Words = { counts: new Map(), hashes: [] };
+  addWords(words, title, 1, tuning, false, Infinity, false);
+  return words.counts;
 }
 
 function addWords(words: Words, text: string, weight: number, tuning: ClusterTuning, names: boolean, limit: number, hash: boolean): void {
@@ -578,7 +632,7 @@ function sentenceStart(text: string, index: number): boolean {
 }
 
 /** Unit TF-IDF vector of term counts, kept to its `keep` heaviest terms. */
-function weigh(counts: Map<string, number>, idf: (term: string) => number, keep: number): Map<string, number> {
+function weigh(counts: ReadonlyMap<string, number>, idf: (term: string) => number, keep: number): Map<string, number> {
   let vector = new Map<string, number>();
   for (const [term, c] of counts) vector.set(term, (1 + Math.log(c)) * idf(term));
   if (vector.size > keep) vector = heaviest(vector, keep);
