@@ -38,7 +38,7 @@ Examples:
       if (opts.fit) {
         const fit = fitThreshold(items, { windowDays: opts.window, orders: Math.floor(opts.orders ?? 3) });
         process.stdout.write(opts.json ? `${JSON.stringify(fit)}\n` : [
-          `title weight ${fit.titleSimilarity.toFixed(4)}, length slope ${fit.lengthSlope.toFixed(4)} (logistic fit over ${fit.decisions} join decisions, ${fit.positives} right to join)`,
+          `title weight ${fit.titleSimilarity.toFixed(4)} (a missing title counts as cosine ${fit.titleMissing.toFixed(4)}), length slope ${fit.lengthSlope.toFixed(4)} (logistic fit over ${fit.decisions} join decisions, ${fit.positives} right to join)`,
           `threshold ${fit.threshold} (B-cubed F1 by threshold: ${fit.scan.map(([t, f]) => `${t} ${f.toFixed(4)}`).join(', ')})`,
         ].join('\n') + '\n');
         return;
@@ -52,11 +52,11 @@ Examples:
 export function withClusterOptions(command: Command): Command {
   return command
     .option('--window <days>', 'close a story whose newest article is this many days older than the newest date seen (default 1096)', positiveNumber('--window'))
-    .option('--threshold <t>', 'cosine an article of 100 distinct terms needs to join a story; shorter ones need more (default 0.14)', positiveNumber('--threshold'));
+    .option('--threshold <t>', 'similarity (body cosine + 0.148 x title cosine) an article of 100 distinct terms needs to join a story; shorter ones need more (default 0.165)', positiveNumber('--threshold'));
 }
 
 function fitLine(fit: FittedThreshold): string {
-  return `title weight ${fit.titleSimilarity.toFixed(4)}, length slope ${fit.lengthSlope.toFixed(4)}, threshold ${fit.threshold}`;
+  return `title weight ${fit.titleSimilarity.toFixed(4)} (missing ${fit.titleMissing.toFixed(4)}), length slope ${fit.lengthSlope.toFixed(4)}, threshold ${fit.threshold}`;
 }
 
 /** Parses --half: A or B, either case. */

@@ -226,6 +226,8 @@ export interface FittedThreshold {
   lengthSlope: number;
   /** Weight of the title cosine added to the body cosine. */
   titleSimilarity: number;
+  /** Title cosine assumed when a title is missing: the mean over the decisions that had both titles. */
+  titleMissing: number;
   /** Join decisions the slope's fit saw, and how many of them were right to join. */
   decisions: number;
   positives: number;
@@ -249,16 +251,17 @@ export interface FittedThreshold {
 export function fitThreshold(items: readonly LabelledArticle[], options: Partial<ClusterTuning> & { rounds?: number; orders?: number } = {}): FittedThreshold {
   const { rounds = 3, orders = 3, ...tuning } = options;
   const refTerms = tuning.refTerms ?? FITTED.refTerms;
-  const rows: { cosine: number; title: number; length: number; y: number }[] = [];
+  const rows: { cosine: number; title: number | null; length: number; y: number }[] = [];
   const titles = tuning.titleSimilarity !== 0;
   // The first round clusters with the length-blind, title-blind rule the slope was first fitted from.
   let threshold = tuning.threshold ?? 0.14;
   let lengthSlope = tuning.lengthSlope ?? 0;
   // Title cosines are observed (a tiny weight) but do not steer the first round.
   let titleSimilarity = titles ? 1e-9 : 0;
+  let titleMissing = 0;
   for (let round = 0; round < rounds; round++) {
     const seen: Observation[] = [];
-    const clusterer = createClusterer({ ...tuning, threshold, lengthSlope, titleSimilarity, observe: (o) => seen.push(o) });
+    const clusterer = createClusterer({ ...tuning, threshold, lengthSlope, titleSimilarity, titleMissing, observe: (o) => seen.push(o) });
     const members = new Map<string, Map<string, number>>();
     for (const item of items) {
       seen.length = 0;
@@ -269,7 +272,10 @@ export function fitThreshold(items: readonly LabelledArticle[], options: Partial
       m.set(item.story, (m.get(item.story) ?? 0) + 1);
       members.set(a.story, m);
     }
-    const x = rows.map((r) => (titles ? [r.cosine, r.length, r.title] : [r.cosine, r.length]));
+    // A missing title cosine is taken as the mean of those observed (mean imputation).
+    const observed = rows.filter((r) => r.title !== null).map((r) => r.title!);
+    titleMissing = observed.length > 0 ? mean(observed) : 0;
+    const x = rows.map((r) => (titles ? [r.cosine, r.length, r.title ?? titleMissing] : [r.cosine, r.length]));
     const w = logistic(x, rows.map((r) => r.y));
     const [wc, wl, wt, b] = titles ? w : [w[0], w[1], 0, w[2]];
     if (!(wc! > 0)) throw new Error('fitThreshold: the cosine does not separate joins on this stream');
@@ -280,13 +286,13 @@ export function fitThreshold(items: readonly LabelledArticle[], options: Partial
   const scan: [number, number][] = [];
   for (let k = 0; k <= 12; k++) {
     const t = Math.round((0.12 + 0.005 * k) * 1000) / 1000;
-    scan.push([t, evaluateOrders(items, orders, { ...tuning, threshold: t, lengthSlope, titleSimilarity }).bcubed.f1]);
+    scan.push([t, evaluateOrders(items, orders, { ...tuning, threshold: t, lengthSlope, titleSimilarity, titleMissing }).bcubed.f1]);
   }
   // The curve is noisy (one article more or less in a big story moves F1 by 0.005): the best of
   // its three-point moving average.
   const smooth = scan.map(([t], i) => [t, mean(scan.slice(Math.max(0, i - 1), i + 2).map(([, f]) => f))] as [number, number]);
   const best = smooth.reduce((a, b) => (b[1] > a[1] ? b : a));
-  return { threshold: best[0], lengthSlope, titleSimilarity, decisions: rows.length, positives: rows.filter((r) => r.y === 1).length, scan };
+  return { threshold: best[0], lengthSlope, titleSimilarity, titleMissing, decisions: rows.length, positives: rows.filter((r) => r.y === 1).length, scan };
 }
 
 export interface FoldResult {
@@ -319,7 +325,7 @@ export function crossValidate(items: readonly LabelledArticle[], k: number, opti
     const test = items.filter((x) => storyFold(x.story, k) === fold);
     if (train.length === 0 || test.length === 0) continue;
     const fit = fitThreshold(train, { ...tuning, rounds, orders });
-    const rule = { ...tuning, threshold: fit.threshold, lengthSlope: fit.lengthSlope, titleSimilarity: fit.titleSimilarity };
+    const rule = { ...tuning, threshold: fit.threshold, lengthSlope: fit.lengthSlope, titleSimilarity: fit.titleSimilarity, titleMissing: fit.titleMissing };
     out.push({
       fold,
       articles: test.length,

@@ -196,6 +196,8 @@ export interface ClusterTuning {
    * added to the body cosine before the threshold; nothing is added when either has no title.
    */
   titleSimilarity: number;
+  /** The title cosine assumed when the article or the story has no title. */
+  titleMissing: number;
 }
 
 /** The defaults, fitted on half A of the development stream (see the header). */
@@ -214,6 +216,7 @@ export const FITTED: Readonly<ClusterTuning> = {
   refTerms: 100,
   minTerms: 46,
   titleSimilarity: 0.14,
+  titleMissing: 0,
 };
 
 // Version 2: the tuning has lengthSlope and refTerms. A version 1 snapshot resumes with the
@@ -230,8 +233,8 @@ export interface Observation {
   /** The most similar open story, null when no open story shares a term with it. */
   story: string | null;
   cosine: number;
-  /** Cosine of its title with that story's titles (0 when either has none). */
-  titleCosine: number;
+  /** Cosine of its title with that story's titles; null when either has none. */
+  titleCosine: number | null;
   /** Distinct terms of its title and lead. */
   terms: number;
 }
@@ -415,11 +418,11 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
       const titleDots = dotProducts(titlePostings, titleVector);
       let bestSim = -1;
       let bestCosine = 0;
-      let bestTitle = 0;
+      let bestTitle: number | null = null;
       for (const [story, dot] of dots) {
         const cosine = story.norm > 0 ? dot / story.norm : 0;
-        const titleCosine = story.titleNorm > 0 ? (titleDots.get(story) ?? 0) / story.titleNorm : 0;
-        const sim = cosine + tuning.titleSimilarity * titleCosine;
+        const titleCosine = titleVector.size > 0 && story.titleNorm > 0 ? (titleDots.get(story) ?? 0) / story.titleNorm : null;
+        const sim = cosine + tuning.titleSimilarity * (titleCosine ?? tuning.titleMissing);
         if (sim > bestSim || (sim === bestSim && chosen !== null && story.n < chosen.n)) {
           bestSim = sim;
           bestCosine = cosine;
