@@ -202,7 +202,7 @@ export interface ClusterTuning {
 
 /** The defaults, fitted on half A of the development stream (see the header). */
 export const FITTED: Readonly<ClusterTuning> = {
-  threshold: 0.14,
+  threshold: 0.165,
   windowDays: 1096,
   titleWeight: 1,
   nameWeight: 1.5,
@@ -212,11 +212,11 @@ export const FITTED: Readonly<ClusterTuning> = {
   vocabulary: 200_000,
   maxOpen: 20_000,
   memory: 20,
-  lengthSlope: 0.06,
+  lengthSlope: 0.079,
   refTerms: 100,
   minTerms: 46,
-  titleSimilarity: 0.14,
-  titleMissing: 0,
+  titleSimilarity: 0.148,
+  titleMissing: 0.1,
 };
 
 // Version 2: the tuning has lengthSlope and refTerms. A version 1 snapshot resumes with the
