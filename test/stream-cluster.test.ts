@@ -293,8 +293,9 @@ test('crossValidate: each fold of stories held out once, scored with the rule fi
     const held = stories.filter((s) => storyFold(s, 2) === f.fold);
     assert.deepEqual([f.articles, f.stories], [5 * held.length, held.length]);
     assert.ok(f.heldOut.f1 > 0 && f.heldOut.f1 <= 1);
-    assert.ok(f.defaults.f1 > 0 && f.defaults.f1 <= 1);
+    assert.ok(f.blind.f1 > 0 && f.blind.f1 <= 1);
     assert.ok(Number.isFinite(f.fit.threshold) && f.fit.titleSimilarity >= 0);
+    assert.equal(f.blindFit.titleSimilarity, 0);
   }
 });
 

@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .option('--topic-prefix', 'collections file: the story is the collection id up to its first "_" (one topic told by several outlets)')
     .option('--orders <n>', 'average over n orders of the stream: dated articles in their order, undated ones at seeded random places (default 1: as given)', positiveNumber('--orders'))
     .option('--fit', 'fit the length slope (logistic regression over the join decisions) and then the threshold (best mean B-cubed F1 over --orders orders, default 3) on this stream, and print them')
-    .option('--folds <k>', 'with --fit: cross-validate instead, fitting on all folds but one (stories cut by the third byte of sha256(story) mod k) and scoring the held-out fold, with the fitted rule and with the defaults', positiveNumber('--folds'))
+    .option('--folds <k>', 'with --fit: cross-validate instead, fitting on all folds but one (stories cut by the third byte of sha256(story) mod k) and scoring the held-out fold, with the rule fitted with titles and without', positiveNumber('--folds'))
     .option('--json', 'print the figures as JSON')
     .addHelpText('after', `
 Examples:
@@ -30,8 +30,8 @@ Examples:
       if (opts.fit && opts.folds !== undefined) {
         const folds = crossValidate(items, Math.max(2, Math.floor(opts.folds)), { windowDays: opts.window, orders: Math.floor(opts.orders ?? 3) });
         process.stdout.write(opts.json ? `${JSON.stringify(folds)}\n` : folds.map((f) => [
-          `fold ${f.fold} (${f.articles} articles, ${f.stories} stories held out): fitted on the others ${fitLine(f.fit)}`,
-          `  held out: B-cubed F1 ${f.heldOut.f1.toFixed(4)} (P ${f.heldOut.precision.toFixed(4)} R ${f.heldOut.recall.toFixed(4)}); with the defaults ${f.defaults.f1.toFixed(4)}`,
+          `fold ${f.fold} (${f.articles} articles, ${f.stories} stories held out), fitted on the others: ${fitLine(f.fit)}; without titles: ${fitLine(f.blindFit)}`,
+          `  held out: B-cubed F1 ${f.heldOut.f1.toFixed(4)} (P ${f.heldOut.precision.toFixed(4)} R ${f.heldOut.recall.toFixed(4)}); without titles ${f.blind.f1.toFixed(4)} (P ${f.blind.precision.toFixed(4)} R ${f.blind.recall.toFixed(4)})`,
         ].join('\n')).join('\n') + '\n');
         return;
       }

@@ -311,11 +311,12 @@ export interface FoldResult {
   /** Articles and gold stories held out. */
   articles: number;
   stories: number;
-  /** The rule fitted on the other folds. */
+  /** The rule fitted on the other folds, and the title-blind rule (titleSimilarity 0) fitted on them. */
   fit: FittedThreshold;
-  /** B-cubed on the held-out fold (mean over the orders): with the rule fitted without it, and with the shipped defaults. */
+  blindFit: FittedThreshold;
+  /** B-cubed on the held-out fold (mean over the orders) with each. */
   heldOut: Bcubed;
-  defaults: Bcubed;
+  blind: Bcubed;
 }
 
 /** Fold of a gold story among `k`: the third byte of sha256(story) mod k (the halves use the second byte's parity). */
@@ -325,8 +326,8 @@ export function storyFold(story: string, k: number): number {
 
 /**
  * Cross-validates fitThreshold on a labelled stream: the stories are cut into `k` folds
- * (storyFold); each fold is held out in turn, the rule fitted on the others (in stream order) and
- * both it and the shipped defaults scored on the held-out fold.
+ * (storyFold); each fold is held out in turn, the rule fitted on the others (in stream order),
+ * with titles and without (titleSimilarity 0), and both scored on the held-out fold.
  */
 export function crossValidate(items: readonly LabelledArticle[], k: number, options: Partial<ClusterTuning> & { rounds?: number; orders?: number } = {}): FoldResult[] {
   const { rounds, orders = 3, ...tuning } = options;
@@ -336,14 +337,16 @@ export function crossValidate(items: readonly LabelledArticle[], k: number, opti
     const test = items.filter((x) => storyFold(x.story, k) === fold);
     if (train.length === 0 || test.length === 0) continue;
     const fit = fitThreshold(train, { ...tuning, rounds, orders });
-    const rule = { ...tuning, threshold: fit.threshold, lengthSlope: fit.lengthSlope, titleSimilarity: fit.titleSimilarity, titleMissing: fit.titleMissing };
+    const blindFit = fitThreshold(train, { ...tuning, titleSimilarity: 0, rounds, orders });
+    const rule = (f: FittedThreshold): Partial<ClusterTuning> => ({ ...tuning, threshold: f.threshold, lengthSlope: f.lengthSlope, titleSimilarity: f.titleSimilarity, titleMissing: f.titleMissing });
     out.push({
       fold,
       articles: test.length,
       stories: new Set(test.map((x) => x.story)).size,
       fit,
-      heldOut: evaluateOrders(test, orders, rule).bcubed,
-      defaults: evaluateOrders(test, orders, tuning).bcubed,
+      blindFit,
+      heldOut: evaluateOrders(test, orders, rule(fit)).bcubed,
+      blind: evaluateOrders(test, orders, rule(blindFit)).bcubed,
     });
   }
   return out;
