@@ -14,7 +14,7 @@
 //   inverted index over the open stories' centroid terms (so cost does not grow with the number
 //   of stories that share no term with the article).
 // - A story also keeps the centroid of its articles' titles (unit TF-IDF vectors of the title
-//   words alone), indexed the same way. Its similarity with an article is the body cosine above
+//   words alone; read only for the stories whose body cosine leaves them a chance). Its similarity with an article is the body cosine above
 //   plus `titleSimilarity` (0.148) times the cosine of the article's title with that centroid;
 //   when the article or the story has no title, the title cosine counts as `titleMissing` (0.1).
 //   A headline names the story in a few words where the bodies of two articles of one story may
@@ -353,9 +353,8 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
   const df = new Map<string, number>(restored?.df ?? []);
   /** Open stories, least recently joined first (a join moves a story to the end). */
   const open = new Map<string, StoryState>();
-  /** term -> open stories whose centroid holds it, and whose title centroid holds it. */
+  /** term -> open stories whose centroid holds it. */
   const postings: Postings = new Map();
-  const titlePostings: Postings = new Map();
   /** shingle hash -> the first recent article of an open story that had it. */
   const shingles = new Map<number, Member>();
 
@@ -367,7 +366,6 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
       story.titleNorm = normOf(story.titles);
       open.set(story.id, story);
       for (const [term, w] of story.centroid) post(postings, term, story, w);
-      for (const [term, w] of story.titles) post(titlePostings, term, story, w);
     }
     // The indexes are rebuilt in arrival order, so the first holder of a hash is the same.
     const all = [...open.values()].flatMap((story) => story.recent).sort((a, b) => a.n - b.n);
@@ -387,7 +385,6 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
   function close(story: StoryState): void {
     open.delete(story.id);
     for (const term of story.centroid.keys()) unpost(postings, term, story);
-    for (const term of story.titles.keys()) unpost(titlePostings, term, story);
     for (const m of story.recent) forget(m);
   }
 
@@ -456,14 +453,22 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
 
     let chosen: StoryState | null = copy ? copy.story : null;
     if (!chosen) {
-      const dots = dotProducts(postings, vector);
-      const titleDots = dotProducts(titlePostings, titleVector);
+      const dots = new Map<StoryState, number>();
+      for (const [term, w] of vector) {
+        const list = postings.get(term);
+        if (!list) continue;
+        for (const [story, c] of list) dots.set(story, (dots.get(story) ?? 0) + w * c);
+      }
+      // The title part is at most the weight times max(1, titleMissing): a story whose body
+      // cosine plus that stays below the best so far cannot win, and its titles are not read.
       let bestSim = -1;
       let bestCosine = 0;
       let bestTitle: number | null = null;
+      const titleMost = tuning.titleSimilarity * Math.max(1, tuning.titleMissing);
       for (const [story, dot] of dots) {
         const cosine = story.norm > 0 ? dot / story.norm : 0;
-        const titleCosine = titleVector.size > 0 && story.titleNorm > 0 ? (titleDots.get(story) ?? 0) / story.titleNorm : null;
+        if (cosine + titleMost < bestSim) continue;
+        const titleCosine = titleVector.size > 0 && story.titleNorm > 0 ? dotWith(titleVector, story.titles) / story.titleNorm : null;
         const sim = cosine + tuning.titleSimilarity * (titleCosine ?? tuning.titleMissing);
         if (sim > bestSim || (sim === bestSim && chosen !== null && story.n < chosen.n)) {
           bestSim = sim;
@@ -497,7 +502,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     story.centroid = addTo(postings, story, story.centroid, vector, tuning.centroidTerms);
     story.norm = normOf(story.centroid);
     if (titleVector.size > 0) {
-      story.titles = addTo(titlePostings, story, story.titles, titleVector, tuning.centroidTerms);
+      story.titles = addTo(null, story, story.titles, titleVector, tuning.centroidTerms);
       story.titleNorm = normOf(story.titles);
     }
     story.size++;
@@ -537,7 +542,7 @@ function readSnapshot(state: unknown): Snapshot {
   return s as Snapshot;
 }
 
-/** term -> open stories whose centroid (of bodies, or of titles) holds it, with the weight there. */
+/** term -> open stories whose centroid holds it, with the weight there. */
 type Postings = Map<string, Map<StoryState, number>>;
 
 const EMPTY: ReadonlyMap<string, number> = new Map();
@@ -555,28 +560,24 @@ function unpost(postings: Postings, term: string, story: StoryState): void {
   if (set.size === 0) postings.delete(term);
 }
 
-/** Dot product of a vector with every story whose centroid shares a term with it. */
-function dotProducts(postings: Postings, vector: ReadonlyMap<string, number>): Map<StoryState, number> {
-  const dots = new Map<StoryState, number>();
-  for (const [term, w] of vector) {
-    const list = postings.get(term);
-    if (!list) continue;
-    for (const [story, c] of list) dots.set(story, (dots.get(story) ?? 0) + w * c);
-  }
-  return dots;
+/** Dot product of a (short) vector with a centroid. */
+function dotWith(vector: ReadonlyMap<string, number>, centroid: ReadonlyMap<string, number>): number {
+  let dot = 0;
+  for (const [term, w] of vector) dot += w * (centroid.get(term) ?? 0);
+  return dot;
 }
 
-/** Adds a vector to a story's centroid and its postings; the centroid, cut to its `keep` heaviest terms once half over. */
-function addTo(postings: Postings, story: StoryState, centroid: Map<string, number>, vector: ReadonlyMap<string, number>, keep: number): Map<string, number> {
+/** Adds a vector to a story's centroid (and its postings, when indexed); the centroid, cut to its `keep` heaviest terms once half over. */
+function addTo(postings: Postings | null, story: StoryState, centroid: Map<string, number>, vector: ReadonlyMap<string, number>, keep: number): Map<string, number> {
   for (const [term, w] of vector) {
     const c = (centroid.get(term) ?? 0) + w;
     centroid.set(term, c);
-    post(postings, term, story, c);
+    if (postings) post(postings, term, story, c);
   }
   // Not at every join: sorting is dear.
   if (centroid.size <= keep * 1.5) return centroid;
   const kept = heaviest(centroid, keep);
-  for (const term of centroid.keys()) if (!kept.has(term)) unpost(postings, term, story);
+  if (postings) for (const term of centroid.keys()) if (!kept.has(term)) unpost(postings, term, story);
   return kept;
 }
 
