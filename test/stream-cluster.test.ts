@@ -4,9 +4,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClusterer } from '../src/stream/cluster.js';
 import type { Observation } from '../src/stream/cluster.js';
-import { bcubed, evaluateOrders, evaluateStream, fitThreshold, readLabelledStream, reorder, storyHalf, toArticle } from '../src/eval/stream.js';
+import { bcubed, crossValidate, evaluateOrders, evaluateStream, fitThreshold, readLabelledStream, reorder, storyFold, storyHalf, toArticle } from '../src/eval/stream.js';
 import type { StreamArticle } from '../src/stream/types.js';
 import { hasData, precis, sharedDir, tempDir } from './helpers.js';
+import { inventedArticles } from './stream-workers-articles.js';
 
 // Invented stories: a ferry grounding at Orsund, a bus strike in Kelby, a vineyard fire at Tarrow.
 const FERRY = [
@@ -127,8 +128,11 @@ test('two stories that come together: neither is merged, a new article joins the
   assert.equal(clusterer.openStories(), 2);
 });
 
+const HEADLINES: Record<string, string> = { ferry: 'Ferry Aldora aground at Orsund', strike: 'Kelby bus strike', fire: 'Tarrow vineyard fire' };
+
 test('snapshot midway and resume gives the same assignments as an uninterrupted run', () => {
-  const items = interleaved().map((x, i) => ({ ...x.article, id: `n${i}`, published: `2024-06-${String(1 + i).padStart(2, '0')}` }));
+  // Every other article titled: title centroids are part of the state too.
+  const items = interleaved().map((x, i) => ({ ...x.article, id: `n${i}`, title: i % 2 === 0 ? HEADLINES[x.gold] : null, published: `2024-06-${String(1 + i).padStart(2, '0')}` }));
   const whole = createClusterer({ windowDays: 4 });
   const expected = items.map((a) => whole.assign(a));
   for (const cut of [1, 5, 9]) {
@@ -169,7 +173,51 @@ test('a snapshot of version 1 (length-blind threshold) resumes and assigns as it
   const resumed = createClusterer({ lengthSlope: 0.5 }, v1);
   got.push(...items.slice(2).map((a) => resumed.assign(a)));
   assert.deepEqual(got, expected);
-  assert.equal((resumed.snapshot() as { version: number }).version, 2);
+  assert.equal((resumed.snapshot() as { version: number }).version, 3);
+});
+
+test('a snapshot of version 2 (no title centroids) resumes without title similarity and assigns as it did', () => {
+  const items = interleaved().map((x, i) => ({ ...x.article, id: `n${i}`, title: HEADLINES[x.gold] }));
+  const before = { titleSimilarity: 0 };
+  const whole = createClusterer(before);
+  const expected = items.map((a) => whole.assign(a));
+  const first = createClusterer(before);
+  const got = items.slice(0, 4).map((a) => first.assign(a));
+  const v2 = JSON.parse(JSON.stringify(first.snapshot())) as { version: number; tuning: Record<string, number>; open: { titles?: unknown }[] };
+  v2.version = 2;
+  delete v2.tuning.titleSimilarity;
+  delete v2.tuning.titleMissing;
+  for (const s of v2.open) delete s.titles;
+  const resumed = createClusterer({ titleSimilarity: 0.5 }, v2);
+  got.push(...items.slice(4).map((a) => resumed.assign(a)));
+  assert.deepEqual(got, expected);
+});
+
+// Invented: the ferry's operator in court, told with few of the ferry reports' words.
+const COURT = 'Lawyers for Brannock Lines, owner of the ferry, told a tribunal on Friday that the company had followed every rule. The tribunal will rule next month.';
+
+test('titles: a shared headline carries an article whose body is unlike the story; a missing title counts as the fitted cosine', () => {
+  const probe = (titleSimilarity: number, threshold: number, title: string | null, titleMissing = 0): { joined: boolean; seen: Observation } => {
+    const seen: Observation[] = [];
+    const clusterer = createClusterer({ titleSimilarity, titleMissing, threshold, lengthSlope: 0, observe: (o) => seen.push(o) });
+    const ferry = clusterer.assign(article(FERRY[0]!, { title: 'Ferry Aldora aground at Orsund' }));
+    const court = clusterer.assign(article(COURT, { title }));
+    return { joined: court.story === ferry.story, seen: seen.at(-1)! };
+  };
+  const { seen } = probe(0.15, 0.5, 'Aldora ferry owner before tribunal');
+  assert.ok(seen.titleCosine !== null && seen.titleCosine > 0.2, `title cosine ${seen.titleCosine}`);
+  // A threshold between the body cosine and the body cosine plus the weighted title cosine.
+  const threshold = seen.cosine + 0.5 * 0.15 * seen.titleCosine!;
+  assert.equal(probe(0.15, threshold, 'Aldora ferry owner before tribunal').joined, true);
+  assert.equal(probe(0, threshold, 'Aldora ferry owner before tribunal').joined, false, 'without title similarity it opens a story');
+  // No title: the body cosine alone, plus the weight times the cosine a missing title counts as.
+  const untitled = probe(0.15, threshold, null);
+  assert.equal(untitled.seen.titleCosine, null);
+  assert.ok(untitled.seen.cosine > 0 && untitled.seen.cosine < threshold);
+  assert.equal(untitled.joined, false);
+  const missing = (threshold - untitled.seen.cosine) / 0.15 + 0.01;
+  assert.equal(probe(0.15, threshold, null, missing).joined, true);
+  assert.equal(probe(0.15, threshold, null, missing - 0.02).joined, false);
 });
 
 test('a short article needs a higher cosine than a long one to join', () => {
@@ -198,7 +246,7 @@ const QUAKE = 'A strong earthquake shook eastern Velmaria before dawn on Friday,
 test('a place name shared by two stories: counted twice it carries an unrelated article in, at the fitted weight it does not', () => {
   const run = (nameWeight?: number): { joined: boolean; cosine: number } => {
     const seen: Observation[] = [];
-    const clusterer = createClusterer({ threshold: 0.13, lengthSlope: 0, nameWeight, observe: (o) => seen.push(o) });
+    const clusterer = createClusterer({ threshold: 0.13, lengthSlope: 0, titleSimilarity: 0, nameWeight, observe: (o) => seen.push(o) });
     const talks = TALKS.map((t) => clusterer.assign(article(t)).story);
     assert.equal(new Set(talks).size, 1);
     const quake = clusterer.assign(article(QUAKE));
@@ -229,9 +277,26 @@ test('fitThreshold: a slope and a threshold from the scanned range on a labelled
   const items = interleaved().map((x) => ({ article: x.article, story: x.gold }));
   const fit = fitThreshold(items, { rounds: 2, orders: 1 });
   assert.ok(Number.isFinite(fit.lengthSlope));
+  assert.ok(fit.titleSimilarity >= 0 && Number.isFinite(fit.titleSimilarity));
+  assert.ok(fit.titleMissing >= 0 && fit.titleMissing <= 0.25);
   assert.ok(fit.threshold >= 0.12 && fit.threshold <= 0.18);
   assert.equal(fit.scan.length, 13);
   assert.ok(fit.decisions > 0);
+});
+
+test('crossValidate: each fold of stories held out once, scored with the rule fitted on the others', () => {
+  const items = inventedArticles(8, 5).map((a) => ({ article: { id: a.id, title: a.title, text: a.text, published: a.published }, story: `story${a.story}` }));
+  const stories = [...new Set(items.map((x) => x.story))];
+  const folds = crossValidate(items, 2, { rounds: 1, orders: 1 });
+  assert.equal(folds.length, 2);
+  for (const f of folds) {
+    const held = stories.filter((s) => storyFold(s, 2) === f.fold);
+    assert.deepEqual([f.articles, f.stories], [5 * held.length, held.length]);
+    assert.ok(f.heldOut.f1 > 0 && f.heldOut.f1 <= 1);
+    assert.ok(f.blind.f1 > 0 && f.blind.f1 <= 1);
+    assert.ok(Number.isFinite(f.fit.threshold) && f.fit.titleSimilarity >= 0);
+    assert.equal(f.blindFit.titleSimilarity, 0);
+  }
 });
 
 test('undated stories close when more than maxOpen are open, the least recently joined first', () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { evaluateOrders, fitThreshold, formatStreamResult, readLabelledStream, storyHalf } from '../eval/stream.js';
+import { crossValidate, evaluateOrders, fitThreshold, formatStreamResult, readLabelledStream, storyHalf } from '../eval/stream.js';
+import type { FittedThreshold } from '../eval/stream.js';
 import { InputError } from '../types.js';
 import { optionParser } from './output.js';
 
@@ -13,21 +14,31 @@ export function register(program: Command): void {
     .option('--topic-prefix', 'collections file: the story is the collection id up to its first "_" (one topic told by several outlets)')
     .option('--orders <n>', 'average over n orders of the stream: dated articles in their order, undated ones at seeded random places (default 1: as given)', positiveNumber('--orders'))
     .option('--fit', 'fit the length slope (logistic regression over the join decisions) and then the threshold (best mean B-cubed F1 over --orders orders, default 3) on this stream, and print them')
+    .option('--folds <k>', 'with --fit: cross-validate instead, fitting on all folds but one (stories cut by the third byte of sha256(story) mod k) and scoring the held-out fold, with the rule fitted with titles and without', positiveNumber('--folds'))
     .option('--json', 'print the figures as JSON')
     .addHelpText('after', `
 Examples:
   precis eval-stream dev-stream.jsonl --half A
   precis eval-stream dev-stream.jsonl --half B --orders 3
   precis eval-stream dev-stream.jsonl --half A --fit
+  precis eval-stream dev-stream.jsonl --half A --fit --folds 3
   precis eval-stream t17-dev.jsonl --topic-prefix`)
-    .action((file: string, opts: { window?: number; threshold?: number; half?: 'A' | 'B'; topicPrefix?: boolean; json?: boolean; orders?: number; fit?: boolean }) => {
+    .action((file: string, opts: { window?: number; threshold?: number; half?: 'A' | 'B'; topicPrefix?: boolean; json?: boolean; orders?: number; fit?: boolean; folds?: number }) => {
       const topicOf = opts.topicPrefix ? (id: string) => id.split('_')[0]! : undefined;
       const items = readLabelledStream(file, { topicOf }).filter((x) => opts.half === undefined || storyHalf(x.story) === opts.half);
       if (items.length === 0) throw new InputError(file, 'no labelled articles');
+      if (opts.fit && opts.folds !== undefined) {
+        const folds = crossValidate(items, Math.max(2, Math.floor(opts.folds)), { windowDays: opts.window, orders: Math.floor(opts.orders ?? 3) });
+        process.stdout.write(opts.json ? `${JSON.stringify(folds)}\n` : folds.map((f) => [
+          `fold ${f.fold} (${f.articles} articles, ${f.stories} stories held out), fitted on the others: ${fitLine(f.fit)}; without titles: ${fitLine(f.blindFit)}`,
+          `  held out: B-cubed F1 ${f.heldOut.f1.toFixed(4)} (P ${f.heldOut.precision.toFixed(4)} R ${f.heldOut.recall.toFixed(4)}); without titles ${f.blind.f1.toFixed(4)} (P ${f.blind.precision.toFixed(4)} R ${f.blind.recall.toFixed(4)})`,
+        ].join('\n')).join('\n') + '\n');
+        return;
+      }
       if (opts.fit) {
         const fit = fitThreshold(items, { windowDays: opts.window, orders: Math.floor(opts.orders ?? 3) });
         process.stdout.write(opts.json ? `${JSON.stringify(fit)}\n` : [
-          `length slope ${fit.lengthSlope.toFixed(4)} (logistic fit over ${fit.decisions} join decisions, ${fit.positives} right to join)`,
+          `title weight ${fit.titleSimilarity.toFixed(4)} (a missing title counts as cosine ${fit.titleMissing.toFixed(4)}), length slope ${fit.lengthSlope.toFixed(4)} (logistic fit over ${fit.decisions} join decisions, ${fit.positives} right to join)`,
           `threshold ${fit.threshold} (B-cubed F1 by threshold: ${fit.scan.map(([t, f]) => `${t} ${f.toFixed(4)}`).join(', ')})`,
         ].join('\n') + '\n');
         return;
@@ -41,7 +52,11 @@ Examples:
 export function withClusterOptions(command: Command): Command {
   return command
     .option('--window <days>', 'close a story whose newest article is this many days older than the newest date seen (default 1096)', positiveNumber('--window'))
-    .option('--threshold <t>', 'cosine an article of 100 distinct terms needs to join a story; shorter ones need more (default 0.14)', positiveNumber('--threshold'));
+    .option('--threshold <t>', 'similarity (body cosine + 0.148 x title cosine) an article of 100 distinct terms needs to join a story; shorter ones need more (default 0.165)', positiveNumber('--threshold'));
+}
+
+function fitLine(fit: FittedThreshold): string {
+  return `title weight ${fit.titleSimilarity.toFixed(4)} (missing ${fit.titleMissing.toFixed(4)}), length slope ${fit.lengthSlope.toFixed(4)}, threshold ${fit.threshold}`;
 }
 
 /** Parses --half: A or B, either case. */
