@@ -13,12 +13,12 @@ import { analyze } from './index.js';
 export const CONCURRENT_MIN_SENTENCES = 1500;
 
 /**
- * What findEntities reads of a Doc (the article's text, each sentence's id, source and text):
+ * What findEntities reads of a Doc (the article's text and datelines, each sentence's id, source and text):
  * only this crosses to the worker, so the copy between threads stays small.
  */
 function entityInput(docs: Doc[]): Doc[] {
   return docs.map((d) => ({
-    article: { id: d.article.id, text: d.article.text },
+    article: { id: d.article.id, text: d.article.text, removed: d.article.removed.filter((r) => r.reason === 'dateline') },
     sentences: d.sentences.map((s) => ({ id: s.id, source: s.source, text: s.text })),
   })) as unknown as Doc[];
 }

@@ -37,6 +37,7 @@ import {
   ROLE_NOUNS,
   STATE_ABBREVIATIONS,
   TITLES,
+  US_STATES,
 } from './entity-lexicon.js';
 import { closeEnough, fold, forgetNamePairs, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
@@ -935,6 +936,53 @@ function tableRowNames(doc: Doc): Mention[] {
   return out;
 }
 
+const DATELINE = /^\s*(.*?)\s*(?:\(([^()]+)\))?\s*(--|[-—–_|:]|>>)?\s*$/u;
+const DATELINE_PART = /^\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3}$/u;
+
+/**
+ * "SEATTLE (AP) —", "Seoul, South Korea (CNN)", "MEBANE, N.C. (WXII/WNCN) —": the dateline that
+ * cleaning cut from an article names the place the story was filed from (with its region) and
+ * the agencies that filed it. A date in it is passed over; a label alone ("UPDATE:") with no
+ * region, agency or dash is no dateline. Words in capitals are written as names are.
+ */
+function datelineMentions(doc: Doc): Mention[] {
+  const out: Mention[] = [];
+  for (const r of doc.article.removed ?? []) {
+    if (r.reason !== 'dateline') continue;
+    const m = DATELINE.exec(r.text.replace(/\s+/g, ' '));
+    if (!m) continue;
+    const parts = m[1] ? m[1].split(/,\s*/).filter((p) => !/\d/.test(p) && !CALENDAR_WORDS.test(p.split(' ')[0]!)) : [];
+    const agencies = m[2] ? m[2].split(/\s*\/\s*/).filter((a) => DATELINE_PART.test(a)) : [];
+    if (!parts.every((p) => DATELINE_PART.test(p))) continue;
+    if (!agencies.length && parts.length < 2 && !(m[3] && m[3] !== ':')) continue;
+    const at = `${doc.article.id}#-1`;
+    const cased = (w: string) => (/^\p{Lu}{3,}$/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w);
+    for (const p of parts) {
+      const words = p.split(' ');
+      const caps = words.every((w) => w === w.toUpperCase());
+      out.push(makeMention(caps ? words.map(cased) : words, doc.article.id, at, { person: 0, organization: 0, place: STRONG + 1 }, false));
+    }
+    for (const a of agencies) out.push(makeMention(a.split(' '), doc.article.id, at, { person: 0, organization: STRONG, place: 0 }, false));
+  }
+  return out;
+}
+
+/**
+ * Whether two forms are both written in one article. One writer keeps to one spelling of a name,
+ * so two close spellings in one article ("Pyongyang" and "Pyeongchang") are two names.
+ */
+function sharesSource(a: Form, b: Form): boolean {
+  const sa = sourcesOf(a);
+  for (const s of sourcesOf(b)) if (sa.has(s)) return true;
+  return false;
+}
+function sourcesOf(f: Form): Set<string> {
+  let s = formSources.get(f);
+  if (!s) formSources.set(f, (s = new Set(f.mentions.map((m) => m.source))));
+  return s;
+}
+const formSources = new WeakMap<Form, Set<string>>();
+
 /** Nouns of a state's formal name ("Republic of ...", "Russian Federation"). */
 const STATE_NOUNS = new Set(['republic', 'kingdom', 'federation', 'principality', 'commonwealth', 'emirate', 'sultanate', 'confederation']);
 
@@ -951,7 +999,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   const species: SpeciesPairs = new Map();
   const terms = new Set<string>();
   for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms));
-  for (const doc of docs) mentions.push(...tableRowNames(doc));
+  for (const doc of docs) mentions.push(...tableRowNames(doc), ...datelineMentions(doc));
   // Words that name things in this cluster: genera, and acronyms of lower-case terms.
   const genera = generaOf(docs, species);
   for (const t of terms) genera.add(t);
@@ -1015,7 +1063,7 @@ export function findEntities(docs: Doc[]): Entity[] {
         const kb = keysOf[ids[y]];
         if (ka.length !== kb.length) continue;
         if (placeA && isPlace[ids[y]]) continue; // two places of the gazetteer are two places
-        if (mayBeSame(sa, spellingsOf[ids[y]]) && sameWords(ka, kb)) uf.union(ids[x], ids[y]);
+        if (mayBeSame(sa, spellingsOf[ids[y]]) && sameWords(ka, kb) && !sharesSource(live[ids[x]]!, live[ids[y]]!)) uf.union(ids[x], ids[y]);
       }
     }
   }
@@ -1083,7 +1131,10 @@ export function findEntities(docs: Doc[]): Entity[] {
       for (const c of w) if (c === letters[k]) k++;
       return k === letters.length;
     };
-    const hits = (placesByInitial.get(letters[0] ?? '') ?? []).filter((j) => subsequence(fold(live[j].words[0])));
+    // A state's abbreviation stands for a state, never for a city or a country that holds its
+    // letters ("Va." is not Vienna, "Ga." not Gaza).
+    const state = STATE_ABBREVIATIONS.has(letters);
+    const hits = (placesByInitial.get(letters[0] ?? '') ?? []).filter((j) => subsequence(fold(live[j].words[0])) && (!state || US_STATES.has(fold(live[j].words[0]))));
     if (new Set(hits.map((j) => uf.find(j))).size === 1) uf.union(hits[0], i);
   });
 
@@ -1226,8 +1277,8 @@ export function findEntities(docs: Doc[]): Entity[] {
       return;
     }
     if (strongOrg) return;
-    const roots = new Set(matches.map((m) => uf.find(m.i)));
     const placeLike = typeOfForm(f) === 'place' && f.votes.place >= STRONG;
+    const roots = new Set(matches.map((m) => uf.find(m.i)));
     if (roots.size === 0 && !placeLike && !orgs.length) {
       // A first name alone ("Jeff") for the one full name in the cluster that starts with it.
       const byFirst = [...new Set(givenNameKeys(s).flatMap((g) => peopleByFirstWord.get(g) ?? []))];

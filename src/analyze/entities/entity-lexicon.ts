@@ -339,6 +339,14 @@ export const STATE_ABBREVIATIONS = words(`
   tex wash wis wyo wva
 `);
 
+/** The US states named in one word: the places their abbreviations ("Conn.", "VA") stand for. */
+export const US_STATES = words(`
+  alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+  illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+  mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+  vermont virginia washington wisconsin wyoming
+`);
+
 /**
  * Last words of the names of events, wars and holidays ("Winter Olympics", "Cold War", "New
  * Year", "Memorial Day"): things that happen, not actors. The first group names an event alone too.
