@@ -371,6 +371,8 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
 function shareListType(spans: { m: Mention; start: number; end: number }[], toks: Tok[]): void {
   const joins = (a: { end: number }, b: { start: number }) => {
     const between = toks.slice(a.end + 1, b.start).map((t) => t.text.toLowerCase());
+    // "..., Mary Harron, the Wachowskis, Apichatpong Weerasethakul": an item may take an article.
+    if (between.length > 1 && between[between.length - 1] === 'the') between.pop();
     return (between.length === 1 && [',', 'and', 'or'].includes(between[0]!)) || (between.length === 2 && between[0] === ',' && ['and', 'or'].includes(between[1]!));
   };
   for (let a = 0; a < spans.length; ) {
@@ -976,6 +978,10 @@ function sharesSource(a: Form, b: Form): boolean {
   for (const s of sourcesOf(b)) if (sa.has(s)) return true;
   return false;
 }
+/** Two forms one of which writes a word of the other with a plural "s" ("Olympic" / "Olympics"): one name, even in one article. */
+function pluralOf(a: string[], b: string[]): boolean {
+  return a.every((w, k) => w === b[k] || w === `${b[k]}s` || `${w}s` === b[k]);
+}
 function sourcesOf(f: Form): Set<string> {
   let s = formSources.get(f);
   if (!s) formSources.set(f, (s = new Set(f.mentions.map((m) => m.source))));
@@ -1063,7 +1069,7 @@ export function findEntities(docs: Doc[]): Entity[] {
         const kb = keysOf[ids[y]];
         if (ka.length !== kb.length) continue;
         if (placeA && isPlace[ids[y]]) continue; // two places of the gazetteer are two places
-        if (mayBeSame(sa, spellingsOf[ids[y]]) && sameWords(ka, kb) && !sharesSource(live[ids[x]]!, live[ids[y]]!)) uf.union(ids[x], ids[y]);
+        if (mayBeSame(sa, spellingsOf[ids[y]]) && sameWords(ka, kb) && (pluralOf(ka, kb) || !sharesSource(live[ids[x]]!, live[ids[y]]!))) uf.union(ids[x], ids[y]);
       }
     }
   }
