@@ -604,6 +604,7 @@ function mentionsOfRun(
   const journal = fold(words.join(' ').replace(/-/g, ' '));
   if (JOURNALS.has(journal) && (words.length > 1 || publicationCue(toks, prevIndex))) votes.organization += 2 * STRONG + 1;
   const mention = makeMention(words, source, sentence, votes, initial);
+  if (process.env.DBG && words.join(" ") === process.env.DBG) console.log("DBG", words, votes, initial, prevLower);
   if (droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) mention.article = true;
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
