@@ -559,6 +559,11 @@ function mentionsOfRun(
   // "Tazo, an Oregon company", "the Anatolia news agency": a noun of kind in apposition, or
   // right after the name, says it is a body.
   const kind = toks.slice(last.index + 1, last.index + 6).filter((t) => t.word).map((t) => t.bare.toLowerCase());
+  // "Cinarcik, a suburb of Yalova", "Herri Batasuna, the political party linked to ETA": the
+  // head noun of an apposition says a place or a body.
+  const head = last.tok.possessive ? '' : appositionHead(toks, last.index);
+  if (PLACE_NOUNS.has(head)) votes.place += STRONG;
+  else if (ORG_WORDS.has(head) && !TITLES.has(head)) votes.organization += STRONG;
   if (!last.tok.possessive && toks[last.index + 1]?.text === ',' && ['a', 'an', 'the'].includes(kind[0] ?? '') && kind.slice(1, 4).some((w) => ORG_KIND_NOUNS.has(w))) votes.organization += STRONG;
   else if (!last.tok.possessive && toks[last.index + 1]?.word && kind.slice(0, 2).some((w, n) => ORG_KIND_NOUNS.has(w) && kind.slice(0, n).every((x) => /^\p{Ll}/u.test(x)) && /^\p{Ll}/u.test(toks[last.index + 1].bare))) votes.organization += WEAK + 1;
   // "the United Nations", "the Red Cross": a person's name takes no article; but in "the Bush
@@ -580,7 +585,8 @@ function mentionsOfRun(
   if (toks[last.index + 1]?.text === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after[0] ?? '') && ROLE_NOUNS.has(after[1] ?? '')) votes.person += STRONG;
   // "Lars Venter, head of the Chamber": an apposition that is a role.
   if (toks[last.index + 1]?.text === ',' && ROLE_NOUNS.has(after[0] ?? '') && ['of', 'at', 'for'].includes(after[1] ?? '')) votes.person += STRONG;
-  if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && (placeKey([toks[last.index + 2].bare]) || stateAfterComma(toks, last.index + 2))) votes.place += STRONG; // "Geneva, Switzerland", "Mebane, N.C."
+  // "Geneva, Switzerland", "Mebane, N.C."; not "Founders National Bank, California's only bank".
+  if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && !toks[last.index + 2].possessive && (placeKey([toks[last.index + 2].bare]) || stateAfterComma(toks, last.index + 2))) votes.place += STRONG;
   // "Mebane, N.C.", "Charlottesville, VA": a state's abbreviation after a place and a comma.
   if (words.length === 1 && stateAfterComma(toks, first.index)) {
     votes.place += STRONG + 1;
@@ -610,6 +616,32 @@ function mentionsOfRun(
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
   return out;
+}
+
+/**
+ * The head noun of an apposition after the name at `last` (", a suburb of ...", ", the political
+ * party linked to ..."): the last lower-case word, not a possessive, before a clause word, a
+ * participle or a stop; capitalised words and "of" between them ("a University of North Carolina
+ * professor") are passed over. '' when no apposition with an article follows.
+ */
+function appositionHead(toks: Tok[], last: number): string {
+  if (toks[last + 1]?.text !== ',' || !['a', 'an', 'the'].includes(toks[last + 2]?.bare.toLowerCase() ?? '')) return '';
+  let head = '';
+  for (let k = last + 3; k < Math.min(toks.length, last + 12); k++) {
+    const t = toks[k]!;
+    if (!t.word) break;
+    const lower = t.bare.toLowerCase();
+    if (/^\p{Lu}/u.test(t.bare) || t.possessive || /^\d/.test(t.bare)) {
+      if (head) break;
+      continue;
+    }
+    if (CLAUSE_WORDS.has(lower) || (head && /ed$/.test(lower))) {
+      if (head || !(lower === 'of' && /^\p{Lu}/u.test(toks[k - 1]?.bare ?? '') && /^\p{Lu}/u.test(toks[k + 1]?.bare ?? ''))) break;
+      continue;
+    }
+    head = lower;
+  }
+  return head;
 }
 
 /** A US state's abbreviation at `k`, written after a capitalised name and a comma and closing its phrase. */
