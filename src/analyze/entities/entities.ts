@@ -687,7 +687,9 @@ function makeMention(words: string[], source: string, sentence: string, votes: M
 /** Lower-case words of the cluster: a sentence-initial "Earlier" that also appears as "earlier" is no name. */
 function commonWordsOf(docs: Doc[]): Set<string> {
   const out = new Set<string>();
-  for (const d of docs) for (const m of d.article.text.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'-]+/gu)) out.add(m[0]);
+  // Web addresses and e-mail addresses are written in lower case whatever they name
+  // ("www.elektra.com/retro/metallica"): their words say nothing of how the cluster writes names.
+  for (const d of docs) for (const m of d.article.text.replace(/\S*[/@]\S*/g, ' ').matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'-]+/gu)) out.add(m[0]);
   return out;
 }
 
@@ -1377,6 +1379,7 @@ export function findEntities(docs: Doc[]): Entity[] {
         keyWords(b.words).length - keyWords(a.words).length || abbreviated(a.words) - abbreviated(b.words) || b.mentions.length - a.mentions.length || use(b) - use(a) || a.key.localeCompare(b.key),
     )[0];
     let type = typeOf(votes, longest.words, commonWords, genera);
+    if (process.env.DBG2 && group.some((f) => f.key.includes(process.env.DBG2!))) console.log("DBG2", group.map((f) => f.key), type, votes, thingName(longest.words, genera), hasCommonWord(longest.words, commonWords), [...genera]);
     // A name mostly written in quotation marks on its own is a title of a show, a song or a
     // book ("the “Night Harbour” star"), not a person or a place, unless a title or a strong cue
     // says otherwise.
