@@ -540,7 +540,10 @@ function mentionsOfRun(
   // ", who": people, not things ("which"); ", 34,": an age.
   if (nextTok?.text === ',' && toks[last.index + 2]?.word) {
     const w2 = toks[last.index + 2].bare;
-    if (w2.toLowerCase() === 'who' || (/^\d{1,2}$/.test(w2) && toks[last.index + 3] && /^[,)]$/.test(toks[last.index + 3].text))) votes.person += STRONG;
+    // An age closed by a comma, a bracket, "and" or the sentence's end: "Udi Hargov, 27 and Igal Damary, 49."
+    const closes = (t: Tok | undefined) => !!t && (/^[,)]$/.test(t.text) || t.text === 'and' || (t.text === '.' && !toks[last.index + 4]));
+    const ageEnds = /^\d{1,2}\.$/.test(toks[last.index + 2]!.text) && !toks[last.index + 3];
+    if (w2.toLowerCase() === 'who' || (/^\d{1,2}$/.test(w2) && (closes(toks[last.index + 3]) || ageEnds))) votes.person += STRONG;
   }
   // "analysts at Nordbank Markets", "a spokesman for the Port Authority": a role held at a name
   // ("of" is left out: "the mayor of X" names a place)
