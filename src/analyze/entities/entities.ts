@@ -60,6 +60,8 @@ interface Mention {
   thingCue?: boolean;
   /** Written right after "the". */
   article?: boolean;
+  /** The ordinary word that opened the sentence before it, dropped from the name ("Recording"). */
+  opener?: string;
 }
 
 // Cue weights: a title or gazetteer entry is near-certain (3); a preposition or a role noun is
@@ -400,6 +402,8 @@ function mentionsOfRun(
 ): Mention[] {
   const votes = { person: 0, organization: 0, place: 0 };
   let droppedThe = false;
+  // An ordinary word opening the sentence, dropped from the name's front ("Recording").
+  let opener = '';
   let initial = run[0].index === firstWord || (run[0].index > 0 && /^[“"‘'(\-–—:]$/.test(toks[run[0].index - 1].text) && run[0].index - 1 <= firstWord + 1);
   while (run.length && AGE.test(run[0].name)) {
     run.shift();
@@ -421,6 +425,7 @@ function mentionsOfRun(
   while (!dateline && run.length && ((NOT_NAMES.has(run[0].name.toLowerCase()) && !(run.length > 1 && COMPASS.has(run[0].name.toLowerCase()))) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
     const dropped = run.shift()!;
     if (dropped.name.toLowerCase() === 'the') droppedThe = true;
+    else if (!NOT_NAMES.has(dropped.name.toLowerCase())) opener = dropped.name;
     initial = false;
   }
   // Trailing connectors and particles never end a name.
@@ -615,6 +620,7 @@ function mentionsOfRun(
   const mention = makeMention(words, source, sentence, votes, initial);
   if (process.env.DBG && words.join(" ") === process.env.DBG) console.log("DBG", words, votes, initial, prevLower);
   if (droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) mention.article = true;
+  if (opener && first === run[0]) mention.opener = opener;
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
@@ -1048,11 +1054,26 @@ export function findEntities(docs: Doc[]): Entity[] {
   const genera = generaOf(docs, species);
   for (const t of terms) genera.add(t);
 
+  // "Recording Industry Association of America: ...": a sentence-initial ordinary word was
+  // dropped from the front of a name; when the cluster writes the name with it elsewhere, it is
+  // the name's own first word.
+  const formKey = (words: string[]) => keyWords(words).join(' ').replace(/\./g, '');
+  const openers = mentions.filter((m) => m.opener);
+  if (openers.length) {
+    const keys = new Set(mentions.map((m) => formKey(m.words)));
+    for (const m of openers) {
+      const words = [m.opener!, ...m.words];
+      if (keys.has(formKey(words))) {
+        m.words = words;
+        m.surface = words.join(' ');
+      }
+    }
+  }
   // Forms: mentions with the same folded words.
   const forms: Form[] = [];
   const byKey = new Map<string, Form>();
   for (const m of mentions) {
-    const key = keyWords(m.words).join(' ').replace(/\./g, '');
+    const key = formKey(m.words);
     let f = byKey.get(key);
     if (!f) {
       f = { key, words: m.words, mentions: [], votes: { person: 0, organization: 0, place: 0 } };
