@@ -514,7 +514,8 @@ function mentionsOfRun(
   if (words.length === 1 && /^(?:[ap]\.?m\.?|\d{1,2}(?::\d{2})?)$/i.test(toks[first.index - 1]?.bare ?? '') && /^\p{Lu}{1,4}$/u.test(words[0])) return out;
   // "UPDATE:", "BREAKING": a word in capitals that the cluster writes in lower case, or that
   // opens its sentence before a colon, is a label.
-  const labelled = initial && toks[last.index + 1]?.text === ':';
+  // "UPDATE: ...", "UPDATE- ...": a colon, or a dash glued to the word (a dateline's has a space).
+  const labelled = initial && (toks[last.index + 1]?.text === ':' || (toks[last.index + 1]?.text === '-' && glued(last.tok, toks[last.index + 1])));
   if (words.length === 1 && /^\p{Lu}{4,}$/u.test(words[0]) && (labelled || commonWords.has(words[0].toLowerCase())) && !placeKey(words)) return out;
   // "S-300", "Beech A-35": a model's designation is a thing.
   if (/^\p{Lu}{1,3}-\d+\p{Lu}?$/u.test(words[words.length - 1])) return out;
