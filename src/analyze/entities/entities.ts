@@ -1285,6 +1285,19 @@ export function findEntities(docs: Doc[]): Entity[] {
     addTo(extensions, shorter, i);
   });
   for (const [shorter, longer] of extensions) if (longer.length === 1) uf.union(longer[0]!, shorter);
+  // "Nationalist Party" / "Basque Nationalist Party", "Security Council" / "UN Security Council": a
+  // body's name of two words or more, ending in a body's noun, that ends one other body's name only.
+  const tails = new Map<number, number[]>();
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    if (k.length < 3 || typeOfForm(f) !== 'organization') return;
+    for (let n = 1; n + 2 <= k.length; n++) {
+      const shorter = formByKey.get(k.slice(n).join(' '));
+      if (shorter === undefined || shorter === i || typeOfForm(live[shorter]!) !== 'organization' || !ORG_WORDS.has(k[k.length - 1]!)) continue;
+      addTo(tails, shorter, i);
+    }
+  });
+  for (const [shorter, longer] of tails) if (new Set(longer.map((i) => uf.find(i))).size === 1) uf.union(longer[0]!, shorter);
   // A state's formal name and its short one: "Republic of San Marino" / "San Marino", "Russian
   // Federation" / "Russia" (the adjective begins with the short name).
   live.forEach((f, i) => {
