@@ -36,6 +36,8 @@ import {
   ROMAN_NUMERAL,
   ROLE_NOUNS,
   STATE_ABBREVIATIONS,
+  STREET_WORDS,
+  ROAD_WORDS,
   TITLES,
   US_STATES,
 } from './entity-lexicon.js';
@@ -227,7 +229,7 @@ function possessiveInside(toks: Tok[], k: number, commonWords: Set<string>, open
   return (!opening && /s[’'´]$/.test(u.text)) || POSSESSIVE_NAMED.has(next.bare.toLowerCase()) || ((commonWords.has(owner) || TITLES.has(owner)) && !PERSON_TITLES.has(owner));
 }
 
-function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>, species?: SpeciesPairs, terms?: Set<string>): Mention[] {
+function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>, species?: SpeciesPairs, terms?: Set<string>, apposed?: [Mention, Mention][]): Mention[] {
   if (looksAllCaps(text)) return [];
   const toks = tokenize(text);
   const out: Mention[] = [];
@@ -241,7 +243,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
     const { name, compound } = splitCompound(t.bare);
     const startsWithParticle =
       t.word && PARTICLES.has(t.bare) && toks[i + 1]?.word && /^\p{Lu}/u.test(toks[i + 1].bare) && i !== firstWord;
-    if (!startsWithParticle && (!t.word || !isCapitalised(name) || /^\d/.test(name))) {
+    if (!startsWithParticle && (!t.word || !isCapitalised(name) || /^\d/.test(name)) && !ordinalStreet(toks, i)) {
       i++;
       continue;
     }
@@ -279,7 +281,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       const part = splitCompound(u.bare);
       // "Fox News Thursday": a weekday or a month ends a name.
       if (CALENDAR_WORDS.test(u.bare)) break;
-      if (isCapitalised(part.name) && !/^\d/.test(part.name)) {
+      if ((isCapitalised(part.name) && !/^\d/.test(part.name)) || ordinalStreet(toks, j)) {
         // "Harbour Workers' Federation": a plural possessive inside a name does not end it.
         const inside = possessiveInside(toks, j, commonWords);
         run.push({ tok: u, name: inside ? u.text : part.name, index: j });
@@ -361,6 +363,19 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
     out.push(...found);
   }
   shareListType(spans, toks);
+  // "Highway 20, the North Cascades Highway, ...": a name set after another by a comma and "the",
+  // closed by a comma or the sentence's end, renames it.
+  if (apposed) {
+    for (let a = 0; a + 1 < spans.length; a++) {
+      const x = spans[a]!;
+      const y = spans[a + 1]!;
+      // A road's number follows its run ("Highway 20").
+      const endOf = (z: { m: Mention; end: number }) => (toks[z.end + 1]?.bare === z.m.words[z.m.words.length - 1] ? z.end + 1 : z.end);
+      const between = toks.slice(endOf(x) + 1, y.start).map((t) => t.text.toLowerCase());
+      const after = toks[endOf(y) + 1]?.text;
+      if (between.length === 2 && between[0] === ',' && between[1] === 'the' && (after === undefined || /^[,.;]$/.test(after)) && !toks[x.end]!.possessive && !toks[y.end]!.possessive) apposed.push([x.m, y.m]);
+    }
+  }
   return out;
 }
 
@@ -524,8 +539,15 @@ function mentionsOfRun(
     for (const w of words[0].split('-')) out.push(makeMention([w], source, sentence, { person: 0, organization: 0, place: STRONG }, initial));
     return out;
   }
-  // "Resolution 2224", "Flight 370": a name followed by a number is a document or a code.
-  if (toks[last.index + 1]?.word && /^\d/.test(toks[last.index + 1].bare)) return out;
+  // "Resolution 2224", "Flight 370": a name followed by a number is a document or a code; but
+  // "Interstate 435", "Highway 20", "FM 78" number a road.
+  const numbered = toks[last.index + 1]?.word && /^\d/.test(toks[last.index + 1].bare);
+  const road = numbered && ROAD_WORDS.has(words[words.length - 1]!.toLowerCase()) && /^\d{1,4}$/.test(toks[last.index + 1].bare);
+  if (numbered && !road) return out;
+  if (road) {
+    words = [...words, toks[last.index + 1].bare];
+    votes.place += STRONG + 1;
+  }
   let prevIndex = first.index - 1;
   while (prevIndex >= 0 && !toks[prevIndex].word) prevIndex--;
   const prev = prevIndex >= 0 ? toks[prevIndex] : undefined;
@@ -607,7 +629,7 @@ function mentionsOfRun(
   if (lowerWords.some((w) => ORG_WORDS.has(w))) votes.organization += STRONG;
   // "KNAC.com", "WBZ-TV", "Israel TV": a web address, a broadcaster's call sign or a channel names a body.
   else if (words.some((w) => /\.(?:com|org|net|gov|edu)$/i.test(w) || /^\p{Lu}{2,5}-(?:TV|FM|AM|DT)$/u.test(w)) || (words.length > 1 && /^(?:TV|Radio)$/.test(words[words.length - 1]))) votes.organization += STRONG;
-  if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1])) votes.place += STRONG;
+  if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1]) || (words.length > 1 && STREET_WORDS.has(lowerWords[lowerWords.length - 1]!))) votes.place += STRONG;
   else if (words.length > 1 && PLACE_WORDS.has(lowerWords[0]) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.place += STRONG; // "River Amsel", "Lake Geneva"
   if (placeKey(words)) votes.place += STRONG + 1;
   if (PROPER_ORG_PHRASES.has(words.map((w) => fold(w).replace(/-/g, ' ')).join(' '))) votes.organization += 2 * STRONG + 1;
@@ -652,6 +674,13 @@ function appositionHead(toks: Tok[], last: number): string {
     head = lower;
   }
   return head;
+}
+
+/** "East 84th Street", "57th Street": an ordinal before a street's noun is a word of its name. */
+function ordinalStreet(toks: Tok[], k: number): boolean {
+  const t = toks[k];
+  const next = toks[k + 1];
+  return !!t?.word && /^\d+(?:st|nd|rd|th)$/.test(t.bare) && !!next?.word && STREET_WORDS.has(next.bare.toLowerCase()) && /^\p{Lu}/u.test(next.bare);
 }
 
 /** A US state's abbreviation at `k`, written after a capitalised name and a comma and closing its phrase. */
@@ -1014,6 +1043,11 @@ function datelineMentions(doc: Doc): Mention[] {
   return out;
 }
 
+/** Words holding digits ("84th", "20") are read as written: "East 68th Street" is not "East 84th Street". */
+function sameNumbers(a: string[], b: string[]): boolean {
+  return a.every((w, k) => !/\d/.test(w + b[k]!) || w === b[k]);
+}
+
 /**
  * Whether two forms are both written in one article. One writer keeps to one spelling of a name,
  * so two close spellings in one article ("Pyongyang" and "Pyeongchang") are two names.
@@ -1049,7 +1083,8 @@ export function findEntities(docs: Doc[]): Entity[] {
   const mentions: Mention[] = [];
   const species: SpeciesPairs = new Map();
   const terms = new Set<string>();
-  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms));
+  const apposed: [Mention, Mention][] = [];
+  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms, apposed));
   for (const doc of docs) mentions.push(...tableRowNames(doc), ...datelineMentions(doc));
   // Words that name things in this cluster: genera, and acronyms of lower-case terms.
   const genera = generaOf(docs, species);
@@ -1090,6 +1125,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   // Every form takes part in merging (a sentence-initial "Lavrentiev" still links to its full
   // name); forms left alone with no cue are dropped when entities are gathered.
   const live = forms;
+  const byKeyIndex = new Map(forms.map((f, i) => [f.key, i]));
   const uf = new UnionFind(live.length);
   // A form's votes and words are final once forms are gathered, so its type is read once.
   const formTypes = new Map<Form, EntityType>();
@@ -1129,7 +1165,7 @@ export function findEntities(docs: Doc[]): Entity[] {
         const kb = keysOf[ids[y]];
         if (ka.length !== kb.length) continue;
         if (placeA && isPlace[ids[y]]) continue; // two places of the gazetteer are two places
-        if (mayBeSame(sa, spellingsOf[ids[y]]) && sameWords(ka, kb) && (pluralOf(ka, kb) || !sharesSource(live[ids[x]]!, live[ids[y]]!))) uf.union(ids[x], ids[y]);
+        if (mayBeSame(sa, spellingsOf[ids[y]]) && sameNumbers(ka, kb) && sameWords(ka, kb) && (pluralOf(ka, kb) || !sharesSource(live[ids[x]]!, live[ids[y]]!))) uf.union(ids[x], ids[y]);
       }
     }
   }
@@ -1139,6 +1175,23 @@ export function findEntities(docs: Doc[]): Entity[] {
   const byCompact = new Map<string, number[]>();
   live.forEach((f, i) => addTo(byCompact, keysOf[i].join(''), i));
   for (const ids of byCompact.values()) for (const j of ids.slice(1)) if (keysOf[j].length !== keysOf[ids[0]].length) uf.union(ids[0], j);
+
+  // Places renamed in apposition ("Highway 20, the North Cascades Highway,"), unless both are
+  // places of the gazetteer ("Paris, the France of ...").
+  for (const [a, b] of apposed) {
+    const i = byKeyIndex.get(formKey(a.words));
+    const j = byKeyIndex.get(formKey(b.words));
+    if (i === undefined || j === undefined || i === j) continue;
+    if (typeOfForm(live[i]!) === 'place' && typeOfForm(live[j]!) === 'place' && !(isPlace[i] && isPlace[j])) uf.union(i, j);
+  }
+
+  // "Highway 20", "state Route 20": roads of one number in a cluster are one road.
+  const roads = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    if (k.length === 2 && ROAD_WORDS.has(k[0]!) && /^\d+$/.test(k[1]!)) addTo(roads, k[1]!, i);
+  });
+  for (const ids of roads.values()) for (const j of ids.slice(1)) uf.union(ids[0]!, j);
 
   // Hypocorisms: "Bill Clinton" / "William Clinton", "Pete Strella" / "Peter Strella": people
   // whose names differ only in a given name that the data list gives as forms of one name.

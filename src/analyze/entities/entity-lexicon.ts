@@ -339,6 +339,12 @@ export const STATE_ABBREVIATIONS = words(`
   tex wash wis wyo wva
 `);
 
+/** Last words of streets' names ("East 84th Terrace", "Drury Circle"). */
+export const STREET_WORDS = words('street avenue road boulevard terrace drive lane circle parkway');
+
+/** Words a road's number follows ("Interstate 435", "Highway 20", "FM 78"). */
+export const ROAD_WORDS = words('interstate highway route freeway motorway fm');
+
 /** The US states named in one word: the places their abbreviations ("Conn.", "VA") stand for. */
 export const US_STATES = words(`
   alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
