@@ -93,6 +93,7 @@ export const PLACE_WORDS = words(`
   boulevard blvd highway freeway motorway parkway plaza lane grove belt
   mosque fortress fort abbey cathedral basilica palace apartments ranges
   theatre theater restaurant steakhouse
+  pass mall
 `);
 
 /** Prepositions after which a capitalised name is most often a place ("in Vienna", "near Aleppo"). */
@@ -200,7 +201,7 @@ export const NOT_NAMES = words(`
 /** Lower-case nouns after a name that make it a place ("the Kessel Point district"), or before "of" ("the port of Velmar"). */
 export const PLACE_NOUNS = words(`
   district area region province neighbourhood neighborhood suburb county town city village valley port harbour
-  harbor coast island capital state municipality borough quarter ward wards estate
+  harbor coast island capital state municipality borough quarter ward wards estate block
 `);
 
 /** Lower-case words after a name that make it an organisation ("the Green Civic candidate", "Kremlin spokesman"). */
