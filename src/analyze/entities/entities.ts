@@ -94,6 +94,7 @@ const WORD = /[\p{L}\p{N}]+(?:[’'´.-][\p{L}\p{N}]+)*\.?(?:[’'´]s?)?|[^\s\p
 
 /** Adverbs by their endings ("Fortunately", "Admittedly", "Sadly"); "-erly" names ("Kimberly") are not matched. */
 const SENTENCE_ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ately|ously|ively|ently|antly|fully|ably|ibly|ingly|edly|ssly|adly|ckly|ntly)$/u;
+const SYLLABLE_NAME = /^\p{Lu}\p{Ll}{0,4}-\p{Ll}{1,5}$/u;
 const FOOTNOTED = /^\p{Lu}\p{Ll}{2,}\d{1,3}$/u;
 
 interface Tok {
@@ -632,6 +633,9 @@ function mentionsOfRun(
   if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1]) || (words.length > 1 && STREET_WORDS.has(lowerWords[lowerWords.length - 1]!))) votes.place += STRONG;
   else if (words.length > 1 && PLACE_WORDS.has(lowerWords[0]) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.place += STRONG; // "River Amsel", "Lake Geneva"
   if (placeKey(words)) votes.place += STRONG + 1;
+  // "Park Chan-wook", "Moon Jae-in", "Kim Byung-kee": a given name of two syllables joined by a
+  // hyphen, the second in lower case, after a family name.
+  if (words.length >= 2 && words.length <= 3 && words.slice(1).some((w) => SYLLABLE_NAME.test(w) && !/(?:ed|ing|ly)$/.test(w) && !COMPOUND_SUFFIXES.has(w.slice(w.indexOf('-') + 1))) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.person += STRONG + 1;
   if (PROPER_ORG_PHRASES.has(words.map((w) => fold(w).replace(/-/g, ' ')).join(' '))) votes.organization += 2 * STRONG + 1;
   if (dateline) votes.place += STRONG + 1;
   else if (words.length === 1 && isAcronym(words[0]) && !placeKey(words)) votes.organization += WEAK + 1;
