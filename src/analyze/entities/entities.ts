@@ -94,6 +94,7 @@ const WORD = /[\p{L}\p{N}]+(?:[’'´.-][\p{L}\p{N}]+)*\.?(?:[’'´]s?)?|[^\s\p
 
 /** Adverbs by their endings ("Fortunately", "Admittedly", "Sadly"); "-erly" names ("Kimberly") are not matched. */
 const SENTENCE_ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ately|ously|ively|ently|antly|fully|ably|ibly|ingly|edly|ssly|adly|ckly|ntly)$/u;
+const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'announced', 'announces', 'confirmed', 'added', 'told', 'stated', 'wrote', 'noted']);
 const SYLLABLE_NAME = /^\p{Lu}\p{Ll}{0,4}-\p{Ll}{1,5}$/u;
 const FOOTNOTED = /^\p{Lu}\p{Ll}{2,}\d{1,3}$/u;
 
@@ -601,8 +602,14 @@ function mentionsOfRun(
   // "the United Nations", "the Red Cross": a person's name takes no article; but in "the Bush
   // administration" the article belongs to the noun after the name.
   const after1 = toks[last.index + 1];
-  const attributive = !!after1?.word && !last.tok.possessive && /^\p{Ll}/u.test(after1.bare) && !CLAUSE_WORDS.has(after1.bare.toLowerCase());
-  if ((droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) && !placeKey(words) && !attributive) votes.organization += WEAK;
+  // A verb in the past after the name ("the Kansas City Star reported") is no noun it qualifies.
+  const attributive = !!after1?.word && !last.tok.possessive && /^\p{Ll}/u.test(after1.bare) && !CLAUSE_WORDS.has(after1.bare.toLowerCase()) && !/^\p{Ll}{3,}ed$/u.test(after1.bare);
+  if ((droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) && !placeKey(words) && !attributive) {
+    votes.organization += WEAK;
+    // "the Kansas City Star reported", "the Pentagon said": a name with an article that speaks or
+    // reports is a body (a person's name takes no article).
+    if (after1?.word && !last.tok.possessive && REPORTING_VERBS.has(after1.bare.toLowerCase())) votes.organization += WEAK + 1;
+  }
   else if (prev && PLACE_PREPOSITIONS.has(prevLower)) votes.place += WEAK;
   // "the port of Velmar", "the town of X": a place noun and "of" right before the name.
   if (prevLower === 'of') {
