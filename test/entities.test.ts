@@ -276,12 +276,15 @@ test('acronyms of lower-case terms, awards, events and probes are things; the bo
     doc(
       'a',
       'Patients with chronic lantern fever (CLF) were studied at the Tarsk Medical Institute. CLF is rare, and CLF cases rose. ' +
+        'Their harbour strain index, or HSI, was measured. HSI rose in May. ' +
         'The Harbour Safety Board (HSB) said so, and HSB staff agreed.\n\n' +
         'Ida Morven received the Tarsk Medical Institute Service Medal on Monday. She leads the Osprey Solar Probe team. The Osprey Solar Probe launched in May, after the Brenner Event.',
     ),
   ]);
   const listed = JSON.stringify(entities);
-  assert.equal(find(entities, 'CLF')?.type, 'other', listed);
+  // A term's acronym, defined in brackets or after ", or", names a thing: it is not listed.
+  assert.ok(!find(entities, 'CLF'), listed);
+  assert.ok(!find(entities, 'HSI'), listed);
   assert.equal(find(entities, 'Harbour Safety Board')?.type, 'organization', listed);
   assert.ok(find(entities, 'Harbour Safety Board')?.aliases.includes('HSB'), listed);
   assert.equal(find(entities, 'Osprey Solar Probe')?.type, 'other', listed);

@@ -348,7 +348,10 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
         seen.add(text);
       }
     }
-    if (terms && run.length === 1 && isAcronym(t.bare) && toks[i - 1]?.text === '(' && spellsTermBefore(toks, i - 1, t.bare)) terms.add(fold(t.bare));
+    // "coronary heart disease (CHD)", "Body mass index, or BMI,": an acronym defined by the term before it.
+    if (terms && run.length === 1 && isAcronym(t.bare)) {
+      if ((toks[i - 1]?.text === '(' && spellsTermBefore(toks, i - 1, t.bare)) || (toks[i - 1]?.bare === 'or' && toks[i - 2]?.text === ',' && spellsTermBefore(toks, i - 2, t.bare))) terms.add(fold(t.bare));
+    }
     i = j;
     const runStart = run[0].index;
     const found = mentionsOfRun(run, toks, firstWord, source, sentence, commonWords, text);
@@ -1495,6 +1498,8 @@ export function findEntities(docs: Doc[]): Entity[] {
     // bodies (companies, brands, stations), fewer places or things: that is the reading when
     // nothing else tells.
     if (type === 'other' && group.every((f) => f.words.length === 1) && votes.person + votes.organization + votes.place === 0 && !group.some((f) => thingName(f.words, genera)) && !all.some((m) => m.quoted || m.thingCue) && !hasCommonWord(longest.words, commonWords)) type = 'organization';
+    // An acronym the cluster defines by a lower-case term ("body mass index, or BMI") names a thing.
+    if (group.every((f) => f.words.length === 1 && terms.has(fold(f.words[0]!)))) continue;
     // Events, wars, holidays, genera, spans of time: things the words themselves name, never actors.
     if (type === 'other' && group.some((f) => thingName(f.words, genera)) && readsAsEvent(longest.words)) continue;
     // An organisation named once, with nothing behind the type but an article ("from the Red
