@@ -62,6 +62,8 @@ interface Mention {
   thingCue?: boolean;
   /** Written right after "the". */
   article?: boolean;
+  /** The name written right after it with "and" between ("Basque Homeland" and "Freedom"). */
+  joinedWith?: Mention;
   /** The ordinary word that opened the sentence before it, dropped from the name ("Recording"). */
   opener?: string;
 }
@@ -231,7 +233,7 @@ function possessiveInside(toks: Tok[], k: number, commonWords: Set<string>, open
   return (!opening && /s[’'´]$/.test(u.text)) || POSSESSIVE_NAMED.has(next.bare.toLowerCase()) || ((commonWords.has(owner) || TITLES.has(owner)) && !PERSON_TITLES.has(owner));
 }
 
-function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>, species?: SpeciesPairs, terms?: Set<string>, apposed?: [Mention, Mention][]): Mention[] {
+function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>, species?: SpeciesPairs, terms?: Set<string>, apposed?: [Mention, Mention, boolean?][]): Mention[] {
   if (looksAllCaps(text)) return [];
   const toks = tokenize(text);
   const out: Mention[] = [];
@@ -368,6 +370,22 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
     out.push(...found);
   }
   shareListType(spans, toks);
+  // "ETA, a Basque language acronym for Basque Homeland and Freedom": an acronym said to stand for a name.
+  if (apposed) {
+    for (let a = 0; a + 1 < spans.length; a++) {
+      const x = spans[a]!;
+      if (x.m.words.length !== 1 || !isAcronym(x.m.words[0]!)) continue;
+      const between = toks.slice(x.end + 1, spans[a + 1]!.start).map((t) => t.text.toLowerCase());
+      const said = between.slice(-2).join(' ');
+      if (between.length <= 8 && ((between.includes('acronym') && said.endsWith('for')) || said === 'stands for' || said === 'short for')) apposed.push([x.m, spans[a + 1]!.m, true]);
+    }
+  }
+  // "Basque Homeland and Freedom": two runs joined by "and" alone, read over the cluster by joinedNames.
+  for (let a = 0; a + 1 < spans.length; a++) {
+    const x = spans[a]!;
+    const y = spans[a + 1]!;
+    if (y.start === x.end + 2 && toks[x.end + 1]!.text === 'and' && !toks[x.end]!.possessive) x.m.joinedWith = y.m;
+  }
   // "Highway 20, the North Cascades Highway, ...": a name set after another by a comma and "the",
   // closed by a comma or the sentence's end, renames it.
   if (apposed) {
@@ -1082,6 +1100,44 @@ function sourcesOf(f: Form): Set<string> {
 }
 const formSources = new WeakMap<Form, Set<string>>();
 
+/**
+ * "Basque Homeland and Freedom", "Racketeering Influenced and Corrupt Organizations Act": two
+ * runs the cluster writes only together, joined by "and", at least twice, one of them holding an
+ * ordinary word of the cluster, are one name. Names also written apart, paired once, or people
+ * ("Bill and Melinda Gates") stay two.
+ */
+function joinNames(mentions: Mention[], formKey: (w: string[]) => string, common: Set<string>): void {
+  const count = new Map<string, number>();
+  for (const m of mentions) {
+    const k = formKey(m.words);
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  const pairs = new Map<string, Mention[]>();
+  for (const m of mentions) if (m.joinedWith) addTo(pairs, `${formKey(m.words)}\u0000${formKey(m.joinedWith.words)}`, m);
+  const gone = new Set<Mention>();
+  for (const [key, firsts] of pairs) {
+    const [a, b] = key.split('\u0000') as [string, string];
+    if (firsts.length < 2 || a === b || count.get(a) !== firsts.length || count.get(b) !== firsts.length) continue;
+    // "Bill and Melinda Gates": people are named together, not one name.
+    if (firsts.some((m) => m.votes.person > 0 || m.joinedWith!.votes.person > 0 || (m.words.length === 1 && knownGivenName(m.words[0]!)))) continue;
+    // Two proper names each ("Trinidad and Tobago" aside) are more often two bodies or places
+    // named together; a side holding an ordinary word of the cluster ("Freedom", "Corrupt
+    // Organizations Act") is no name on its own.
+    if (!hasCommonWord(firsts[0]!.words, common) && !hasCommonWord(firsts[0]!.joinedWith!.words, common)) continue;
+    for (const m of firsts) {
+      const n = m.joinedWith!;
+      m.words = [...m.words, 'and', ...n.words];
+      m.surface = m.words.join(' ');
+      m.votes = { person: 0, organization: m.votes.organization + n.votes.organization, place: m.votes.place + n.votes.place };
+      gone.add(n);
+    }
+  }
+  if (!gone.size) return;
+  const kept = mentions.filter((m) => !gone.has(m));
+  mentions.length = 0;
+  mentions.push(...kept);
+}
+
 /** Nouns of a state's formal name ("Republic of ...", "Russian Federation"). */
 const STATE_NOUNS = new Set(['republic', 'kingdom', 'federation', 'principality', 'commonwealth', 'emirate', 'sultanate', 'confederation']);
 
@@ -1097,7 +1153,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   const mentions: Mention[] = [];
   const species: SpeciesPairs = new Map();
   const terms = new Set<string>();
-  const apposed: [Mention, Mention][] = [];
+  const apposed: [Mention, Mention, boolean?][] = [];
   for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms, apposed));
   for (const doc of docs) mentions.push(...tableRowNames(doc), ...datelineMentions(doc));
   // Words that name things in this cluster: genera, and acronyms of lower-case terms.
@@ -1119,6 +1175,7 @@ export function findEntities(docs: Doc[]): Entity[] {
       }
     }
   }
+  joinNames(mentions, formKey, commonWords);
   // Forms: mentions with the same folded words.
   const forms: Form[] = [];
   const byKey = new Map<string, Form>();
@@ -1192,11 +1249,13 @@ export function findEntities(docs: Doc[]): Entity[] {
 
   // Places renamed in apposition ("Highway 20, the North Cascades Highway,"), unless both are
   // places of the gazetteer ("Paris, the France of ...").
-  for (const [a, b] of apposed) {
+  // An acronym said to stand for a name is that name.
+  for (const [a, b, acronym] of apposed) {
     const i = byKeyIndex.get(formKey(a.words));
     const j = byKeyIndex.get(formKey(b.words));
     if (i === undefined || j === undefined || i === j) continue;
-    if (typeOfForm(live[i]!) === 'place' && typeOfForm(live[j]!) === 'place' && !(isPlace[i] && isPlace[j])) uf.union(i, j);
+    if (acronym) uf.union(j, i);
+    else if (typeOfForm(live[i]!) === 'place' && typeOfForm(live[j]!) === 'place' && !(isPlace[i] && isPlace[j])) uf.union(i, j);
   }
 
   // "Highway 20", "state Route 20": roads of one number in a cluster are one road.
