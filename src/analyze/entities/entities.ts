@@ -374,7 +374,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
   if (apposed) {
     for (let a = 0; a + 1 < spans.length; a++) {
       const x = spans[a]!;
-      if (x.m.words.length !== 1 || !isAcronym(x.m.words[0]!)) continue;
+      if (x.m.words.length !== 1 || spans[a + 1]!.start - x.end > 9 || !isAcronym(x.m.words[0]!)) continue;
       const between = toks.slice(x.end + 1, spans[a + 1]!.start).map((t) => t.text.toLowerCase());
       const said = between.slice(-2).join(' ');
       if (between.length <= 8 && ((between.includes('acronym') && said.endsWith('for')) || said === 'stands for' || said === 'short for')) apposed.push([x.m, spans[a + 1]!.m, true]);
@@ -392,6 +392,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
     for (let a = 0; a + 1 < spans.length; a++) {
       const x = spans[a]!;
       const y = spans[a + 1]!;
+      if (y.start - x.end > 4 || toks[y.start - 1]!.bare !== 'the') continue;
       // A road's number follows its run ("Highway 20").
       const endOf = (z: { m: Mention; end: number }) => (toks[z.end + 1]?.bare === z.m.words[z.m.words.length - 1] ? z.end + 1 : z.end);
       const between = toks.slice(endOf(x) + 1, y.start).map((t) => t.text.toLowerCase());
@@ -663,7 +664,7 @@ function mentionsOfRun(
   if (placeKey(words)) votes.place += STRONG + 1;
   // "Park Chan-wook", "Moon Jae-in", "Kim Byung-kee": a given name of two syllables joined by a
   // hyphen, the second in lower case, after a family name.
-  if (words.length >= 2 && words.length <= 3 && words.slice(1).some((w) => SYLLABLE_NAME.test(w) && !/(?:ed|ing|ly)$/.test(w) && !COMPOUND_SUFFIXES.has(w.slice(w.indexOf('-') + 1))) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.person += STRONG + 1;
+  if (words.length >= 2 && words.length <= 3 && words[0]!.indexOf('-') < 0 && words.some((w) => w.includes('-')) && words.slice(1).some((w) => SYLLABLE_NAME.test(w) && !/(?:ed|ing|ly)$/.test(w) && !COMPOUND_SUFFIXES.has(w.slice(w.indexOf('-') + 1))) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.person += STRONG + 1;
   if (PROPER_ORG_PHRASES.has(words.map((w) => fold(w).replace(/-/g, ' ')).join(' '))) votes.organization += 2 * STRONG + 1;
   if (dateline) votes.place += STRONG + 1;
   else if (words.length === 1 && isAcronym(words[0]) && !placeKey(words)) votes.organization += WEAK + 1;
@@ -673,7 +674,6 @@ function mentionsOfRun(
   const journal = fold(words.join(' ').replace(/-/g, ' '));
   if (JOURNALS.has(journal) && (words.length > 1 || publicationCue(toks, prevIndex))) votes.organization += 2 * STRONG + 1;
   const mention = makeMention(words, source, sentence, votes, initial);
-  if (process.env.DBG && words.join(" ") === process.env.DBG) console.log("DBG", words, votes, initial, prevLower);
   if (droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) mention.article = true;
   if (opener && first === run[0]) mention.opener = opener;
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
@@ -711,6 +711,8 @@ function appositionHead(toks: Tok[], last: number): string {
 /** "East 84th Street", "57th Street": an ordinal before a street's noun is a word of its name. */
 function ordinalStreet(toks: Tok[], k: number): boolean {
   const t = toks[k];
+  const c = t?.bare.charCodeAt(0) ?? 0;
+  if (c < 48 || c > 57) return false;
   const next = toks[k + 1];
   return !!t?.word && /^\d+(?:st|nd|rd|th)$/.test(t.bare) && !!next?.word && STREET_WORDS.has(next.bare.toLowerCase()) && /^\p{Lu}/u.test(next.bare);
 }
@@ -755,12 +757,33 @@ function makeMention(words: string[], source: string, sentence: string, votes: M
   return { surface: words.join(' '), words, source, sentence, votes: { ...votes }, initial };
 }
 
+/** The text with every word holding a slash or an at sign (web and e-mail addresses, paths) blanked out. */
+function withoutAddresses(text: string): string {
+  const marks = /[/@]/g;
+  let m = marks.exec(text);
+  if (!m) return text;
+  const white = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+  let out = '';
+  let from = 0;
+  while (m) {
+    let a = m.index;
+    while (a > from && !white(text.charCodeAt(a - 1))) a--;
+    let b = m.index;
+    while (b < text.length && !white(text.charCodeAt(b))) b++;
+    out += text.slice(from, a) + ' ';
+    from = b;
+    marks.lastIndex = b;
+    m = marks.exec(text);
+  }
+  return out + text.slice(from);
+}
+
 /** Lower-case words of the cluster: a sentence-initial "Earlier" that also appears as "earlier" is no name. */
 function commonWordsOf(docs: Doc[]): Set<string> {
   const out = new Set<string>();
   // Web addresses and e-mail addresses are written in lower case whatever they name
   // ("www.elektra.com/retro/metallica"): their words say nothing of how the cluster writes names.
-  for (const d of docs) for (const m of d.article.text.replace(/\S*[/@]\S*/g, ' ').matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'-]+/gu)) out.add(m[0]);
+  for (const d of docs) for (const m of withoutAddresses(d.article.text).matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'-]+/gu)) out.add(m[0]);
   return out;
 }
 
@@ -820,6 +843,8 @@ function keyWords(words: string[]): string[] {
   return key;
 }
 const keyWordsOf = new WeakMap<string[], string[]>();
+/** A form's key by its words, read once per words array. */
+const formKeys = new WeakMap<string[], string>();
 
 /** The first letter of a name word as its phonetic key starts (i and e read as a). */
 function nameInitial(word: string): string {
@@ -1107,13 +1132,17 @@ const formSources = new WeakMap<Form, Set<string>>();
  * ("Bill and Melinda Gates") stay two.
  */
 function joinNames(mentions: Mention[], formKey: (w: string[]) => string, common: Set<string>): void {
-  const count = new Map<string, number>();
-  for (const m of mentions) {
-    const k = formKey(m.words);
-    count.set(k, (count.get(k) ?? 0) + 1);
-  }
   const pairs = new Map<string, Mention[]>();
   for (const m of mentions) if (m.joinedWith) addTo(pairs, `${formKey(m.words)}\u0000${formKey(m.joinedWith.words)}`, m);
+  // Only names paired twice need counting.
+  const count = new Map<string, number>();
+  for (const [key, firsts] of pairs) if (firsts.length >= 2) for (const k of key.split('\u0000')) count.set(k, 0);
+  if (!count.size) return;
+  for (const m of mentions) {
+    const k = formKey(m.words);
+    const n = count.get(k);
+    if (n !== undefined) count.set(k, n + 1);
+  }
   const gone = new Set<Mention>();
   for (const [key, firsts] of pairs) {
     const [a, b] = key.split('\u0000') as [string, string];
@@ -1163,16 +1192,24 @@ export function findEntities(docs: Doc[]): Entity[] {
   // "Recording Industry Association of America: ...": a sentence-initial ordinary word was
   // dropped from the front of a name; when the cluster writes the name with it elsewhere, it is
   // the name's own first word.
-  const formKey = (words: string[]) => keyWords(words).join(' ').replace(/\./g, '');
+  const formKey = (words: string[]) => {
+    let k = formKeys.get(words);
+    if (k === undefined) formKeys.set(words, (k = keyWords(words).join(' ').replace(/\./g, '')));
+    return k;
+  };
   const openers = mentions.filter((m) => m.opener);
   if (openers.length) {
-    const keys = new Set(mentions.map((m) => formKey(m.words)));
-    for (const m of openers) {
-      const words = [m.opener!, ...m.words];
-      if (keys.has(formKey(words))) {
-        m.words = words;
-        m.surface = words.join(' ');
-      }
+    const whole = new Map(openers.map((m): [Mention, string[]] => [m, [m.opener!, ...m.words]]));
+    const wanted = new Set([...whole.values()].map(formKey));
+    const seen = new Set<string>();
+    for (const m of mentions) {
+      const k = formKey(m.words);
+      if (wanted.has(k)) seen.add(k);
+    }
+    for (const [m, words] of whole) {
+      if (!seen.has(formKey(words))) continue;
+      m.words = words;
+      m.surface = words.join(' ');
     }
   }
   joinNames(mentions, formKey, commonWords);
@@ -1543,7 +1580,6 @@ export function findEntities(docs: Doc[]): Entity[] {
         keyWords(b.words).length - keyWords(a.words).length || abbreviated(a.words) - abbreviated(b.words) || b.mentions.length - a.mentions.length || use(b) - use(a) || a.key.localeCompare(b.key),
     )[0];
     let type = typeOf(votes, longest.words, commonWords, genera);
-    if (process.env.DBG2 && group.some((f) => f.key.includes(process.env.DBG2!))) console.log("DBG2", group.map((f) => f.key), type, votes, thingName(longest.words, genera), hasCommonWord(longest.words, commonWords), [...genera]);
     // A name mostly written in quotation marks on its own is a title of a show, a song or a
     // book ("the “Night Harbour” star"), not a person or a place, unless a title or a strong cue
     // says otherwise.
