@@ -276,12 +276,15 @@ test('acronyms of lower-case terms, awards, events and probes are things; the bo
     doc(
       'a',
       'Patients with chronic lantern fever (CLF) were studied at the Tarsk Medical Institute. CLF is rare, and CLF cases rose. ' +
+        'Their harbour strain index, or HSI, was measured. HSI rose in May. ' +
         'The Harbour Safety Board (HSB) said so, and HSB staff agreed.\n\n' +
         'Ida Morven received the Tarsk Medical Institute Service Medal on Monday. She leads the Osprey Solar Probe team. The Osprey Solar Probe launched in May, after the Brenner Event.',
     ),
   ]);
   const listed = JSON.stringify(entities);
-  assert.equal(find(entities, 'CLF')?.type, 'other', listed);
+  // A term's acronym, defined in brackets or after ", or", names a thing: it is not listed.
+  assert.ok(!find(entities, 'CLF'), listed);
+  assert.ok(!find(entities, 'HSI'), listed);
   assert.equal(find(entities, 'Harbour Safety Board')?.type, 'organization', listed);
   assert.ok(find(entities, 'Harbour Safety Board')?.aliases.includes('HSB'), listed);
   assert.equal(find(entities, 'Osprey Solar Probe')?.type, 'other', listed);
@@ -429,4 +432,72 @@ test('one word always written after "the" with no other cue is no body', () => {
   ]);
   const names = entities.map((e) => e.name);
   assert.ok(!names.includes('Web') && names.includes('Kremlin') && names.includes('Orla Venn'), names.join(', '));
+});
+
+test('the dateline cleaning cut names the place filed from and the agency; close spellings in one article are two names', () => {
+  const entities = findEntities([
+    docFromText('a', 'The ferry to Pyonmar left late. Officials in Pyeonmar, a port town, said the ferry would sail again.', {
+      removed: [{ reason: 'dateline', text: 'KESSELBY, Ore. (AP) —' }, { reason: 'dateline', text: 'UPDATE:' }],
+    }),
+    docFromText('b', 'Ferry crews met in Oregon on Monday.', { removed: [{ reason: 'dateline', text: 'Harwell (Reuters) -' }] }),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.equal(find(entities, 'Kesselby')?.type, 'place', listed);
+  assert.equal(find(entities, 'Harwell')?.type, 'place', listed);
+  assert.equal(find(entities, 'AP')?.type, 'organization', listed);
+  assert.equal(find(entities, 'Reuters')?.type, 'organization', listed);
+  // "Ore." stands for the state named in the text, not for another place of its letters.
+  assert.ok(find(entities, 'Oregon')?.aliases.includes('Ore.'), listed);
+  assert.ok(!find(entities, 'UPDATE') && !find(entities, 'Update'), listed);
+  assert.notEqual(find(entities, 'Pyonmar'), find(entities, 'Pyeonmar'), listed);
+});
+
+test('numbered roads and streets are places; an acronym said to stand for a name is that name; a body named by its tail', () => {
+  const entities = findEntities([
+    docFromText(
+      'a',
+      'The car was found on East 84th Street, near East 68th Street and west of Interstate 435. It then took Highway 20, the Kessel Pass Highway, into the hills. ' +
+        'Later it was seen on Route 20 again. KLF, an acronym for Kessel Liberation Front, claimed the attack. The Kessel Liberation Front has fought since 1990. ' +
+        'The Harwell Nationalist Party won the vote, and Nationalist Party member Ivo Marsh said so.',
+    ),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.equal(find(entities, 'East 84th Street')?.type, 'place', listed);
+  assert.notEqual(find(entities, 'East 84th Street'), find(entities, 'East 68th Street'), listed);
+  assert.equal(find(entities, 'Interstate 435')?.type, 'place', listed);
+  assert.equal(find(entities, 'Highway 20'), find(entities, 'Route 20'), listed);
+  assert.equal(find(entities, 'Highway 20'), find(entities, 'Kessel Pass Highway'), listed);
+  assert.equal(find(entities, 'KLF'), find(entities, 'Kessel Liberation Front'), listed);
+  assert.equal(find(entities, 'Nationalist Party'), find(entities, 'Harwell Nationalist Party'), listed);
+});
+
+test('apposition heads, ages, reporting bodies, syllable given names, labels and names cut at the sentence start', () => {
+  const entities = findEntities([
+    docFromText(
+      'a',
+      'In Velmarik, a suburb of the port town of Ostrava, rescuers dug all night. Despite the work today in Velmarik, the search for survivors was slowing. ' +
+        'The men were named as Odo Tarrant, 27 and Ivo Kessler, 49. The Harbour Star reported the arrests. The director, Kang Min-seo, was there too. ' +
+        'UPDATE- More details came later. Recording Industry Association of Harwell: http://www.example.org/retro/brindlebox ' +
+        'The Recording Industry Association of Harwell sued, and the band Brindlebox lost. Brindlebox said it would appeal.',
+    ),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.equal(find(entities, 'Velmarik')?.type, 'place', listed);
+  assert.equal(find(entities, 'Odo Tarrant')?.type, 'person', listed);
+  assert.equal(find(entities, 'Ivo Kessler')?.type, 'person', listed);
+  assert.equal(find(entities, 'Harbour Star')?.type, 'organization', listed);
+  assert.equal(find(entities, 'Kang Min-seo')?.type, 'person', listed);
+  assert.ok(!find(entities, 'UPDATE'), listed);
+  assert.ok(find(entities, 'Recording Industry Association of Harwell') && !find(entities, 'Industry Association of Harwell'), listed);
+  // a web address writes the band's name in lower case; the band is still listed
+  assert.equal(find(entities, 'Brindlebox')?.type, 'organization', listed);
+});
+
+test('two runs written only together with "and", one of them an ordinary word, are one name', () => {
+  const entities = findEntities([
+    docFromText('a', 'Kessel Homeland and Freedom claimed the attack, and freedom was its aim. Police blamed Kessel Homeland and Freedom again. Anna Berg and Peter Marrow were there.'),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.ok(find(entities, 'Kessel Homeland and Freedom') && !find(entities, 'Freedom'), listed);
+  assert.ok(find(entities, 'Anna Berg') && find(entities, 'Peter Marrow'), listed);
 });

@@ -24,7 +24,11 @@ for (const file of goldRealFiles()) {
   const g = loadGoldReal(file);
   if (g.half !== 'choose') continue;
   const arts = texts.get(`${g.set}/${g.id}`)!;
-  const entities = analyze(goldRealDocs(file, g, arts, dates.get(`${g.set}/${g.id}`))).entities;
+  const docs = goldRealDocs(file, g, arts, dates.get(`${g.set}/${g.id}`));
+  const entities = analyze(docs).entities;
+  // A gold actor none of whose forms is in the text the analysis reads (cleaning removed it).
+  const read = normMatch(docs.map((d) => d.sentences.map((s) => s.text).join(' ')).join(' '));
+  const inText = (forms: string[]) => forms.some((f) => read.includes(normMatch(f)));
   const owners = new Map<string, Set<number>>();
   g.entities.forEach((e, i) => {
     for (const f of e.forms) for (const k of [key(f), untitled(f)]) (owners.get(k) ?? owners.set(k, new Set()).get(k)!).add(i);
@@ -38,7 +42,7 @@ for (const file of goldRealFiles()) {
   g.entities.forEach((ge, gi) => {
     if (ge.type === 'other') return;
     const e = entityOf.get(gi);
-    if (!e) lines.push(`  missed   ${ge.name} [${ge.type}] forms ${ge.forms.join(' | ')}`);
+    if (!e) lines.push(`  missed   ${ge.name} [${ge.type}] forms ${ge.forms.join(' | ')}${inText(ge.forms) ? '' : '  (not in the text read)'}`);
     else if (e.type !== ge.type) lines.push(`  type     ${ge.name} gold ${ge.type}, given ${show(e)}`);
   });
   const formEntity = new Map<string, Entity>();

@@ -14,12 +14,13 @@ import { analyze } from './index.js';
 export const CONCURRENT_MIN_SENTENCES = 1500;
 
 /**
- * What findEntities and quotesOf read of a Doc (the article's id and text; each sentence's id,
- * source, paragraph and text): only this crosses to the worker, so the copy between threads stays small.
+ * What findEntities and quotesOf read of a Doc (the article's id, text and datelines; each
+ * sentence's id, source, paragraph and text): only this crosses to the worker, so the copy
+ * between threads stays small.
  */
 function entityInput(docs: Doc[]): Doc[] {
   return docs.map((d) => ({
-    article: { id: d.article.id, text: d.article.text },
+    article: { id: d.article.id, text: d.article.text, removed: d.article.removed.filter((r) => r.reason === 'dateline') },
     sentences: d.sentences.map((s) => ({ id: s.id, source: s.source, paragraph: s.paragraph, text: s.text })),
   })) as unknown as Doc[];
 }

@@ -36,7 +36,10 @@ import {
   ROMAN_NUMERAL,
   ROLE_NOUNS,
   STATE_ABBREVIATIONS,
+  STREET_WORDS,
+  ROAD_WORDS,
   TITLES,
+  US_STATES,
 } from './entity-lexicon.js';
 import { blockingKeys, closeEnough, fold, forgetNamePairs, sameNameWord, transliterationForm } from './entity-names.js';
 import { addTo } from '../collections.js';
@@ -59,6 +62,10 @@ interface Mention {
   thingCue?: boolean;
   /** Written right after "the". */
   article?: boolean;
+  /** The name written right after it with "and" between ("Basque Homeland" and "Freedom"). */
+  joinedWith?: Mention;
+  /** The ordinary word that opened the sentence before it, dropped from the name ("Recording"). */
+  opener?: string;
 }
 
 // Cue weights: a title or gazetteer entry is near-certain (3); a preposition or a role noun is
@@ -89,6 +96,8 @@ const WORD = /[\p{L}\p{N}]+(?:[’'´.-][\p{L}\p{N}]+)*\.?(?:[’'´]s?)?|[^\s\p
 
 /** Adverbs by their endings ("Fortunately", "Admittedly", "Sadly"); "-erly" names ("Kimberly") are not matched. */
 const SENTENCE_ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ately|ously|ively|ently|antly|fully|ably|ibly|ingly|edly|ssly|adly|ckly|ntly)$/u;
+const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'announced', 'announces', 'confirmed', 'added', 'told', 'stated', 'wrote', 'noted']);
+const SYLLABLE_NAME = /^\p{Lu}\p{Ll}{0,4}-\p{Ll}{1,5}$/u;
 const FOOTNOTED = /^\p{Lu}\p{Ll}{2,}\d{1,3}$/u;
 
 interface Tok {
@@ -224,7 +233,7 @@ function possessiveInside(toks: Tok[], k: number, commonWords: Set<string>, open
   return (!opening && /s[’'´]$/.test(u.text)) || POSSESSIVE_NAMED.has(next.bare.toLowerCase()) || ((commonWords.has(owner) || TITLES.has(owner)) && !PERSON_TITLES.has(owner));
 }
 
-function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>, species?: SpeciesPairs, terms?: Set<string>): Mention[] {
+function mentionsIn(text: string, source: string, sentence: string, commonWords: Set<string>, species?: SpeciesPairs, terms?: Set<string>, apposed?: [Mention, Mention, boolean?][]): Mention[] {
   if (looksAllCaps(text)) return [];
   const toks = tokenize(text);
   const out: Mention[] = [];
@@ -238,7 +247,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
     const { name, compound } = splitCompound(t.bare);
     const startsWithParticle =
       t.word && PARTICLES.has(t.bare) && toks[i + 1]?.word && /^\p{Lu}/u.test(toks[i + 1].bare) && i !== firstWord;
-    if (!startsWithParticle && (!t.word || !isCapitalised(name) || /^\d/.test(name))) {
+    if (!startsWithParticle && (!t.word || !isCapitalised(name) || /^\d/.test(name)) && !ordinalStreet(toks, i)) {
       i++;
       continue;
     }
@@ -276,7 +285,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       const part = splitCompound(u.bare);
       // "Fox News Thursday": a weekday or a month ends a name.
       if (CALENDAR_WORDS.test(u.bare)) break;
-      if (isCapitalised(part.name) && !/^\d/.test(part.name)) {
+      if ((isCapitalised(part.name) && !/^\d/.test(part.name)) || ordinalStreet(toks, j)) {
         // "Harbour Workers' Federation": a plural possessive inside a name does not end it.
         const inside = possessiveInside(toks, j, commonWords);
         run.push({ tok: u, name: inside ? u.text : part.name, index: j });
@@ -341,7 +350,10 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
         seen.add(text);
       }
     }
-    if (terms && run.length === 1 && isAcronym(t.bare) && toks[i - 1]?.text === '(' && spellsTermBefore(toks, i - 1, t.bare)) terms.add(fold(t.bare));
+    // "coronary heart disease (CHD)", "Body mass index, or BMI,": an acronym defined by the term before it.
+    if (terms && run.length === 1 && isAcronym(t.bare)) {
+      if ((toks[i - 1]?.text === '(' && spellsTermBefore(toks, i - 1, t.bare)) || (toks[i - 1]?.bare === 'or' && toks[i - 2]?.text === ',' && spellsTermBefore(toks, i - 2, t.bare))) terms.add(fold(t.bare));
+    }
     i = j;
     const runStart = run[0].index;
     const found = mentionsOfRun(run, toks, firstWord, source, sentence, commonWords, text);
@@ -358,6 +370,36 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
     out.push(...found);
   }
   shareListType(spans, toks);
+  // "ETA, a Basque language acronym for Basque Homeland and Freedom": an acronym said to stand for a name.
+  if (apposed) {
+    for (let a = 0; a + 1 < spans.length; a++) {
+      const x = spans[a]!;
+      if (x.m.words.length !== 1 || spans[a + 1]!.start - x.end > 9 || !isAcronym(x.m.words[0]!)) continue;
+      const between = toks.slice(x.end + 1, spans[a + 1]!.start).map((t) => t.text.toLowerCase());
+      const said = between.slice(-2).join(' ');
+      if (between.length <= 8 && ((between.includes('acronym') && said.endsWith('for')) || said === 'stands for' || said === 'short for')) apposed.push([x.m, spans[a + 1]!.m, true]);
+    }
+  }
+  // "Basque Homeland and Freedom": two runs joined by "and" alone, read over the cluster by joinedNames.
+  for (let a = 0; a + 1 < spans.length; a++) {
+    const x = spans[a]!;
+    const y = spans[a + 1]!;
+    if (y.start === x.end + 2 && toks[x.end + 1]!.text === 'and' && !toks[x.end]!.possessive) x.m.joinedWith = y.m;
+  }
+  // "Highway 20, the North Cascades Highway, ...": a name set after another by a comma and "the",
+  // closed by a comma or the sentence's end, renames it.
+  if (apposed) {
+    for (let a = 0; a + 1 < spans.length; a++) {
+      const x = spans[a]!;
+      const y = spans[a + 1]!;
+      if (y.start - x.end > 4 || toks[y.start - 1]!.bare !== 'the') continue;
+      // A road's number follows its run ("Highway 20").
+      const endOf = (z: { m: Mention; end: number }) => (toks[z.end + 1]?.bare === z.m.words[z.m.words.length - 1] ? z.end + 1 : z.end);
+      const between = toks.slice(endOf(x) + 1, y.start).map((t) => t.text.toLowerCase());
+      const after = toks[endOf(y) + 1]?.text;
+      if (between.length === 2 && between[0] === ',' && between[1] === 'the' && (after === undefined || /^[,.;]$/.test(after)) && !toks[x.end]!.possessive && !toks[y.end]!.possessive) apposed.push([x.m, y.m]);
+    }
+  }
   return out;
 }
 
@@ -370,6 +412,8 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
 function shareListType(spans: { m: Mention; start: number; end: number }[], toks: Tok[]): void {
   const joins = (a: { end: number }, b: { start: number }) => {
     const between = toks.slice(a.end + 1, b.start).map((t) => t.text.toLowerCase());
+    // "..., Mary Harron, the Wachowskis, Apichatpong Weerasethakul": an item may take an article.
+    if (between.length > 1 && between[between.length - 1] === 'the') between.pop();
     return (between.length === 1 && [',', 'and', 'or'].includes(between[0]!)) || (between.length === 2 && between[0] === ',' && ['and', 'or'].includes(between[1]!));
   };
   for (let a = 0; a < spans.length; ) {
@@ -397,6 +441,8 @@ function mentionsOfRun(
 ): Mention[] {
   const votes = { person: 0, organization: 0, place: 0 };
   let droppedThe = false;
+  // An ordinary word opening the sentence, dropped from the name's front ("Recording").
+  let opener = '';
   let initial = run[0].index === firstWord || (run[0].index > 0 && /^[“"‘'(\-–—:]$/.test(toks[run[0].index - 1].text) && run[0].index - 1 <= firstWord + 1);
   while (run.length && AGE.test(run[0].name)) {
     run.shift();
@@ -418,6 +464,7 @@ function mentionsOfRun(
   while (!dateline && run.length && ((NOT_NAMES.has(run[0].name.toLowerCase()) && !(run.length > 1 && COMPASS.has(run[0].name.toLowerCase()))) || (initial && run[0].index === firstWord && commonWords.has(run[0].name.toLowerCase()) && !GAZETTEER.has(fold(run[0].name)) && !(PARTICLES.has(run[0].name.toLowerCase()) && run.length > 1)))) {
     const dropped = run.shift()!;
     if (dropped.name.toLowerCase() === 'the') droppedThe = true;
+    else if (!NOT_NAMES.has(dropped.name.toLowerCase())) opener = dropped.name;
     initial = false;
   }
   // Trailing connectors and particles never end a name.
@@ -506,7 +553,8 @@ function mentionsOfRun(
   if (words.length === 1 && /^(?:[ap]\.?m\.?|\d{1,2}(?::\d{2})?)$/i.test(toks[first.index - 1]?.bare ?? '') && /^\p{Lu}{1,4}$/u.test(words[0])) return out;
   // "UPDATE:", "BREAKING": a word in capitals that the cluster writes in lower case, or that
   // opens its sentence before a colon, is a label.
-  const labelled = initial && toks[last.index + 1]?.text === ':';
+  // "UPDATE: ...", "UPDATE- ...": a colon, or a dash glued to the word (a dateline's has a space).
+  const labelled = initial && (toks[last.index + 1]?.text === ':' || (toks[last.index + 1]?.text === '-' && glued(last.tok, toks[last.index + 1])));
   if (words.length === 1 && /^\p{Lu}{4,}$/u.test(words[0]) && (labelled || commonWords.has(words[0].toLowerCase())) && !placeKey(words)) return out;
   // "S-300", "Beech A-35": a model's designation is a thing.
   if (/^\p{Lu}{1,3}-\d+\p{Lu}?$/u.test(words[words.length - 1])) return out;
@@ -515,8 +563,15 @@ function mentionsOfRun(
     for (const w of words[0].split('-')) out.push(makeMention([w], source, sentence, { person: 0, organization: 0, place: STRONG }, initial));
     return out;
   }
-  // "Resolution 2224", "Flight 370": a name followed by a number is a document or a code.
-  if (toks[last.index + 1]?.word && /^\d/.test(toks[last.index + 1].bare)) return out;
+  // "Resolution 2224", "Flight 370": a name followed by a number is a document or a code; but
+  // "Interstate 435", "Highway 20", "FM 78" number a road.
+  const numbered = toks[last.index + 1]?.word && /^\d/.test(toks[last.index + 1].bare);
+  const road = numbered && ROAD_WORDS.has(words[words.length - 1]!.toLowerCase()) && /^\d{1,4}$/.test(toks[last.index + 1].bare);
+  if (numbered && !road) return out;
+  if (road) {
+    words = [...words, toks[last.index + 1].bare];
+    votes.place += STRONG + 1;
+  }
   let prevIndex = first.index - 1;
   while (prevIndex >= 0 && !toks[prevIndex].word) prevIndex--;
   const prev = prevIndex >= 0 ? toks[prevIndex] : undefined;
@@ -537,7 +592,10 @@ function mentionsOfRun(
   // ", who": people, not things ("which"); ", 34,": an age.
   if (nextTok?.text === ',' && toks[last.index + 2]?.word) {
     const w2 = toks[last.index + 2].bare;
-    if (w2.toLowerCase() === 'who' || (/^\d{1,2}$/.test(w2) && toks[last.index + 3] && /^[,)]$/.test(toks[last.index + 3].text))) votes.person += STRONG;
+    // An age closed by a comma, a bracket, "and" or the sentence's end: "Udi Hargov, 27 and Igal Damary, 49."
+    const closes = (t: Tok | undefined) => !!t && (/^[,)]$/.test(t.text) || t.text === 'and' || (t.text === '.' && !toks[last.index + 4]));
+    const ageEnds = /^\d{1,2}\.$/.test(toks[last.index + 2]!.text) && !toks[last.index + 3];
+    if (w2.toLowerCase() === 'who' || (/^\d{1,2}$/.test(w2) && (closes(toks[last.index + 3]) || ageEnds))) votes.person += STRONG;
   }
   // "analysts at Nordbank Markets", "a spokesman for the Port Authority": a role held at a name
   // ("of" is left out: "the mayor of X" names a place)
@@ -556,13 +614,24 @@ function mentionsOfRun(
   // "Tazo, an Oregon company", "the Anatolia news agency": a noun of kind in apposition, or
   // right after the name, says it is a body.
   const kind = toks.slice(last.index + 1, last.index + 6).filter((t) => t.word).map((t) => t.bare.toLowerCase());
+  // "Cinarcik, a suburb of Yalova", "Herri Batasuna, the political party linked to ETA": the
+  // head noun of an apposition says a place or a body.
+  const head = last.tok.possessive ? '' : appositionHead(toks, last.index);
+  if (PLACE_NOUNS.has(head)) votes.place += STRONG;
+  else if (ORG_WORDS.has(head) && !TITLES.has(head)) votes.organization += STRONG;
   if (!last.tok.possessive && toks[last.index + 1]?.text === ',' && ['a', 'an', 'the'].includes(kind[0] ?? '') && kind.slice(1, 4).some((w) => ORG_KIND_NOUNS.has(w))) votes.organization += STRONG;
   else if (!last.tok.possessive && toks[last.index + 1]?.word && kind.slice(0, 2).some((w, n) => ORG_KIND_NOUNS.has(w) && kind.slice(0, n).every((x) => /^\p{Ll}/u.test(x)) && /^\p{Ll}/u.test(toks[last.index + 1].bare))) votes.organization += WEAK + 1;
   // "the United Nations", "the Red Cross": a person's name takes no article; but in "the Bush
   // administration" the article belongs to the noun after the name.
   const after1 = toks[last.index + 1];
-  const attributive = !!after1?.word && !last.tok.possessive && /^\p{Ll}/u.test(after1.bare) && !CLAUSE_WORDS.has(after1.bare.toLowerCase());
-  if ((droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) && !placeKey(words) && !attributive) votes.organization += WEAK;
+  // A verb in the past after the name ("the Kansas City Star reported") is no noun it qualifies.
+  const attributive = !!after1?.word && !last.tok.possessive && /^\p{Ll}/u.test(after1.bare) && !CLAUSE_WORDS.has(after1.bare.toLowerCase()) && !/^\p{Ll}{3,}ed$/u.test(after1.bare);
+  if ((droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) && !placeKey(words) && !attributive) {
+    votes.organization += WEAK;
+    // "the Kansas City Star reported", "the Pentagon said": a name with an article that speaks or
+    // reports is a body (a person's name takes no article).
+    if (after1?.word && !last.tok.possessive && REPORTING_VERBS.has(after1.bare.toLowerCase())) votes.organization += WEAK + 1;
+  }
   else if (prev && PLACE_PREPOSITIONS.has(prevLower)) votes.place += WEAK;
   // "the port of Velmar", "the town of X": a place noun and "of" right before the name.
   if (prevLower === 'of') {
@@ -577,7 +646,8 @@ function mentionsOfRun(
   if (toks[last.index + 1]?.text === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after[0] ?? '') && ROLE_NOUNS.has(after[1] ?? '')) votes.person += STRONG;
   // "Lars Venter, head of the Chamber": an apposition that is a role.
   if (toks[last.index + 1]?.text === ',' && ROLE_NOUNS.has(after[0] ?? '') && ['of', 'at', 'for'].includes(after[1] ?? '')) votes.person += STRONG;
-  if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && (placeKey([toks[last.index + 2].bare]) || stateAfterComma(toks, last.index + 2))) votes.place += STRONG; // "Geneva, Switzerland", "Mebane, N.C."
+  // "Geneva, Switzerland", "Mebane, N.C."; not "Founders National Bank, California's only bank".
+  if (toks[last.index + 1]?.text === ',' && toks[last.index + 2]?.word && !toks[last.index + 2].possessive && (placeKey([toks[last.index + 2].bare]) || stateAfterComma(toks, last.index + 2))) votes.place += STRONG;
   // "Mebane, N.C.", "Charlottesville, VA": a state's abbreviation after a place and a comma.
   if (words.length === 1 && stateAfterComma(toks, first.index)) {
     votes.place += STRONG + 1;
@@ -589,9 +659,12 @@ function mentionsOfRun(
   if (lowerWords.some((w) => ORG_WORDS.has(w))) votes.organization += STRONG;
   // "KNAC.com", "WBZ-TV", "Israel TV": a web address, a broadcaster's call sign or a channel names a body.
   else if (words.some((w) => /\.(?:com|org|net|gov|edu)$/i.test(w) || /^\p{Lu}{2,5}-(?:TV|FM|AM|DT)$/u.test(w)) || (words.length > 1 && /^(?:TV|Radio)$/.test(words[words.length - 1]))) votes.organization += STRONG;
-  if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1])) votes.place += STRONG;
+  if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1]) || (words.length > 1 && STREET_WORDS.has(lowerWords[lowerWords.length - 1]!))) votes.place += STRONG;
   else if (words.length > 1 && PLACE_WORDS.has(lowerWords[0]) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.place += STRONG; // "River Amsel", "Lake Geneva"
   if (placeKey(words)) votes.place += STRONG + 1;
+  // "Park Chan-wook", "Moon Jae-in", "Kim Byung-kee": a given name of two syllables joined by a
+  // hyphen, the second in lower case, after a family name.
+  if (words.length >= 2 && words.length <= 3 && words[0]!.indexOf('-') < 0 && words.some((w) => w.includes('-')) && words.slice(1).some((w) => SYLLABLE_NAME.test(w) && !/(?:ed|ing|ly)$/.test(w) && !COMPOUND_SUFFIXES.has(w.slice(w.indexOf('-') + 1))) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.person += STRONG + 1;
   if (PROPER_ORG_PHRASES.has(words.map((w) => fold(w).replace(/-/g, ' ')).join(' '))) votes.organization += 2 * STRONG + 1;
   if (dateline) votes.place += STRONG + 1;
   else if (words.length === 1 && isAcronym(words[0]) && !placeKey(words)) votes.organization += WEAK + 1;
@@ -602,10 +675,46 @@ function mentionsOfRun(
   if (JOURNALS.has(journal) && (words.length > 1 || publicationCue(toks, prevIndex))) votes.organization += 2 * STRONG + 1;
   const mention = makeMention(words, source, sentence, votes, initial);
   if (droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) mention.article = true;
+  if (opener && first === run[0]) mention.opener = opener;
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
   return out;
+}
+
+/**
+ * The head noun of an apposition after the name at `last` (", a suburb of ...", ", the political
+ * party linked to ..."): the last lower-case word, not a possessive, before a clause word, a
+ * participle or a stop; capitalised words and "of" between them ("a University of North Carolina
+ * professor") are passed over. '' when no apposition with an article follows.
+ */
+function appositionHead(toks: Tok[], last: number): string {
+  if (toks[last + 1]?.text !== ',' || !['a', 'an', 'the'].includes(toks[last + 2]?.bare.toLowerCase() ?? '')) return '';
+  let head = '';
+  for (let k = last + 3; k < Math.min(toks.length, last + 12); k++) {
+    const t = toks[k]!;
+    if (!t.word) break;
+    const lower = t.bare.toLowerCase();
+    if (/^\p{Lu}/u.test(t.bare) || t.possessive || /^\d/.test(t.bare)) {
+      if (head) break;
+      continue;
+    }
+    if (CLAUSE_WORDS.has(lower) || (head && /ed$/.test(lower))) {
+      if (head || !(lower === 'of' && /^\p{Lu}/u.test(toks[k - 1]?.bare ?? '') && /^\p{Lu}/u.test(toks[k + 1]?.bare ?? ''))) break;
+      continue;
+    }
+    head = lower;
+  }
+  return head;
+}
+
+/** "East 84th Street", "57th Street": an ordinal before a street's noun is a word of its name. */
+function ordinalStreet(toks: Tok[], k: number): boolean {
+  const t = toks[k];
+  const c = t?.bare.charCodeAt(0) ?? 0;
+  if (c < 48 || c > 57) return false;
+  const next = toks[k + 1];
+  return !!t?.word && /^\d+(?:st|nd|rd|th)$/.test(t.bare) && !!next?.word && STREET_WORDS.has(next.bare.toLowerCase()) && /^\p{Lu}/u.test(next.bare);
 }
 
 /** A US state's abbreviation at `k`, written after a capitalised name and a comma and closing its phrase. */
@@ -648,10 +757,33 @@ function makeMention(words: string[], source: string, sentence: string, votes: M
   return { surface: words.join(' '), words, source, sentence, votes: { ...votes }, initial };
 }
 
+/** The text with every word holding a slash or an at sign (web and e-mail addresses, paths) blanked out. */
+function withoutAddresses(text: string): string {
+  const marks = /[/@]/g;
+  let m = marks.exec(text);
+  if (!m) return text;
+  const white = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+  let out = '';
+  let from = 0;
+  while (m) {
+    let a = m.index;
+    while (a > from && !white(text.charCodeAt(a - 1))) a--;
+    let b = m.index;
+    while (b < text.length && !white(text.charCodeAt(b))) b++;
+    out += text.slice(from, a) + ' ';
+    from = b;
+    marks.lastIndex = b;
+    m = marks.exec(text);
+  }
+  return out + text.slice(from);
+}
+
 /** Lower-case words of the cluster: a sentence-initial "Earlier" that also appears as "earlier" is no name. */
 function commonWordsOf(docs: Doc[]): Set<string> {
   const out = new Set<string>();
-  for (const d of docs) for (const m of d.article.text.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'-]+/gu)) out.add(m[0]);
+  // Web addresses and e-mail addresses are written in lower case whatever they name
+  // ("www.elektra.com/retro/metallica"): their words say nothing of how the cluster writes names.
+  for (const d of docs) for (const m of withoutAddresses(d.article.text).matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'-]+/gu)) out.add(m[0]);
   return out;
 }
 
@@ -711,6 +843,8 @@ function keyWords(words: string[]): string[] {
   return key;
 }
 const keyWordsOf = new WeakMap<string[], string[]>();
+/** A form's key by its words, read once per words array. */
+const formKeys = new WeakMap<string[], string>();
 
 /** The first letter of a name word as its phonetic key starts (i and e read as a). */
 function nameInitial(word: string): string {
@@ -935,6 +1069,104 @@ function tableRowNames(doc: Doc): Mention[] {
   return out;
 }
 
+const DATELINE = /^\s*(.*?)\s*(?:\(([^()]+)\))?\s*(--|[-—–_|:]|>>)?\s*$/u;
+const DATELINE_PART = /^\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3}$/u;
+
+/**
+ * "SEATTLE (AP) —", "Seoul, South Korea (CNN)", "MEBANE, N.C. (WXII/WNCN) —": the dateline that
+ * cleaning cut from an article names the place the story was filed from (with its region) and
+ * the agencies that filed it. A date in it is passed over; a label alone ("UPDATE:") with no
+ * region, agency or dash is no dateline. Words in capitals are written as names are.
+ */
+function datelineMentions(doc: Doc): Mention[] {
+  const out: Mention[] = [];
+  for (const r of doc.article.removed ?? []) {
+    if (r.reason !== 'dateline') continue;
+    const m = DATELINE.exec(r.text.replace(/\s+/g, ' '));
+    if (!m) continue;
+    const parts = m[1] ? m[1].split(/,\s*/).filter((p) => !/\d/.test(p) && !CALENDAR_WORDS.test(p.split(' ')[0]!)) : [];
+    const agencies = m[2] ? m[2].split(/\s*\/\s*/).filter((a) => DATELINE_PART.test(a)) : [];
+    if (!parts.every((p) => DATELINE_PART.test(p))) continue;
+    if (!agencies.length && parts.length < 2 && !(m[3] && m[3] !== ':')) continue;
+    const at = `${doc.article.id}#-1`;
+    const cased = (w: string) => (/^\p{Lu}{3,}$/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w);
+    for (const p of parts) {
+      const words = p.split(' ');
+      const caps = words.every((w) => w === w.toUpperCase());
+      out.push(makeMention(caps ? words.map(cased) : words, doc.article.id, at, { person: 0, organization: 0, place: STRONG + 1 }, false));
+    }
+    for (const a of agencies) out.push(makeMention(a.split(' '), doc.article.id, at, { person: 0, organization: STRONG, place: 0 }, false));
+  }
+  return out;
+}
+
+/** Words holding digits ("84th", "20") are read as written: "East 68th Street" is not "East 84th Street". */
+function sameNumbers(a: string[], b: string[]): boolean {
+  return a.every((w, k) => !/\d/.test(w + b[k]!) || w === b[k]);
+}
+
+/**
+ * Whether two forms are both written in one article. One writer keeps to one spelling of a name,
+ * so two close spellings in one article ("Pyongyang" and "Pyeongchang") are two names.
+ */
+function sharesSource(a: Form, b: Form): boolean {
+  const sa = sourcesOf(a);
+  for (const s of sourcesOf(b)) if (sa.has(s)) return true;
+  return false;
+}
+/** Two forms one of which writes a word of the other with a plural "s" ("Olympic" / "Olympics"): one name, even in one article. */
+function pluralOf(a: string[], b: string[]): boolean {
+  return a.every((w, k) => w === b[k] || w === `${b[k]}s` || `${w}s` === b[k]);
+}
+function sourcesOf(f: Form): Set<string> {
+  let s = formSources.get(f);
+  if (!s) formSources.set(f, (s = new Set(f.mentions.map((m) => m.source))));
+  return s;
+}
+const formSources = new WeakMap<Form, Set<string>>();
+
+/**
+ * "Basque Homeland and Freedom", "Racketeering Influenced and Corrupt Organizations Act": two
+ * runs the cluster writes only together, joined by "and", at least twice, one of them holding an
+ * ordinary word of the cluster, are one name. Names also written apart, paired once, or people
+ * ("Bill and Melinda Gates") stay two.
+ */
+function joinNames(mentions: Mention[], formKey: (w: string[]) => string, common: Set<string>): void {
+  const pairs = new Map<string, Mention[]>();
+  for (const m of mentions) if (m.joinedWith) addTo(pairs, `${formKey(m.words)}\u0000${formKey(m.joinedWith.words)}`, m);
+  // Only names paired twice need counting.
+  const count = new Map<string, number>();
+  for (const [key, firsts] of pairs) if (firsts.length >= 2) for (const k of key.split('\u0000')) count.set(k, 0);
+  if (!count.size) return;
+  for (const m of mentions) {
+    const k = formKey(m.words);
+    const n = count.get(k);
+    if (n !== undefined) count.set(k, n + 1);
+  }
+  const gone = new Set<Mention>();
+  for (const [key, firsts] of pairs) {
+    const [a, b] = key.split('\u0000') as [string, string];
+    if (firsts.length < 2 || a === b || count.get(a) !== firsts.length || count.get(b) !== firsts.length) continue;
+    // "Bill and Melinda Gates": people are named together, not one name.
+    if (firsts.some((m) => m.votes.person > 0 || m.joinedWith!.votes.person > 0 || (m.words.length === 1 && knownGivenName(m.words[0]!)))) continue;
+    // Two proper names each ("Trinidad and Tobago" aside) are more often two bodies or places
+    // named together; a side holding an ordinary word of the cluster ("Freedom", "Corrupt
+    // Organizations Act") is no name on its own.
+    if (!hasCommonWord(firsts[0]!.words, common) && !hasCommonWord(firsts[0]!.joinedWith!.words, common)) continue;
+    for (const m of firsts) {
+      const n = m.joinedWith!;
+      m.words = [...m.words, 'and', ...n.words];
+      m.surface = m.words.join(' ');
+      m.votes = { person: 0, organization: m.votes.organization + n.votes.organization, place: m.votes.place + n.votes.place };
+      gone.add(n);
+    }
+  }
+  if (!gone.size) return;
+  const kept = mentions.filter((m) => !gone.has(m));
+  mentions.length = 0;
+  mentions.push(...kept);
+}
+
 /** Nouns of a state's formal name ("Republic of ...", "Russian Federation"). */
 const STATE_NOUNS = new Set(['republic', 'kingdom', 'federation', 'principality', 'commonwealth', 'emirate', 'sultanate', 'confederation']);
 
@@ -950,17 +1182,42 @@ export function findEntities(docs: Doc[]): Entity[] {
   const mentions: Mention[] = [];
   const species: SpeciesPairs = new Map();
   const terms = new Set<string>();
-  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms));
-  for (const doc of docs) mentions.push(...tableRowNames(doc));
+  const apposed: [Mention, Mention, boolean?][] = [];
+  for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms, apposed));
+  for (const doc of docs) mentions.push(...tableRowNames(doc), ...datelineMentions(doc));
   // Words that name things in this cluster: genera, and acronyms of lower-case terms.
   const genera = generaOf(docs, species);
   for (const t of terms) genera.add(t);
 
+  // "Recording Industry Association of America: ...": a sentence-initial ordinary word was
+  // dropped from the front of a name; when the cluster writes the name with it elsewhere, it is
+  // the name's own first word.
+  const formKey = (words: string[]) => {
+    let k = formKeys.get(words);
+    if (k === undefined) formKeys.set(words, (k = keyWords(words).join(' ').replace(/\./g, '')));
+    return k;
+  };
+  const openers = mentions.filter((m) => m.opener);
+  if (openers.length) {
+    const whole = new Map(openers.map((m): [Mention, string[]] => [m, [m.opener!, ...m.words]]));
+    const wanted = new Set([...whole.values()].map(formKey));
+    const seen = new Set<string>();
+    for (const m of mentions) {
+      const k = formKey(m.words);
+      if (wanted.has(k)) seen.add(k);
+    }
+    for (const [m, words] of whole) {
+      if (!seen.has(formKey(words))) continue;
+      m.words = words;
+      m.surface = words.join(' ');
+    }
+  }
+  joinNames(mentions, formKey, commonWords);
   // Forms: mentions with the same folded words.
   const forms: Form[] = [];
   const byKey = new Map<string, Form>();
   for (const m of mentions) {
-    const key = keyWords(m.words).join(' ').replace(/\./g, '');
+    const key = formKey(m.words);
     let f = byKey.get(key);
     if (!f) {
       f = { key, words: m.words, mentions: [], votes: { person: 0, organization: 0, place: 0 } };
@@ -976,6 +1233,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   // Every form takes part in merging (a sentence-initial "Lavrentiev" still links to its full
   // name); forms left alone with no cue are dropped when entities are gathered.
   const live = forms;
+  const byKeyIndex = new Map(forms.map((f, i) => [f.key, i]));
   const uf = new UnionFind(live.length);
   // A form's votes and words are final once forms are gathered, so its type is read once.
   const formTypes = new Map<Form, EntityType>();
@@ -1009,7 +1267,8 @@ export function findEntities(docs: Doc[]): Entity[] {
   const variants = (x: number, y: number) => {
     if (keysOf[x].length !== keysOf[y].length) return;
     if (isPlace[x] && isPlace[y]) return; // two places of the gazetteer are two places
-    if (sameWords(keysOf[x], keysOf[y])) uf.union(x, y);
+    const [ka, kb] = [keysOf[x], keysOf[y]];
+    if (sameNumbers(ka, kb) && sameWords(ka, kb) && (pluralOf(ka, kb) || !sharesSource(live[x]!, live[y]!))) uf.union(x, y);
   };
   for (const ids of bySurname.values()) {
     if (ids.length < 2) continue;
@@ -1033,6 +1292,25 @@ export function findEntities(docs: Doc[]): Entity[] {
   const byCompact = new Map<string, number[]>();
   live.forEach((f, i) => addTo(byCompact, keysOf[i].join(''), i));
   for (const ids of byCompact.values()) for (const j of ids.slice(1)) if (keysOf[j].length !== keysOf[ids[0]].length) uf.union(ids[0], j);
+
+  // Places renamed in apposition ("Highway 20, the North Cascades Highway,"), unless both are
+  // places of the gazetteer ("Paris, the France of ...").
+  // An acronym said to stand for a name is that name.
+  for (const [a, b, acronym] of apposed) {
+    const i = byKeyIndex.get(formKey(a.words));
+    const j = byKeyIndex.get(formKey(b.words));
+    if (i === undefined || j === undefined || i === j) continue;
+    if (acronym) uf.union(j, i);
+    else if (typeOfForm(live[i]!) === 'place' && typeOfForm(live[j]!) === 'place' && !(isPlace[i] && isPlace[j])) uf.union(i, j);
+  }
+
+  // "Highway 20", "state Route 20": roads of one number in a cluster are one road.
+  const roads = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    if (k.length === 2 && ROAD_WORDS.has(k[0]!) && /^\d+$/.test(k[1]!)) addTo(roads, k[1]!, i);
+  });
+  for (const ids of roads.values()) for (const j of ids.slice(1)) uf.union(ids[0]!, j);
 
   // Hypocorisms: "Bill Clinton" / "William Clinton", "Pete Strella" / "Peter Strella": people
   // whose names differ only in a given name that the data list gives as forms of one name.
@@ -1091,7 +1369,10 @@ export function findEntities(docs: Doc[]): Entity[] {
       for (const c of w) if (c === letters[k]) k++;
       return k === letters.length;
     };
-    const hits = (placesByInitial.get(letters[0] ?? '') ?? []).filter((j) => subsequence(fold(live[j].words[0])));
+    // A state's abbreviation stands for a state, never for a city or a country that holds its
+    // letters ("Va." is not Vienna, "Ga." not Gaza).
+    const state = STATE_ABBREVIATIONS.has(letters);
+    const hits = (placesByInitial.get(letters[0] ?? '') ?? []).filter((j) => subsequence(fold(live[j].words[0])) && (!state || US_STATES.has(fold(live[j].words[0]))));
     if (new Set(hits.map((j) => uf.find(j))).size === 1) uf.union(hits[0], i);
   });
 
@@ -1191,6 +1472,19 @@ export function findEntities(docs: Doc[]): Entity[] {
     addTo(extensions, shorter, i);
   });
   for (const [shorter, longer] of extensions) if (longer.length === 1) uf.union(longer[0]!, shorter);
+  // "Nationalist Party" / "Basque Nationalist Party", "Security Council" / "UN Security Council": a
+  // body's name of two words or more, ending in a body's noun, that ends one other body's name only.
+  const tails = new Map<number, number[]>();
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    if (k.length < 3 || typeOfForm(f) !== 'organization') return;
+    for (let n = 1; n + 2 <= k.length; n++) {
+      const shorter = formByKey.get(k.slice(n).join(' '));
+      if (shorter === undefined || shorter === i || typeOfForm(live[shorter]!) !== 'organization' || !ORG_WORDS.has(k[k.length - 1]!)) continue;
+      addTo(tails, shorter, i);
+    }
+  });
+  for (const [shorter, longer] of tails) if (new Set(longer.map((i) => uf.find(i))).size === 1) uf.union(longer[0]!, shorter);
   // A state's formal name and its short one: "Republic of San Marino" / "San Marino", "Russian
   // Federation" / "Russia" (the adjective begins with the short name).
   live.forEach((f, i) => {
@@ -1276,8 +1570,8 @@ export function findEntities(docs: Doc[]): Entity[] {
       return;
     }
     if (strongOrg) return;
-    const roots = new Set(matches.map((m) => uf.find(m.i)));
     const placeLike = typeOfForm(f) === 'place' && f.votes.place >= STRONG;
+    const roots = new Set(matches.map((m) => uf.find(m.i)));
     if (roots.size === 0 && !placeLike && !orgs.length) {
       // A first name alone ("Jeff") for the one full name in the cluster that starts with it.
       const byFirst = [...new Set(givenNameKeys(s).flatMap((g) => peopleByFirstWord.get(g) ?? []))];
@@ -1350,6 +1644,8 @@ export function findEntities(docs: Doc[]): Entity[] {
     // bodies (companies, brands, stations), fewer places or things: that is the reading when
     // nothing else tells.
     if (type === 'other' && group.every((f) => f.words.length === 1) && votes.person + votes.organization + votes.place === 0 && !group.some((f) => thingName(f.words, genera)) && !all.some((m) => m.quoted || m.thingCue) && !hasCommonWord(longest.words, commonWords)) type = 'organization';
+    // An acronym the cluster defines by a lower-case term ("body mass index, or BMI") names a thing.
+    if (group.every((f) => f.words.length === 1 && terms.has(fold(f.words[0]!)))) continue;
     // Events, wars, holidays, genera, spans of time: things the words themselves name, never actors.
     if (type === 'other' && group.some((f) => thingName(f.words, genera)) && readsAsEvent(longest.words)) continue;
     // An organisation named once, with nothing behind the type but an article ("from the Red

@@ -93,6 +93,7 @@ export const PLACE_WORDS = words(`
   boulevard blvd highway freeway motorway parkway plaza lane grove belt
   mosque fortress fort abbey cathedral basilica palace apartments ranges
   theatre theater restaurant steakhouse
+  pass mall
 `);
 
 /** Prepositions after which a capitalised name is most often a place ("in Vienna", "near Aleppo"). */
@@ -200,7 +201,7 @@ export const NOT_NAMES = words(`
 /** Lower-case nouns after a name that make it a place ("the Kessel Point district"), or before "of" ("the port of Velmar"). */
 export const PLACE_NOUNS = words(`
   district area region province neighbourhood neighborhood suburb county town city village valley port harbour
-  harbor coast island capital state municipality borough quarter ward wards estate
+  harbor coast island capital state municipality borough quarter ward wards estate block
 `);
 
 /** Lower-case words after a name that make it an organisation ("the Green Civic candidate", "Kremlin spokesman"). */
@@ -337,6 +338,20 @@ export const STATE_ABBREVIATIONS = words(`
   oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc
   ala ariz ark calif colo conn del fla ill ind kan ky md mass mich minn miss mont neb nev okla ore tenn
   tex wash wis wyo wva
+`);
+
+/** Last words of streets' names ("East 84th Terrace", "Drury Circle"). */
+export const STREET_WORDS = words('street avenue road boulevard terrace drive lane circle parkway');
+
+/** Words a road's number follows ("Interstate 435", "Highway 20", "FM 78"). */
+export const ROAD_WORDS = words('interstate highway route freeway motorway fm');
+
+/** The US states named in one word: the places their abbreviations ("Conn.", "VA") stand for. */
+export const US_STATES = words(`
+  alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+  illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+  mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+  vermont virginia washington wisconsin wyoming
 `);
 
 /**

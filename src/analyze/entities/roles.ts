@@ -43,6 +43,8 @@ export function isPersonRoleWord(w: string): boolean {
 }
 
 const CAPITALISED = /^\p{Lu}/u;
+/** Prepositions that open a noun phrase's complement, after its head. */
+const HEAD_ENDS = new Set(['of', 'for', 'in', 'on', 'at', 'with', 'from', 'to', 'by', 'about', 'into', 'over', 'against']);
 const CONNECT = new Set(['of', 'for', 'at', 'and', '&', 'the']);
 const PRONOUNS = /^(?:to|who|which|that|whose|he|she|they|it|and|but|said|says|told|was|is|has|had|will|would|in|on|at|according)$/i;
 
@@ -78,6 +80,10 @@ export function roleAfter(text: string, roleWord: (w: string) => boolean = isRol
   const reach = m[1] ? 5 : 3;
   const at = words.slice(0, reach).findIndex((w) => roleWord(w.replace(/['’]s$/, '')));
   if (at < 0) return null;
+  // The role is the phrase's head, before any complement: "the search for survivors" names no role.
+  // A preposition after a lower-case noun opens that noun's complement ("University of ..." is a name).
+  const complement = words.findIndex((w, k) => k > 0 && HEAD_ENDS.has(w) && /^\p{Ll}/u.test(words[k - 1]!));
+  if (complement >= 0 && complement < at) return null;
   // A place after a name ("Paris, Texas") is no role: it would hold no lower-case word.
   if (!words.some((w) => /^\p{Ll}/u.test(w))) return null;
   return phrase;
