@@ -170,7 +170,7 @@ test('feeds --follow-links: a teaser is replaced by its linked page; a page that
 });
 
 /** Runs `precis` from the sources without blocking this process (its feed server must answer). */
-function run(args: string[], onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; stderr: string }> {
+function run(args: string[], onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args], { cwd: repoRoot });
     let stderr = '';
@@ -179,7 +179,7 @@ function run(args: string[], onStderr?: (text: string, child: ReturnType<typeof 
       stderr += chunk;
       onStderr?.(stderr, child);
     });
-    child.on('close', (code) => resolve({ code, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
   });
 }
 
@@ -194,7 +194,7 @@ test('precis ingest --feed (one poll): a failing feed is one line naming its URL
   await store.close();
 
   const bad = await run(['ingest', '--feed', 'ftp://x.test/feed', '--db', db]);
-  assert.equal(bad.code, 2);
+  assert.equal(bad.code, 2, `signal ${bad.signal}, stderr: ${bad.stderr}`);
   assert.equal(bad.stderr, 'precis: ftp://x.test/feed: not an http(s) URL\n');
 });
 
