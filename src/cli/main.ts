@@ -64,6 +64,11 @@ export async function main(argv: string[]): Promise<number> {
 
 // Cleaning runs a few hundred regular expressions once each per article: compiling them straight
 // to native code, rather than interpreting them first, saves about 0.1 s on a 200-article story.
-v8.setFlagsFromString('--no-regexp-tier-up');
+// V8's flags are shared by every thread of the process and are not meant to change while another
+// thread runs JavaScript: under a module loader (`node --import ...`, whose hooks run on a thread
+// of their own) changing this one crashed the process now and then (SIGSEGV in the regular
+// expression interpreter of the loader's thread), so it is only set when no loader is present.
+const LOADER = /(^|\s)--(import|loader|experimental-loader)\b/;
+if (!process.execArgv.some((arg) => LOADER.test(arg)) && !LOADER.test(process.env.NODE_OPTIONS ?? '')) v8.setFlagsFromString('--no-regexp-tier-up');
 const code = await main(process.argv);
 process.exitCode = code;
