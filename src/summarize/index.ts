@@ -17,6 +17,7 @@
 // summary when reports span several dates.
 import type { Doc, Selection, Sentence } from '../types.js';
 import { isStopword } from './stopwords.js';
+import { stem, tokenize } from '../text/index.js';
 import { budgetWords, closesUnopenedQuote, leansOnPrevious, standaloneQuality, standsAlone, startsInsideQuotation } from './quality.js';
 
 export { budgetWords, closesUnopenedQuote, isPageDebris, leansOnPrevious, standaloneQuality, standsAlone, startsInsideQuotation } from './quality.js';
@@ -151,6 +152,20 @@ export interface SummarizerTuning {
    * 12.20, where the best few sentences are the densest article's (set 0 for such budgets).
    */
   sourceSpread: number;
+  /** EXPERIMENT: share of a concept's source count given by the position of its first mention. */
+  conceptPosition: number;
+  /** EXPERIMENT: standalone-quality multipliers off (1 for every sentence that may be shown). */
+  plainQuality: number;
+  /** EXPERIMENT: weight of a pair holding one function word, relative to a pair of content words. */
+  stopPairWeight: number;
+  /** EXPERIMENT: each source's vote for a concept scaled by its article's topicality^this. */
+  topicalVotes: number;
+  /** EXPERIMENT: concepts in the sources' titles weigh 1 + this x the share of titled sources holding them. */
+  titleBonus: number;
+  /** EXPERIMENT: quality of a sentence holding a quotation is multiplied by 1 - this. */
+  quotePenalty: number;
+  /** EXPERIMENT: words added to every sentence's cost (a fixed overhead per sentence). */
+  costOverhead: number;
 }
 
 export const DEFAULT_TUNING: Readonly<SummarizerTuning> = {
@@ -167,6 +182,13 @@ export const DEFAULT_TUNING: Readonly<SummarizerTuning> = {
   repeatOverlap: 0.7,
   minWords: 6,
   sourceSpread: 0.25,
+  conceptPosition: 0,
+  plainQuality: 0,
+  stopPairWeight: 1,
+  topicalVotes: 0,
+  titleBonus: 0,
+  quotePenalty: 0,
+  costOverhead: 0,
 };
 
 /** Candidate sentence with what the selector needs. */
@@ -208,8 +230,11 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
       const shown = standsAlone(s, true);
       const leans = leansOnPrevious(s.tokens) || closesUnopenedQuote(s.text) || insideQuote[i]!;
       const inContext = shown ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords, afterPredecessor: leans }) : 0;
-      const quality = leans ? 0 : shown ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords }) : 0;
-      const qualityInContext = inContext;
+      let quality = leans ? 0 : shown ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords }) : 0;
+      if (tuning.plainQuality && quality > 0) quality = 1;
+      const quoteFactor = tuning.quotePenalty && /["“”]|``|''/.test(s.text) ? 1 - tuning.quotePenalty : 1;
+      quality *= quoteFactor;
+      const qualityInContext = (tuning.plainQuality && inContext > 0 ? 1 : inContext) * (tuning.quotePenalty && /["“”]|``|''/.test(s.text) ? 1 - tuning.quotePenalty : 1);
       const c: Candidate = {
         sentence: s,
         doc: d,
@@ -228,8 +253,31 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
   });
 
   const groups = copyGroups(byDoc, tuning);
-  const weights = conceptWeights(byDoc, groups, index.isWord, tuning);
   const onTopic = topicality(byDoc, groups, index.isWord.length);
+  const titleConcepts = tuning.titleBonus
+    ? docs.map((d) => {
+        const tokens = d.article.title ? tokenize(d.article.title) : [];
+        return tokens.length ? index.conceptsOf({ tokens, stems: stem(tokens) } as Sentence) : null;
+      })
+    : [];
+  const weights = conceptWeights(byDoc, groups, index.isWord, tuning, onTopic, index.hasStop);
+  if (tuning.titleBonus) {
+    const votes = new Float64Array(weights.length);
+    const seen = new Set<string>();
+    let titled = 0;
+    titleConcepts.forEach((list, d) => {
+      if (!list) return;
+      titled++;
+      for (const k of list) {
+        if (k >= votes.length) continue;
+        const key = `${groups[d]} ${k}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        votes[k]!++;
+      }
+    });
+    if (titled > 1) for (let k = 0; k < weights.length; k++) weights[k]! *= 1 + (tuning.titleBonus * votes[k]!) / titled;
+  }
   const newness = recency(docs);
   byDoc.forEach((list, d) => {
     const prior = Math.pow(onTopic[d]!, tuning.topicalityExponent) * (1 + tuning.recencyBonus * newness[d]!);
@@ -249,6 +297,7 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
 class ConceptIndex {
   /** Per concept id: a single word (true) or a word pair (false). */
   readonly isWord: boolean[] = [];
+  readonly hasStop: boolean[] = [];
   private readonly stemIds = new Map<string, number>();
   private readonly wordConcept: number[] = [];
   private pairFirst = new Int32Array(1 << 12).fill(-1);
@@ -271,6 +320,7 @@ class ConceptIndex {
 
   private newConcept(isWord: boolean): number {
     this.isWord.push(isWord);
+    this.hasStop.push(false);
     this.lastSentence.push(-1);
     return this.isWord.length - 1;
   }
@@ -337,7 +387,11 @@ class ConceptIndex {
       const stem = this.stemId(s.stems[i]!);
       if (!stop && token.length > 1) add(this.wordId(stem));
       // A pair of two function words ("of the") says nothing about the story.
-      if (i > 0 && !(stop && previousStop)) add(this.pairId(previousStem, stem));
+      if (i > 0 && !(stop && previousStop)) {
+        const id = this.pairId(previousStem, stem);
+        if (stop || previousStop) this.hasStop[id] = true;
+        add(id);
+      }
       previousStem = stem;
       previousStop = stop;
     }
@@ -484,10 +538,12 @@ export function sourceExponentAt(sources: number, atThree: number): number {
 }
 
 /** Weight of each concept: grows steeply with the number of independent sources that report it. */
-function conceptWeights(byDoc: Candidate[][], group: number[], conceptIsWord: boolean[], tuning: SummarizerTuning): Float64Array {
+function conceptWeights(byDoc: Candidate[][], group: number[], conceptIsWord: boolean[], tuning: SummarizerTuning, onTopic: Float64Array, hasStop: boolean[]): Float64Array {
   const sources = new Float64Array(conceptIsWord.length);
   const mentions = new Float64Array(conceptIsWord.length);
   const lastGroup = new Int32Array(conceptIsWord.length).fill(-1);
+  const placed = new Float64Array(conceptIsWord.length);
+  const bestPlace = new Float64Array(conceptIsWord.length);
   const order = byDoc.map((_, d) => d).sort((a, b) => group[a]! - group[b]!);
   let counted = new Set<string>();
   let previousGroup = -1;
@@ -499,18 +555,28 @@ function conceptWeights(byDoc: Candidate[][], group: number[], conceptIsWord: bo
       // A sentence reprinted word for word in a copy of the same report is one mention.
       const repeated = counted.has(c.key);
       counted.add(c.key);
+      const place = 1 / (1 + c.sentence.index / tuning.positionHalfLife);
       for (const k of c.concepts) {
         if (!repeated) mentions[k]!++;
-        if (lastGroup[k] === g) continue;
+        if (lastGroup[k] === g) {
+          if (place > bestPlace[k]!) {
+            placed[k]! += place - bestPlace[k]!;
+            bestPlace[k] = place;
+          }
+          continue;
+        }
         lastGroup[k] = g;
-        sources[k]!++;
+        sources[k]! += tuning.topicalVotes ? Math.pow(onTopic[d]!, tuning.topicalVotes) : 1;
+        placed[k]! += place;
+        bestPlace[k] = place;
       }
     }
   }
   const weights = new Float64Array(sources.length);
   const exponent = sourceExponentAt(new Set(group).size, tuning.sourceExponent);
   for (let k = 0; k < sources.length; k++) {
-    weights[k] = Math.pow(sources[k]!, exponent) * Math.pow(mentions[k]!, tuning.mentionExponent) * (conceptIsWord[k] ? tuning.unigramWeight : 1);
+    const count = (1 - tuning.conceptPosition) * sources[k]! + tuning.conceptPosition * placed[k]!;
+    weights[k] = Math.pow(count, exponent) * Math.pow(mentions[k]!, tuning.mentionExponent) * (conceptIsWord[k] ? tuning.unigramWeight : hasStop[k] ? tuning.stopPairWeight : 1);
   }
   return weights;
 }
@@ -540,7 +606,7 @@ function select(
     if (Math.max(c.quality, c.qualityInContext) <= 0 || c.words > budget || c.concepts.length === 0) continue;
     let gain = 0;
     for (const k of c.concepts) gain += weights[k]!;
-    c.bound = (Math.max(c.quality, c.qualityInContext * (1 + tuning.continuationBonus)) * c.prior * gain) / Math.pow(c.words, tuning.costExponent);
+    c.bound = (Math.max(c.quality, c.qualityInContext * (1 + tuning.continuationBonus)) * c.prior * gain) / Math.pow(c.words + tuning.costOverhead, tuning.costExponent);
     alive.push(c);
   }
   alive.sort((a, b) => b.bound - a.bound);
@@ -583,7 +649,7 @@ function select(
         quality = Math.min(lead.quality, c.qualityInContext);
         words += lead.words;
       }
-      let score = (quality * c.prior * gain) / Math.pow(words, tuning.costExponent);
+      let score = (quality * c.prior * gain) / Math.pow(words + tuning.costOverhead * (lead ? 2 : 1), tuning.costExponent);
       // The divisor is at least 1, so the bound stays an upper bound and the lazy scan holds.
       if (!follows) score /= Math.pow(1 + (takenFrom.get(groups[c.doc]!) ?? 0), tuning.sourceSpread);
       if (score > bestScore) {
