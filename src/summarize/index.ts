@@ -166,6 +166,8 @@ export interface SummarizerTuning {
   quotePenalty: number;
   /** EXPERIMENT: words added to every sentence's cost (a fixed overhead per sentence). */
   costOverhead: number;
+  /** EXPERIMENT: a sentence found word for word in another source adds no vote (1) or mention. */
+  sentenceCopies: number;
 }
 
 export const DEFAULT_TUNING: Readonly<SummarizerTuning> = {
@@ -173,7 +175,7 @@ export const DEFAULT_TUNING: Readonly<SummarizerTuning> = {
   sourceExponent: 3,
   mentionExponent: 1,
   topicalityExponent: 1,
-  unigramWeight: 0.5,
+  unigramWeight: 0.3,
   positionFloor: 0,
   continuationBonus: 0.5,
   recencyBonus: 0.5,
@@ -189,6 +191,7 @@ export const DEFAULT_TUNING: Readonly<SummarizerTuning> = {
   titleBonus: 0,
   quotePenalty: 0,
   costOverhead: 0,
+  sentenceCopies: 0,
 };
 
 /** Candidate sentence with what the selector needs. */
@@ -546,6 +549,7 @@ function conceptWeights(byDoc: Candidate[][], group: number[], conceptIsWord: bo
   const bestPlace = new Float64Array(conceptIsWord.length);
   const order = byDoc.map((_, d) => d).sort((a, b) => group[a]! - group[b]!);
   let counted = new Set<string>();
+  const firstGroup = new Map<string, number>();
   let previousGroup = -1;
   for (const d of order) {
     const g = group[d]!;
@@ -555,6 +559,11 @@ function conceptWeights(byDoc: Candidate[][], group: number[], conceptIsWord: bo
       // A sentence reprinted word for word in a copy of the same report is one mention.
       const repeated = counted.has(c.key);
       counted.add(c.key);
+      if (tuning.sentenceCopies && c.sentence.tokens.length >= tuning.minWords) {
+        const first = firstGroup.get(c.key);
+        if (first === undefined) firstGroup.set(c.key, g);
+        else if (first !== g) continue;
+      }
       const place = 1 / (1 + c.sentence.index / tuning.positionHalfLife);
       for (const k of c.concepts) {
         if (!repeated) mentions[k]!++;
