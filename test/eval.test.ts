@@ -82,6 +82,15 @@ test('parseClusterLine: bad lines name the file and line', () => {
   });
 });
 
+test('parseClusterLine: an article\'s "date" (newswire collections) is its published date; "published" wins', () => {
+  const line = '{"id": "n", "articles": [{"text": "A ferry ran aground.", "date": "2001-03-04 10:00"}, {"text": "Crews freed it.", "date": "2001-03-05", "published": "2001-03-06"}, {"text": "No date."}]}';
+  const articles = parseClusterLine(line, 'f:1').articles;
+  assert.equal(articles[0]!.published, '2001-03-04 10:00');
+  assert.equal(articles[1]!.published, '2001-03-06');
+  assert.equal(articles[2]!.published, undefined);
+  assert.throws(() => parseClusterLine('{"id": "n", "articles": [{"text": "t", "date": 5}]}', 'f:2'), /article 1: "date" must be a string/);
+});
+
 test('readClusters: line numbers count blank lines; duplicate ids and empty files are errors', () => {
   const dir = tempDir();
   const file = path.join(dir, 'c.jsonl');

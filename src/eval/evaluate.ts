@@ -195,7 +195,7 @@ export function parseClusterLine(line: string, where: string): EvalCluster {
       throw new InputError(where, `article ${i + 1}: expected an object with "text" or "html"`);
     }
     const o = a as Record<string, unknown>;
-    for (const key of ['text', 'html', 'title', 'url', 'published', 'outlet'] as const) {
+    for (const key of ['text', 'html', 'title', 'url', 'published', 'date', 'outlet'] as const) {
       if (o[key] !== undefined && o[key] !== null && typeof o[key] !== 'string') {
         throw new InputError(where, `article ${i + 1}: "${key}" must be a string`);
       }
@@ -203,7 +203,8 @@ export function parseClusterLine(line: string, where: string): EvalCluster {
     if (typeof o.text !== 'string' && typeof o.html !== 'string') {
       throw new InputError(where, `article ${i + 1}: needs "text" or "html"`);
     }
-    return o as ArticleInput;
+    // "date" is how newswire collections (DUC, TAC) name an article's date, as the update reader takes it.
+    return (o.published == null && typeof o.date === 'string' ? { ...o, published: o.date } : o) as ArticleInput;
   });
   let summaries: string[] | undefined;
   if (v.summaries !== undefined && v.summaries !== null) {
