@@ -42,6 +42,16 @@ test('agency notices are named; story sentences are not', () => {
   assert.equal(newswireNotice('Editor: Li Jing'), null);
 });
 
+test('a wrapped line that ends on an abbreviation goes on when the next line opens in lower case', () => {
+  // Every line of this invented paragraph ends in a period, the first one after "Inc.".
+  const article = clean('The board of Harrow & Vale Home Furnishings Inc.\napparently has no plan to sell the chain this year.');
+  assert.equal(article.text, 'The board of Harrow & Vale Home Furnishings Inc. apparently has no plan to sell the chain this year.');
+  assert.equal(segment(article).sentences.length, 1);
+  // Scraped one-item lines that end a sentence stay apart.
+  const items = clean('Rescuers reached the last of the stranded hikers on Sunday.\nThe trail will stay closed for the rest of the month, rangers said.');
+  assert.equal(items.text.split('\n\n').length, 2);
+});
+
 test('short scraped lines are not joined as if wrapped', () => {
   const article = clean('Ferry service resumes after storm\n\nHome\nNews\nLocal\n\nThe ferry between two invented islands ran again on Tuesday morning after a storm.');
   assert.ok(!article.text.includes('Home News'));

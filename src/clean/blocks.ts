@@ -71,7 +71,7 @@ function continuesOnNextLine(line: string, next: string): boolean {
 /**
  * Whether a paragraph's lines are hard-wrapped prose, as agency feeds send it: two or more
  * lines, every line but the last 40 to 80 columns long, and at least one of them stopping
- * mid-sentence. Then all its lines are one paragraph, whatever the case of the next line
+ * mid-sentence (no terminator, or the next line opens in lower case). Then all its lines are one paragraph, whatever the case of the next line
  * ("rising in American" / "Indian communities").
  */
 export function isHardWrapped(lines: readonly string[]): boolean {
@@ -81,7 +81,9 @@ export function isHardWrapped(lines: readonly string[]): boolean {
     const line = lines[k]!.trim();
     if (line.length < 40 || line.length > 80) return false;
     if (/^[•·▪◦*+-]\s/.test(line)) return false;
-    if (!/[.!?:;"”’)\]]$/.test(line)) midSentence = true;
+    // Stopping without a terminator, or on one the next line carries on from in lower case
+    // ("Williams-Sonoma Inc." / "apparently ..."): a period after an abbreviation is no sentence end.
+    if (!/[.!?:;"”’)\]]$/.test(line) || /^\p{Ll}/u.test(lines[k + 1]!.trim())) midSentence = true;
   }
   return midSentence;
 }
