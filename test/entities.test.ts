@@ -501,3 +501,18 @@ test('two runs written only together with "and", one of them an ordinary word, a
   assert.ok(find(entities, 'Kessel Homeland and Freedom') && !find(entities, 'Freedom'), listed);
   assert.ok(find(entities, 'Anna Berg') && find(entities, 'Peter Marrow'), listed);
 });
+
+test('a body\'s generic word written capitalised inside sentences and never in lower case is that body', () => {
+  const entities = findEntities([
+    docFromText(
+      'a',
+      'Rescuers searched the ridge at dawn. Two helicopters of the Navy joined them, and the Navy said the search would go on. ' +
+        'The Ostrava Academy of Fine Arts gave a statement; the Academy said it was shocked. An office nearby closed. The Office reopened.',
+    ),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.equal(find(entities, 'Navy')?.type, 'organization', listed);
+  // a lone word a longer name holds may stand for it; a word the text writes in lower case is no name
+  assert.ok(!entities.some((e) => e.name === 'Academy'), listed);
+  assert.ok(!entities.some((e) => e.name === 'Office'), listed);
+});

@@ -1609,6 +1609,11 @@ export function findEntities(docs: Doc[]): Entity[] {
   for (const ids of orgSets.values()) for (const i of ids.slice(1)) uf.union(ids[0], i);
 
   // Gather entities.
+  let holding: Set<string> | undefined;
+  const longerHolding = (w: string) => {
+    holding ??= new Set(live.filter((f) => f.words.length > 1).flatMap((f) => keyWords(f.words)));
+    return holding.has(keyWords([w])[0] ?? '');
+  };
   const groups = new Map<number, Form[]>();
   live.forEach((f, i) => {
     const r = uf.find(i);
@@ -1668,7 +1673,11 @@ export function findEntities(docs: Doc[]): Entity[] {
     if (group.every((f) => keyWords(f.words).length === 1)) {
       const w = group[0].words[0];
       const strong = placeKey([w]) || (type === 'person' && votes.person >= STRONG) || isAcronym(w) || PROPER_ORGS.has(w.toLowerCase());
-      if (!strong && (hasCommonWord([w], commonWords) || PLACE_WORDS.has(w.toLowerCase()) || ORG_WORDS.has(w.toLowerCase()))) continue;
+      // A body's generic word that the cluster never writes in lower case and writes capitalised
+      // inside a sentence ("the Navy said") is that body's name.
+      // A longer name holding the word may be what it stands for ("the Academy"): then it is not kept.
+      const named = !hasCommonWord([w], commonWords) && all.some((m) => !m.initial) && !longerHolding(w);
+      if (!strong && (hasCommonWord([w], commonWords) || PLACE_WORDS.has(w.toLowerCase()) || (ORG_WORDS.has(w.toLowerCase()) && !named))) continue;
     }
     // "Police have sealed off...": a generic word opening a sentence is not a name.
     const generic = (w: string) => (ORG_WORDS.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase())) && !GAZETTEER.has(fold(w));
