@@ -516,3 +516,17 @@ test('a body\'s generic word written capitalised inside sentences and never in l
   assert.ok(!entities.some((e) => e.name === 'Academy'), listed);
   assert.ok(!entities.some((e) => e.name === 'Office'), listed);
 });
+
+test('a word with an adjective\'s ending that only qualifies a noun is no name', () => {
+  const entities = findEntities([
+    docFromText(
+      'a',
+      'The ferry sank off the Velmarian coast on Monday. Divers from the Velmarian island of Ostra searched the wreck. ' +
+        'Tom Jordan said the divers were tired, and Jordan said they would go on. Officials in Kessian said nothing.',
+    ),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.ok(!entities.some((e) => e.name === 'Velmarian'), listed);
+  assert.ok(find(entities, 'Tom Jordan'), listed);
+  assert.ok(find(entities, 'Kessian'), listed);
+});

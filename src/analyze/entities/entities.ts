@@ -62,6 +62,8 @@ interface Mention {
   thingCue?: boolean;
   /** Written right after "the". */
   article?: boolean;
+  /** Qualifying a lower-case noun after it ("an Internet portal", "the Goodyear plant"). */
+  attributive?: boolean;
   /** The name written right after it with "and" between ("Basque Homeland" and "Freedom"). */
   joinedWith?: Mention;
   /** The ordinary word that opened the sentence before it, dropped from the name ("Recording"). */
@@ -677,6 +679,7 @@ function mentionsOfRun(
   if (droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) mention.article = true;
   if (opener && first === run[0]) mention.opener = opener;
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
+  if (attributive) mention.attributive = true;
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
   return out;
@@ -989,6 +992,8 @@ function readsAsEvent(words: string[]): boolean {
 }
 
 const NO_GENERA: ReadonlySet<string> = new Set();
+// Endings of adjectives made from names (Mediterranean, Adriatic, Balinese, Cornish).
+const ADJECTIVE_ENDING = /\p{Ll}(?:an|ese|ish|ic)$/u;
 
 function typeOf(votes: Mention['votes'], words: string[], common: Set<string>, genera: ReadonlySet<string> = NO_GENERA): EntityType {
   if (thingName(words, genera)) return 'other';
@@ -1661,6 +1666,9 @@ export function findEntities(docs: Doc[]): Entity[] {
     // once in one source, is too uncertain to list: a wrong entity costs more than a missing one.
     if (type === 'person' && all.length < 2 && votes.person === 0 && !FIRST_NAMES.has(fold(longest.words[0])) && !personByForm(longest.words)) continue;
     if (group.every((f) => f.words.length === 1 && familyPlural(f.words[0]))) continue;
+    // "the Mediterranean island", "its Adriatic coast": one word with an adjective's ending that only
+    // ever qualifies a noun, with no gazetteer entry, is an adjective, not a name.
+    if (group.every((f) => f.words.length === 1 && ADJECTIVE_ENDING.test(f.words[0]) && !placeKey(f.words)) && all.every((m) => m.attributive)) continue;
     // "the Internet", "the Web": one word always written after "the", with no cue but the article
     // (no speech, role, organisation word, gazetteer entry or acronym), is a thing's name.
     if (
