@@ -530,3 +530,9 @@ test('a word with an adjective\'s ending that only qualifies a noun is no name',
   assert.ok(find(entities, 'Tom Jordan'), listed);
   assert.ok(find(entities, 'Kessian'), listed);
 });
+
+test('a name after "said" that follows a quotation closed by ",”" is a speaker', () => {
+  const entities = findEntities([docFromText('a', '“He was kind to everyone,” said Zorvina Kettering, a family friend. The search went on.')]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.equal(find(entities, 'Zorvina Kettering')?.type, 'person', listed);
+});

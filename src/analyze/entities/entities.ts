@@ -588,7 +588,8 @@ function mentionsOfRun(
   // Speech: "told Trump", ", said Brenda Oakes", "Keita said". Organisations speak too, but their
   // names carry an organisation word or a gazetteer entry that outweighs this hint.
   const nextTok = toks[last.index + 1];
-  if (prev && (prevLower === 'told' || (prevLower === 'said' && toks[prevIndex - 1]?.text === ','))) votes.person += WEAK;
+  // '..., said Name' and '...,” said Name': the comma may be inside the closing quotation mark.
+  if (prev && (prevLower === 'told' || (prevLower === 'said' && (toks[prevIndex - 1]?.text === ',' || CLOSING_QUOTES.test(toks[prevIndex - 1]?.text ?? ''))))) votes.person += WEAK;
   // A lone word opening the sentence ("Doctors said", "Witnesses told") is most often a plural noun.
   if (nextTok?.word && !last.tok.possessive && SPEECH_VERBS.has(nextTok.bare.toLowerCase()) && !(initial && words.length === 1)) votes.person += WEAK;
   // ", who": people, not things ("which"); ", 34,": an age.
