@@ -158,6 +158,8 @@
 //                                          0.892/0.833  0.978/0.942  0.981/0.975  0.944/0.788  0.063/0.102
 //   ',” said Name': a comma inside the closing quotation mark still makes "said" a speech cue
 //                                          0.894/0.836  0.978/0.942  0.981/0.975  0.944/0.788  0.062/0.102
+//   items of a list share the kind most of them show also in a list of two ("Anna Berg and X")
+//                                          0.901/0.838  0.976/0.942  0.981/0.975  0.944/0.788  0.062/0.102
 //   tried, dropped: a name heading a phrase opened by "a"/"an" in half its mentions is a thing ("an
 //   Xbox and", "another ICBM"; not after "at"/"in": chain stores): choose junk 35 -> 32, confirm
 //   unchanged; "the Internet" also when its other mentions qualify a noun: choose junk -2, confirm

@@ -536,3 +536,9 @@ test('a name after "said" that follows a quotation closed by ",”" is a speaker
   const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
   assert.equal(find(entities, 'Zorvina Kettering')?.type, 'person', listed);
 });
+
+test('two names joined by "and" share the kind the cued one shows', () => {
+  const entities = findEntities([docFromText('a', 'The likes of Anna Berg and Zorvath Quellfeather joined the protest. The protest grew.')]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.equal(find(entities, 'Zorvath Quellfeather')?.type, 'person', listed);
+});

@@ -406,8 +406,8 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
 }
 
 /**
- * "includes Catherine Breillat, Lucrecia Martel, Abbas Kiarostami and Karyn Kusama": the items of
- * a list of three or more names are of one kind. When at least half of them are people by
+ * "includes Catherine Breillat, Lucrecia Martel, Abbas Kiarostami and Karyn Kusama", "Anna Berg
+ * and Karyn Kusama": the items of a list of names are of one kind. When at least half of them are people by
  * their own evidence (a known given name, a title), an item shaped as a person's name with no
  * cue of its own is a person's too; likewise places by the gazetteer.
  */
@@ -423,7 +423,7 @@ function shareListType(spans: { m: Mention; start: number; end: number }[], toks
     while (b + 1 < spans.length && joins(spans[b]!, spans[b + 1]!)) b++;
     const items = spans.slice(a, b + 1).map((x) => x.m);
     a = b + 1;
-    if (items.length < 3) continue;
+    if (items.length < 2) continue;
     const bare = (m: Mention) => m.votes.person + m.votes.organization + m.votes.place === 0;
     const people = items.filter((m) => m.votes.person >= STRONG || (personShaped(m.words) && knownGivenName(m.words[0]))).length;
     const places = items.filter((m) => placeKey(m.words) || m.votes.place >= STRONG).length;
