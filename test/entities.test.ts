@@ -501,3 +501,44 @@ test('two runs written only together with "and", one of them an ordinary word, a
   assert.ok(find(entities, 'Kessel Homeland and Freedom') && !find(entities, 'Freedom'), listed);
   assert.ok(find(entities, 'Anna Berg') && find(entities, 'Peter Marrow'), listed);
 });
+
+test('a body\'s generic word written capitalised inside sentences and never in lower case is that body', () => {
+  const entities = findEntities([
+    docFromText(
+      'a',
+      'Rescuers searched the ridge at dawn. Two helicopters of the Navy joined them, and the Navy said the search would go on. ' +
+        'The Ostrava Academy of Fine Arts gave a statement; the Academy said it was shocked. An office nearby closed. The Office reopened.',
+    ),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.equal(find(entities, 'Navy')?.type, 'organization', listed);
+  // a lone word a longer name holds may stand for it; a word the text writes in lower case is no name
+  assert.ok(!entities.some((e) => e.name === 'Academy'), listed);
+  assert.ok(!entities.some((e) => e.name === 'Office'), listed);
+});
+
+test('a word with an adjective\'s ending that only qualifies a noun is no name', () => {
+  const entities = findEntities([
+    docFromText(
+      'a',
+      'The ferry sank off the Velmarian coast on Monday. Divers from the Velmarian island of Ostra searched the wreck. ' +
+        'Tom Jordan said the divers were tired, and Jordan said they would go on. Officials in Kessian said nothing.',
+    ),
+  ]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.ok(!entities.some((e) => e.name === 'Velmarian'), listed);
+  assert.ok(find(entities, 'Tom Jordan'), listed);
+  assert.ok(find(entities, 'Kessian'), listed);
+});
+
+test('a name after "said" that follows a quotation closed by ",”" is a speaker', () => {
+  const entities = findEntities([docFromText('a', '“He was kind to everyone,” said Zorvina Kettering, a family friend. The search went on.')]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.equal(find(entities, 'Zorvina Kettering')?.type, 'person', listed);
+});
+
+test('two names joined by "and" share the kind the cued one shows', () => {
+  const entities = findEntities([docFromText('a', 'The likes of Anna Berg and Zorvath Quellfeather joined the protest. The protest grew.')]);
+  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  assert.equal(find(entities, 'Zorvath Quellfeather')?.type, 'person', listed);
+});

@@ -62,6 +62,8 @@ interface Mention {
   thingCue?: boolean;
   /** Written right after "the". */
   article?: boolean;
+  /** Qualifying a lower-case noun after it ("an Internet portal", "the Goodyear plant"). */
+  attributive?: boolean;
   /** The name written right after it with "and" between ("Basque Homeland" and "Freedom"). */
   joinedWith?: Mention;
   /** The ordinary word that opened the sentence before it, dropped from the name ("Recording"). */
@@ -404,8 +406,8 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
 }
 
 /**
- * "includes Catherine Breillat, Lucrecia Martel, Abbas Kiarostami and Karyn Kusama": the items of
- * a list of three or more names are of one kind. When at least half of them are people by
+ * "includes Catherine Breillat, Lucrecia Martel, Abbas Kiarostami and Karyn Kusama", "Anna Berg
+ * and Karyn Kusama": the items of a list of names are of one kind. When at least half of them are people by
  * their own evidence (a known given name, a title), an item shaped as a person's name with no
  * cue of its own is a person's too; likewise places by the gazetteer.
  */
@@ -421,7 +423,7 @@ function shareListType(spans: { m: Mention; start: number; end: number }[], toks
     while (b + 1 < spans.length && joins(spans[b]!, spans[b + 1]!)) b++;
     const items = spans.slice(a, b + 1).map((x) => x.m);
     a = b + 1;
-    if (items.length < 3) continue;
+    if (items.length < 2) continue;
     const bare = (m: Mention) => m.votes.person + m.votes.organization + m.votes.place === 0;
     const people = items.filter((m) => m.votes.person >= STRONG || (personShaped(m.words) && knownGivenName(m.words[0]))).length;
     const places = items.filter((m) => placeKey(m.words) || m.votes.place >= STRONG).length;
@@ -586,7 +588,8 @@ function mentionsOfRun(
   // Speech: "told Trump", ", said Brenda Oakes", "Keita said". Organisations speak too, but their
   // names carry an organisation word or a gazetteer entry that outweighs this hint.
   const nextTok = toks[last.index + 1];
-  if (prev && (prevLower === 'told' || (prevLower === 'said' && toks[prevIndex - 1]?.text === ','))) votes.person += WEAK;
+  // '..., said Name' and '...,” said Name': the comma may be inside the closing quotation mark.
+  if (prev && (prevLower === 'told' || (prevLower === 'said' && (toks[prevIndex - 1]?.text === ',' || CLOSING_QUOTES.test(toks[prevIndex - 1]?.text ?? ''))))) votes.person += WEAK;
   // A lone word opening the sentence ("Doctors said", "Witnesses told") is most often a plural noun.
   if (nextTok?.word && !last.tok.possessive && SPEECH_VERBS.has(nextTok.bare.toLowerCase()) && !(initial && words.length === 1)) votes.person += WEAK;
   // ", who": people, not things ("which"); ", 34,": an age.
@@ -677,6 +680,7 @@ function mentionsOfRun(
   if (droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) mention.article = true;
   if (opener && first === run[0]) mention.opener = opener;
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
+  if (attributive) mention.attributive = true;
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
   return out;
@@ -989,6 +993,8 @@ function readsAsEvent(words: string[]): boolean {
 }
 
 const NO_GENERA: ReadonlySet<string> = new Set();
+// Endings of adjectives made from names (Mediterranean, Adriatic, Balinese, Cornish).
+const ADJECTIVE_ENDING = /\p{Ll}(?:an|ese|ish|ic)$/u;
 
 function typeOf(votes: Mention['votes'], words: string[], common: Set<string>, genera: ReadonlySet<string> = NO_GENERA): EntityType {
   if (thingName(words, genera)) return 'other';
@@ -1609,6 +1615,11 @@ export function findEntities(docs: Doc[]): Entity[] {
   for (const ids of orgSets.values()) for (const i of ids.slice(1)) uf.union(ids[0], i);
 
   // Gather entities.
+  let holding: Set<string> | undefined;
+  const longerHolding = (w: string) => {
+    holding ??= new Set(live.filter((f) => f.words.length > 1).flatMap((f) => keyWords(f.words)));
+    return holding.has(keyWords([w])[0] ?? '');
+  };
   const groups = new Map<number, Form[]>();
   live.forEach((f, i) => {
     const r = uf.find(i);
@@ -1656,6 +1667,9 @@ export function findEntities(docs: Doc[]): Entity[] {
     // once in one source, is too uncertain to list: a wrong entity costs more than a missing one.
     if (type === 'person' && all.length < 2 && votes.person === 0 && !FIRST_NAMES.has(fold(longest.words[0])) && !personByForm(longest.words)) continue;
     if (group.every((f) => f.words.length === 1 && familyPlural(f.words[0]))) continue;
+    // "the Mediterranean island", "its Adriatic coast": one word with an adjective's ending that only
+    // ever qualifies a noun, with no gazetteer entry, is an adjective, not a name.
+    if (group.every((f) => f.words.length === 1 && ADJECTIVE_ENDING.test(f.words[0]) && !placeKey(f.words)) && all.every((m) => m.attributive)) continue;
     // "the Internet", "the Web": one word always written after "the", with no cue but the article
     // (no speech, role, organisation word, gazetteer entry or acronym), is a thing's name.
     if (
@@ -1668,7 +1682,11 @@ export function findEntities(docs: Doc[]): Entity[] {
     if (group.every((f) => keyWords(f.words).length === 1)) {
       const w = group[0].words[0];
       const strong = placeKey([w]) || (type === 'person' && votes.person >= STRONG) || isAcronym(w) || PROPER_ORGS.has(w.toLowerCase());
-      if (!strong && (hasCommonWord([w], commonWords) || PLACE_WORDS.has(w.toLowerCase()) || ORG_WORDS.has(w.toLowerCase()))) continue;
+      // A body's generic word that the cluster never writes in lower case and writes capitalised
+      // inside a sentence ("the Navy said") is that body's name.
+      // A longer name holding the word may be what it stands for ("the Academy"): then it is not kept.
+      const named = !hasCommonWord([w], commonWords) && all.some((m) => !m.initial) && !longerHolding(w);
+      if (!strong && (hasCommonWord([w], commonWords) || PLACE_WORDS.has(w.toLowerCase()) || (ORG_WORDS.has(w.toLowerCase()) && !named))) continue;
     }
     // "Police have sealed off...": a generic word opening a sentence is not a name.
     const generic = (w: string) => (ORG_WORDS.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase())) && !GAZETTEER.has(fold(w));
