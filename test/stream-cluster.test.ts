@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClusterer } from '../src/stream/cluster.js';
 import type { Observation } from '../src/stream/cluster.js';
-import { bcubed, crossValidate, evaluateOrders, evaluateStream, fitThreshold, readLabelledStream, reorder, storyFold, storyHalf, toArticle } from '../src/eval/stream.js';
+import { bcubed, crossValidate, evaluateOrders, evaluateStream, fitThreshold, readLabelledStream, reorder, storyFold, storyHalf, toArticle, withoutTitles } from '../src/eval/stream.js';
 import type { StreamArticle } from '../src/stream/types.js';
 import { hasData, precis, sharedDir, tempDir } from './helpers.js';
 import { inventedArticles } from './stream-workers-articles.js';
@@ -385,4 +385,22 @@ test('development stream: both halves cluster with B-cubed F1 above the plain pe
     const r = evaluateStream(items.filter((x) => storyHalf(x.story) === half));
     assert.ok(r.bcubed.f1 > 0.85, `half ${half}: F1 ${r.bcubed.f1}`);
   }
+});
+
+test('eval-stream --no-titles: every title taken off before clustering, the input left as it was', () => {
+  const items = interleaved().map((x, i) => ({ article: { ...x.article, title: `Headline ${i}` }, story: x.gold }));
+  const bare = withoutTitles(items);
+  assert.equal(bare.length, items.length);
+  assert.ok(bare.every((x) => x.article.title === null));
+  assert.ok(items.every((x, i) => x.article.title === `Headline ${i}`));
+  const dir = tempDir();
+  const file = path.join(dir, 'labelled.jsonl');
+  writeFileSync(file, items.map((x) => JSON.stringify({ id: x.article.id, title: x.article.title, text: x.article.text, story: x.story })).join('\n') + '\n');
+  const titled = precis(['eval-stream', file, '--json']);
+  const untitled = precis(['eval-stream', file, '--json', '--no-titles']);
+  assert.equal(titled.code, 0, titled.stderr);
+  assert.equal(untitled.code, 0, untitled.stderr);
+  const r = JSON.parse(untitled.stdout) as { articles: number; bcubed: { f1: number } };
+  assert.equal(r.articles, items.length);
+  assert.equal(r.bcubed.f1, evaluateStream(bare).bcubed.f1);
 });

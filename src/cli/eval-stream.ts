@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { crossValidate, evaluateOrders, fitThreshold, formatStreamResult, readLabelledStream, storyHalf } from '../eval/stream.js';
+import { crossValidate, evaluateOrders, withoutTitles, fitThreshold, formatStreamResult, readLabelledStream, storyHalf } from '../eval/stream.js';
 import type { FittedThreshold } from '../eval/stream.js';
 import { InputError } from '../types.js';
 import { optionParser } from './output.js';
@@ -11,6 +11,7 @@ export function register(program: Command): void {
     .argument('<file>', 'JSONL: one article a line {"id"?, "published"?, "title"?, "text" | "html", "story"}, or one story a line {"id", "articles": [...]} (mixed into one stream in date order), or a folder of SEE summaries (<topic>.*.html)');
   withClusterOptions(command)
     .option('--half <A|B>', 'only the stories of one half (A: second byte of sha256(story) even; B: odd), in stream order', optionParser(halfName))
+    .option('--no-titles', 'take every title off before clustering (a stream of untitled articles, as many feeds are)')
     .option('--topic-prefix', 'collections file: the story is the collection id up to its first "_" (one topic told by several outlets)')
     .option('--orders <n>', 'average over n orders of the stream: dated articles in their order, undated ones at seeded random places (default 1: as given)', positiveNumber('--orders'))
     .option('--fit', 'fit the length slope (logistic regression over the join decisions) and then the threshold (best mean B-cubed F1 over --orders orders, default 3) on this stream, and print them')
@@ -20,12 +21,14 @@ export function register(program: Command): void {
 Examples:
   precis eval-stream dev-stream.jsonl --half A
   precis eval-stream dev-stream.jsonl --half B --orders 3
+  precis eval-stream dev-stream.jsonl --half B --orders 3 --no-titles
   precis eval-stream dev-stream.jsonl --half A --fit
   precis eval-stream dev-stream.jsonl --half A --fit --folds 3
   precis eval-stream t17-dev.jsonl --topic-prefix`)
-    .action((file: string, opts: { window?: number; threshold?: number; half?: 'A' | 'B'; topicPrefix?: boolean; json?: boolean; orders?: number; fit?: boolean; folds?: number }) => {
+    .action((file: string, opts: { window?: number; threshold?: number; half?: 'A' | 'B'; topicPrefix?: boolean; json?: boolean; orders?: number; fit?: boolean; folds?: number; titles?: boolean }) => {
       const topicOf = opts.topicPrefix ? (id: string) => id.split('_')[0]! : undefined;
-      const items = readLabelledStream(file, { topicOf }).filter((x) => opts.half === undefined || storyHalf(x.story) === opts.half);
+      const read = readLabelledStream(file, { topicOf }).filter((x) => opts.half === undefined || storyHalf(x.story) === opts.half);
+      const items = opts.titles === false ? withoutTitles(read) : read;
       if (items.length === 0) throw new InputError(file, 'no labelled articles');
       if (opts.fit && opts.folds !== undefined) {
         const folds = crossValidate(items, Math.max(2, Math.floor(opts.folds)), { windowDays: opts.window, orders: Math.floor(opts.orders ?? 3) });

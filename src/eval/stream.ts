@@ -138,6 +138,11 @@ function inDateOrder(items: LabelledArticle[]): LabelledArticle[] {
   return items.map((x) => (dayOf(x.article.published) === null ? x : dated[k++]!));
 }
 
+/** The stream with every title taken off (the articles are copied; the input is not changed). */
+export function withoutTitles<T extends LabelledArticle>(items: readonly T[]): T[] {
+  return items.map((x) => ({ ...x, article: { ...x.article, title: null } }));
+}
+
 /** Half of a stream by gold story: 'A' when the second byte of sha256(story) is even, else 'B' (as the summary halves). */
 export const storyHalf: (story: string) => 'A' | 'B' = devHalf;
 
@@ -295,7 +300,7 @@ export function fitThreshold(items: readonly LabelledArticle[], options: Partial
   const smooth = scan.map(([t], i) => [t, mean(scan.slice(Math.max(0, i - 1), i + 2).map(([, f]) => f))] as [number, number]);
   const best = smooth.reduce((a, b) => (b[1] > a[1] ? b : a));
   if (titleSimilarity > 0) {
-    const untitled = items.map((x) => ({ ...x, article: { ...x.article, title: null } }));
+    const untitled = withoutTitles(items);
     let bestF1 = -1;
     for (let k = 0; k <= 5; k++) {
       const m = (5 * k) / 100;
