@@ -255,6 +255,15 @@ export interface ClusterTuning {
   titleSimilarity: number;
   /** The title cosine assumed when the article or the story has no title. */
   titleMissing: number;
+  /**
+   * A story of n >= 2 articles asks for its own level: its articles' mean pairwise cosine p
+   * (read off its centroid: |c|^2 = n + n(n-1)p) gives the cosine a new article like them would
+   * have with the centroid, n p / |c|; the story's level is `cohesionShare` of that, weighed
+   * against `threshold` as (n - 1) / (n - 1 + cohesionPrior). A tight story (one event told
+   * alike) asks more, a broad one (a topic of several events) less. 0 turns it off.
+   */
+  cohesionShare: number;
+  cohesionPrior: number;
 }
 
 /** The defaults, fitted on half A of the development stream (see the header). */
@@ -274,13 +283,16 @@ export const FITTED: Readonly<ClusterTuning> = {
   minTerms: 46,
   titleSimilarity: 0.148,
   titleMissing: 0.1,
+  cohesionShare: 0.45,
+  cohesionPrior: 3,
 };
 
 // Version 2: the tuning has lengthSlope and refTerms. A version 1 snapshot resumes with the
 // length-blind threshold it was made with (lengthSlope 0), so it assigns as before.
 // Version 3: stories keep the centroid of their titles, and the tuning has titleSimilarity. An
 // older snapshot resumes without title similarity (titleSimilarity 0), as it was made.
-const SNAPSHOT_VERSION = 3;
+// Version 4: the tuning has cohesionShare; an older snapshot resumes without it (0).
+const SNAPSHOT_VERSION = 4;
 const COPY_SHARE = 0.6;
 
 /** What the join decision of one article saw (for fitting the threshold): its most similar open story. */
@@ -352,7 +364,7 @@ interface Snapshot {
 export function createClusterer(options: ClustererOptions & Partial<ClusterTuning> & { observe?: (o: Observation) => void } = {}, state?: unknown): Clusterer {
   const restored = state === undefined ? null : readSnapshot(state);
   const tuning: ClusterTuning = restored
-    ? { ...FITTED, ...(restored.version === 1 ? { lengthSlope: 0 } : {}), ...(restored.version < 3 ? { titleSimilarity: 0 } : {}), ...restored.tuning }
+    ? { ...FITTED, ...(restored.version === 1 ? { lengthSlope: 0 } : {}), ...(restored.version < 3 ? { titleSimilarity: 0 } : {}), ...(restored.version < 4 ? { cohesionShare: 0 } : {}), ...restored.tuning }
     : { ...FITTED };
   const observe = options.observe;
   if (!restored) {
@@ -492,7 +504,8 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
           chosen = story;
         }
       }
-      const needed = tuning.threshold - tuning.lengthSlope * (logOf(Math.max(tuning.minTerms, counts.size, 1)) - Math.log(tuning.refTerms));
+      let needed = tuning.threshold - tuning.lengthSlope * (logOf(Math.max(tuning.minTerms, counts.size, 1)) - Math.log(tuning.refTerms));
+      if (chosen) needed += cohesionShift(chosen, tuning);
       observe?.({ position, story: chosen?.id ?? null, cosine: bestCosine, titleCosine: bestTitle, terms: counts.size });
       if (bestSim < needed) chosen = null;
     }
@@ -551,10 +564,19 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
 
 function readSnapshot(state: unknown): Snapshot {
   const s = state as Partial<Snapshot> | null;
-  if (!s || typeof s !== 'object' || ![1, 2, SNAPSHOT_VERSION].includes(s.version as number) || !Array.isArray(s.open) || !Array.isArray(s.df) || typeof s.tuning !== 'object') {
+  if (!s || typeof s !== 'object' || ![1, 2, 3, SNAPSHOT_VERSION].includes(s.version as number) || !Array.isArray(s.open) || !Array.isArray(s.df) || typeof s.tuning !== 'object') {
     throw new Error('not a clusterer snapshot (or one of another version)');
   }
   return s as Snapshot;
+}
+
+/** How far a story's own level stands from the fixed one (see ClusterTuning.cohesionShare): 0 for a story of one article. */
+function cohesionShift(story: StoryState, tuning: ClusterTuning): number {
+  const n = story.size;
+  if (tuning.cohesionShare <= 0 || n < 2 || story.norm <= 0) return 0;
+  const pair = Math.max(0, (story.norm * story.norm - n) / (n * (n - 1)));
+  const expected = (n * pair) / story.norm;
+  return ((n - 1) / (n - 1 + tuning.cohesionPrior)) * (tuning.cohesionShare * expected - tuning.threshold);
 }
 
 /** term -> open stories whose centroid holds it, with the weight there. */
