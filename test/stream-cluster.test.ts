@@ -176,36 +176,47 @@ test('a snapshot of version 1 (length-blind threshold) resumes and assigns as it
   assert.equal((resumed.snapshot() as { version: number }).version, 4);
 });
 
-test('a snapshot of version 2 (no title centroids) resumes without title similarity and assigns as it did', () => {
-  const items = interleaved().map((x, i) => ({ ...x.article, id: `n${i}`, title: HEADLINES[x.gold] }));
-  const before = { titleSimilarity: 0 };
+interface OldSnapshot {
+  version: number;
+  tuning: Record<string, number>;
+  open: { titles?: unknown }[];
+}
+
+/**
+ * Assignments of a run that stops after `cut` articles and resumes from its snapshot made old by
+ * `age` (resumed with `later` options, which an old snapshot must ignore), and of the same run
+ * uninterrupted.
+ */
+function resumedOld(items: StreamArticle[], before: Parameters<typeof createClusterer>[0], cut: number, age: (snapshot: OldSnapshot) => void, later: Parameters<typeof createClusterer>[0]) {
   const whole = createClusterer(before);
   const expected = items.map((a) => whole.assign(a));
   const first = createClusterer(before);
-  const got = items.slice(0, 4).map((a) => first.assign(a));
-  const v2 = JSON.parse(JSON.stringify(first.snapshot())) as { version: number; tuning: Record<string, number>; open: { titles?: unknown }[] };
-  v2.version = 2;
-  delete v2.tuning.titleSimilarity;
-  delete v2.tuning.titleMissing;
-  for (const s of v2.open) delete s.titles;
-  const resumed = createClusterer({ titleSimilarity: 0.5 }, v2);
-  got.push(...items.slice(4).map((a) => resumed.assign(a)));
+  const got = items.slice(0, cut).map((a) => first.assign(a));
+  const old = JSON.parse(JSON.stringify(first.snapshot())) as OldSnapshot;
+  age(old);
+  const resumed = createClusterer(later, old);
+  got.push(...items.slice(cut).map((a) => resumed.assign(a)));
+  return { got, expected, resumed };
+}
+
+test('a snapshot of version 2 (no title centroids) resumes without title similarity and assigns as it did', () => {
+  const items = interleaved().map((x, i) => ({ ...x.article, id: `n${i}`, title: HEADLINES[x.gold] }));
+  const { got, expected } = resumedOld(items, { titleSimilarity: 0 }, 4, (v2) => {
+    v2.version = 2;
+    delete v2.tuning.titleSimilarity;
+    delete v2.tuning.titleMissing;
+    for (const s of v2.open) delete s.titles;
+  }, { titleSimilarity: 0.5 });
   assert.deepEqual(got, expected);
 });
 
 test('a snapshot of version 3 (one level for every story) resumes without story levels and assigns as it did', () => {
   const items = interleaved().map((x, i) => ({ ...x.article, id: `n${i}` }));
-  const before = { cohesionShare: 0, threshold: 0.12 };
-  const whole = createClusterer(before);
-  const expected = items.map((a) => whole.assign(a));
-  const first = createClusterer(before);
-  const got = items.slice(0, 5).map((a) => first.assign(a));
-  const v3 = JSON.parse(JSON.stringify(first.snapshot())) as { version: number; tuning: Record<string, number> };
-  v3.version = 3;
-  delete v3.tuning.cohesionShare;
-  delete v3.tuning.cohesionPrior;
-  const resumed = createClusterer({ cohesionShare: 0.9 }, v3);
-  got.push(...items.slice(5).map((a) => resumed.assign(a)));
+  const { got, expected, resumed } = resumedOld(items, { cohesionShare: 0, threshold: 0.12 }, 5, (v3) => {
+    v3.version = 3;
+    delete v3.tuning.cohesionShare;
+    delete v3.tuning.cohesionPrior;
+  }, { cohesionShare: 0.9 });
   assert.deepEqual(got, expected);
   assert.equal((resumed.snapshot() as { tuning: { cohesionShare: number } }).tuning.cohesionShare, 0);
 });
