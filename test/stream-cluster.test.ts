@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClusterer } from '../src/stream/cluster.js';
 import type { Observation } from '../src/stream/cluster.js';
-import { bcubed, crossValidate, evaluateOrders, evaluateStream, fitThreshold, readLabelledStream, reorder, storyFold, storyHalf, toArticle } from '../src/eval/stream.js';
+import { bcubed, crossValidate, evaluateOrders, evaluateStream, fitThreshold, readLabelledStream, reorder, storyFold, storyHalf, toArticle, withoutTitles } from '../src/eval/stream.js';
 import type { StreamArticle } from '../src/stream/types.js';
 import { hasData, precis, sharedDir, tempDir } from './helpers.js';
 import { inventedArticles } from './stream-workers-articles.js';
@@ -173,24 +173,52 @@ test('a snapshot of version 1 (length-blind threshold) resumes and assigns as it
   const resumed = createClusterer({ lengthSlope: 0.5 }, v1);
   got.push(...items.slice(2).map((a) => resumed.assign(a)));
   assert.deepEqual(got, expected);
-  assert.equal((resumed.snapshot() as { version: number }).version, 3);
+  assert.equal((resumed.snapshot() as { version: number }).version, 4);
 });
 
-test('a snapshot of version 2 (no title centroids) resumes without title similarity and assigns as it did', () => {
-  const items = interleaved().map((x, i) => ({ ...x.article, id: `n${i}`, title: HEADLINES[x.gold] }));
-  const before = { titleSimilarity: 0 };
+interface OldSnapshot {
+  version: number;
+  tuning: Record<string, number>;
+  open: { titles?: unknown }[];
+}
+
+/**
+ * Assignments of a run that stops after `cut` articles and resumes from its snapshot made old by
+ * `age` (resumed with `later` options, which an old snapshot must ignore), and of the same run
+ * uninterrupted.
+ */
+function resumedOld(items: StreamArticle[], before: Parameters<typeof createClusterer>[0], cut: number, age: (snapshot: OldSnapshot) => void, later: Parameters<typeof createClusterer>[0]) {
   const whole = createClusterer(before);
   const expected = items.map((a) => whole.assign(a));
   const first = createClusterer(before);
-  const got = items.slice(0, 4).map((a) => first.assign(a));
-  const v2 = JSON.parse(JSON.stringify(first.snapshot())) as { version: number; tuning: Record<string, number>; open: { titles?: unknown }[] };
-  v2.version = 2;
-  delete v2.tuning.titleSimilarity;
-  delete v2.tuning.titleMissing;
-  for (const s of v2.open) delete s.titles;
-  const resumed = createClusterer({ titleSimilarity: 0.5 }, v2);
-  got.push(...items.slice(4).map((a) => resumed.assign(a)));
+  const got = items.slice(0, cut).map((a) => first.assign(a));
+  const old = JSON.parse(JSON.stringify(first.snapshot())) as OldSnapshot;
+  age(old);
+  const resumed = createClusterer(later, old);
+  got.push(...items.slice(cut).map((a) => resumed.assign(a)));
+  return { got, expected, resumed };
+}
+
+test('a snapshot of version 2 (no title centroids) resumes without title similarity and assigns as it did', () => {
+  const items = interleaved().map((x, i) => ({ ...x.article, id: `n${i}`, title: HEADLINES[x.gold] }));
+  const { got, expected } = resumedOld(items, { titleSimilarity: 0 }, 4, (v2) => {
+    v2.version = 2;
+    delete v2.tuning.titleSimilarity;
+    delete v2.tuning.titleMissing;
+    for (const s of v2.open) delete s.titles;
+  }, { titleSimilarity: 0.5 });
   assert.deepEqual(got, expected);
+});
+
+test('a snapshot of version 3 (one level for every story) resumes without story levels and assigns as it did', () => {
+  const items = interleaved().map((x, i) => ({ ...x.article, id: `n${i}` }));
+  const { got, expected, resumed } = resumedOld(items, { cohesionShare: 0, threshold: 0.12 }, 5, (v3) => {
+    v3.version = 3;
+    delete v3.tuning.cohesionShare;
+    delete v3.tuning.cohesionPrior;
+  }, { cohesionShare: 0.9 });
+  assert.deepEqual(got, expected);
+  assert.equal((resumed.snapshot() as { tuning: { cohesionShare: number } }).tuning.cohesionShare, 0);
 });
 
 // Invented: the ferry's operator in court, told with few of the ferry reports' words.
@@ -246,7 +274,7 @@ const QUAKE = 'A strong earthquake shook eastern Velmaria before dawn on Friday,
 test('a place name shared by two stories: counted twice it carries an unrelated article in, at the fitted weight it does not', () => {
   const run = (nameWeight?: number): { joined: boolean; cosine: number } => {
     const seen: Observation[] = [];
-    const clusterer = createClusterer({ threshold: 0.13, lengthSlope: 0, titleSimilarity: 0, nameWeight, observe: (o) => seen.push(o) });
+    const clusterer = createClusterer({ threshold: 0.13, lengthSlope: 0, titleSimilarity: 0, cohesionShare: 0, nameWeight, observe: (o) => seen.push(o) });
     const talks = TALKS.map((t) => clusterer.assign(article(t)).story);
     assert.equal(new Set(talks).size, 1);
     const quake = clusterer.assign(article(QUAKE));
@@ -281,6 +309,8 @@ test('fitThreshold: a slope and a threshold from the scanned range on a labelled
   assert.ok(fit.titleMissing >= 0 && fit.titleMissing <= 0.25);
   assert.ok(fit.threshold >= 0.12 && fit.threshold <= 0.18);
   assert.equal(fit.scan.length, 13);
+  assert.equal(fit.cohesionScan.length, 28);
+  assert.ok(fit.cohesionScan.some(([share, prior]) => share === fit.cohesionShare && prior === fit.cohesionPrior));
   assert.ok(fit.decisions > 0);
 });
 
@@ -385,4 +415,52 @@ test('development stream: both halves cluster with B-cubed F1 above the plain pe
     const r = evaluateStream(items.filter((x) => storyHalf(x.story) === half));
     assert.ok(r.bcubed.f1 > 0.85, `half ${half}: F1 ${r.bcubed.f1}`);
   }
+});
+
+test('eval-stream --no-titles: every title taken off before clustering, the input left as it was', () => {
+  const items = interleaved().map((x, i) => ({ article: { ...x.article, title: `Headline ${i}` }, story: x.gold }));
+  const bare = withoutTitles(items);
+  assert.equal(bare.length, items.length);
+  assert.ok(bare.every((x) => x.article.title === null));
+  assert.ok(items.every((x, i) => x.article.title === `Headline ${i}`));
+  const dir = tempDir();
+  const file = path.join(dir, 'labelled.jsonl');
+  writeFileSync(file, items.map((x) => JSON.stringify({ id: x.article.id, title: x.article.title, text: x.article.text, story: x.story })).join('\n') + '\n');
+  const titled = precis(['eval-stream', file, '--json']);
+  const untitled = precis(['eval-stream', file, '--json', '--no-titles']);
+  assert.equal(titled.code, 0, titled.stderr);
+  assert.equal(untitled.code, 0, untitled.stderr);
+  const r = JSON.parse(untitled.stdout) as { articles: number; bcubed: { f1: number } };
+  assert.equal(r.articles, items.length);
+  assert.equal(r.bcubed.f1, evaluateStream(bare).bcubed.f1);
+});
+
+test('a story of several articles sets its own level: a tight one asks more, a broad one less', () => {
+  // A broad story: one library, three unrelated events; its fourth article tells another event.
+  const broad = [
+    'The Velmar city library opened a reading room for children in its east wing. Librarians at the Velmar library read stories to pupils from nearby schools.',
+    'A rare map of the northern coast was found in the archive of the Velmar library. Historians said the map was drawn by sailors two centuries ago.',
+    'The Velmar library will stay open until midnight during the exam season. Students asked the council for longer hours and more desks.',
+    'Thieves broke into the Velmar library on Sunday night and took three computers. Police are looking at camera footage from the street.',
+  ];
+  // A tight story: one event told three times alike, then an article on a later turn of it.
+  const tight = [
+    FERRY[0]!,
+    'The ferry Aldora ran aground off Orsund harbour on Monday with 212 passengers aboard, and coastguard crews from Orsund reached the ferry within an hour.',
+    'On Monday night the ferry Aldora ran aground off Orsund harbour carrying 212 passengers; Orsund coastguard crews reached the Aldora within the hour.',
+    'Divers inspected the hull of the ferry Aldora near Orsund harbour on Thursday and found a long crack below the waterline.',
+  ];
+  const stories = (texts: string[], threshold: number, cohesionShare: number): string[] => {
+    const c = createClusterer({ threshold, lengthSlope: 0, titleSimilarity: 0, cohesionShare, cohesionPrior: 1 });
+    return texts.map((text, i) => c.assign({ id: `a${i}`, text }).story);
+  };
+  const [b0, b1, b2, b3] = stories(broad, 0.12, 0);
+  assert.deepEqual([b1, b2], [b0, b0]);
+  assert.notEqual(b3, b0, 'at the fixed level the fourth event opens a story');
+  assert.deepEqual(new Set(stories(broad, 0.12, 0.45)).size, 1, 'the broad story takes it');
+  const [t0, t1, t2, t3] = stories(tight, 0.2, 0);
+  assert.deepEqual([t1, t2, t3], [t0, t0, t0]);
+  const [u0, u1, u2, u3] = stories(tight, 0.2, 0.45);
+  assert.deepEqual([u1, u2], [u0, u0]);
+  assert.notEqual(u3, u0, 'the tight story asks more than the fixed level');
 });

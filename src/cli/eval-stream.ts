@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { crossValidate, evaluateOrders, fitThreshold, formatStreamResult, readLabelledStream, storyHalf } from '../eval/stream.js';
+import { crossValidate, evaluateOrders, withoutTitles, fitThreshold, formatStreamResult, readLabelledStream, storyHalf } from '../eval/stream.js';
 import type { FittedThreshold } from '../eval/stream.js';
 import { InputError } from '../types.js';
 import { optionParser } from './output.js';
@@ -11,21 +11,24 @@ export function register(program: Command): void {
     .argument('<file>', 'JSONL: one article a line {"id"?, "published"?, "title"?, "text" | "html", "story"}, or one story a line {"id", "articles": [...]} (mixed into one stream in date order), or a folder of SEE summaries (<topic>.*.html)');
   withClusterOptions(command)
     .option('--half <A|B>', 'only the stories of one half (A: second byte of sha256(story) even; B: odd), in stream order', optionParser(halfName))
+    .option('--no-titles', 'take every title off before clustering (a stream of untitled articles, as many feeds are)')
     .option('--topic-prefix', 'collections file: the story is the collection id up to its first "_" (one topic told by several outlets)')
     .option('--orders <n>', 'average over n orders of the stream: dated articles in their order, undated ones at seeded random places (default 1: as given)', positiveNumber('--orders'))
-    .option('--fit', 'fit the length slope (logistic regression over the join decisions) and then the threshold (best mean B-cubed F1 over --orders orders, default 3) on this stream, and print them')
+    .option('--fit', 'fit the length slope and title weight (logistic regression over the join decisions), then the threshold, the missing-title cosine and the story level (best mean B-cubed F1 over --orders orders, default 3) on this stream, and print them')
     .option('--folds <k>', 'with --fit: cross-validate instead, fitting on all folds but one (stories cut by the third byte of sha256(story) mod k) and scoring the held-out fold, with the rule fitted with titles and without', positiveNumber('--folds'))
     .option('--json', 'print the figures as JSON')
     .addHelpText('after', `
 Examples:
   precis eval-stream dev-stream.jsonl --half A
   precis eval-stream dev-stream.jsonl --half B --orders 3
+  precis eval-stream dev-stream.jsonl --half B --orders 3 --no-titles
   precis eval-stream dev-stream.jsonl --half A --fit
   precis eval-stream dev-stream.jsonl --half A --fit --folds 3
   precis eval-stream t17-dev.jsonl --topic-prefix`)
-    .action((file: string, opts: { window?: number; threshold?: number; half?: 'A' | 'B'; topicPrefix?: boolean; json?: boolean; orders?: number; fit?: boolean; folds?: number }) => {
+    .action((file: string, opts: { window?: number; threshold?: number; half?: 'A' | 'B'; topicPrefix?: boolean; json?: boolean; orders?: number; fit?: boolean; folds?: number; titles?: boolean }) => {
       const topicOf = opts.topicPrefix ? (id: string) => id.split('_')[0]! : undefined;
-      const items = readLabelledStream(file, { topicOf }).filter((x) => opts.half === undefined || storyHalf(x.story) === opts.half);
+      const read = readLabelledStream(file, { topicOf }).filter((x) => opts.half === undefined || storyHalf(x.story) === opts.half);
+      const items = opts.titles === false ? withoutTitles(read) : read;
       if (items.length === 0) throw new InputError(file, 'no labelled articles');
       if (opts.fit && opts.folds !== undefined) {
         const folds = crossValidate(items, Math.max(2, Math.floor(opts.folds)), { windowDays: opts.window, orders: Math.floor(opts.orders ?? 3) });
@@ -40,6 +43,7 @@ Examples:
         process.stdout.write(opts.json ? `${JSON.stringify(fit)}\n` : [
           `title weight ${fit.titleSimilarity.toFixed(4)} (a missing title counts as cosine ${fit.titleMissing.toFixed(4)}), length slope ${fit.lengthSlope.toFixed(4)} (logistic fit over ${fit.decisions} join decisions, ${fit.positives} right to join)`,
           `threshold ${fit.threshold} (B-cubed F1 by threshold: ${fit.scan.map(([t, f]) => `${t} ${f.toFixed(4)}`).join(', ')})`,
+          `story level: share ${fit.cohesionShare} of the expected cosine, prior ${fit.cohesionPrior} (B-cubed F1 by share/prior: ${fit.cohesionScan.map(([r, k, f]) => `${r}/${k} ${f.toFixed(4)}`).join(', ')})`,
         ].join('\n') + '\n');
         return;
       }
@@ -52,11 +56,11 @@ Examples:
 export function withClusterOptions(command: Command): Command {
   return command
     .option('--window <days>', 'close a story whose newest article is this many days older than the newest date seen (default 1096)', positiveNumber('--window'))
-    .option('--threshold <t>', 'similarity (body cosine + 0.148 x title cosine) an article of 100 distinct terms needs to join a story; shorter ones need more (default 0.165)', positiveNumber('--threshold'));
+    .option('--threshold <t>', 'similarity (body cosine + 0.148 x title cosine) an article of 100 distinct terms needs to join a story of one article (default 0.165); shorter ones need more, and a story of more articles sets its own level from how alike they are', positiveNumber('--threshold'));
 }
 
 function fitLine(fit: FittedThreshold): string {
-  return `title weight ${fit.titleSimilarity.toFixed(4)} (missing ${fit.titleMissing.toFixed(4)}), length slope ${fit.lengthSlope.toFixed(4)}, threshold ${fit.threshold}`;
+  return `title weight ${fit.titleSimilarity.toFixed(4)} (missing ${fit.titleMissing.toFixed(4)}), length slope ${fit.lengthSlope.toFixed(4)}, threshold ${fit.threshold}, story level ${fit.cohesionShare}/${fit.cohesionPrior}`;
 }
 
 /** Parses --half: A or B, either case. */

@@ -138,6 +138,11 @@ function inDateOrder(items: LabelledArticle[]): LabelledArticle[] {
   return items.map((x) => (dayOf(x.article.published) === null ? x : dated[k++]!));
 }
 
+/** The stream with every title taken off (the articles are copied; the input is not changed). */
+export function withoutTitles<T extends LabelledArticle>(items: readonly T[]): T[] {
+  return items.map((x) => ({ ...x, article: { ...x.article, title: null } }));
+}
+
 /** Half of a stream by gold story: 'A' when the second byte of sha256(story) is even, else 'B' (as the summary halves). */
 export const storyHalf: (story: string) => 'A' | 'B' = devHalf;
 
@@ -233,6 +238,11 @@ export interface FittedThreshold {
   positives: number;
   /** Mean B-cubed F1 of each threshold tried with that slope. */
   scan: [number, number][];
+  /** A story's own level: its share of the story's expected cosine, and the prior weight of the fixed level (see ClusterTuning). */
+  cohesionShare: number;
+  cohesionPrior: number;
+  /** Mean B-cubed F1 of each [share, prior] tried, with the others fitted as above. */
+  cohesionScan: [number, number, number][];
 }
 
 /**
@@ -251,10 +261,15 @@ export interface FittedThreshold {
  *    B-cubed F1 on the same stream with every title taken off (in the stream itself the untitled
  *    articles may be of one kind, e.g. all from one source, which the weight of step 1 can learn
  *    as if it were a property of titles; a stream without titles shows what their absence needs).
+ * 4. A story's own level: of shares 0.3, 0.35, ..., 0.6 of its expected cosine and prior
+ *    weights 1, 2, 3, 5 of the fixed level, the pair with the best B-cubed F1 averaged with its
+ *    neighbours on the grid (the surface is noisy as the threshold curve is); steps 1-3 run
+ *    without it (cohesionShare 0), so the rule they fit is the one a story of one article meets.
  * `titleSimilarity: 0` fits the rule without titles (cosine and length only).
  */
 export function fitThreshold(items: readonly LabelledArticle[], options: Partial<ClusterTuning> & { rounds?: number; orders?: number } = {}): FittedThreshold {
-  const { rounds = 3, orders = 3, ...tuning } = options;
+  const { rounds = 3, orders = 3, ...given } = options;
+  const tuning: Partial<ClusterTuning> = { ...given, cohesionShare: 0 };
   const refTerms = tuning.refTerms ?? FITTED.refTerms;
   const rows: { cosine: number; title: number | null; length: number; y: number }[] = [];
   const titles = tuning.titleSimilarity !== 0;
@@ -295,7 +310,7 @@ export function fitThreshold(items: readonly LabelledArticle[], options: Partial
   const smooth = scan.map(([t], i) => [t, mean(scan.slice(Math.max(0, i - 1), i + 2).map(([, f]) => f))] as [number, number]);
   const best = smooth.reduce((a, b) => (b[1] > a[1] ? b : a));
   if (titleSimilarity > 0) {
-    const untitled = items.map((x) => ({ ...x, article: { ...x.article, title: null } }));
+    const untitled = withoutTitles(items);
     let bestF1 = -1;
     for (let k = 0; k <= 5; k++) {
       const m = (5 * k) / 100;
@@ -303,7 +318,18 @@ export function fitThreshold(items: readonly LabelledArticle[], options: Partial
       if (f1 > bestF1) [bestF1, titleMissing] = [f1, m];
     }
   }
-  return { threshold: best[0], lengthSlope, titleSimilarity, titleMissing, decisions: rows.length, positives: rows.filter((r) => r.y === 1).length, scan };
+  const shares = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+  const priors = [1, 2, 3, 5];
+  const grid = priors.map((cohesionPrior) => shares.map((cohesionShare) => evaluateOrders(items, orders, { ...tuning, threshold: best[0], lengthSlope, titleSimilarity, titleMissing, cohesionShare, cohesionPrior }).bcubed.f1));
+  const cohesionScan: [number, number, number][] = [];
+  let bestCell: [number, number, number] = [0, 0, -1];
+  priors.forEach((prior, i) => shares.forEach((share, j) => {
+    cohesionScan.push([share, prior, grid[i]![j]!]);
+    const around = [[i, j], [i - 1, j], [i + 1, j], [i, j - 1], [i, j + 1]].filter(([a, b]) => grid[a!]?.[b!] !== undefined).map(([a, b]) => grid[a!]![b!]!);
+    const f = mean(around);
+    if (f > bestCell[2]) bestCell = [share, prior, f];
+  }));
+  return { threshold: best[0], lengthSlope, titleSimilarity, titleMissing, decisions: rows.length, positives: rows.filter((r) => r.y === 1).length, scan, cohesionShare: bestCell[0], cohesionPrior: bestCell[1], cohesionScan };
 }
 
 export interface FoldResult {
@@ -338,7 +364,7 @@ export function crossValidate(items: readonly LabelledArticle[], k: number, opti
     if (train.length === 0 || test.length === 0) continue;
     const fit = fitThreshold(train, { ...tuning, rounds, orders });
     const blindFit = fitThreshold(train, { ...tuning, titleSimilarity: 0, rounds, orders });
-    const rule = (f: FittedThreshold): Partial<ClusterTuning> => ({ ...tuning, threshold: f.threshold, lengthSlope: f.lengthSlope, titleSimilarity: f.titleSimilarity, titleMissing: f.titleMissing });
+    const rule = (f: FittedThreshold): Partial<ClusterTuning> => ({ ...tuning, threshold: f.threshold, lengthSlope: f.lengthSlope, titleSimilarity: f.titleSimilarity, titleMissing: f.titleMissing, cohesionShare: f.cohesionShare, cohesionPrior: f.cohesionPrior });
     out.push({
       fold,
       articles: test.length,
