@@ -277,7 +277,8 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
       const shown = standsAlone(s, true);
       const leans = leansOnPrevious(s.tokens) || closesUnopenedQuote(s.text) || insideQuote[i]!;
       const inContext = shown ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords, afterPredecessor: leans }) : 0;
-      const quality = leans ? 0 : shown ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords }) : 0;
+      // A sentence that does not lean on the one before reads the same in context and alone.
+      const quality = leans ? 0 : inContext;
       const qualityInContext = inContext;
       const c: Candidate = {
         sentence: s,

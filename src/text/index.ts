@@ -18,24 +18,41 @@ export function tokenize(text: string): string[] {
 
 // Stems are memoised: news text repeats a small vocabulary, and stemming was half the cost of
 // segment() on a 200-article story. The cache is dropped when it grows past this many words.
+// Each entry also keeps the first copy of its word, which segment() puts in its token lists
+// in place of each new copy: a big story holds millions of tokens and some 50,000 words.
 const STEM_CACHE_LIMIT = 200_000;
-const stemCache = new Map<string, string>();
+const stemCache = new Map<string, { word: string; stem: string }>();
+
+function stemEntry(t: string): { word: string; stem: string } {
+  let entry = stemCache.get(t);
+  if (entry === undefined) {
+    entry = { word: t, stem: porterStem(t.endsWith("'s") ? t.slice(0, -2) : t) };
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(t, entry);
+  }
+  return entry;
+}
 
 /** The Porter stem of one lower-cased token, possessive "'s" dropped first (memoised). */
 export function stemWord(t: string): string {
-  let s = stemCache.get(t);
-  if (s === undefined) {
-    s = porterStem(t.endsWith("'s") ? t.slice(0, -2) : t);
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(t, s);
-  }
-  return s;
+  return stemEntry(t).stem;
 }
 
 /** Porter stems of tokens; possessive "'s" dropped first. */
 export function stem(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) out.push(stemWord(tokens[i]));
+  return out;
+}
+
+/** Stems of tokens, and each token replaced by the one copy of its word the memo keeps. */
+function stemShared(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const entry = stemEntry(tokens[i]);
+    tokens[i] = entry.word;
+    out.push(entry.stem);
+  }
   return out;
 }
 
@@ -89,7 +106,7 @@ export function segment(article: Article): Doc {
         end: span.end,
         text,
         tokens,
-        stems: stem(tokens),
+        stems: stemShared(tokens),
       });
     }
   });

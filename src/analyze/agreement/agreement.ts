@@ -81,20 +81,28 @@ function contentStems(s: Sentence): string[] {
   return out;
 }
 
-/** Most sentences are only ever compared by stems; names and bigrams are computed when a containment test needs them. */
+/**
+ * Most sentences are only ever compared by stems; names and bigrams are computed when a
+ * containment test needs them. (A class, so that every profile has one shape and reading its
+ * stems stays a fixed-offset load.)
+ */
+class SentenceProfile implements Profile {
+  private namesOnce: Set<string> | null = null;
+  private bigramsOnce: Set<string> | null = null;
+  stems: Set<string>;
+  constructor(readonly sentence: Sentence) {
+    this.stems = new Set(contentStems(sentence));
+  }
+  get names(): Set<string> {
+    return (this.namesOnce ??= capitalisedStems(this.sentence));
+  }
+  get bigrams(): Set<string> {
+    return (this.bigramsOnce ??= stemBigrams(this.sentence));
+  }
+}
+
 export function profileOf(s: Sentence): Profile {
-  let names: Set<string> | null = null;
-  let bigrams: Set<string> | null = null;
-  return {
-    sentence: s,
-    stems: new Set(contentStems(s)),
-    get names() {
-      return (names ??= capitalisedStems(s));
-    },
-    get bigrams() {
-      return (bigrams ??= stemBigrams(s));
-    },
-  };
+  return new SentenceProfile(s);
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {
@@ -153,15 +161,31 @@ interface Indexed {
   rep: Int32Array;
   /** Per representative: every profile with its stems (exact reprints of one sentence). */
   copies: Map<number, number[]>;
-  /** stem -> representatives holding it; stems held by too many representatives are left out. */
-  index: Map<string, number[]>;
-  /** Per profile: how many of its stems are indexed. */
+  /** Per profile: how many content stems it has, and how many of them are indexed. */
+  sizes: Int32Array;
   indexed: Int32Array;
-  /** Per representative: the posting lists of its indexed stems, in the order of its stems. */
-  postingsOf: Int32Array[][];
+  /**
+   * Per representative: its indexed stems as ranks, ascending, at ranks[rankStart[i]] on (indexed[i]
+   * of them). Ranks order the indexed stems from the one held by fewest representatives to the
+   * one held by most; every stem left out of the index is held by more still, so a sentence's
+   * ranks are its rarest stems, rarest first.
+   */
+  ranks: Int32Array;
+  rankStart: Int32Array;
+  /**
+   * Per rank: its holders, POSTING numbers each (representative, where the stem sits in its
+   * ranks, its stems, its indexed stems), by stems then representative. What the probe reads of
+   * a holder is in the list itself rather than at the holder's number.
+   */
+  postings: Int32Array[];
+  /** Scratch for `candidates`: per representative, stems met in the probe (-1: ruled out). */
+  counts: Int32Array;
   /** Scratch for `candidates`: the representatives reached by one probe. */
   touched: Int32Array;
+  /** Scratch for `candidates`: per representative, where in its ranks the probe last met it. */
+  lastMet: Int32Array;
 }
+const POSTING = 4;
 
 /**
  * A stem held by more than this share of all distinct sentences (and by more than MIN_INDEX_CAP
@@ -175,6 +199,15 @@ const MAX_INDEX_SHARE = 0.02;
 const MIN_INDEX_CAP = 50;
 /** A candidate pair must share this share of the smaller side's indexed stems before it is compared. */
 const CANDIDATE_SHARE = 0.4;
+
+/** Indexed stems a candidate pair must share, n the smaller side's indexed stems. */
+const sharedNeeded = (n: number): number => Math.max(1, Math.ceil(n * CANDIDATE_SHARE));
+
+/**
+ * Whether two sentences of a and b content stems sharing at most `most` of them can reach
+ * RESEMBLANCE_THRESHOLD or CONTAINMENT_THRESHOLD (sameSentence's two tests; it grows with `most`).
+ */
+const canMatch = (most: number, a: number, b: number): boolean => most / (a + b - most) >= RESEMBLANCE_THRESHOLD || most / Math.min(a, b) >= CONTAINMENT_THRESHOLD;
 
 /** analyze() asks for the index twice (groups, then unique sentences) over the same Docs: build it once (uniqueBySource drops it). */
 const indexCache = new WeakMap<Doc[], Indexed>();
@@ -205,59 +238,149 @@ function indexSentences(docs: Doc[]): Indexed {
       copies.get(first)!.push(i);
     }
   });
-  const index = new Map<string, number[]>();
-  for (const i of copies.keys()) {
-    for (const stem of profiles[i]!.stems) {
-      let list = index.get(stem);
-      if (!list) index.set(stem, (list = []));
-      list.push(i);
-    }
-  }
+  const holding = new Map<string, number>();
+  for (const i of copies.keys()) for (const stem of profiles[i]!.stems) holding.set(stem, (holding.get(stem) ?? 0) + 1);
   const cap = Math.max(MIN_INDEX_CAP, Math.ceil(copies.size * MAX_INDEX_SHARE));
-  for (const [stem, list] of index) if (list.length > cap) index.delete(stem);
+  // Ranks: the indexed stems, rarest first (ties in the order the stems were met: any fixed order will do).
+  const kept = [...holding].filter(([, n]) => n <= cap);
+  kept.sort((x, y) => x[1] - y[1]);
+  const rankOf = new Map<string, number>();
+  kept.forEach(([stem], r) => rankOf.set(stem, r));
+  const sizes = Int32Array.from(profiles, (p) => p.stems.size);
   const indexed = new Int32Array(profiles.length);
+  const rankStart = new Int32Array(profiles.length).fill(-1);
+  let total = 0;
+  for (const i of copies.keys()) for (const stem of profiles[i]!.stems) if (rankOf.has(stem)) total++;
+  const ranks = new Int32Array(total);
+  let end = 0;
   profiles.forEach((p, i) => {
-    for (const stem of p.stems) if (index.has(stem)) indexed[i]!++;
-  });
-  const lists = new Map<string, Int32Array>();
-  for (const [stem, list] of index) lists.set(stem, Int32Array.from(list));
-  const postingsOf: Int32Array[][] = new Array(profiles.length);
-  for (const i of copies.keys()) {
-    const own: Int32Array[] = [];
-    for (const stem of profiles[i]!.stems) {
-      const list = lists.get(stem);
-      if (list) own.push(list);
+    const start = end;
+    for (const stem of p.stems) {
+      const r = rankOf.get(stem);
+      if (r === undefined) continue;
+      if (rep[i] === i) ranks[end++] = r;
+      indexed[i]!++;
     }
-    postingsOf[i] = own;
+    if (rep[i] !== i) return;
+    rankStart[i] = start;
+    ranks.subarray(start, end).sort();
+  });
+  const postings = kept.map(([, n]) => new Int32Array(n * POSTING));
+  const filled = new Int32Array(kept.length);
+  const bySize = [...copies.keys()].sort((x, y) => sizes[x]! - sizes[y]! || x - y);
+  for (const i of bySize) {
+    for (let y = 0; y < indexed[i]!; y++) {
+      const r = ranks[rankStart[i]! + y]!;
+      const list = postings[r]!;
+      let at = filled[r]!;
+      list[at++] = i;
+      list[at++] = y;
+      list[at++] = sizes[i]!;
+      list[at++] = indexed[i]!;
+      filled[r] = at;
+    }
   }
-  const out = { profiles, rep, copies, index, indexed, postingsOf, touched: new Int32Array(profiles.length) };
+  const out: Indexed = {
+    profiles,
+    rep,
+    copies,
+    sizes,
+    indexed,
+    ranks,
+    rankStart,
+    postings,
+    counts: new Int32Array(profiles.length),
+    touched: new Int32Array(profiles.length),
+    lastMet: new Int32Array(profiles.length),
+  };
   indexCache.set(docs, out);
   return out;
 }
 
+/** Where the holders with more stems than a, or as many and numbered above i, begin in a posting list. */
+function firstLarger(list: Int32Array, a: number, i: number): number {
+  let lo = 0;
+  let hi = list.length / POSTING;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const b = list[mid * POSTING + 2]!;
+    if (b < a || (b === a && list[mid * POSTING]! <= i)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * POSTING;
+}
+
 /**
- * Representatives sharing at least CANDIDATE_SHARE of the smaller side's indexed stems with
- * profile i (only those numbered above i when `after` is set, so each pair is seen once).
- * `counts` is a scratch array of zeros, left as zeros.
+ * Candidate partners of representative i: representatives sharing at least sharedNeeded(smaller
+ * side's indexed stems) indexed stems with it, each once, among
+ * - with `half` 0 (pairs): those with more stems than i (as many: numbered above i), so that over
+ *   all i each pair is met once, and that canMatch i counting their unindexed stems as shared;
+ * - otherwise: all, that can share `half` of all of i's stems.
+ *
+ * The same pairs as counting every shared stem through every posting list, found by prefix
+ * filtering with a positional filter (Xiao, Wang, Lin & Yu 2008, "Efficient similarity joins
+ * for near duplicate detection", PPJoin): when two stem lists sorted by one order, rarest first,
+ * share t or more stems, the first one they share is among the first n - t + 1 of each; and after
+ * a shared stem at positions x and y they can share only as many more as the shorter of the two
+ * rests. So only i's rarest stems are probed, and a holder is ruled out as soon as its bound
+ * falls short: the long posting lists of a story's common words are read for few sentences.
  */
-function candidates(i: number, ix: Indexed, counts: Int32Array, after: boolean, possible: (j: number, shared: number) => boolean = () => true): number[] {
-  const { indexed, touched } = ix;
+function candidates(i: number, ix: Indexed, half: number): number[] {
+  const { ranks, counts, touched, lastMet, postings, sizes, indexed } = ix;
+  const from = ix.rankStart[i]!;
+  const n = indexed[i]!;
+  const a = sizes[i]!;
+  const pairs = half === 0;
+  // The least number of stems a partner must share: half, or what canMatch takes with the
+  // smallest partner (b = a): the first stem shared lies within i's first a - least + 1.
+  let least = half;
+  if (pairs) while (!canMatch(least, a, a)) least++;
+  const prefix = Math.min(n, a - least + 1);
   let reached = 0;
-  for (const list of ix.postingsOf[i]!) {
-    // Posting lists are in ascending order: with `after`, start past i.
-    for (let k = after ? firstAbove(list, i) : 0; k < list.length; k++) {
-      const j = list[k]!;
-      if (j === i) continue;
-      if (counts[j] === 0) touched[reached++] = j;
-      counts[j]!++;
+  for (let x = 0; x < prefix; x++) {
+    const list = postings[ranks[from + x]!]!;
+    for (let h = pairs ? firstLarger(list, a, i) : 0; h < list.length; h += POSTING) {
+      const j = list[h]!;
+      const seen = counts[j]!;
+      if (seen < 0 || j === i) continue;
+      if (seen === 0) touched[reached++] = j;
+      const y = list[h + 1]!;
+      const b = list[h + 2]!;
+      const nj = list[h + 3]!;
+      // The most indexed stems i and j can share: those met so far, this one, and the shorter rest.
+      const most = seen + 1 + Math.min(n - x - 1, nj - y - 1);
+      const enough = pairs ? canMatch(most + Math.min(a - n, b - nj), a, b) : seen + 1 + Math.min(a - x - 1, b - y - 1) >= half;
+      counts[j] = most >= sharedNeeded(Math.min(n, nj)) && enough ? seen + 1 : -1;
+      lastMet[j] = y;
     }
   }
   const out: number[] = [];
   for (let t = 0; t < reached; t++) {
     const j = touched[t]!;
-    const need = Math.max(1, Math.ceil(Math.min(indexed[i]!, indexed[j]!) * CANDIDATE_SHARE));
-    if (counts[j]! >= need && possible(j, counts[j]!)) out.push(j);
+    let shared = counts[j]!;
     counts[j] = 0;
+    if (shared <= 0) continue;
+    // The rest of the shared stems lie past the prefix in i and past the last one met in j.
+    const nj = indexed[j]!;
+    const b = sizes[j]!;
+    const last = lastMet[j]!;
+    const most = shared + Math.min(n - prefix, nj - last - 1);
+    if (most < sharedNeeded(Math.min(n, nj))) continue;
+    if (pairs ? !canMatch(most + Math.min(a - n, b - nj), a, b) : shared + Math.min(a - prefix, b - last - 1) < half) continue;
+    const theirs = ix.rankStart[j]!;
+    for (let x = prefix, y = last + 1; x < n && y < nj; ) {
+      const mine = ranks[from + x]!;
+      const other = ranks[theirs + y]!;
+      if (mine === other) {
+        shared++;
+        x++;
+        y++;
+      } else if (mine < other) x++;
+      else y++;
+    }
+    if (shared < sharedNeeded(Math.min(n, nj))) continue;
+    if (pairs && !canMatch(shared + Math.min(a - n, b - nj), a, b)) continue;
+    out.push(j);
   }
   return out;
 }
@@ -275,20 +398,12 @@ export function groupNearDuplicates(docs: Doc[]): string[][] {
     return x;
   };
   // Exact reprints are one sentence; then distinct sentences are compared through the index.
-  for (const [first, all] of copies) for (const i of all) parent[find(i)] = find(first);
-  const counts = new Int32Array(profiles.length);
   // sameSentence needs Jaccard >= RESEMBLANCE_THRESHOLD or containment >= CONTAINMENT_THRESHOLD
   // of the full stem sets; at most all unindexed stems of the smaller side are shared besides the
-  // indexed ones counted, so pairs that cannot reach either are not compared.
-  const { indexed } = indexedSentences;
+  // indexed ones counted, so pairs that cannot reach either (canMatch) are not compared.
+  for (const [first, all] of copies) for (const i of all) parent[find(i)] = find(first);
   for (const i of copies.keys()) {
-    const a = profiles[i]!.stems.size;
-    const possible = (j: number, shared: number): boolean => {
-      const b = profiles[j]!.stems.size;
-      const most = shared + Math.min(a - indexed[i]!, b - indexed[j]!);
-      return most / (a + b - most) >= RESEMBLANCE_THRESHOLD || most / Math.min(a, b) >= CONTAINMENT_THRESHOLD;
-    };
-    for (const j of candidates(i, indexedSentences, counts, true, possible)) {
+    for (const j of candidates(i, indexedSentences, 0)) {
       if (find(i) !== find(j) && sameSentence(profiles[i]!, profiles[j]!)) parent[find(i)] = find(j);
     }
   }
@@ -326,7 +441,6 @@ export function uniqueBySource(docs: Doc[], groups: string[][]): Record<string, 
   const grouped = new Set(groups.flat());
   const indexed = indexSentences(docs);
   const { profiles } = indexed;
-  const counts = new Int32Array(profiles.length);
   // How many sources use each stem.
   const sourcesOfStem = new Map<string, Set<string>>();
   for (const p of profiles) {
@@ -347,7 +461,8 @@ export function uniqueBySource(docs: Doc[], groups: string[][]): Record<string, 
     // Half of its stems in one sentence of another source: that source carries it too.
     const own = indexed.rep[i]!;
     if (indexed.copies.get(own)!.some((k) => profiles[k]!.sentence.source !== s.source)) return;
-    for (const j of candidates(own, indexed, counts, false)) {
+    // (Only sentences that can hold half of its stems are listed.)
+    for (const j of candidates(own, indexed, Math.max(1, Math.ceil(MAX_SHARED_WITH_ONE_SENTENCE * p.stems.size)))) {
       if (overlap(p.stems, profiles[j]!.stems) < MAX_SHARED_WITH_ONE_SENTENCE * p.stems.size) continue;
       if (indexed.copies.get(j)!.some((k) => profiles[k]!.sentence.source !== s.source)) return;
     }

@@ -63,7 +63,22 @@ interface Token {
 const TOKEN = /[\p{L}\p{N}]+(?:[’'´-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 
+// The tokens of a sentence are asked for again and again (each claim, each date compared with
+// another): the last sentences' tokens are kept, and dropped all at once past this many texts.
+const TOKENS_MEMO_LIMIT = 20_000;
+const tokensMemo = new Map<string, Token[]>();
+
+/** The tokens of a text with their offsets, memoised: the list and its tokens are shared, callers must not change them. */
 export function tokensWithOffsets(text: string): Token[] {
+  let out = tokensMemo.get(text);
+  if (!out) {
+    if (tokensMemo.size >= TOKENS_MEMO_LIMIT) tokensMemo.clear();
+    tokensMemo.set(text, (out = tokenizeWithOffsets(text)));
+  }
+  return out;
+}
+
+function tokenizeWithOffsets(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const lower = m[0].toLowerCase().replace(/[’´]/g, "'");
