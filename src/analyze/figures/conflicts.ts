@@ -642,7 +642,7 @@ const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|J
 /** Figures of a sentence with what they count, dropping those inside date mentions. */
 export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []): Claim[] {
   const figures = findFigures(sentence.text);
-  const out: Claim[] = [...ordinalClaims(sentence), ...seriesClaims(sentence), ...ageClaims(sentence)];
+  const out: Claim[] = [...ordinalClaims(sentence), ...seriesClaims(sentence), ...ageClaims(sentence), ...distanceClaims(sentence)];
   if (!figures.length) return out;
   const tokens = tokensWithOffsets(sentence.text);
   let contextStems: string[] | undefined;
@@ -791,6 +791,49 @@ function ageClaims(sentence: Sentence): Claim[] {
     const last = runs[runs.length - 1];
     if (!last || phrase.slice(last.index! + last[0].length).trim() !== '') continue;
     add(last[0], `${m[1]}-year-old`, Number(m[1]), m.index!, m.index! + m[1]!.length);
+  }
+  return out;
+}
+
+// A distance from a named place in a compass direction: "about 2,000 kilometers (about 1,240
+// miles) northwest of Perth", "about 1,700km (1,000 miles) north-west of Perth". The place, the
+// direction and the unit say what is measured, so two such distances are compared with no verb
+// (a bare distance is compared with nothing); "west-northwest" and "northwest" are two places.
+const COMPASS = '(?:north|south|east|west)(?:-?(?:north|south|east|west)){0,2}';
+const DISTANCE_UNITS: [RegExp, string][] = [
+  [/^(?:km|kms|kilomet(?:er|re)s?)$/, 'km'],
+  [/^(?:mi|miles?)$/, 'mi'],
+  [/^(?:m|meters|metres)$/, 'm'],
+  [/^(?:ft|feet)$/, 'ft'],
+  [/^(?:nautical miles|nm)$/, 'nmi'],
+];
+const DISTANCE_FROM = new RegExp(
+  `(?<![\\p{L}\\p{N}.,])((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s?(nautical miles|kilomet(?:er|re)s|kilomet(?:er|re)|kms|km|miles|mile|mi|meters|metres|feet|ft|nm|m)\\b\\.?\\s*(?:\\([^()]{0,40}\\)\\s*)?(?:[-–—]\\s*)?(${COMPASS})\\s+(?:of|from)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2})`,
+  'gu',
+);
+
+function distanceClaims(sentence: Sentence): Claim[] {
+  const text = sentence.text;
+  if (!/(?:north|south|east|west)/i.test(text)) return [];
+  const out: Claim[] = [];
+  let context: Set<string> | undefined;
+  for (const m of text.matchAll(DISTANCE_FROM)) {
+    const unit = DISTANCE_UNITS.find(([re]) => re.test(m[2]!))?.[1];
+    if (!unit) continue;
+    const numberEnd = m.index! + m[1]!.length;
+    // The figure with its qualifier ("about 1,700"), read on the text up to the number, since a
+    // unit written on to it ("1,700km") hides it from a reading of the whole sentence.
+    const figure = findFigures(text.slice(0, numberEnd)).find((f) => f.numberStart === m.index);
+    if (!figure || figure.unit !== 'count' || !figure.specific) continue;
+    const dir = m[3]!.toLowerCase().replace(/-/g, '');
+    // The place ends before a day or month written after it ("north of Baghdad Tuesday").
+    const words = m[4]!.split(/\s+/);
+    const cut = words.findIndex((w) => MONTH_OR_DAY.test(w));
+    const name = words.slice(0, cut < 0 ? words.length : cut).join(' ').replace(/['’]s$/, '').replace(/\.$/, '');
+    if (!name) continue;
+    const place = name.toLowerCase();
+    context ??= new Set(contextStemsOf(tokensWithOffsets(text)));
+    out.push(claimOf(figure, sentence, { key: `dist|${unit}|${dir}|${place}`, nounKey: 'dist', noun: `${unit === 'km' ? 'kilometers' : unit === 'mi' ? 'miles' : unit} ${dir} of ${name}`, context, fixed: true }));
   }
   return out;
 }
