@@ -246,6 +246,36 @@ function chunkAfter(tokens: Token[], from: number): { words: Token[]; next: numb
   return { words, next: i };
 }
 
+// A figure joined by "and" to another figure's phrase, with an apposition between or not.
+const JOINED_FIGURE = /^(?:(?:more|fewer|less) than|at least|at most|some|about|around|nearly|almost|over|up to|another)?\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozens|hundreds|thousands)\b)/i;
+
+/**
+ * Where the search for a figure's verb goes on after its counted phrase: past a second figure
+ * joined to it by "and", whose verb both share ("At least 116 Palestinians and three Israeli
+ * soldiers were killed", "more than 1,300 Palestinians, mostly civilians, and more than 50
+ * Israelis have been killed"); else right after the phrase. "12 dead and 40 hurt" and "killed
+ * 12 and injured 40" are left alone: each figure there has a word of its own.
+ */
+function joinedNext(tokens: Token[], next: number): number {
+  let j = next;
+  // An apposition of up to three words: ", mostly civilians,".
+  if (tokens[j]?.text === ',') {
+    let k = j + 1;
+    while (k < tokens.length && k - j <= 4 && tokens[k]!.word) k++;
+    if (tokens[k]?.text !== ',' || k === j + 1) return next;
+    j = k + 1;
+  }
+  if (tokens[j]?.lower !== 'and') return next;
+  const t = tokens[j + 1];
+  if (!t || !JOINED_FIGURE.test(t.lower === 'a' ? `a ${tokens[j + 2]?.lower ?? ''}` : tokens.slice(j + 1, j + 4).map((x) => x.text).join(' '))) return next;
+  // The second figure's counted phrase, over its qualifier and number.
+  let k = j + 1;
+  while (k < tokens.length && k - j <= 5 && (FUNCTION_WORDS.has(tokens[k]!.lower) || /^(?:more|fewer|less|than|least|most|some|about|around|nearly|almost|over|up|another|a|dozen|dozens|hundreds|thousands)$/.test(tokens[k]!.lower) || /\d/.test(tokens[k]!.text) || !tokens[k]!.word || JOINED_FIGURE.test(tokens[k]!.lower))) k++;
+  const phrase = chunkAfter(tokens, k);
+  if (!phrase.words.length || phrase.words.some((w) => eventClass(w.stem))) return next;
+  return phrase.next;
+}
+
 // Who a figure in a negotiation belongs to, by Porter-stem prefix: [name, prefixes, label].
 const STANCES: [string, string[], string][] = [
   ['demand', ['ask', 'demand', 'seek', 'sought', 'want', 'call'], 'demanded'],
@@ -474,7 +504,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], cont
     const clauseEnd = (i: number) => (!tokens[i].word && /[;:,()–—]/.test(tokens[i].text)) || CONJUNCTIONS.has(tokens[i].lower);
     let best: Token | null = null;
     let bestDistance = Infinity;
-    for (let i = next, d = 0; i < tokens.length && d < 6; i++, d++) {
+    for (let i = joinedNext(tokens, next), d = 0; i < tokens.length && d < 6; i++, d++) {
       if (clauseEnd(i)) break;
       if (isEventWord(tokens[i])) {
         best = tokens[i];
