@@ -1164,7 +1164,11 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   // A distance or a level with no verb to say what it measures ("1,600km (990 miles) east of the
   // cape") is compared with nothing.
   const sameMeasure = (a: Claim, b: Claim) => !MEASURE_UNITS.has(a.nounKey) || (!!a.event && a.event === b.event);
-  const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || a.key.includes('|kind:') || a.key.includes('|alias:') || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
+  // One sentence counting an outcome under two nouns ("116 villagers and three soldiers were
+  // killed") counts two sets.
+  const sameNoun = (a: Claim, b: Claim) =>
+    !(a.sentence.id === b.sentence.id && a.isClass && b.isClass && a.head && b.head && a.head !== b.head) &&
+    (a.nounKey === b.nounKey || a.key.includes('|kind:') || a.key.includes('|alias:') || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people');
   for (const all of byKey.values()) {
     const current = all.filter((c) => !c.prior);
     if (new Set(current.map((c) => c.sentence.source)).size < 2) continue;
