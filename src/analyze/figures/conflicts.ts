@@ -844,7 +844,7 @@ const DISTANCE_FROM = new RegExp(
 
 function distanceClaims(sentence: Sentence): Claim[] {
   const text = sentence.text;
-  if (!/(?:north|south|east|west)/i.test(text)) return [];
+  if (!/\b(?:north|south|east|west)/.test(text)) return [];
   const out: Claim[] = [];
   let context: Set<string> | undefined;
   for (const m of text.matchAll(DISTANCE_FROM)) {

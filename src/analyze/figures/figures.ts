@@ -72,16 +72,13 @@ const CURRENCY = /(?:US\$|A\$|C\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?)$/;
 
 // A number core: digits with thousands separators or decimals, or a number written out.
 const NUMBER =
-  /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\bone\b(?!-| (?:of|another|more|less|day|night|time|way|side|hand|thing|point|year|week|month|by|after|too|or|and|in|such|who|that|which)\b)(?= [a-z])|\bhalf a dozen\b|\bhalf a (?:million|billion)\b|\ba dozen\b|\ba (?:hundred|thousand|million|billion)\b|\b(?:a few|several|a couple of|a couple) (?:hundred|thousand|million|billion)\b|\b(?:tens|hundreds) of (?:thousands|millions)\b|\b(?:dozens|scores|hundreds|thousands|millions|billions)\b/gi;
+  /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\bone\b(?!-| (?:of|another|more|less|day|night|time|way|side|hand|thing|point|year|week|month|by|after|too|or|and|in|such|who|that|which)\b)(?= [a-z])|\b(?:half a|a few|several|a couple of|a couple|a) (?:dozen|hundred|thousand|million|billion)\b|\b(?:tens|hundreds) of (?:thousands|millions)\b|\b(?:dozens|scores|hundreds|thousands|millions|billions)\b/gi;
 
 function wordValue(word: string): number | null {
   const w = word.toLowerCase();
-  if (w === 'a dozen') return 12;
-  if (w === 'half a dozen') return 6;
-  const half = /^half a (million|billion)$/.exec(w);
-  if (half) return SCALE[half[1]!]! / 2;
-  const a = /^a (hundred|thousand|million|billion)$/.exec(w);
-  if (a) return SCALE[a[1]!]!;
+  // "a dozen", "a hundred", "half a dozen", "half a million".
+  const a = /^(half )?a (dozen|hundred|thousand|million|billion)$/.exec(w);
+  if (a) return (a[2] === 'dozen' ? 12 : SCALE[a[2]!]!) / (a[1] ? 2 : 1);
   if (w === 'one') return 1;
   if (w in SMALL) return SMALL[w];
   const m = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(\w+)$/.exec(w);
@@ -93,10 +90,10 @@ function vagueInterval(word: string): [number, number] | null {
   const w = word.toLowerCase().replace(/\s+/g, ' ');
   if (w in VAGUE) return VAGUE[w];
   // "a few hundred" is read as 200-999 like "hundreds", "several hundred" as 300-999, "a couple
-  // of hundred" as 200-299.
-  const few = /^(a few|several|a couple of|a couple) (hundred|thousand|million|billion)$/.exec(w);
+  // of hundred" as 200-299; "a few dozen" likewise in twelves.
+  const few = /^(a few|several|a couple of|a couple) (dozen|hundred|thousand|million|billion)$/.exec(w);
   if (few) {
-    const unit = SCALE[few[2]!]!;
+    const unit = few[2] === 'dozen' ? 12 : SCALE[few[2]!]!;
     return few[1] === 'several' ? [3 * unit, 9.99 * unit] : few[1]!.startsWith('a couple') ? [2 * unit, 2.99 * unit] : [2 * unit, 9.99 * unit];
   }
   const m = /^(tens|hundreds) of (thousands|millions)$/.exec(w);
