@@ -75,8 +75,8 @@
 //   outcome (the Jabalia school's dead: the two sentences share one word, "school"; the place is
 //   spelt two ways), one area given as "about 216,000" against "about 217,000" (read as one
 //   number rounded, by design), one coup date told by "ousted" against "seized control".
-//   Confirm misses by stage (counts only, not read): 5 never share a key (3 keys differ, 2 have
-//   no claim, 1 of them a date), 3 split before comparison, 3 lost when values are compared.
+//   Confirm misses by stage (counts only, not read): 5 never under one key (one a date), 2 split
+//   into two sets, 1 dropped among its source's other figures, 3 lost when values are compared.
 // Actors' roles and quotes in the briefing (each change chosen on choose, kept when confirm held):
 //   quotes: `` '' and '' '' marks read: choose 0.335 -> 0.612, confirm 0.254 -> 0.497; a pronoun
 //   for the person named last before it in its paragraph: 0.612 / 0.534; a speaker resolved to the
