@@ -54,6 +54,29 @@
 // 0.133. Predicted conflicts that cite a gold claim only in part are not false alarms; after the
 // work there are 1 (choose) and 3 (confirm). Miss left on choose: a
 // day named as a holiday ("New Year's Day", the dates stage does not resolve it).
+// A second choosing half, choose2 (8 clusters labelled for conflicts only, before any code ran
+// on them; see the gold README): before the work below, R 0.167 (1/6), 0 false alarms.
+// Each step chosen on choose + choose2, then confirm read (R choose / choose2 / confirm, false alarms 0 on all):
+//   a distance from a named place in a compass direction keyed by place, direction and unit,
+//     also with the unit written on ("1,700km"); bare distances still compared with nothing
+//                                                                     0.909 / 0.333 / 0.267
+//     (on the clusters no gold holds it adds one: "about 65 miles west of Chicago" against
+//     "about 70 miles", one town, a real difference)
+//   figures joined by "and" share the verb after the last ("At least 116 Palestinians and three
+//     Israeli soldiers were killed"), one sentence counting an outcome under two nouns counts two
+//     sets; number words read whole ("two dozen", "a hundred", "one hundred and twenty", "a few
+//     hundred" vague): no change on any half or on the clusters no gold holds (kept: each makes a
+//     claim right that was wrong, tests in conflicts.test.ts and figures.test.ts)
+//   tried, dropped: a claim joining every compatible set rather than the first (no gain; confirm
+//     one more partial); two "about" figures of the same 3+ significant digits differ (no gain);
+//     a possessive ("80 of its schools") may be the other count's proper modifier (no gain: the
+//     two sentences share no context word).
+//   Misses left on choose2 (by stage): two lost where each source gives many counts of one
+//   outcome (the Jabalia school's dead: the two sentences share one word, "school"; the place is
+//   spelt two ways), one area given as "about 216,000" against "about 217,000" (read as one
+//   number rounded, by design), one coup date told by "ousted" against "seized control".
+//   Confirm misses by stage (counts only, not read): 5 never under one key (one a date), 2 split
+//   into two sets, 1 dropped among its source's other figures, 3 lost when values are compared.
 // Actors' roles and quotes in the briefing (each change chosen on choose, kept when confirm held):
 //   quotes: `` '' and '' '' marks read: choose 0.335 -> 0.612, confirm 0.254 -> 0.497; a pronoun
 //   for the person named last before it in its paragraph: 0.612 / 0.534; a speaker resolved to the
@@ -210,6 +233,12 @@ const empty = (): Score => ({
 /** Scores one cluster's analysis against its gold; `ids[i]` is the source id of labelled article i. */
 export function scoreCluster(g: GoldReal, analysis: Analysis, ids: Map<number, string>, s: Score): void {
   s.clusters++;
+  if (g.scope !== 'conflicts') scoreEntitiesAndQuotes(g, analysis, ids, s);
+  scoreConflicts(g, analysis, ids, s);
+}
+
+/** Actors, types, merges, junk, roles and quote attribution of one cluster. */
+function scoreEntitiesAndQuotes(g: GoldReal, analysis: Analysis, ids: Map<number, string>, s: Score): void {
   // gold form -> gold actor indices (a form may belong to two actors)
   const owners = new Map<string, Set<number>>();
   g.entities.forEach((e, i) => {
@@ -270,6 +299,18 @@ export function scoreCluster(g: GoldReal, analysis: Analysis, ids: Map<number, s
         if (formEntity.get(listed[a]!) === formEntity.get(listed[b]!)) s.goldPairsMerged++;
       }
   }
+  // quotes: attribution, when the analysis reports quotations (optional field)
+  const said = (analysis as Analysis & { quotes?: { speaker: string | null; citation: { source: string; quote: string }; text: string }[] }).quotes ?? [];
+  for (const q of g.quotes) {
+    s.quotes++;
+    const p = said.find((x) => x.citation.source === ids.get(q.article) && normMatch(x.text).includes(normMatch(q.quote).slice(0, 30)));
+    if (!p) continue;
+    if (p.speaker === null ? q.speaker === null : q.speaker !== null && (ownersOf(p.speaker) ? [...ownersOf(p.speaker)!].some((gi) => g.entities[gi]!.name === q.speaker) : key(p.speaker) === key(q.speaker))) s.quotesRight++;
+  }
+}
+
+/** Figure conflicts of one cluster: found gold conflicts, nature, false alarms. */
+function scoreConflicts(g: GoldReal, analysis: Analysis, ids: Map<number, string>, s: Score): void {
   // conflicts: a gold conflict is found when one predicted conflict cites two of its claims from
   // different articles; a predicted conflict that matches no gold conflict is a false alarm
   const cites = (c: Analysis['conflicts'][number], cl: GoldReal['conflicts'][number]['claims'][number]) =>
@@ -294,14 +335,6 @@ export function scoreCluster(g: GoldReal, analysis: Analysis, ids: Map<number, s
     if (!partly) s.falseAlarms++;
     else s.partly++;
   });
-  // quotes: attribution, when the analysis reports quotations (optional field)
-  const said = (analysis as Analysis & { quotes?: { speaker: string | null; citation: { source: string; quote: string }; text: string }[] }).quotes ?? [];
-  for (const q of g.quotes) {
-    s.quotes++;
-    const p = said.find((x) => x.citation.source === ids.get(q.article) && normMatch(x.text).includes(normMatch(q.quote).slice(0, 30)));
-    if (!p) continue;
-    if (p.speaker === null ? q.speaker === null : q.speaker !== null && (ownersOf(p.speaker) ? [...ownersOf(p.speaker)!].some((gi) => g.entities[gi]!.name === q.speaker) : key(p.speaker) === key(q.speaker))) s.quotesRight++;
-  }
 }
 
 const pct = (a: number, b: number) => (b ? a / b : 0);
@@ -324,10 +357,12 @@ export function rates(s: Score) {
 function table(half: string, s: Score): string {
   const r = rates(s);
   const f = (x: number) => x.toFixed(3);
+  const conflicts = `conflicts R ${f(r.conflictsR)} (${s.conflictsFound}/${s.conflicts}, nature right ${s.natureRight})  false alarms/cluster ${f(r.falsePerCluster)} (${s.falseAlarms}; ${s.partly} more cite a gold claim in part)`;
+  if (!s.goldActors && !s.quotes) return [`analysis on real gold, half "${half}" (${s.clusters} clusters, conflicts only)`, `  ${conflicts}`].join('\n');
   return [
     `analysis on real gold, half "${half}" (${s.clusters} clusters)`,
     `  entities found ${f(r.found)} (${s.found}/${s.goldActors})  type right ${f(r.type)}  merge P ${f(r.mergeP)} (${s.mergeRight}/${s.mergePairs})  merge R ${f(r.mergeR)} (${s.goldPairsMerged}/${s.goldPairs})`,
-    `  junk share ${f(r.junk)} (${s.junk}/${s.listed})  conflicts R ${f(r.conflictsR)} (${s.conflictsFound}/${s.conflicts}, nature right ${s.natureRight})  false alarms/cluster ${f(r.falsePerCluster)} (${s.falseAlarms}; ${s.partly} more cite a gold claim in part)  quotes attributed ${f(r.quotes)} (${s.quotesRight}/${s.quotes})`,
+    `  junk share ${f(r.junk)} (${s.junk}/${s.listed})  ${conflicts}  quotes attributed ${f(r.quotes)} (${s.quotesRight}/${s.quotes})`,
     `  roles right ${f(r.rolesR)} (${s.rolesRight}/${s.roles} stated)  roles given that match ${f(r.rolesP)} (${s.rolesRight}/${s.rolesGiven})`,
   ].join('\n');
 }
@@ -337,7 +372,7 @@ test('analysis on real gold: scores per half', (t) => {
   if (!hasData(t, goldRealData.multinews, goldRealData.duc2007)) return;
   const texts = goldRealTexts();
   const dates = goldRealDates();
-  const scores = { choose: empty(), confirm: empty() };
+  const scores = { choose: empty(), confirm: empty(), choose2: empty() };
   for (const file of goldRealFiles()) {
     const g = loadGoldReal(file);
     const arts = texts.get(`${g.set}/${g.id}`);
@@ -349,6 +384,7 @@ test('analysis on real gold: scores per half', (t) => {
   }
   console.log(table('choose', scores.choose));
   console.log(table('confirm', scores.confirm));
+  console.log(table('choose2', scores.choose2));
   // Floors on the choose half only, below what it achieves (see the header).
   const r = rates(scores.choose);
   assert.ok(r.found >= FLOORS.found, `entities found ${r.found}`);

@@ -439,3 +439,33 @@ test('the counted phrase ends before a name or "because"; a figure the source co
   ];
   assert.deepEqual(findConflicts(corrected, context(corrected)), []);
 });
+
+test('a distance from a named place in a compass direction is compared by place, direction and unit, also with the unit written on', () => {
+  const docs = [
+    doc('a', '2026-05-03', 'Search planes will cover three areas about 2,000 kilometers (about 1,240 miles) northwest of Quellport on Sunday.'),
+    doc('b', '2026-05-03', 'The area - about 1,700km (1,000 miles) north-west of Quellport - was picked from the satellite data.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.deepEqual(conflicts.map((c) => [c.topic, c.nature, values(c)]), [['kilometers northwest of Quellport', 'disagreement', ['about 1,700', 'about 2,000']]]);
+  // Another direction from the same place is another spot ("west-northwest" is not "northwest").
+  const apart = [docs[0]!, doc('b', '2026-05-03', 'The signal came from about 1,640 kilometers west-northwest of Quellport, a ship reported.')];
+  assert.deepEqual(findConflicts(apart, context(apart)), []);
+  // A place followed by a day is the place alone; two such distances a week apart still disagree (a distance does not move).
+  const later = [
+    doc('a', '2026-05-03', 'The quake struck about 65 miles west of Dorvale on Monday, the survey said.'),
+    doc('b', '2026-05-12', 'The hearing was held in Lintree, about 80 miles west of Dorvale Tuesday.'),
+  ];
+  assert.deepEqual(findConflicts(later, context(later)).map((c) => [c.nature, values(c)]), [['disagreement', ['about 65', 'about 80']]]);
+});
+
+test('figures joined by "and" share the verb after the last', () => {
+  const docs = [
+    doc('a', '2026-06-01', 'At least 116 villagers and three soldiers were killed in the raids on Wednesday.'),
+    doc('b', '2026-06-01', 'More than 140 villagers, mostly farmers, and four soldiers have been killed in the raids, officials said.'),
+  ];
+  const conflicts = findConflicts(docs, context(docs));
+  assert.deepEqual(conflicts.map((c) => values(c)).sort(), [['3', '4'], ['At least 116', 'More than 140']]);
+  // "12 dead and 40 hurt": each figure has a word of its own.
+  const own = [doc('a', '2026-06-01', 'The blast left 12 dead and 40 hurt near the depot.'), doc('b', '2026-06-01', 'Police said 12 people died and 40 were hurt near the depot.')];
+  assert.deepEqual(findConflicts(own, context(own)), []);
+});

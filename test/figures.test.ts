@@ -83,3 +83,16 @@ test('fractions, ranges, names and rounding', () => {
   assert.equal(differ(c, d), true, 'different statements at two significant digits');
   assert.equal(differ(e, f), false, 'a bound holding the number');
 });
+
+test('numbers written in words are read whole', () => {
+  const one = (t: string) => findFigures(t).map((f) => [f.text, f.value, f.specific]);
+  assert.deepEqual(one('Two dozen people were hurt.'), [['Two dozen', 24, true]]);
+  assert.deepEqual(one('Half a dozen boats sank.'), [['Half a dozen', 6, true]]);
+  assert.deepEqual(one('More than a hundred people came.'), [['More than a hundred', 100, true]]);
+  assert.deepEqual(one('Half a million people fled.'), [['Half a million', 500000, true]]);
+  assert.deepEqual(one('One hundred and twenty people were rescued.'), [['One hundred and twenty', 120, true]]);
+  assert.deepEqual(one('Several hundred people marched.'), [['Several hundred', 300, false]]);
+  assert.deepEqual(findFigures('A few hundred people marched.').map((f) => [f.low, f.high]), [[200, 999]]);
+  // A fraction of a number is not that number.
+  assert.deepEqual(one('A quarter of a million people fled.'), []);
+});

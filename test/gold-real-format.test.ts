@@ -26,6 +26,10 @@ test('gold-real: index.json lists every gold file; each file has the README shap
     assert.ok(!seen.has(g.set + g.id), `${file}: cluster labelled twice`);
     seen.add(g.set + g.id);
     const labelled = new Set(g.articles);
+    if (g.scope === 'conflicts') {
+      assert.equal(g.half, 'choose2', `${file}: a conflicts-only file is in the second choosing half`);
+      assert.ok(g.entities.length === 0 && g.quotes.length === 0, `${file}: a conflicts-only file labels no entities or quotes`);
+    } else assert.notEqual(g.half, 'choose2', `${file}: the second choosing half holds conflicts-only files`);
     if (g.set === 'duc2007') assert.deepEqual(g.articles, [0, 1, 2, 3, 4], `${file}: DUC gold covers the first 5 articles`);
     const forms = new Set<string>();
     for (const e of g.entities) {

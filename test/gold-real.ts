@@ -23,7 +23,9 @@ export const GoldReal = z.strictObject({
   set: z.enum(['multinews', 'duc2007']),
   id: z.string().min(1),
   articles: z.array(z.number().int().min(0)).min(1),
-  half: z.enum(['choose', 'confirm']),
+  half: z.enum(['choose', 'confirm', 'choose2']),
+  /** `conflicts`: only the figure conflicts are labelled (entities, quotes left empty, not scored). */
+  scope: z.enum(['all', 'conflicts']).optional(),
   entities: z.array(
     z.strictObject({
       name: z.string().min(1),

@@ -261,6 +261,36 @@ function chunkAfter(tokens: Token[], from: number): { words: Token[]; next: numb
   return { words, next: i };
 }
 
+// A figure joined by "and" to another figure's phrase, with an apposition between or not.
+const JOINED_FIGURE = /^(?:(?:more|fewer|less) than|at least|at most|some|about|around|nearly|almost|over|up to|another)?\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozens|hundreds|thousands)\b)/i;
+
+/**
+ * Where the search for a figure's verb goes on after its counted phrase: past a second figure
+ * joined to it by "and", whose verb both share ("At least 116 Palestinians and three Israeli
+ * soldiers were killed", "more than 1,300 Palestinians, mostly civilians, and more than 50
+ * Israelis have been killed"); else right after the phrase. "12 dead and 40 hurt" and "killed
+ * 12 and injured 40" are left alone: each figure there has a word of its own.
+ */
+function joinedNext(tokens: Token[], next: number): number {
+  let j = next;
+  // An apposition of up to three words: ", mostly civilians,".
+  if (tokens[j]?.text === ',') {
+    let k = j + 1;
+    while (k < tokens.length && k - j <= 4 && tokens[k]!.word) k++;
+    if (tokens[k]?.text !== ',' || k === j + 1) return next;
+    j = k + 1;
+  }
+  if (tokens[j]?.lower !== 'and') return next;
+  const t = tokens[j + 1];
+  if (!t || !JOINED_FIGURE.test(t.lower === 'a' ? `a ${tokens[j + 2]?.lower ?? ''}` : tokens.slice(j + 1, j + 4).map((x) => x.text).join(' '))) return next;
+  // The second figure's counted phrase, over its qualifier and number.
+  let k = j + 1;
+  while (k < tokens.length && k - j <= 5 && (FUNCTION_WORDS.has(tokens[k]!.lower) || /^(?:more|fewer|less|than|least|most|some|about|around|nearly|almost|over|up|another|a|dozen|dozens|hundreds|thousands)$/.test(tokens[k]!.lower) || /\d/.test(tokens[k]!.text) || !tokens[k]!.word || JOINED_FIGURE.test(tokens[k]!.lower))) k++;
+  const phrase = chunkAfter(tokens, k);
+  if (!phrase.words.length || phrase.words.some((w) => eventClass(w.stem))) return next;
+  return phrase.next;
+}
+
 // Who a figure in a negotiation belongs to, by Porter-stem prefix: [name, prefixes, label].
 const STANCES: [string, string[], string][] = [
   ['demand', ['ask', 'demand', 'seek', 'sought', 'want', 'call'], 'demanded'],
@@ -489,7 +519,7 @@ function describeClaim(sentence: Sentence, figure: Figure, tokens: Token[], cont
     const clauseEnd = (i: number) => (!tokens[i].word && /[;:,()–—]/.test(tokens[i].text)) || CONJUNCTIONS.has(tokens[i].lower);
     let best: Token | null = null;
     let bestDistance = Infinity;
-    for (let i = next, d = 0; i < tokens.length && d < 6; i++, d++) {
+    for (let i = joinedNext(tokens, next), d = 0; i < tokens.length && d < 6; i++, d++) {
       if (clauseEnd(i)) break;
       if (isEventWord(tokens[i])) {
         best = tokens[i];
@@ -657,7 +687,7 @@ const MONTH_OR_DAY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|J
 /** Figures of a sentence with what they count, dropping those inside date mentions. */
 export function claimsOf(sentence: Sentence, dates: ConflictDateMention[] = []): Claim[] {
   const figures = findFigures(sentence.text);
-  const out: Claim[] = [...ordinalClaims(sentence), ...seriesClaims(sentence), ...ageClaims(sentence)];
+  const out: Claim[] = [...ordinalClaims(sentence), ...seriesClaims(sentence), ...ageClaims(sentence), ...distanceClaims(sentence)];
   if (!figures.length) return out;
   const tokens = tokensWithOffsets(sentence.text);
   let contextStems: string[] | undefined;
@@ -806,6 +836,49 @@ function ageClaims(sentence: Sentence): Claim[] {
     const last = runs[runs.length - 1];
     if (!last || phrase.slice(last.index! + last[0].length).trim() !== '') continue;
     add(last[0], `${m[1]}-year-old`, Number(m[1]), m.index!, m.index! + m[1]!.length);
+  }
+  return out;
+}
+
+// A distance from a named place in a compass direction: "about 2,000 kilometers (about 1,240
+// miles) northwest of Perth", "about 1,700km (1,000 miles) north-west of Perth". The place, the
+// direction and the unit say what is measured, so two such distances are compared with no verb
+// (a bare distance is compared with nothing); "west-northwest" and "northwest" are two places.
+const COMPASS = '(?:north|south|east|west)(?:-?(?:north|south|east|west)){0,2}';
+const DISTANCE_UNITS: [RegExp, string][] = [
+  [/^(?:km|kms|kilomet(?:er|re)s?)$/, 'km'],
+  [/^(?:mi|miles?)$/, 'mi'],
+  [/^(?:m|meters|metres)$/, 'm'],
+  [/^(?:ft|feet)$/, 'ft'],
+  [/^(?:nautical miles|nm)$/, 'nmi'],
+];
+const DISTANCE_FROM = new RegExp(
+  `(?<![\\p{L}\\p{N}.,])((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s?(nautical miles|kilomet(?:er|re)s|kilomet(?:er|re)|kms|km|miles|mile|mi|meters|metres|feet|ft|nm|m)\\b\\.?\\s*(?:\\([^()]{0,40}\\)\\s*)?(?:[-–—]\\s*)?(${COMPASS})\\s+(?:of|from)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2})`,
+  'gu',
+);
+
+function distanceClaims(sentence: Sentence): Claim[] {
+  const text = sentence.text;
+  if (!/\b(?:north|south|east|west)/.test(text)) return [];
+  const out: Claim[] = [];
+  let context: Set<string> | undefined;
+  for (const m of text.matchAll(DISTANCE_FROM)) {
+    const unit = DISTANCE_UNITS.find(([re]) => re.test(m[2]!))?.[1];
+    if (!unit) continue;
+    const numberEnd = m.index! + m[1]!.length;
+    // The figure with its qualifier ("about 1,700"), read on the text up to the number, since a
+    // unit written on to it ("1,700km") hides it from a reading of the whole sentence.
+    const figure = findFigures(text.slice(0, numberEnd)).find((f) => f.numberStart === m.index);
+    if (!figure || figure.unit !== 'count' || !figure.specific) continue;
+    const dir = m[3]!.toLowerCase().replace(/-/g, '');
+    // The place ends before a day or month written after it ("north of Baghdad Tuesday").
+    const words = m[4]!.split(/\s+/);
+    const cut = words.findIndex((w) => MONTH_OR_DAY.test(w));
+    const name = words.slice(0, cut < 0 ? words.length : cut).join(' ').replace(/['’]s$/, '').replace(/\.$/, '');
+    if (!name) continue;
+    const place = name.toLowerCase();
+    context ??= new Set(contextStemsOf(tokensWithOffsets(text)));
+    out.push(claimOf(figure, sentence, { key: `dist|${unit}|${dir}|${place}`, nounKey: 'dist', noun: `${unit === 'km' ? 'kilometers' : unit === 'mi' ? 'miles' : unit} ${dir} of ${name}`, context, fixed: true }));
   }
   return out;
 }
@@ -1106,7 +1179,11 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   // A distance or a level with no verb to say what it measures ("1,600km (990 miles) east of the
   // cape") is compared with nothing.
   const sameMeasure = (a: Claim, b: Claim) => !MEASURE_UNITS.has(a.nounKey) || (!!a.event && a.event === b.event);
-  const sameNoun = (a: Claim, b: Claim) => a.nounKey === b.nounKey || a.key.includes('|kind:') || a.key.includes('|alias:') || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people';
+  // One sentence counting an outcome under two nouns ("116 villagers and three soldiers were
+  // killed") counts two sets.
+  const sameNoun = (a: Claim, b: Claim) =>
+    !(a.sentence.id === b.sentence.id && a.isClass && b.isClass && a.head && b.head && a.head !== b.head) &&
+    (a.nounKey === b.nounKey || a.key.includes('|kind:') || a.key.includes('|alias:') || !a.nounKey || !b.nounKey || a.nounKey === 'people' || b.nounKey === 'people');
   for (const all of byKey.values()) {
     const current = all.filter((c) => !c.prior);
     if (new Set(current.map((c) => c.sentence.source)).size < 2) continue;

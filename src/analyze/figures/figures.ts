@@ -72,11 +72,13 @@ const CURRENCY = /(?:US\$|A\$|C\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?)$/;
 
 // A number core: digits with thousands separators or decimals, or a number written out.
 const NUMBER =
-  /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\bone\b(?!-| (?:of|another|more|less|day|night|time|way|side|hand|thing|point|year|week|month|by|after|too|or|and|in|such|who|that|which)\b)(?= [a-z])|\ba dozen\b|\b(?:tens|hundreds) of (?:thousands|millions)\b|\b(?:dozens|scores|hundreds|thousands|millions|billions)\b/gi;
+  /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\bone\b(?!-| (?:of|another|more|less|day|night|time|way|side|hand|thing|point|year|week|month|by|after|too|or|and|in|such|who|that|which)\b)(?= [a-z])|\b(?:half a|a few|several|a couple of|a couple|a) (?:dozen|hundred|thousand|million|billion)\b|\b(?:tens|hundreds) of (?:thousands|millions)\b|\b(?:dozens|scores|hundreds|thousands|millions|billions)\b/gi;
 
 function wordValue(word: string): number | null {
   const w = word.toLowerCase();
-  if (w === 'a dozen') return 12;
+  // "a dozen", "a hundred", "half a dozen", "half a million".
+  const a = /^(half )?a (dozen|hundred|thousand|million|billion)$/.exec(w);
+  if (a) return (a[2] === 'dozen' ? 12 : SCALE[a[2]!]!) / (a[1] ? 2 : 1);
   if (w === 'one') return 1;
   if (w in SMALL) return SMALL[w];
   const m = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(\w+)$/.exec(w);
@@ -87,6 +89,13 @@ function wordValue(word: string): number | null {
 function vagueInterval(word: string): [number, number] | null {
   const w = word.toLowerCase().replace(/\s+/g, ' ');
   if (w in VAGUE) return VAGUE[w];
+  // "a few hundred" is read as 200-999 like "hundreds", "several hundred" as 300-999, "a couple
+  // of hundred" as 200-299; "a few dozen" likewise in twelves.
+  const few = /^(a few|several|a couple of|a couple) (dozen|hundred|thousand|million|billion)$/.exec(w);
+  if (few) {
+    const unit = few[2] === 'dozen' ? 12 : SCALE[few[2]!]!;
+    return few[1] === 'several' ? [3 * unit, 9.99 * unit] : few[1]!.startsWith('a couple') ? [2 * unit, 2.99 * unit] : [2 * unit, 9.99 * unit];
+  }
   const m = /^(tens|hundreds) of (thousands|millions)$/.exec(w);
   if (m) {
     const unit = m[2] === 'thousands' ? 1e3 : 1e6;
@@ -154,10 +163,15 @@ function isNotAQuantity(text: string, start: number, end: number, raw: string, v
 export function findFigures(text: string): Figure[] {
   const out: Figure[] = [];
   NUMBER.lastIndex = 0;
+  let lastEnd = 0;
   for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
     const raw = m[0];
     let start = m.index;
     let end = start + raw.length;
+    // Inside the last figure, written out ("one hundred and twenty").
+    if (start < lastEnd) continue;
+    // "a quarter of a million": a fraction of the number, not the number.
+    if (/^a\s/i.test(raw) && /\b(?:quarter|third|half|fraction)\s+(?:of\s+)?$/i.test(text.slice(Math.max(0, start - 20), start))) continue;
     // Never start inside a word or a longer number ("A380", "3.5.1").
     if (start > 0 && /[\p{L}\p{N}_]/u.test(text[start - 1])) continue;
     if (/^[\p{L}_]/u.test(text.slice(end, end + 1)) && /\d$/.test(raw) && !/^(?:k|m|bn|mn|b|tn)\b/i.test(text.slice(end))) continue;
@@ -182,6 +196,14 @@ export function findFigures(text: string): Figure[] {
       value = low = high = w;
     }
 
+    // "two dozen", "three dozen": so many twelves.
+    const dozen = specific && !/dozen/i.test(raw) ? /^\s(dozen)\b/i.exec(text.slice(end)) : null;
+    if (dozen) {
+      value *= 12;
+      low *= 12;
+      high *= 12;
+      end += dozen[0].length;
+    }
     // Scale words: "2.5 billion", "$3bn", "11 million", "four thousand".
     const scale = /^\s?(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b/i.exec(text.slice(end));
     if (scale && specific) {
@@ -192,6 +214,15 @@ export function findFigures(text: string): Figure[] {
         low *= factor;
         high *= factor;
         end += scale[0].length;
+        // "one hundred and twenty": the rest of the number written out.
+        const rest = factor === 100 && !/\d/.test(raw) ? /^\s(?:and\s)?((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/i.exec(text.slice(end)) : null;
+        const restValue = rest ? wordValue(rest[1]!) : null;
+        if (rest && restValue !== null) {
+          value += restValue;
+          low += restValue;
+          high += restValue;
+          end += rest[0].length;
+        }
         // "hundreds of thousands" is matched as one vague word above; "two hundred thousand" here.
         const second = /^\s(thousand|million|billion)\b/i.exec(text.slice(end));
         if (second) {
@@ -250,6 +281,7 @@ export function findFigures(text: string): Figure[] {
       }
       break;
     }
+    lastEnd = end;
     out.push({
       text: text.slice(start, end).replace(/\s+/g, ' '),
       start,
