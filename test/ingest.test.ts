@@ -38,6 +38,13 @@ test('JSON: an object, an array, {articles: [...]}; fields validated; ids unique
   ]);
 });
 
+test('an article\'s "date" (as newswire collections name it) is its published date when it has no "published"', () => {
+  const r = readBuffer('wire.jsonl', Buffer.from('{"text": "One.", "date": "2007-03-02"}\n{"text": "Two.", "date": "2007-03-02", "published": "2007-03-05"}\n{"text": "Three.", "date": 20070302}\n'));
+  assert.deepEqual(r.articles.map((a) => a.published), ['2007-03-02', '2007-03-05']);
+  assert.deepEqual(r.problems.map((p) => p.input), ['wire.jsonl:3']);
+  assert.match(r.problems[0]!.message, /"date"/);
+});
+
 test('JSONL: each line an article; a bad line is reported with its line number, the rest kept', () => {
   const r = readBuffer('c.jsonl', Buffer.from('{"text": "One."}\n\n{"text": "Two."\n{"text": "Three."}\n'));
   assert.deepEqual(r.articles.map((a) => a.body), ['One.', 'Three.']);

@@ -77,6 +77,8 @@ export const articleInputSchema = z
     html: optionalText,
     url: optionalText,
     published: optionalText,
+    /** How newswire collections (DUC, TAC) name an article's date: read when "published" is absent. */
+    date: optionalText,
     outlet: optionalText,
   })
   .refine((a) => Boolean(a.text?.trim() || a.html?.trim()), { message: 'an article needs a non-empty "text" or "html"' });
@@ -96,7 +98,8 @@ export function fromArticleInput(value: unknown, input: string, id: string, file
   const parsed = articleInputSchema.safeParse(value);
   if (!parsed.success) throw new InputError(input, describeZodError(parsed.error));
   const a = parsed.data;
-  const published = a.published ? normalizeDate(a.published) : null;
+  const given = a.published ?? a.date;
+  const published = given ? normalizeDate(given) : null;
   const articleId = a.id !== undefined && a.id !== null && String(a.id).trim() ? String(a.id) : id;
   if (a.text?.trim()) {
     return {
