@@ -15,6 +15,8 @@ export interface ArticleInput {
   html?: string | null;
   url?: string | null;
   published?: string | null;
+  /** Newswire collections name it so: read as `published` when that is absent. */
+  date?: string | null;
   outlet?: string | null;
 }
 

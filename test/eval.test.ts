@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { devHalf, evaluate, parseClusterLine, readClusters, type EvalCluster } from '../src/eval/evaluate.js';
 import { InputError } from '../src/types.js';
+import { fromArticleInput } from '../src/ingest/index.js';
 import { precis, tempDir } from './helpers.js';
 
 const storm = [
@@ -84,10 +85,9 @@ test('parseClusterLine: bad lines name the file and line', () => {
 
 test('parseClusterLine: an article\'s "date" (newswire collections) is its published date; "published" wins', () => {
   const line = '{"id": "n", "articles": [{"text": "A ferry ran aground.", "date": "2001-03-04 10:00"}, {"text": "Crews freed it.", "date": "2001-03-05", "published": "2001-03-06"}, {"text": "No date."}]}';
-  const articles = parseClusterLine(line, 'f:1').articles;
-  assert.equal(articles[0]!.published, '2001-03-04 10:00');
-  assert.equal(articles[1]!.published, '2001-03-06');
-  assert.equal(articles[2]!.published, undefined);
+  // As the evaluator reads them: through fromArticleInput, as every command does.
+  const published = parseClusterLine(line, 'f:1').articles.map((a, i) => fromArticleInput(a, 'f:1', `a${i + 1}`, null).published);
+  assert.deepEqual(published, ['2001-03-04', '2001-03-06', null]);
   assert.throws(() => parseClusterLine('{"id": "n", "articles": [{"text": "t", "date": 5}]}', 'f:2'), /article 1: "date" must be a string/);
 });
 

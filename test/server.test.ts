@@ -67,6 +67,12 @@ test('a story created through the API is briefed, stored and listed', async () =
   assert.equal(listed.articles, 2);
 });
 
+test('an article\'s "date" is its published date through the API as in files', async () => {
+  const id = await createStory([{ text: articleA, date: '2026-03-02' }, { text: articleB, date: '2026-03-01', published: '2026-03-04' }]);
+  const story = (await (await api(`/api/stories/${id}`)).json()) as { briefing: { sources: { published: string | null }[] } };
+  assert.deepEqual(story.briefing.sources.map((s) => s.published).sort(), ['2026-03-02', '2026-03-04']);
+});
+
 test('adding articles rebuilds the briefing and raises its version; old versions stay readable', async () => {
   const id = await createStory([{ text: articleA }], 'Ferry aground at Brisk');
   const added = await postJson(`/api/stories/${id}/articles`, { articles: [{ text: articleB }] });

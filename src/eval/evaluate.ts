@@ -203,8 +203,8 @@ export function parseClusterLine(line: string, where: string): EvalCluster {
     if (typeof o.text !== 'string' && typeof o.html !== 'string') {
       throw new InputError(where, `article ${i + 1}: needs "text" or "html"`);
     }
-    // "date" is how newswire collections (DUC, TAC) name an article's date, as the update reader takes it.
-    return (o.published == null && typeof o.date === 'string' ? { ...o, published: o.date } : o) as ArticleInput;
+    // A "date" (newswire collections' name for it) is read as "published" by fromArticleInput.
+    return o as ArticleInput;
   });
   let summaries: string[] | undefined;
   if (v.summaries !== undefined && v.summaries !== null) {

@@ -81,7 +81,9 @@ export const articleInputSchema = z
     date: optionalText,
     outlet: optionalText,
   })
-  .refine((a) => Boolean(a.text?.trim() || a.html?.trim()), { message: 'an article needs a non-empty "text" or "html"' });
+  .refine((a) => Boolean(a.text?.trim() || a.html?.trim()), { message: 'an article needs a non-empty "text" or "html"' })
+  // One place for the alias, so files, streams and the API read it alike.
+  .transform(({ date, ...a }) => (a.published?.trim() || !date ? a : { ...a, published: date }));
 
 function describeZodError(err: z.ZodError): string {
   const issue = err.issues[0];
@@ -98,8 +100,7 @@ export function fromArticleInput(value: unknown, input: string, id: string, file
   const parsed = articleInputSchema.safeParse(value);
   if (!parsed.success) throw new InputError(input, describeZodError(parsed.error));
   const a = parsed.data;
-  const given = a.published ?? a.date;
-  const published = given ? normalizeDate(given) : null;
+  const published = a.published ? normalizeDate(a.published) : null;
   const articleId = a.id !== undefined && a.id !== null && String(a.id).trim() ? String(a.id) : id;
   if (a.text?.trim()) {
     return {
