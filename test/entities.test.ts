@@ -14,6 +14,11 @@ import { segment } from '../src/text/index.js';
 
 const doc = (id: string, text: string): Doc => docFromText(id, text);
 
+/** The list as an assertion message: each entity's name, type and aliases. */
+function listing(entities: Entity[]): string {
+  return JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+}
+
 function find(entities: Entity[], name: string): Entity | undefined {
   return entities.find((e) => e.name === name || e.aliases.includes(name));
 }
@@ -441,7 +446,7 @@ test('the dateline cleaning cut names the place filed from and the agency; close
     }),
     docFromText('b', 'Ferry crews met in Oregon on Monday.', { removed: [{ reason: 'dateline', text: 'Harwell (Reuters) -' }] }),
   ]);
-  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  const listed = listing(entities);
   assert.equal(find(entities, 'Kesselby')?.type, 'place', listed);
   assert.equal(find(entities, 'Harwell')?.type, 'place', listed);
   assert.equal(find(entities, 'AP')?.type, 'organization', listed);
@@ -461,7 +466,7 @@ test('numbered roads and streets are places; an acronym said to stand for a name
         'The Harwell Nationalist Party won the vote, and Nationalist Party member Ivo Marsh said so.',
     ),
   ]);
-  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  const listed = listing(entities);
   assert.equal(find(entities, 'East 84th Street')?.type, 'place', listed);
   assert.notEqual(find(entities, 'East 84th Street'), find(entities, 'East 68th Street'), listed);
   assert.equal(find(entities, 'Interstate 435')?.type, 'place', listed);
@@ -481,7 +486,7 @@ test('apposition heads, ages, reporting bodies, syllable given names, labels and
         'The Recording Industry Association of Harwell sued, and the band Brindlebox lost. Brindlebox said it would appeal.',
     ),
   ]);
-  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  const listed = listing(entities);
   assert.equal(find(entities, 'Velmarik')?.type, 'place', listed);
   assert.equal(find(entities, 'Odo Tarrant')?.type, 'person', listed);
   assert.equal(find(entities, 'Ivo Kessler')?.type, 'person', listed);
@@ -497,7 +502,7 @@ test('two runs written only together with "and", one of them an ordinary word, a
   const entities = findEntities([
     docFromText('a', 'Kessel Homeland and Freedom claimed the attack, and freedom was its aim. Police blamed Kessel Homeland and Freedom again. Anna Berg and Peter Marrow were there.'),
   ]);
-  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  const listed = listing(entities);
   assert.ok(find(entities, 'Kessel Homeland and Freedom') && !find(entities, 'Freedom'), listed);
   assert.ok(find(entities, 'Anna Berg') && find(entities, 'Peter Marrow'), listed);
 });
@@ -510,7 +515,7 @@ test('a body\'s generic word written capitalised inside sentences and never in l
         'The Ostrava Academy of Fine Arts gave a statement; the Academy said it was shocked. An office nearby closed. The Office reopened.',
     ),
   ]);
-  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  const listed = listing(entities);
   assert.equal(find(entities, 'Navy')?.type, 'organization', listed);
   // a lone word a longer name holds may stand for it; a word the text writes in lower case is no name
   assert.ok(!entities.some((e) => e.name === 'Academy'), listed);
@@ -525,7 +530,7 @@ test('a word with an adjective\'s ending that only qualifies a noun is no name',
         'Tom Jordan said the divers were tired, and Jordan said they would go on. Officials in Kessian said nothing.',
     ),
   ]);
-  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  const listed = listing(entities);
   assert.ok(!entities.some((e) => e.name === 'Velmarian'), listed);
   assert.ok(find(entities, 'Tom Jordan'), listed);
   assert.ok(find(entities, 'Kessian'), listed);
@@ -533,12 +538,12 @@ test('a word with an adjective\'s ending that only qualifies a noun is no name',
 
 test('a name after "said" that follows a quotation closed by ",”" is a speaker', () => {
   const entities = findEntities([docFromText('a', '“He was kind to everyone,” said Zorvina Kettering, a family friend. The search went on.')]);
-  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  const listed = listing(entities);
   assert.equal(find(entities, 'Zorvina Kettering')?.type, 'person', listed);
 });
 
 test('two names joined by "and" share the kind the cued one shows', () => {
   const entities = findEntities([docFromText('a', 'The likes of Anna Berg and Zorvath Quellfeather joined the protest. The protest grew.')]);
-  const listed = JSON.stringify(entities.map((e) => [e.name, e.type, e.aliases]));
+  const listed = listing(entities);
   assert.equal(find(entities, 'Zorvath Quellfeather')?.type, 'person', listed);
 });
