@@ -71,8 +71,8 @@ function continuesOnNextLine(line: string, next: string): boolean {
 /**
  * Whether a paragraph's lines are hard-wrapped prose, as agency feeds send it: two or more
  * lines, every line but the last 40 to 80 columns long, and at least one of them stopping
- * mid-sentence (no terminator, or the next line opens in lower case). Then all its lines are one paragraph, whatever the case of the next line
- * ("rising in American" / "Indian communities").
+ * mid-sentence (no terminator, or the next line opens in lower case). Then all its lines are
+ * one paragraph, whatever the case of the next line ("rising in American" / "Indian communities").
  */
 export function isHardWrapped(lines: readonly string[]): boolean {
   if (lines.length < 2) return false;
