@@ -10,10 +10,18 @@ const NOTICES: readonly { reason: string; pattern: RegExp }[] = [
   { reason: 'wire-slug', pattern: /^(?:NYT-\d+|\(?(?:MORE|END|ENDIT|ADVANCE FOR)\)?[.\s]*$)/ },
 ];
 
+// A service note to the agency's clients, anywhere in a block: a telephone number together with a
+// request to call about the copy ("For questions, please call ... at 415-555-0100") or a budget
+// line ("... plans to move the following stories for clients of ..."). Both are needed, so a
+// story that quotes a hotline ("Anyone with information should call 555-0100") is not a notice.
+const PHONE = /(?:\(\d{3}\) ?|\b\d{3}[ .-])\d{3}-\d{4}\b/;
+const SERVICE_REQUEST = /\b(?:questions|comments|more information)\b,?[^.]{0,30}\bplease call\b|\bplans? to move\b[^.]{0,80}\bclients of\b/i;
+
 /** Whether a block is an agency notice; the reason slug when it is. */
 export function newswireNotice(text: string): string | null {
   const t = text.trim();
   for (const { reason, pattern } of NOTICES) if (pattern.test(t)) return reason;
+  if (PHONE.test(t) && SERVICE_REQUEST.test(t)) return 'contact-notice';
   return null;
 }
 
