@@ -163,3 +163,29 @@ test('precis eval --half: A and B partition the clusters; any other half exits 2
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--half: expected A or B, got "C"/);
 });
+
+test('evaluate --undated: the articles\' dates are not read (the newest report no longer opens the summary)', () => {
+  const dated = cluster('d', { articles: [{ text: storm, date: '2024-01-02' }, { text: stormToo, published: '2024-01-05' }] });
+  const first = (undated: boolean): string => evaluate([dated], { words: 200, undated }).items[0]!.summary.split('\n')[0]!;
+  assert.equal(first(false), stormToo.split('\n\n')[0], 'with dates the newest report leads');
+  assert.equal(first(true), storm.split('\n\n')[0], 'without, the first article given');
+  assert.equal(first(true), evaluate([cluster('d')], { words: 200 }).items[0]!.summary.split('\n')[0]);
+});
+
+test('precis eval --peer: scores the given summaries over the same clusters; a cluster without one exits 2', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'clusters.jsonl');
+  const reference = 'About 40,000 homes in Harlow County lost power in the storm.';
+  writeFileSync(file, [cluster('x', { summaries: [reference] }), cluster('y', { summaries: [reference] })].map((c) => JSON.stringify(c)).join('\n') + '\n');
+  const peer = path.join(dir, 'peer.jsonl');
+  writeFileSync(peer, `${JSON.stringify({ id: 'x', summary: reference })}\n${JSON.stringify({ id: 'y', summary: reference })}\n`);
+  const r = precis(['eval', file, '--peer', peer, '--json', '--out', path.join(dir, 'out.jsonl')]);
+  assert.equal(r.code, 0, r.stderr);
+  const figures = JSON.parse(r.stdout) as { scores: { rouge2: { f: number } } };
+  assert.equal(figures.scores.rouge2.f, 1, 'the peer\'s summaries are scored, not the summarizer\'s');
+  assert.equal(readFileSync(path.join(dir, 'out.jsonl'), 'utf8').split('\n')[0], JSON.stringify({ id: 'x', summary: reference }));
+  writeFileSync(peer, `${JSON.stringify({ id: 'x', summary: reference })}\n`);
+  const missing = precis(['eval', file, '--peer', peer]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /^precis: .*peer\.jsonl: no summary for cluster y\n$/);
+});

@@ -114,7 +114,8 @@ function readReferences(path: string): Map<string, string[]> {
   return refs;
 }
 
-function readPredictions(path: string): Map<string, string> {
+/** Reads {"id", "summary"} lines into a map by id; an id given twice is an error. */
+export function readPredictions(path: string): Map<string, string> {
   const preds = new Map<string, string>();
   for (const { line, value } of readJsonl(path)) {
     const where = `${path}:${line}`;

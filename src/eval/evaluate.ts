@@ -27,6 +27,10 @@ export interface EvaluateOptions {
   tuning?: Partial<SummarizerTuning>;
   /** Called after each cluster (e.g. to draw a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /** Read no article's date ("published" or "date"), as for an undated collection. */
+  undated?: boolean;
+  /** Score these summaries (by cluster id) instead of the summarizer's, e.g. a baseline's. */
+  peer?: Map<string, string>;
 }
 
 /** Seconds spent in each stage, summed over clusters. */
@@ -93,13 +97,14 @@ const now = (): number => performance.now() / 1000;
 /** Runs one cluster through ingest, clean, segment and summarize; returns the summary lines. */
 export function summarizeCluster(
   cluster: EvalCluster,
-  options: Pick<EvaluateOptions, 'words' | 'tuning'> = {},
+  options: Pick<EvaluateOptions, 'words' | 'tuning' | 'undated'> = {},
   stages: StageSeconds = { ingest: 0, clean: 0, segment: 0, summarize: 0, score: 0 },
 ): string {
   const docs: Doc[] = [];
-  cluster.articles.forEach((input, i) => {
+  cluster.articles.forEach((given, i) => {
     // Articles with no text are skipped: they carry nothing to summarize.
-    if (!input.text?.trim() && !input.html?.trim()) return;
+    if (!given.text?.trim() && !given.html?.trim()) return;
+    const input = options.undated ? { ...given, published: undefined, date: undefined } : given;
     let t = now();
     let raw;
     try {
@@ -135,7 +140,7 @@ export function evaluate(clusters: EvalCluster[], options: EvaluateOptions = {})
   const start = now();
   let scoring = 0;
   clusters.forEach((cluster, i) => {
-    const summary = summarizeCluster(cluster, options, stages);
+    const summary = options.peer ? peerSummary(options.peer, cluster.id) : summarizeCluster(cluster, options, stages);
     const item: EvalItem = { id: cluster.id, summary, words: summary.split(/\s+/).filter(Boolean).length };
     const references = (cluster.summaries ?? []).filter((s) => s.trim());
     if (references.length) {
@@ -159,6 +164,13 @@ export function evaluate(clusters: EvalCluster[], options: EvaluateOptions = {})
     clustersPerSecond: seconds > 0 ? clusters.length / seconds : 0,
     stages,
   };
+}
+
+/** A peer's summary of a cluster, one sentence a line as the summarizer's. */
+function peerSummary(peer: Map<string, string>, id: string): string {
+  const summary = peer.get(id);
+  if (summary === undefined) throw new InputError('--peer', `no summary for cluster ${id}`);
+  return summary;
 }
 
 function meanScores(all: RsScores[]): RsScores {
