@@ -380,6 +380,9 @@ interface StoryState {
   titles: Map<string, number>;
   titleNorm: number;
   recent: Member[];
+  /** Scratch of the join decision: the number of the decision that last met it, and its dot product with that article. */
+  pass: number;
+  dot: number;
 }
 
 interface Snapshot {
@@ -433,7 +436,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
 
   if (restored) {
     for (const s of restored.open) {
-      const story: StoryState = { id: s.id, n: s.n, size: s.size, day: s.day, last: s.last, centroid: new Map(s.centroid), norm: 0, titles: new Map(s.titles ?? []), titleNorm: 0, recent: [] };
+      const story: StoryState = { id: s.id, n: s.n, size: s.size, day: s.day, last: s.last, centroid: new Map(s.centroid), norm: 0, titles: new Map(s.titles ?? []), titleNorm: 0, recent: [], pass: 0, dot: 0 };
       story.recent = s.recent.map(([id, n, hs]) => ({ id, n, shingles: [...hs], story }));
       story.norm = normOf(story.centroid);
       story.titleNorm = normOf(story.titles);
@@ -467,6 +470,8 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
 
   /** The clock at the last look for stories to close: a story can only fall out of the window when the clock moves. */
   let scanned = clock;
+  /** Join decisions made (see StoryState.pass). */
+  let passes = 0;
 
   function closeOld(): void {
     if (clock !== null && clock !== scanned) {
@@ -526,11 +531,21 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
 
     let chosen: StoryState | null = copy ? copy.story : null;
     if (!chosen) {
-      const dots = new Map<StoryState, number>();
+      // Dot products accumulate on the stories themselves (a Map per article costs more than the
+      // rest of the decision); `touched` keeps the order in which stories were first met.
+      const pass = ++passes;
+      const touched: StoryState[] = [];
       for (const [term, w] of vector) {
         const list = postings.get(term);
         if (!list) continue;
-        for (const [story, c] of list) dots.set(story, (dots.get(story) ?? 0) + w * c);
+        for (const [story, c] of list) {
+          if (story.pass !== pass) {
+            story.pass = pass;
+            story.dot = 0;
+            touched.push(story);
+          }
+          story.dot += w * c;
+        }
       }
       // The title part is at most the weight times max(1, titleMissing): a story whose body
       // cosine plus that stays below the best so far cannot win, and its titles are not read.
@@ -538,7 +553,8 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
       let bestCosine = 0;
       let bestTitle: number | null = null;
       const titleMost = tuning.titleSimilarity * Math.max(1, tuning.titleMissing);
-      for (const [story, dot] of dots) {
+      for (const story of touched) {
+        const dot = story.dot;
         const cosine = story.norm > 0 ? dot / story.norm : 0;
         if (cosine + titleMost < bestSim) continue;
         const titleCosine = titleVector.size > 0 && story.titleNorm > 0 ? dotWith(titleVector, story.titles) / story.titleNorm : null;
@@ -560,7 +576,7 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     if (!chosen) {
       created = true;
       const n = storyCount++;
-      chosen = { id: `s${n}`, n, size: 0, day: null, last: position, centroid: new Map(), norm: 0, titles: new Map(), titleNorm: 0, recent: [] };
+      chosen = { id: `s${n}`, n, size: 0, day: null, last: position, centroid: new Map(), norm: 0, titles: new Map(), titleNorm: 0, recent: [], pass: 0, dot: 0 };
     }
     join(chosen, vector, titleVector, day, position, id, hs);
     // Too many open stories: the least recently joined close (the one just joined is the newest).
