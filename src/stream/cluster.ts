@@ -102,7 +102,10 @@
 //     stories that share a term with the article (x 0.01 / 0.02 per e-fold around 100: 0.868 /
 //     0.853 at best; -0.01: 0.893, no gain), meant to hold the level as distractors grow from a
 //     half to a whole stream, but early in a stream few stories are open and the level falls
-//     where the costly merges happen. None reached half A's figure, so none was taken to half B.
+//     where the costly merges happen; the article's cosine over the terms seen before only, the
+//     whole vector still joining the centroid (thresholds 0.165-0.245: 0.843 at best, precision
+//     falls: the cosines of all stories rise). None reached half A's figure, so none was taken
+//     to half B.
 //   Tried in this round and not kept (half A, three orders; the rule before scores 0.884 there):
 //     the margin of the best story over the second added to its similarity (x 0.5 / 1, best of
 //     thresholds 0.165-0.2: 0.874 / 0.867); the days between the article and the story's newest
