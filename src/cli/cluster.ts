@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { createClusterer } from '../stream/cluster.js';
-import { toArticle } from '../eval/stream.js';
+import { toArticle } from '../stream/article.js';
 import { withClusterOptions } from './eval-stream.js';
 import { inputStream, readingStream } from './output.js';
 

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { crossValidate, evaluateOrders, withoutTitles, fitThreshold, formatStreamResult, readLabelledStream, storyHalf } from '../eval/stream.js';
 import type { FittedThreshold } from '../eval/stream.js';
 import { InputError } from '../types.js';
 import { optionParser } from './output.js';
@@ -25,7 +24,10 @@ Examples:
   precis eval-stream dev-stream.jsonl --half A --fit
   precis eval-stream dev-stream.jsonl --half A --fit --folds 3
   precis eval-stream t17-dev.jsonl --topic-prefix`)
-    .action((file: string, opts: { window?: number; threshold?: number; half?: 'A' | 'B'; topicPrefix?: boolean; json?: boolean; orders?: number; fit?: boolean; folds?: number; titles?: boolean }) => {
+    .action(async (file: string, opts: { window?: number; threshold?: number; half?: 'A' | 'B'; topicPrefix?: boolean; json?: boolean; orders?: number; fit?: boolean; folds?: number; titles?: boolean }) => {
+      // Loaded here, not at the top: \`precis cluster\` and the other evaluators share this module's
+      // option parsers, and the evaluator would double their start-up.
+      const { crossValidate, evaluateOrders, withoutTitles, fitThreshold, formatStreamResult, readLabelledStream, storyHalf } = await import('../eval/stream.js');
       const topicOf = opts.topicPrefix ? (id: string) => id.split('_')[0]! : undefined;
       const read = readLabelledStream(file, { topicOf }).filter((x) => opts.half === undefined || storyHalf(x.story) === opts.half);
       const items = opts.titles === false ? withoutTitles(read) : read;

@@ -16,6 +16,9 @@ import type { ClusterTuning, Observation } from '../stream/cluster.js';
 import type { ClustererOptions, StreamArticle } from '../stream/types.js';
 import { InputError } from '../types.js';
 import { devHalf } from './evaluate.js';
+import { toArticle } from '../stream/article.js';
+
+export { toArticle };
 
 export interface Bcubed {
   precision: number;
@@ -114,20 +117,6 @@ export function readInput(file: string): string {
   } catch (err) {
     throw new InputError(file, `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-}
-
-/** The article fields a clusterer may read: never the label. */
-export function toArticle(a: Record<string, unknown>): StreamArticle {
-  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-  return {
-    id: a.id == null ? null : String(a.id),
-    title: str(a.title),
-    text: str(a.text),
-    html: str(a.html),
-    url: str(a.url),
-    published: str(a.published) ?? str(a.date),
-    outlet: str(a.outlet),
-  };
 }
 
 /** Dated articles sorted by day (stable); undated ones stay where they were among them. */
