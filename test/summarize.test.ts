@@ -132,6 +132,10 @@ test('standaloneQuality: full sentences score 1, dangling openers and fragments 
   // The same words in reporting are not page furniture.
   assert.equal(q('The court ruled that the copyright on the song had expired decades ago.'), 1);
   assert.equal(q('The company said its newsletter reached two million readers last year.'), 1);
+  // A sentence ending on a colon only announces what follows it.
+  assert.equal(q('The latest on the harbour strike talks in the invented port (all times local):'), 0);
+  assert.equal(q('On the vote, the mayor said she was glad the council agreed on three points:'), 0);
+  assert.equal(q('The mayor listed three points: the budget, the stadium and the bridge.'), 1);
 });
 
 test('an article on another story gets less room than the articles that echo each other', () => {

@@ -137,6 +137,9 @@ export function standaloneQuality(text: string, tokens: string[], options: Quali
   // A run of capitalised words with no lower-case word is a headline, caption credit or dateline.
   const lowerWords = trimmed.match(LOWER_CASE_WORD)?.length ?? 0;
   if (lowerWords < Math.max(2, words * 0.25)) return 0;
+  // Ending on a colon, a sentence announces what follows it (a list, a quotation, a table) and
+  // says nothing alone: "The Latest on the talks (all times local):".
+  if (/:["'”’)]*$/.test(trimmed)) return 0;
   let q = 1;
   // Truncated teasers ("His ...") and sentences without an end are usually fragments or captions.
   if (/(\.\.\.|…)["'”’)]*$/.test(trimmed)) q *= 0.1;
