@@ -547,3 +547,18 @@ test('two names joined by "and" share the kind the cued one shows', () => {
   const listed = listing(entities);
   assert.equal(find(entities, 'Zorvath Quellfeather')?.type, 'person', listed);
 });
+
+test('a word English mostly writes in lower case, capitalised with no cue of a name, is no name', () => {
+  const entities = findEntities([
+    docFromText(
+      'a',
+      'Millions of Internet users shared the clip on the Internet within hours, and the Internet lit up again on Monday. ' +
+        'The advocacy service Beacon said it would help the families. Mara Velt said Beacon had been kind, and Beacon will meet them on Friday.',
+    ),
+  ]);
+  const listed = listing(entities);
+  assert.ok(!find(entities, 'Internet'), listed);
+  // set after a noun of its kind, an ordinary word is a body's name
+  assert.equal(find(entities, 'Beacon')?.type, 'organization', listed);
+  assert.ok(find(entities, 'Mara Velt'), listed);
+});

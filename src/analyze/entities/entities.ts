@@ -46,6 +46,7 @@ import { addTo } from '../collections.js';
 import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
 import { givenNameKeys, sameGivenName } from './hypocorisms.js';
 import { knownGivenName } from './given-names.js';
+import { ordinaryInCorpus } from './corpus-words.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -66,6 +67,8 @@ interface Mention {
   attributive?: boolean;
   /** The name written right after it with "and" between ("Basque Homeland" and "Freedom"). */
   joinedWith?: Mention;
+  /** Written right after a noun of a kind of body ("the conciliation service Accord"). */
+  kindBefore?: boolean;
   /** The ordinary word that opened the sentence before it, dropped from the name ("Recording"). */
   opener?: string;
 }
@@ -581,7 +584,8 @@ function mentionsOfRun(
   if (prev && prevIndex === first.index - 1 && (ROLE_NOUNS.has(prevLower) || (/^\p{Ll}/u.test(prev.bare) && isPersonRoleWord(prev.bare)))) votes.person += STRONG;
   // "proxy adviser firm Halden Ross": a noun of kind names an organisation; a hint that a title
   // or a known given name still outweighs ("the company Anna Berg founded").
-  else if (prev && prevIndex === first.index - 1 && ORG_KIND_NOUNS.has(prevLower)) votes.organization += WEAK + 1;
+  const kindBefore = !!prev && prevIndex === first.index - 1 && ORG_KIND_NOUNS.has(prevLower);
+  if (kindBefore && !(ROLE_NOUNS.has(prevLower) || (/^\p{Ll}/u.test(prev.bare) && isPersonRoleWord(prev.bare)))) votes.organization += WEAK + 1;
   // "Ivo the Builder", "Mara the Elder": a word after a given name and "the" is an epithet of
   // that person, not a body.
   if (words.length === 1 && prevLower === 'the' && prevIndex === first.index - 1 && toks[prevIndex - 1]?.word && FIRST_NAMES.has(fold(toks[prevIndex - 1].bare))) return out;
@@ -681,6 +685,7 @@ function mentionsOfRun(
   if (opener && first === run[0]) mention.opener = opener;
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
   if (attributive) mention.attributive = true;
+  if (kindBefore) mention.kindBefore = true;
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
   return out;
@@ -1687,6 +1692,10 @@ export function findEntities(docs: Doc[]): Entity[] {
       // A longer name holding the word may be what it stands for ("the Academy"): then it is not kept.
       const named = !hasCommonWord([w], commonWords) && all.some((m) => !m.initial) && !longerHolding(w);
       if (!strong && (hasCommonWord([w], commonWords) || PLACE_WORDS.has(w.toLowerCase()) || (ORG_WORDS.has(w.toLowerCase()) && !named))) continue;
+      // "the Internet", "the Web", a dog named Shaker: a word English mostly writes in lower case,
+      // with no mention bearing a cue of a name of its own (only hints: "the", "in") and never
+      // set after a noun of its kind ("the conciliation service Accord"), is an ordinary word capitalised.
+      if (!strong && ordinaryInCorpus(w) && !all.some((m) => m.kindBefore || m.votes.person + m.votes.organization + m.votes.place >= STRONG)) continue;
     }
     // "Police have sealed off...": a generic word opening a sentence is not a name.
     const generic = (w: string) => (ORG_WORDS.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase())) && !GAZETTEER.has(fold(w));

@@ -316,7 +316,7 @@ export const CELESTIAL = new Set([
 export const ORG_KIND_NOUNS = words(`
   firm company companies giant maker retailer startup start-up carrier manufacturer insurer lender brand
   chain outlet website newspaper magazine broadcaster network label publisher conglomerate automaker
-  carmaker airline supermarket charity nonprofit non-profit band agency
+  carmaker airline supermarket charity nonprofit non-profit band agency service
 `);
 
 /**
