@@ -562,3 +562,17 @@ test('a word English mostly writes in lower case, capitalised with no cue of a n
   assert.equal(find(entities, 'Beacon')?.type, 'organization', listed);
   assert.ok(find(entities, 'Mara Velt'), listed);
 });
+
+test('a name made only of words English mostly writes in lower case, with no cue, is a phrase', () => {
+  const entities = findEntities([
+    docFromText(
+      'a',
+      'Crowds waved the Silver Lantern at the rally in Kelmbridge. The Silver Lantern hung over the square all night. ' +
+        'Tomas Vrell, the Bright Meadow candidate, spoke first. Vrell said the Bright Meadow list would win.',
+    ),
+  ]);
+  const listed = listing(entities);
+  assert.ok(!find(entities, 'Silver Lantern'), listed);
+  // a name qualifying a role names what the role serves
+  assert.ok(find(entities, 'Bright Meadow'), listed);
+});

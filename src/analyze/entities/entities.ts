@@ -69,6 +69,8 @@ interface Mention {
   joinedWith?: Mention;
   /** Written right after a noun of a kind of body ("the conciliation service Accord"). */
   kindBefore?: boolean;
+  /** Followed by a role noun it qualifies ("the Green Civic candidate"). */
+  roleAfter?: boolean;
   /** The ordinary word that opened the sentence before it, dropped from the name ("Recording"). */
   opener?: string;
 }
@@ -686,6 +688,8 @@ function mentionsOfRun(
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
   if (attributive) mention.attributive = true;
   if (kindBefore) mention.kindBefore = true;
+  // "the Green Civic candidate", "a Kremlin spokesman": a name that qualifies a role names what the role serves.
+  if (!last.tok.possessive && ROLE_NOUNS.has(nextWord)) mention.roleAfter = true;
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
   return out;
@@ -1697,6 +1701,14 @@ export function findEntities(docs: Doc[]): Entity[] {
       // set after a noun of its kind ("the conciliation service Accord"), is an ordinary word capitalised.
       if (!strong && ordinaryInCorpus(w) && !all.some((m) => m.kindBefore || m.votes.person + m.votes.organization + m.votes.place >= STRONG)) continue;
     }
+    // "Unification Flag", "Web Site": a name of two words or more, each one English mostly writes in
+    // lower case and none a body's or a place's word or a given name, with no mention cued strongly,
+    // as a person's or as what a role serves ("the Green Civic candidate"), is a phrase.
+    if (
+      group.every((f) => f.words.length >= 2 && f.words.every((w) => ordinaryInCorpus(w) && !ORG_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase()) && !knownGivenName(w))) &&
+      !all.some((m) => m.kindBefore || m.roleAfter || m.votes.person > 0 || m.votes.organization + m.votes.place >= STRONG)
+    )
+      continue;
     // "Police have sealed off...": a generic word opening a sentence is not a name.
     const generic = (w: string) => (ORG_WORDS.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase())) && !GAZETTEER.has(fold(w));
     if (group.every((f) => f.words.length === 1 && generic(f.words[0])) && all.every((m) => m.initial)) continue;

@@ -56,7 +56,7 @@ export const ORG_WORDS = words(`
   freight rail centers centres institutes universities agencies commissions ministries
   bulletin weekly magazine monthly quarterly facility laboratory lab observatory
   brewery brewing studios records labs laboratories manufacturing construction enterprises ventures
-  institution institutions advertiser enquirer inquirer management
+  institution institutions advertiser enquirer inquirer management patrol
 `);
 
 /** Organisations known by one word: names in their own right, not generic words like "Office". */
