@@ -195,6 +195,10 @@
 //   given name; "patrol" a body's word), no mention cued strongly, as a person's, after a noun of
 //   its kind or before a role ("the Green Civic candidate")
 //                                          0.901/0.833  0.976/0.945  0.981/0.975  0.944/0.788  0.049/0.081
+//   bylines and sign-offs that cleaning cut are read for names ("By X", "X contributed to this
+//   report", "Reporting by X"), not past "editing by" (credits of the desk)
+//                                          0.903/0.853  0.976/0.946  0.981/0.975  0.944/0.788  0.049/0.080
+//     (only "By X" and "contributed" sign-offs: confirm found 0.838)
 //   tried, dropped (no change on confirm, so not kept): an acronym and a name one in parentheses
 //   after the other are one ("the DPRK (North Korea)"): choose merge R 0.944 -> 0.953; "of X and
 //   <an ordinary word>" closes a body's name ("Arts and Sciences"): choose junk 29 -> 28; an

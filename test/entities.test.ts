@@ -576,3 +576,18 @@ test('a name made only of words English mostly writes in lower case, with no cue
   // a name qualifying a role names what the role serves
   assert.ok(find(entities, 'Bright Meadow'), listed);
 });
+
+test('a byline or a sign-off that cleaning cut names the story\'s writers and agencies', () => {
+  const text = 'Divers searched the flooded quarry near Kelmbridge on Tuesday, officials said.\n\nThe search will go on through the week.\n\nHarbour Wire writer Anna Tevelin contributed to this report.';
+  const [d] = [segment(cleanArticle(fromArticleInputs([{ text }], 'a')[0]!))];
+  assert.ok(d!.article.removed.some((r) => r.reason === 'sign-off'), JSON.stringify(d!.article.removed));
+  assert.ok(!d!.sentences.some((s) => s.text.includes('Tevelin')));
+  const entities = findEntities([d!]);
+  assert.equal(find(entities, 'Anna Tevelin')?.type, 'person', listing(entities));
+  // who edited the story is no actor of it
+  const credit = 'Divers searched the flooded quarry near Kelmbridge on Tuesday, officials said.\n\nThe search will go on through the week.\n\nReporting by Anna Tevelin; editing by Marta Quellwood';
+  const e = segment(cleanArticle(fromArticleInputs([{ text: credit }], 'a')[0]!));
+  const listed = listing(findEntities([e]));
+  assert.ok(e.article.removed.length, JSON.stringify(e.sentences.map((s) => s.text)));
+  assert.ok(listed.includes('Anna Tevelin') && !listed.includes('Quellwood'), listed);
+});

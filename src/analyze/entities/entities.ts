@@ -1200,6 +1200,15 @@ export function findEntities(docs: Doc[]): Entity[] {
   const apposed: [Mention, Mention, boolean?][] = [];
   for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms, apposed));
   for (const doc of docs) mentions.push(...tableRowNames(doc), ...datelineMentions(doc));
+  // "By Alex Acquisto", "Associated Press writer Phuong Le contributed to this report": a byline or
+  // a sign-off that cleaning cut names the people and agencies that wrote the story (not those
+  // who edited it: "Reporting by X; editing by Y" is a credit line).
+  for (const doc of docs) {
+    for (const r of doc.article.removed ?? []) {
+      const text = r.text.replace(/^\s*[—–-]+\s*/, '').replace(/[;,.]?\s*\b(?:editing|edited|produced|compiled|designed|graphics)\s+by\b.*$/isu, '');
+      if (r.reason === 'byline' || r.reason === 'sign-off') mentions.push(...mentionsIn(text, doc.article.id, `${doc.article.id}#-1`, commonWords));
+    }
+  }
   // Words that name things in this cluster: genera, and acronyms of lower-case terms.
   const genera = generaOf(docs, species);
   for (const t of terms) genera.add(t);
