@@ -199,6 +199,12 @@
 //   report", "Reporting by X"), not past "editing by" (credits of the desk)
 //                                          0.903/0.853  0.976/0.946  0.981/0.975  0.944/0.788  0.049/0.080
 //     (only "By X" and "contributed" sign-offs: confirm found 0.838)
+//   one word always after "the" that ends one body's name only, or opens it before "of" ("the
+//   Star", "the Academy"), is that body
+//                                          0.903/0.853  0.976/0.946  0.981/0.976  0.944/0.791  0.049/0.080
+//   tried, dropped: names in photo captions that cleaning cut: choose found 0.915, confirm found
+//   0.855 but junk 0.080 -> 0.092 (credits cut: 0.086); camel-case words and legal forms in
+//   acronyms with "X Inc." and "X" one target: no change on either half.
 //   tried, dropped (no change on confirm, so not kept): an acronym and a name one in parentheses
 //   after the other are one ("the DPRK (North Korea)"): choose merge R 0.944 -> 0.953; "of X and
 //   <an ordinary word>" closes a body's name ("Arts and Sciences"): choose junk 29 -> 28; an

@@ -591,3 +591,15 @@ test('a byline or a sign-off that cleaning cut names the story\'s writers and ag
   assert.ok(e.article.removed.length, JSON.stringify(e.sentences.map((s) => s.text)));
   assert.ok(listed.includes('Anna Tevelin') && !listed.includes('Quellwood'), listed);
 });
+
+test('one word after "the" that ends one body\'s name only is that body', () => {
+  const entities = findEntities([
+    docFromText(
+      'a',
+      'The Velmar Evening Star reported the fire on Monday. The Star said the warehouse had no alarm, and the Star called the owner. ' +
+        'Fire crews from the Velmar Harbour Board also came.',
+    ),
+  ]);
+  const listed = listing(entities);
+  assert.ok(find(entities, 'Velmar Evening Star')?.aliases.includes('Star'), listed);
+});

@@ -1509,6 +1509,21 @@ export function findEntities(docs: Doc[]): Entity[] {
     }
   });
   for (const [shorter, longer] of tails) if (new Set(longer.map((i) => uf.find(i))).size === 1) uf.union(longer[0]!, shorter);
+  // "the Star" for "Kansas City Star", "the Academy" for "Academy of Motion Picture Arts": one word
+  // always written after "the" that is the last word, or the first before "of", of one body's name only.
+  const byHead = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    if (k.length < 2 || typeOfForm(f) !== 'organization') return;
+    addTo(byHead, k[k.length - 1]!, i);
+    if (k[1] === 'of') addTo(byHead, k[0]!, i);
+  });
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    if (k.length !== 1 || !f.mentions.every((m) => m.article) || placeKey(f.words) || typeOfForm(f) === 'person') return;
+    const longer = byHead.get(k[0]!);
+    if (longer && new Set(longer.map((j) => uf.find(j))).size === 1) uf.union(longer[0]!, i);
+  });
   // A state's formal name and its short one: "Republic of San Marino" / "San Marino", "Russian
   // Federation" / "Russia" (the adjective begins with the short name).
   live.forEach((f, i) => {
