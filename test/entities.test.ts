@@ -603,3 +603,12 @@ test('one word after "the" that ends one body\'s name only is that body', () => 
   const listed = listing(entities);
   assert.ok(find(entities, 'Velmar Evening Star')?.aliases.includes('Star'), listed);
 });
+
+test('a compass word opening a name with no body\'s word names a region', () => {
+  const entities = findEntities([
+    docFromText('a', 'The plane went down in the rugged North Velmarides on Sunday. Searchers flew over the North Velmarides again and reached the Northwest Quarrel by night.'),
+  ]);
+  const listed = listing(entities);
+  assert.equal(find(entities, 'North Velmarides')?.type, 'place', listed);
+  assert.equal(find(entities, 'Northwest Quarrel')?.type, 'place', listed);
+});

@@ -671,6 +671,9 @@ function mentionsOfRun(
   if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1]) || (words.length > 1 && STREET_WORDS.has(lowerWords[lowerWords.length - 1]!))) votes.place += STRONG;
   else if (words.length > 1 && PLACE_WORDS.has(lowerWords[0]) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.place += STRONG; // "River Amsel", "Lake Geneva"
   if (placeKey(words)) votes.place += STRONG + 1;
+  // "the North Cascades", "the Northwest Side", "the South Pacific": a compass word opening a name
+  // with no body's word names a region.
+  else if (words.length >= 2 && /^(?:north|south|east|west)(?:east|west|ern)?$/.test(lowerWords[0]!) && !lowerWords.some((w) => ORG_WORDS.has(w) || DEMONYMS.has(w))) votes.place += WEAK + 1;
   // "Park Chan-wook", "Moon Jae-in", "Kim Byung-kee": a given name of two syllables joined by a
   // hyphen, the second in lower case, after a family name.
   if (words.length >= 2 && words.length <= 3 && words[0]!.indexOf('-') < 0 && words.some((w) => w.includes('-')) && words.slice(1).some((w) => SYLLABLE_NAME.test(w) && !/(?:ed|ing|ly)$/.test(w) && !COMPOUND_SUFFIXES.has(w.slice(w.indexOf('-') + 1))) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.person += STRONG + 1;
