@@ -612,3 +612,9 @@ test('a compass word opening a name with no body\'s word names a region', () => 
   assert.equal(find(entities, 'North Velmarides')?.type, 'place', listed);
   assert.equal(find(entities, 'Northwest Quarrel')?.type, 'place', listed);
 });
+
+test('a person\'s role, a comma and a name closed by a comma is a person', () => {
+  const entities = findEntities([docFromText('a', 'The girl lived with her father after her mother, Zelvi Oranthe, moved away. The girl is safe now.')]);
+  const listed = listing(entities);
+  assert.equal(find(entities, 'Zelvi Oranthe')?.type, 'person', listed);
+});

@@ -586,6 +586,10 @@ function mentionsOfRun(
   if (prev && prevIndex === first.index - 1 && (ROLE_NOUNS.has(prevLower) || (/^\p{Ll}/u.test(prev.bare) && isPersonRoleWord(prev.bare)))) votes.person += STRONG;
   // "proxy adviser firm Halden Ross": a noun of kind names an organisation; a hint that a title
   // or a known given name still outweighs ("the company Anna Berg founded").
+  // "her mother, Misty Bowman, relocated", "a spokesman, Lars Venter.": a person's role, a comma
+  // and a name closed by a comma or the sentence's end.
+  const closed = (t: Tok | undefined) => !t || /^[,.;]$/.test(t.text);
+  if (prev && prevIndex === first.index - 2 && toks[first.index - 1]!.text === ',' && /^\p{Ll}/u.test(prev.bare) && (ROLE_NOUNS.has(prevLower) || isPersonRoleWord(prev.bare)) && closed(toks[last.index + 1]) && !last.tok.possessive && personShaped(words)) votes.person += STRONG;
   const kindBefore = !!prev && prevIndex === first.index - 1 && ORG_KIND_NOUNS.has(prevLower);
   if (kindBefore && !(ROLE_NOUNS.has(prevLower) || (/^\p{Ll}/u.test(prev.bare) && isPersonRoleWord(prev.bare)))) votes.organization += WEAK + 1;
   // "Ivo the Builder", "Mara the Elder": a word after a given name and "the" is an epithet of
