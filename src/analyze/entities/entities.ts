@@ -1198,6 +1198,9 @@ const LEGAL_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'ag', 'sa
 /** 1 for a one-word abbreviation with a period ("Calif.") or of two capitals ("VA"), which never names its entity when the full word is there. */
 const abbreviated = (words: string[]) => Number(words.length === 1 && /^\p{Lu}\p{Ll}+\.$|^\p{Lu}{2}$/u.test(words[0]));
 
+/** The parts of an article that cleaning cut and that the entity stage still reads for names. */
+export const NAMING_REMOVALS: ReadonlySet<string> = new Set(['dateline', 'byline', 'sign-off']);
+
 /** People, organisations and places of a cluster, spelling variants and partial names merged. */
 export function findEntities(docs: Doc[]): Entity[] {
   const commonWords = commonWordsOf(docs);
@@ -1213,7 +1216,7 @@ export function findEntities(docs: Doc[]): Entity[] {
   for (const doc of docs) {
     for (const r of doc.article.removed ?? []) {
       const text = r.text.replace(/^\s*[—–-]+\s*/, '').replace(/[;,.]?\s*\b(?:editing|edited|produced|compiled|designed|graphics)\s+by\b.*$/isu, '');
-      if (r.reason === 'byline' || r.reason === 'sign-off') mentions.push(...mentionsIn(text, doc.article.id, `${doc.article.id}#-1`, commonWords));
+      if (r.reason !== 'dateline' && NAMING_REMOVALS.has(r.reason)) mentions.push(...mentionsIn(text, doc.article.id, `${doc.article.id}#-1`, commonWords));
     }
   }
   // Words that name things in this cluster: genera, and acronyms of lower-case terms.
