@@ -188,6 +188,47 @@
 //   unchanged; "the Internet" also when its other mentions qualify a noun: choose junk -2, confirm
 //   found 0.827 -> 0.825; a nationality word dropped before a body's name written alone elsewhere
 //   ("South Korean Navy"): lost "European Central Bank" on choose.
+//   one word that English mostly writes in lower case (SUBTLEX-US subtitle counts: "internet",
+//   "web", "shaker"), with no mention cued strongly nor set after a noun of its kind
+//                                          0.901/0.836  0.976/0.942  0.981/0.975  0.944/0.788  0.055/0.083
+//   a name of two words or more, each of them so written (none a body's or place's word or a
+//   given name; "patrol" a body's word), no mention cued strongly, as a person's, after a noun of
+//   its kind or before a role ("the Green Civic candidate")
+//                                          0.901/0.833  0.976/0.945  0.981/0.975  0.944/0.788  0.049/0.081
+//   bylines and sign-offs that cleaning cut are read for names ("By X", "X contributed to this
+//   report", "Reporting by X"), not past "editing by" (credits of the desk)
+//                                          0.903/0.853  0.976/0.946  0.981/0.975  0.944/0.788  0.049/0.080
+//     (only "By X" and "contributed" sign-offs: confirm found 0.838)
+//   one word always after "the" that ends one body's name only, or opens it before "of" ("the
+//   Star", "the Academy"), is that body
+//                                          0.903/0.853  0.976/0.946  0.981/0.976  0.944/0.791  0.049/0.080
+//   a compass word (also "northwest", "southern") opening a name with no body's word or
+//   nationality names a region ("the North Cascades", "the Northwest Side")
+//                                          0.906/0.857  0.978/0.946  0.981/0.976  0.944/0.791  0.049/0.079
+//   a person's role, a comma and a two- to four-word name closed by a comma or the sentence's end
+//   ("her mother, Misty Bowman, relocated") is a person
+//                                          0.908/0.860  0.978/0.946  0.981/0.976  0.944/0.791  0.049/0.079
+//   tried, dropped: names in photo captions that cleaning cut: choose found 0.915, confirm found
+//   0.855 but junk 0.080 -> 0.092 (credits cut: 0.086); camel-case words and legal forms in
+//   acronyms with "X Inc." and "X" one target: no change on either half.
+//   tried, dropped (no change on confirm, so not kept): an acronym and a name one in parentheses
+//   after the other are one ("the DPRK (North Korea)"): choose merge R 0.944 -> 0.953; "of X and
+//   <an ordinary word>" closes a body's name ("Arts and Sciences"): choose junk 29 -> 28; an
+//   ordinary word opening a sentence before a given name and a surname is no part of the name:
+//   no change. Camel-case acronyms and legal forms left out of acronyms ("IntercontinentalExchange
+//   Inc." / "ICE"): confirm merge R 0.788 -> 0.775. Also without a confirm change: an ordinary
+//   word closing a name before a lower-case noun the cluster writes with it alone ("the Napster
+//   Web site"): choose junk 26 -> 24; in a list of people, a given name and a place's word
+//   ("Adam Beach") a person: choose type 0.976 -> 0.978. Captions read for surely typed names
+//   only: confirm junk 0.080 -> 0.092. Any word English writes in lower case dropped from a
+//   sentence's opening run: choose junk 26 -> 27, confirm found 0.853 -> 0.851. After the role
+//   rule, also dropped: a place's or a body's noun, a comma and a name ("another Basque town,
+//   Getxo,"): choose found 0.910, confirm unchanged; a one-word name after a role and a comma
+//   ("his son, Cagdas,"): confirm merge R 0.791 -> 0.784; "a division of X" a body: confirm
+//   unchanged; oceans, ranges and regions in the gazetteer: confirm merge R 0.791 -> 0.786; "named
+//   X" / "identified as X" a person, a given name alone to the full name of its own article, a
+//   word English writes capitalised named once with no cue a body: no change; a first word English
+//   writes in lower case makes a cue-less two-word name no person's: choose type 0.978 -> 0.976.
 // Floors are set on the choose half only, below what it achieves, so the test can fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -398,4 +439,4 @@ test('analysis on real gold: scores per half', (t) => {
   assert.ok(r.rolesR >= FLOORS.roles, `roles right ${r.rolesR}`);
 });
 
-const FLOORS = { found: 0.78, type: 0.94, mergeP: 0.96, mergeR: 0.92, junkAtMost: 0.1, quotes: 0.6, roles: 0.68, conflictsR: 0.85, falseAlarmsAtMost: 0.1 };
+const FLOORS = { found: 0.88, type: 0.96, mergeP: 0.97, mergeR: 0.92, junkAtMost: 0.06, quotes: 0.6, roles: 0.68, conflictsR: 0.85, falseAlarmsAtMost: 0.1 };

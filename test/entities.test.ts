@@ -547,3 +547,66 @@ test('two names joined by "and" share the kind the cued one shows', () => {
   const listed = listing(entities);
   assert.equal(find(entities, 'Zorvath Quellfeather')?.type, 'person', listed);
 });
+
+/** The entities of one invented article, and the list as an assertion message. */
+function entitiesOfText(text: string): { entities: Entity[]; listed: string } {
+  const entities = findEntities([docFromText('a', text)]);
+  return { entities, listed: listing(entities) };
+}
+
+/** One invented article as a briefing reads it: cleaned, then cut into sentences. */
+const cleaned = (text: string) => segment(cleanArticle(fromArticleInputs([{ text }], 'a')[0]!));
+
+test('a word English mostly writes in lower case, capitalised with no cue of a name, is no name', () => {
+  const { entities, listed } = entitiesOfText(
+    'Millions of Internet users shared the clip on the Internet within hours, and the Internet lit up again on Monday. ' +
+      'The advocacy service Beacon said it would help the families. Mara Velt said Beacon had been kind, and Beacon will meet them on Friday.',
+  );
+  assert.ok(!find(entities, 'Internet'), listed);
+  // set after a noun of its kind, an ordinary word is a body's name
+  assert.equal(find(entities, 'Beacon')?.type, 'organization', listed);
+  assert.ok(find(entities, 'Mara Velt'), listed);
+});
+
+test('a name made only of words English mostly writes in lower case, with no cue, is a phrase', () => {
+  const { entities, listed } = entitiesOfText(
+    'Crowds waved the Silver Lantern at the rally in Kelmbridge. The Silver Lantern hung over the square all night. ' +
+      'Tomas Vrell, the Bright Meadow candidate, spoke first. Vrell said the Bright Meadow list would win.',
+  );
+  assert.ok(!find(entities, 'Silver Lantern'), listed);
+  // a name qualifying a role names what the role serves
+  assert.ok(find(entities, 'Bright Meadow'), listed);
+});
+
+test('a byline or a sign-off that cleaning cut names the story\'s writers and agencies', () => {
+  const story = 'Divers searched the flooded quarry near Kelmbridge on Tuesday, officials said.\n\nThe search will go on through the week.\n\n';
+  const d = cleaned(`${story}Harbour Wire writer Anna Tevelin contributed to this report.`);
+  assert.ok(d.article.removed.some((r) => r.reason === 'sign-off'), JSON.stringify(d.article.removed));
+  assert.ok(!d.sentences.some((s) => s.text.includes('Tevelin')));
+  const entities = findEntities([d]);
+  assert.equal(find(entities, 'Anna Tevelin')?.type, 'person', listing(entities));
+  // who edited the story is no actor of it
+  const e = cleaned(`${story}Reporting by Anna Tevelin; editing by Marta Quellwood`);
+  const listed = listing(findEntities([e]));
+  assert.ok(e.article.removed.length, JSON.stringify(e.sentences.map((s) => s.text)));
+  assert.ok(listed.includes('Anna Tevelin') && !listed.includes('Quellwood'), listed);
+});
+
+test('one word after "the" that ends one body\'s name only is that body', () => {
+  const { entities, listed } = entitiesOfText(
+    'The Velmar Evening Star reported the fire on Monday. The Star said the warehouse had no alarm, and the Star called the owner. ' +
+      'Fire crews from the Velmar Harbour Board also came.',
+  );
+  assert.ok(find(entities, 'Velmar Evening Star')?.aliases.includes('Star'), listed);
+});
+
+test('a compass word opening a name with no body\'s word names a region', () => {
+  const { entities, listed } = entitiesOfText('The plane went down in the rugged North Velmarides on Sunday. Searchers flew over the North Velmarides again and reached the Northwest Quarrel by night.');
+  assert.equal(find(entities, 'North Velmarides')?.type, 'place', listed);
+  assert.equal(find(entities, 'Northwest Quarrel')?.type, 'place', listed);
+});
+
+test('a person\'s role, a comma and a name closed by a comma is a person', () => {
+  const { entities, listed } = entitiesOfText('The girl lived with her father after her mother, Zelvi Oranthe, moved away. The girl is safe now.');
+  assert.equal(find(entities, 'Zelvi Oranthe')?.type, 'person', listed);
+});

@@ -3,7 +3,7 @@
 // analysis (and the summary) runs on the calling thread.
 import type { Analysis, Doc, Entity, Quote } from '../types.js';
 import { resultOfWorker, siblingModule } from '../worker-threads.js';
-import { findEntities } from './entities/index.js';
+import { NAMING_REMOVALS, findEntities } from './entities/index.js';
 import { quotesOf, withQuotes } from './quotes/index.js';
 import { analyze } from './index.js';
 
@@ -14,13 +14,13 @@ import { analyze } from './index.js';
 export const CONCURRENT_MIN_SENTENCES = 1500;
 
 /**
- * What findEntities and quotesOf read of a Doc (the article's id, text and datelines; each
+ * What findEntities and quotesOf read of a Doc (the article's id, text, datelines, bylines and sign-offs; each
  * sentence's id, source, paragraph and text): only this crosses to the worker, so the copy
  * between threads stays small.
  */
 function entityInput(docs: Doc[]): Doc[] {
   return docs.map((d) => ({
-    article: { id: d.article.id, text: d.article.text, removed: d.article.removed.filter((r) => r.reason === 'dateline') },
+    article: { id: d.article.id, text: d.article.text, removed: d.article.removed.filter((r) => NAMING_REMOVALS.has(r.reason)) },
     sentences: d.sentences.map((s) => ({ id: s.id, source: s.source, paragraph: s.paragraph, text: s.text })),
   })) as unknown as Doc[];
 }

@@ -46,6 +46,7 @@ import { addTo } from '../collections.js';
 import { isPersonRoleWord, isRoleWord, roleAfter, withRoles } from './roles.js';
 import { givenNameKeys, sameGivenName } from './hypocorisms.js';
 import { knownGivenName } from './given-names.js';
+import { ordinaryInCorpus } from './corpus-words.js';
 
 interface Mention {
   /** The name as written, title and possessive removed. */
@@ -66,6 +67,10 @@ interface Mention {
   attributive?: boolean;
   /** The name written right after it with "and" between ("Basque Homeland" and "Freedom"). */
   joinedWith?: Mention;
+  /** Written right after a noun of a kind of body ("the conciliation service Accord"). */
+  kindBefore?: boolean;
+  /** Followed by a role noun it qualifies ("the Green Civic candidate"). */
+  roleAfter?: boolean;
   /** The ordinary word that opened the sentence before it, dropped from the name ("Recording"). */
   opener?: string;
 }
@@ -581,7 +586,12 @@ function mentionsOfRun(
   if (prev && prevIndex === first.index - 1 && (ROLE_NOUNS.has(prevLower) || (/^\p{Ll}/u.test(prev.bare) && isPersonRoleWord(prev.bare)))) votes.person += STRONG;
   // "proxy adviser firm Halden Ross": a noun of kind names an organisation; a hint that a title
   // or a known given name still outweighs ("the company Anna Berg founded").
-  else if (prev && prevIndex === first.index - 1 && ORG_KIND_NOUNS.has(prevLower)) votes.organization += WEAK + 1;
+  // "her mother, Misty Bowman, relocated", "a spokesman, Lars Venter.": a person's role, a comma
+  // and a name closed by a comma or the sentence's end.
+  const closed = (t: Tok | undefined) => !t || /^[,.;]$/.test(t.text);
+  if (prev && prevIndex === first.index - 2 && toks[first.index - 1]!.text === ',' && /^\p{Ll}/u.test(prev.bare) && (ROLE_NOUNS.has(prevLower) || isPersonRoleWord(prev.bare)) && closed(toks[last.index + 1]) && !last.tok.possessive && personShaped(words)) votes.person += STRONG;
+  const kindBefore = !!prev && prevIndex === first.index - 1 && ORG_KIND_NOUNS.has(prevLower);
+  if (kindBefore && !(ROLE_NOUNS.has(prevLower) || (/^\p{Ll}/u.test(prev.bare) && isPersonRoleWord(prev.bare)))) votes.organization += WEAK + 1;
   // "Ivo the Builder", "Mara the Elder": a word after a given name and "the" is an epithet of
   // that person, not a body.
   if (words.length === 1 && prevLower === 'the' && prevIndex === first.index - 1 && toks[prevIndex - 1]?.word && FIRST_NAMES.has(fold(toks[prevIndex - 1].bare))) return out;
@@ -665,6 +675,9 @@ function mentionsOfRun(
   if (PLACE_WORDS.has(lowerWords[lowerWords.length - 1]) || (words.length > 1 && STREET_WORDS.has(lowerWords[lowerWords.length - 1]!))) votes.place += STRONG;
   else if (words.length > 1 && PLACE_WORDS.has(lowerWords[0]) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.place += STRONG; // "River Amsel", "Lake Geneva"
   if (placeKey(words)) votes.place += STRONG + 1;
+  // "the North Cascades", "the Northwest Side", "the South Pacific": a compass word opening a name
+  // with no body's word names a region.
+  else if (words.length >= 2 && /^(?:north|south|east|west)(?:east|west|ern)?$/.test(lowerWords[0]!) && !lowerWords.some((w) => ORG_WORDS.has(w) || DEMONYMS.has(w))) votes.place += WEAK + 1;
   // "Park Chan-wook", "Moon Jae-in", "Kim Byung-kee": a given name of two syllables joined by a
   // hyphen, the second in lower case, after a family name.
   if (words.length >= 2 && words.length <= 3 && words[0]!.indexOf('-') < 0 && words.some((w) => w.includes('-')) && words.slice(1).some((w) => SYLLABLE_NAME.test(w) && !/(?:ed|ing|ly)$/.test(w) && !COMPOUND_SUFFIXES.has(w.slice(w.indexOf('-') + 1))) && !lowerWords.some((w) => ORG_WORDS.has(w))) votes.person += STRONG + 1;
@@ -681,6 +694,9 @@ function mentionsOfRun(
   if (opener && first === run[0]) mention.opener = opener;
   if (quotedAlone(toks, first.index, last)) mention.quoted = true;
   if (attributive) mention.attributive = true;
+  if (kindBefore) mention.kindBefore = true;
+  // "the Green Civic candidate", "a Kremlin spokesman": a name that qualifies a role names what the role serves.
+  if (!last.tok.possessive && ROLE_NOUNS.has(nextWord)) mention.roleAfter = true;
   if (!last.tok.possessive && THING_FOLLOWERS.has(nextWord)) mention.thingCue = true;
   out.push(mention);
   return out;
@@ -1182,6 +1198,9 @@ const LEGAL_FORMS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'ag', 'sa
 /** 1 for a one-word abbreviation with a period ("Calif.") or of two capitals ("VA"), which never names its entity when the full word is there. */
 const abbreviated = (words: string[]) => Number(words.length === 1 && /^\p{Lu}\p{Ll}+\.$|^\p{Lu}{2}$/u.test(words[0]));
 
+/** The parts of an article that cleaning cut and that the entity stage still reads for names. */
+export const NAMING_REMOVALS: ReadonlySet<string> = new Set(['dateline', 'byline', 'sign-off']);
+
 /** People, organisations and places of a cluster, spelling variants and partial names merged. */
 export function findEntities(docs: Doc[]): Entity[] {
   const commonWords = commonWordsOf(docs);
@@ -1191,6 +1210,15 @@ export function findEntities(docs: Doc[]): Entity[] {
   const apposed: [Mention, Mention, boolean?][] = [];
   for (const doc of docs) for (const s of doc.sentences) mentions.push(...mentionsIn(s.text, s.source, s.id, commonWords, species, terms, apposed));
   for (const doc of docs) mentions.push(...tableRowNames(doc), ...datelineMentions(doc));
+  // "By Alex Acquisto", "Associated Press writer Phuong Le contributed to this report": a byline or
+  // a sign-off that cleaning cut names the people and agencies that wrote the story (not those
+  // who edited it: "Reporting by X; editing by Y" is a credit line).
+  for (const doc of docs) {
+    for (const r of doc.article.removed ?? []) {
+      const text = r.text.replace(/^\s*[—–-]+\s*/, '').replace(/[;,.]?\s*\b(?:editing|edited|produced|compiled|designed|graphics)\s+by\b.*$/isu, '');
+      if (r.reason !== 'dateline' && NAMING_REMOVALS.has(r.reason)) mentions.push(...mentionsIn(text, doc.article.id, `${doc.article.id}#-1`, commonWords));
+    }
+  }
   // Words that name things in this cluster: genera, and acronyms of lower-case terms.
   const genera = generaOf(docs, species);
   for (const t of terms) genera.add(t);
@@ -1491,6 +1519,21 @@ export function findEntities(docs: Doc[]): Entity[] {
     }
   });
   for (const [shorter, longer] of tails) if (new Set(longer.map((i) => uf.find(i))).size === 1) uf.union(longer[0]!, shorter);
+  // "the Star" for "Kansas City Star", "the Academy" for "Academy of Motion Picture Arts": one word
+  // always written after "the" that is the last word, or the first before "of", of one body's name only.
+  const byHead = new Map<string, number[]>();
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    if (k.length < 2 || typeOfForm(f) !== 'organization') return;
+    addTo(byHead, k[k.length - 1]!, i);
+    if (k[1] === 'of') addTo(byHead, k[0]!, i);
+  });
+  live.forEach((f, i) => {
+    const k = keysOf[i];
+    if (k.length !== 1 || !f.mentions.every((m) => m.article) || placeKey(f.words) || typeOfForm(f) === 'person') return;
+    const longer = byHead.get(k[0]!);
+    if (longer && new Set(longer.map((j) => uf.find(j))).size === 1) uf.union(longer[0]!, i);
+  });
   // A state's formal name and its short one: "Republic of San Marino" / "San Marino", "Russian
   // Federation" / "Russia" (the adjective begins with the short name).
   live.forEach((f, i) => {
@@ -1687,7 +1730,19 @@ export function findEntities(docs: Doc[]): Entity[] {
       // A longer name holding the word may be what it stands for ("the Academy"): then it is not kept.
       const named = !hasCommonWord([w], commonWords) && all.some((m) => !m.initial) && !longerHolding(w);
       if (!strong && (hasCommonWord([w], commonWords) || PLACE_WORDS.has(w.toLowerCase()) || (ORG_WORDS.has(w.toLowerCase()) && !named))) continue;
+      // "the Internet", "the Web", a dog named Shaker: a word English mostly writes in lower case,
+      // with no mention bearing a cue of a name of its own (only hints: "the", "in") and never
+      // set after a noun of its kind ("the conciliation service Accord"), is an ordinary word capitalised.
+      if (!strong && ordinaryInCorpus(w) && !all.some((m) => m.kindBefore || m.votes.person + m.votes.organization + m.votes.place >= STRONG)) continue;
     }
+    // "Unification Flag", "Web Site": a name of two words or more, each one English mostly writes in
+    // lower case and none a body's or a place's word or a given name, with no mention cued strongly,
+    // as a person's or as what a role serves ("the Green Civic candidate"), is a phrase.
+    if (
+      group.every((f) => f.words.length >= 2 && f.words.every((w) => ordinaryInCorpus(w) && !ORG_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase()) && !knownGivenName(w))) &&
+      !all.some((m) => m.kindBefore || m.roleAfter || m.votes.person > 0 || m.votes.organization + m.votes.place >= STRONG)
+    )
+      continue;
     // "Police have sealed off...": a generic word opening a sentence is not a name.
     const generic = (w: string) => (ORG_WORDS.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase())) && !GAZETTEER.has(fold(w));
     if (group.every((f) => f.words.length === 1 && generic(f.words[0])) && all.every((m) => m.initial)) continue;

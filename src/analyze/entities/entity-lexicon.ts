@@ -56,7 +56,7 @@ export const ORG_WORDS = words(`
   freight rail centers centres institutes universities agencies commissions ministries
   bulletin weekly magazine monthly quarterly facility laboratory lab observatory
   brewery brewing studios records labs laboratories manufacturing construction enterprises ventures
-  institution institutions advertiser enquirer inquirer management
+  institution institutions advertiser enquirer inquirer management patrol
 `);
 
 /** Organisations known by one word: names in their own right, not generic words like "Office". */
@@ -316,7 +316,7 @@ export const CELESTIAL = new Set([
 export const ORG_KIND_NOUNS = words(`
   firm company companies giant maker retailer startup start-up carrier manufacturer insurer lender brand
   chain outlet website newspaper magazine broadcaster network label publisher conglomerate automaker
-  carmaker airline supermarket charity nonprofit non-profit band agency
+  carmaker airline supermarket charity nonprofit non-profit band agency service
 `);
 
 /**
