@@ -4,6 +4,7 @@
 import type { Analysis, Doc, Entity, Quote } from '../types.js';
 import { resultOfWorker, siblingModule } from '../worker-threads.js';
 import { NAMING_REMOVALS, findEntities } from './entities/index.js';
+import { packEntityInput, type EntityInput } from './entities/entity-input.js';
 import { quotesOf, withQuotes } from './quotes/index.js';
 import { analyze } from './index.js';
 
@@ -16,13 +17,18 @@ export const CONCURRENT_MIN_SENTENCES = 1500;
 /**
  * What findEntities and quotesOf read of a Doc (the article's id, text, datelines, bylines and sign-offs; each
  * sentence's id, source, paragraph and text): only this crosses to the worker, so the copy
- * between threads stays small.
+ * between threads stays small. Sentences cut from their article's text as segment() cuts them
+ * cross as offsets (packEntityInput); others as they are.
  */
-function entityInput(docs: Doc[]): Doc[] {
-  return docs.map((d) => ({
-    article: { id: d.article.id, text: d.article.text, removed: d.article.removed.filter((r) => NAMING_REMOVALS.has(r.reason)) },
-    sentences: d.sentences.map((s) => ({ id: s.id, source: s.source, paragraph: s.paragraph, text: s.text })),
-  })) as unknown as Doc[];
+function entityInput(docs: Doc[]): { packed: EntityInput[] } | { docs: Doc[] } {
+  const packed = packEntityInput(docs);
+  if (packed) return { packed };
+  return {
+    docs: docs.map((d) => ({
+      article: { id: d.article.id, text: d.article.text, removed: d.article.removed.filter((r) => NAMING_REMOVALS.has(r.reason)) },
+      sentences: d.sentences.map((s) => ({ id: s.id, source: s.source, paragraph: s.paragraph, text: s.text })),
+    })) as unknown as Doc[],
+  };
 }
 
 interface Actors {
@@ -32,7 +38,7 @@ interface Actors {
 
 /** Finds the entities and attributes the quotations on a worker thread; falls back to the calling thread if the worker fails. */
 function findActorsConcurrently(docs: Doc[]): Promise<Actors> {
-  return resultOfWorker(siblingModule(import.meta.url, 'entities/entity-worker'), { docs: entityInput(docs) }, (): Actors => {
+  return resultOfWorker(siblingModule(import.meta.url, 'entities/entity-worker'), entityInput(docs), (): Actors => {
     const entities = findEntities(docs);
     return { entities, quotes: quotesOf(docs, entities) };
   });

@@ -7,9 +7,15 @@
  */
 export class NameIndex {
   private readonly byHead = new Map<string, number[]>();
+  /**
+   * The first two characters of every head, as one number: most positions of a text start no
+   * name, and are passed over without cutting out their three characters.
+   */
+  private readonly pairs = new Set<number>();
   constructor(private readonly names: string[]) {
     names.forEach((name, i) => {
       const head = name.slice(0, 3);
+      this.pairs.add(pairAt(head, 0));
       let list = this.byHead.get(head);
       if (!list) this.byHead.set(head, (list = []));
       list.push(i);
@@ -19,6 +25,7 @@ export class NameIndex {
   lastIn(text: string): string | undefined {
     let last = -1;
     for (let i = 0; i + 3 <= text.length; i++) {
+      if (!this.pairs.has(pairAt(text, i))) continue;
       const list = this.byHead.get(text.slice(i, i + 3));
       if (!list) continue;
       for (let k = list.length - 1; k >= 0 && list[k]! > last; k--) {
@@ -35,6 +42,7 @@ export class NameIndex {
     let best: string | null = null;
     let bestEnd = -1;
     for (let i = 0; i + 3 <= text.length; i++) {
+      if (!this.pairs.has(pairAt(text, i))) continue;
       const list = this.byHead.get(text.slice(i, i + 3));
       if (!list) continue;
       for (const k of list) {
@@ -55,7 +63,7 @@ export class NameIndex {
    */
   *wholeMatches(text: string): Generator<{ name: string; index: number }> {
     for (let i = 0; i + 3 <= text.length; ) {
-      const list = this.byHead.get(text.slice(i, i + 3));
+      const list = this.pairs.has(pairAt(text, i)) ? this.byHead.get(text.slice(i, i + 3)) : undefined;
       let best: string | null = null;
       if (list && !wordCharEndingAt(text, i)) {
         for (const k of list) {
@@ -72,11 +80,16 @@ export class NameIndex {
   }
 }
 
+/** The two UTF-16 code units at i as one number: a position is looked at without cutting out a string. */
+const pairAt = (text: string, i: number): number => text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 /** Whether the character (code point) starting at i is a letter or a digit. */
 function wordCharAt(text: string, i: number): boolean {
   const c = text.codePointAt(i);
-  return c !== undefined && WORD_CHAR.test(String.fromCodePoint(c));
+  if (c === undefined) return false;
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_CHAR.test(String.fromCodePoint(c));
 }
 /** Whether the character (code point) ending just before i is a letter or a digit. */
 function wordCharEndingAt(text: string, i: number): boolean {

@@ -431,6 +431,8 @@ export const MAX_UNIQUE_PER_SOURCE = 5;
  */
 const MIN_NOVELTY = 0.3;
 const MAX_SHARED_WITH_ONE_SENTENCE = 0.5;
+/** A stem used by two sources or more. */
+const MANY_SOURCES = Symbol('many sources');
 
 /**
  * Per source: its sentences carrying content no other source has (not in any near-duplicate
@@ -441,13 +443,14 @@ export function uniqueBySource(docs: Doc[], groups: string[][]): Record<string, 
   const grouped = new Set(groups.flat());
   const indexed = indexSentences(docs);
   const { profiles } = indexed;
-  // How many sources use each stem.
-  const sourcesOfStem = new Map<string, Set<string>>();
+  // Which source uses each stem: the one source that does, or MANY_SOURCES.
+  const sourceOfStem = new Map<string, string | typeof MANY_SOURCES>();
   for (const p of profiles) {
+    const source = p.sentence.source;
     for (const stem of p.stems) {
-      let set = sourcesOfStem.get(stem);
-      if (!set) sourcesOfStem.set(stem, (set = new Set()));
-      set.add(p.sentence.source);
+      const known = sourceOfStem.get(stem);
+      if (known === undefined) sourceOfStem.set(stem, source);
+      else if (known !== source && known !== MANY_SOURCES) sourceOfStem.set(stem, MANY_SOURCES);
     }
   }
   const bySource = new Map<string, { profile: Profile; score: number }[]>();
@@ -455,7 +458,7 @@ export function uniqueBySource(docs: Doc[], groups: string[][]): Record<string, 
     const s = p.sentence;
     if (grouped.has(s.id) || docs.length < 2) return;
     let novel = 0;
-    for (const stem of p.stems) if ((sourcesOfStem.get(stem)?.size ?? 0) <= 1) novel++;
+    for (const stem of p.stems) if (sourceOfStem.get(stem) !== MANY_SOURCES) novel++;
     const novelty = novel / p.stems.size;
     if (novelty < MIN_NOVELTY) return;
     // Half of its stems in one sentence of another source: that source carries it too.

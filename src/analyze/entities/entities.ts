@@ -116,6 +116,8 @@ interface Tok {
   word: boolean;
 }
 
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019 || c === 0xb4;
+
 function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
   for (const m of text.matchAll(WORD)) {
@@ -126,7 +128,8 @@ function tokenize(text: string): Tok[] {
     const word = c0 < 128 ? (c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) : /[\p{L}\p{N}]/u.test(t);
     let possessive = false;
     const tail = t.charCodeAt(t.length - 1);
-    const pm = tail === 115 || tail === 39 || tail === 0x2019 || tail === 0xb4 ? /^(.*?)(?:[’'´]s|(?<=s)[’'´])$/u.exec(t) : null;
+    // (A word ending in "s" matches only with an apostrophe before it.)
+    const pm = (tail === 115 && isApostrophe(t.charCodeAt(t.length - 2))) || isApostrophe(tail) ? /^(.*?)(?:[’'´]s|(?<=s)[’'´])$/u.exec(t) : null;
     if (word && pm && pm[1].length > 1) {
       t = pm[1];
       possessive = true;
@@ -179,8 +182,10 @@ function isAcronym(w: string): boolean {
   return /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u.test(w);
 }
 
+const LOWER_ASCII = /[a-z]/;
 function looksAllCaps(sentence: string): boolean {
-  if (sentence !== sentence.toUpperCase()) return false;
+  // (A lower-case ASCII letter settles it without an upper-cased copy of the sentence.)
+  if (LOWER_ASCII.test(sentence) || sentence !== sentence.toUpperCase()) return false;
   const letters = sentence.replace(/[^\p{L}]/gu, '');
   return letters.length > 8 && letters === letters.toUpperCase();
 }

@@ -4,7 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Doc } from '../../types.js';
 import { quotesOf } from '../quotes/index.js';
 import { findEntities } from './entities.js';
+import { unpackEntityInput } from './entity-input.js';
 
-const docs = workerData.docs as Doc[];
+const docs = workerData.packed ? unpackEntityInput(workerData.packed) : (workerData.docs as Doc[]);
 const entities = findEntities(docs);
 parentPort?.postMessage({ entities, quotes: quotesOf(docs, entities) });
