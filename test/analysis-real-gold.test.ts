@@ -229,6 +229,10 @@
 //   X" / "identified as X" a person, a given name alone to the full name of its own article, a
 //   word English writes capitalised named once with no cue a body: no change; a first word English
 //   writes in lower case makes a cue-less two-word name no person's: choose type 0.978 -> 0.976.
+// A third choosing half, choose3 (6 clusters labelled for entities only, before any code ran on
+// them; see the gold README), first read with the entity code as it stood: found 0.770 (57/74),
+// type right 0.930, merge P 0.857 (18/21), merge R 0.783 (18/23), junk 0.017 (1/59), roles right
+// 0.579 (11/19). Entity changes are chosen on choose + choose3, then confirm read.
 // Floors are set on the choose half only, below what it achieves, so the test can fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -275,7 +279,7 @@ const empty = (): Score => ({
 export function scoreCluster(g: GoldReal, analysis: Analysis, ids: Map<number, string>, s: Score): void {
   s.clusters++;
   if (g.scope !== 'conflicts') scoreEntitiesAndQuotes(g, analysis, ids, s);
-  scoreConflicts(g, analysis, ids, s);
+  if (g.scope !== 'entities') scoreConflicts(g, analysis, ids, s);
 }
 
 /** Actors, types, merges, junk, roles and quote attribution of one cluster. */
@@ -399,12 +403,16 @@ function table(half: string, s: Score): string {
   const r = rates(s);
   const f = (x: number) => x.toFixed(3);
   const conflicts = `conflicts R ${f(r.conflictsR)} (${s.conflictsFound}/${s.conflicts}, nature right ${s.natureRight})  false alarms/cluster ${f(r.falsePerCluster)} (${s.falseAlarms}; ${s.partly} more cite a gold claim in part)`;
+  const entities = `  entities found ${f(r.found)} (${s.found}/${s.goldActors})  type right ${f(r.type)}  merge P ${f(r.mergeP)} (${s.mergeRight}/${s.mergePairs})  merge R ${f(r.mergeR)} (${s.goldPairsMerged}/${s.goldPairs})`;
+  const junk = `junk share ${f(r.junk)} (${s.junk}/${s.listed})`;
+  const roles = `roles right ${f(r.rolesR)} (${s.rolesRight}/${s.roles} stated)  roles given that match ${f(r.rolesP)} (${s.rolesRight}/${s.rolesGiven})`;
   if (!s.goldActors && !s.quotes) return [`analysis on real gold, half "${half}" (${s.clusters} clusters, conflicts only)`, `  ${conflicts}`].join('\n');
+  if (!s.conflicts && !s.quotes) return [`analysis on real gold, half "${half}" (${s.clusters} clusters, entities only)`, entities, `  ${junk}  ${roles}`].join('\n');
   return [
     `analysis on real gold, half "${half}" (${s.clusters} clusters)`,
-    `  entities found ${f(r.found)} (${s.found}/${s.goldActors})  type right ${f(r.type)}  merge P ${f(r.mergeP)} (${s.mergeRight}/${s.mergePairs})  merge R ${f(r.mergeR)} (${s.goldPairsMerged}/${s.goldPairs})`,
-    `  junk share ${f(r.junk)} (${s.junk}/${s.listed})  ${conflicts}  quotes attributed ${f(r.quotes)} (${s.quotesRight}/${s.quotes})`,
-    `  roles right ${f(r.rolesR)} (${s.rolesRight}/${s.roles} stated)  roles given that match ${f(r.rolesP)} (${s.rolesRight}/${s.rolesGiven})`,
+    entities,
+    `  ${junk}  ${conflicts}  quotes attributed ${f(r.quotes)} (${s.quotesRight}/${s.quotes})`,
+    `  ${roles}`,
   ].join('\n');
 }
 
@@ -413,7 +421,7 @@ test('analysis on real gold: scores per half', (t) => {
   if (!hasData(t, goldRealData.multinews, goldRealData.duc2007)) return;
   const texts = goldRealTexts();
   const dates = goldRealDates();
-  const scores = { choose: empty(), confirm: empty(), choose2: empty() };
+  const scores = { choose: empty(), confirm: empty(), choose2: empty(), choose3: empty() };
   for (const file of goldRealFiles()) {
     const g = loadGoldReal(file);
     const arts = texts.get(`${g.set}/${g.id}`);
@@ -426,6 +434,7 @@ test('analysis on real gold: scores per half', (t) => {
   console.log(table('choose', scores.choose));
   console.log(table('confirm', scores.confirm));
   console.log(table('choose2', scores.choose2));
+  console.log(table('choose3', scores.choose3));
   // Floors on the choose half only, below what it achieves (see the header).
   const r = rates(scores.choose);
   assert.ok(r.found >= FLOORS.found, `entities found ${r.found}`);

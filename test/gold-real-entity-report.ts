@@ -1,9 +1,9 @@
-// Lists, for the "choose" half of the real-text gold only, what the entity scores of
-// analysis-real-gold.test.ts count against the analysis: junk entries (no gold form), gold actors
-// not found, wrong types, merged forms of two actors and forms of one actor left apart. A
-// diagnostic to group errors by cause before changing the code; the "confirm" half is never
-// listed (it is only reported, as figures, by the test).
-//   node --import tsx test/gold-real-entity-report.ts
+// Lists, for a choosing half of the real-text gold ("choose" unless another is named), what the
+// entity scores of analysis-real-gold.test.ts count against the analysis: junk entries (no gold
+// form), gold actors not found, wrong types, merged forms of two actors and forms of one actor
+// left apart. A diagnostic to group errors by cause before changing the code; the "confirm" half
+// is never listed (it is only reported, as figures, by the test).
+//   node --import tsx test/gold-real-entity-report.ts [choose|choose3]
 import { analyze } from '../src/analyze/index.js';
 import type { Entity } from '../src/types.js';
 import { goldRealData, goldRealDates, goldRealDocs, goldRealFiles, goldRealTexts, loadGoldReal, normMatch } from './gold-real.js';
@@ -14,6 +14,11 @@ const key = (s: string) => normMatch(s).replace(/['’]s$/, '').trim().toLowerCa
 const untitled = (s: string) => key(normMatch(s).replace(TITLES, ''));
 const show = (e: Entity) => `${e.name} [${e.type}, ${e.mentions}x]${e.aliases.length ? ` = ${e.aliases.join(' | ')}` : ''}`;
 
+const half = process.argv[2] ?? 'choose';
+if (half !== 'choose' && half !== 'choose3') {
+  console.error(`precis: ${half}: not a choosing half with entity labels (choose, choose3)`);
+  process.exit(2);
+}
 if (!existsSync(goldRealData.multinews) || !existsSync(goldRealData.duc2007)) {
   console.log('evaluation data missing: nothing to report');
   process.exit(0);
@@ -22,7 +27,7 @@ const texts = goldRealTexts();
 const dates = goldRealDates();
 for (const file of goldRealFiles()) {
   const g = loadGoldReal(file);
-  if (g.half !== 'choose') continue;
+  if (g.half !== half) continue;
   const arts = texts.get(`${g.set}/${g.id}`)!;
   const docs = goldRealDocs(file, g, arts, dates.get(`${g.set}/${g.id}`));
   const entities = analyze(docs).entities;

@@ -29,7 +29,13 @@ test('gold-real: index.json lists every gold file; each file has the README shap
     if (g.scope === 'conflicts') {
       assert.equal(g.half, 'choose2', `${file}: a conflicts-only file is in the second choosing half`);
       assert.ok(g.entities.length === 0 && g.quotes.length === 0, `${file}: a conflicts-only file labels no entities or quotes`);
-    } else assert.notEqual(g.half, 'choose2', `${file}: the second choosing half holds conflicts-only files`);
+    } else if (g.scope === 'entities') {
+      assert.equal(g.half, 'choose3', `${file}: an entities-only file is in the third choosing half`);
+      assert.ok(
+        g.conflicts.length === 0 && g.notConflicts.length === 0 && g.quotes.length === 0,
+        `${file}: an entities-only file labels no conflicts or quotes`,
+      );
+    } else assert.ok(g.half !== 'choose2' && g.half !== 'choose3', `${file}: the second and third choosing halves hold one-scope files`);
     if (g.set === 'duc2007') assert.deepEqual(g.articles, [0, 1, 2, 3, 4], `${file}: DUC gold covers the first 5 articles`);
     const forms = new Set<string>();
     for (const e of g.entities) {

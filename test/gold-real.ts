@@ -23,9 +23,12 @@ export const GoldReal = z.strictObject({
   set: z.enum(['multinews', 'duc2007']),
   id: z.string().min(1),
   articles: z.array(z.number().int().min(0)).min(1),
-  half: z.enum(['choose', 'confirm', 'choose2']),
-  /** `conflicts`: only the figure conflicts are labelled (entities, quotes left empty, not scored). */
-  scope: z.enum(['all', 'conflicts']).optional(),
+  half: z.enum(['choose', 'confirm', 'choose2', 'choose3']),
+  /**
+   * `conflicts`: only the figure conflicts are labelled (entities, quotes left empty, not scored);
+   * `entities`: only entities, notEntities and apart (conflicts, quotes left empty, not scored).
+   */
+  scope: z.enum(['all', 'conflicts', 'entities']).optional(),
   entities: z.array(
     z.strictObject({
       name: z.string().min(1),
