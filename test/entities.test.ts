@@ -610,3 +610,12 @@ test('a person\'s role, a comma and a name closed by a comma is a person', () =>
   const { entities, listed } = entitiesOfText('The girl lived with her father after her mother, Zelvi Oranthe, moved away. The girl is safe now.');
   assert.equal(find(entities, 'Zelvi Oranthe')?.type, 'person', listed);
 });
+
+test('a name after ", said" that qualifies the speaker\'s role is not the speaker', () => {
+  const { entities, listed } = entitiesOfText(
+    'A man was arrested after a small blast at the Velmar fairground, said Korrin police Sgt. Oda Lune. ' +
+      'Korrin police are still looking into the motive, Sgt. Lune said.',
+  );
+  assert.equal(find(entities, 'Oda Lune')?.type, 'person', listed);
+  assert.notEqual(find(entities, 'Korrin')?.type, 'person', listed);
+});

@@ -604,7 +604,10 @@ function mentionsOfRun(
   // names carry an organisation word or a gazetteer entry that outweighs this hint.
   const nextTok = toks[last.index + 1];
   // '..., said Name' and '...,” said Name': the comma may be inside the closing quotation mark.
-  if (prev && (prevLower === 'told' || (prevLower === 'said' && (toks[prevIndex - 1]?.text === ',' || CLOSING_QUOTES.test(toks[prevIndex - 1]?.text ?? ''))))) votes.person += WEAK;
+  // A name that goes on in lower case ("said Anaheim police Sgt. Bob Dunn") qualifies the
+  // speaker named after it and is not the speaker.
+  const qualifies = !!nextTok?.word && /^\p{Ll}/u.test(nextTok.bare) && (ORG_WORDS.has(nextTok.bare) || isPersonRoleWord(nextTok.bare));
+  if (prev && !qualifies && (prevLower === 'told' || (prevLower === 'said' && (toks[prevIndex - 1]?.text === ',' || CLOSING_QUOTES.test(toks[prevIndex - 1]?.text ?? ''))))) votes.person += WEAK;
   // A lone word opening the sentence ("Doctors said", "Witnesses told") is most often a plural noun.
   if (nextTok?.word && !last.tok.possessive && SPEECH_VERBS.has(nextTok.bare.toLowerCase()) && !(initial && words.length === 1)) votes.person += WEAK;
   // ", who": people, not things ("which"); ", 34,": an age.
