@@ -17,7 +17,7 @@
 // summary when reports span several dates.
 import type { Doc, Selection, Sentence } from '../types.js';
 import { isStopword } from './stopwords.js';
-import { budgetWords, closesUnopenedQuote, leansOnPrevious, standaloneQuality, standsAlone, startsInsideQuotation } from './quality.js';
+import { budgetWords, closesUnopenedQuote, leansOnPrevious, shownQuality, startsInsideQuotation } from './quality.js';
 
 export { budgetWords, closesUnopenedQuote, isPageDebris, leansOnPrevious, standaloneQuality, standsAlone, startsInsideQuotation } from './quality.js';
 
@@ -299,7 +299,9 @@ interface Candidate {
   prior: number;
   /** An upper bound of its selection score: all its concepts new, its best quality. */
   bound: number;
-  /** The sentence's content stems joined: equal keys are the same sentence, give or take small edits. */
+  /** The candidate of the sentence before it in its article, once the selector has looked it up. */
+  previous: Candidate | null;
+  /** The ids of the sentence's content stems, as a string: equal keys are the same sentence, give or take small edits. */
   key: string;
 }
 
@@ -318,12 +320,11 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
     const mine: Candidate[] = [];
     const insideQuote = startsInsideQuotation(doc.sentences);
     doc.sentences.forEach((s, i) => {
-      const concepts = index.conceptsOf(s);
+      const { concepts, key } = index.conceptsOf(s);
       // Captions, credits, datelines and glued headings never; a sentence leaning on the one
       // before it ("And ...", the tail or middle of a quotation) only right after that one.
-      const shown = standsAlone(s, true);
       const leans = leansOnPrevious(s.tokens) || closesUnopenedQuote(s.text) || insideQuote[i]!;
-      const inContext = shown ? standaloneQuality(s.text, s.tokens, { minWords: tuning.minWords, afterPredecessor: leans }) : 0;
+      const inContext = shownQuality(s, tuning.minWords, leans);
       // A sentence that does not lean on the one before reads the same in context and alone.
       const quality = leans ? 0 : inContext;
       const qualityInContext = inContext;
@@ -336,7 +337,8 @@ export function summarize(docs: Doc[], options: SummarizeOptions = {}): Selectio
         qualityInContext,
         prior: tuning.positionFloor + 1 / (1 + s.index / tuning.positionHalfLife),
         bound: 0,
-        key: contentKey(s),
+        previous: null,
+        key,
       };
       mine.push(c);
       candidates.push(c);
@@ -368,13 +370,18 @@ class ConceptIndex {
   readonly isWord: boolean[] = [];
   private readonly stemIds = new Map<string, number>();
   private readonly wordConcept: number[] = [];
-  private pairFirst = new Int32Array(1 << 12).fill(-1);
-  private pairSecond = new Int32Array(1 << 12);
-  private pairConcept = new Int32Array(1 << 12);
+  /** Open addressing, four numbers a slot (first stem, second stem, concept id, unused; -1 when free), so that one probe reads one cache line. */
+  private pairTable = new Int32Array(4 << 12).fill(-1);
   private pairs = 0;
   /** Per concept id: the last sentence that listed it, to list each once per sentence. */
   private readonly lastSentence: number[] = [];
   private sentences = 0;
+  /** Per token: its stem, the stem's id and whether the token is a function word. */
+  private readonly tokenInfo = new Map<string, { stem: string; id: number; stop: boolean }>();
+  /** Concept ids of the sentence being read. */
+  private scratch = new Int32Array(256);
+  /** The key of the sentence being read, as character codes. */
+  private keyCodes = new Uint16Array(256);
 
   private stemId(stem: string): number {
     let id = this.stemIds.get(stem);
@@ -399,74 +406,96 @@ class ConceptIndex {
   }
 
   private pairId(a: number, b: number): number {
-    if ((this.pairs + 1) * 2 > this.pairFirst.length) this.grow();
-    const mask = this.pairFirst.length - 1;
+    if ((this.pairs + 1) * 2 > this.pairTable.length >> 2) this.grow();
+    const table = this.pairTable;
+    const mask = (table.length >> 2) - 1;
     let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
     for (;;) {
-      const first = this.pairFirst[slot]!;
+      const at = slot << 2;
+      const first = table[at]!;
       if (first === -1) {
-        this.pairFirst[slot] = a;
-        this.pairSecond[slot] = b;
+        table[at] = a;
+        table[at + 1] = b;
         this.pairs++;
-        return (this.pairConcept[slot] = this.newConcept(false));
+        return (table[at + 2] = this.newConcept(false));
       }
-      if (first === a && this.pairSecond[slot] === b) return this.pairConcept[slot]!;
+      if (first === a && table[at + 1] === b) return table[at + 2]!;
       slot = (slot + 1) & mask;
     }
   }
 
   private grow(): void {
-    const first = this.pairFirst;
-    const second = this.pairSecond;
-    const concept = this.pairConcept;
-    const size = first.length * 2;
-    this.pairFirst = new Int32Array(size).fill(-1);
-    this.pairSecond = new Int32Array(size);
-    this.pairConcept = new Int32Array(size);
-    const mask = size - 1;
-    for (let i = 0; i < first.length; i++) {
-      const a = first[i]!;
+    const old = this.pairTable;
+    const table = new Int32Array(old.length * 2).fill(-1);
+    const mask = (table.length >> 2) - 1;
+    for (let i = 0; i < old.length; i += 4) {
+      const a = old[i]!;
       if (a === -1) continue;
-      const b = second[i]!;
+      const b = old[i + 1]!;
       let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
-      while (this.pairFirst[slot] !== -1) slot = (slot + 1) & mask;
-      this.pairFirst[slot] = a;
-      this.pairSecond[slot] = b;
-      this.pairConcept[slot] = concept[i]!;
+      while (table[slot << 2] !== -1) slot = (slot + 1) & mask;
+      table[slot << 2] = a;
+      table[(slot << 2) + 1] = b;
+      table[(slot << 2) + 2] = old[i + 2]!;
     }
+    this.pairTable = table;
   }
 
-  /** Content words and word pairs (by stem) of a sentence, each once. */
-  conceptsOf(s: Sentence): Int32Array {
+  /**
+   * Content words and word pairs (by stem) of a sentence, each once, and its key: the ids of its
+   * content stems in order, so that sentences differing only in function words ("on Tuesday" ->
+   * "Tuesday", a copy editor's small change) share a key.
+   */
+  conceptsOf(s: Sentence): { concepts: Int32Array; key: string } {
     const serial = this.sentences++;
     const n = s.tokens.length;
-    const out: number[] = [];
-    const add = (id: number): void => {
-      if (this.lastSentence[id] === serial) return;
-      this.lastSentence[id] = serial;
-      out.push(id);
-    };
+    if (this.scratch.length < 2 * n) this.scratch = new Int32Array(4 * n);
+    const out = this.scratch;
+    let count = 0;
+    if (this.keyCodes.length < 2 * n) this.keyCodes = new Uint16Array(4 * n);
+    const codes = this.keyCodes;
+    let keyLength = 0;
     let previousStem = -1;
     let previousStop = true;
     for (let i = 0; i < n; i++) {
       const token = s.tokens[i]!;
-      const stop = isStopword(token);
-      const stem = this.stemId(s.stems[i]!);
-      if (!stop && token.length > 1) add(this.wordId(stem));
+      const stemText = s.stems[i]!;
+      // One lookup per token: its stem id and whether it is a function word, checked against
+      // the stem the sentence gives (a token always has the same stem when the text stage made it).
+      let known = this.tokenInfo.get(token);
+      if (known === undefined || known.stem !== stemText) {
+        known = { stem: stemText, id: this.stemId(stemText), stop: isStopword(token) };
+        this.tokenInfo.set(token, known);
+      }
+      const stop = known.stop;
+      const stem = known.id;
+      if (!stop) {
+        codes[keyLength++] = stem >>> 16;
+        codes[keyLength++] = stem & 0xffff;
+      }
+      if (!stop && token.length > 1) {
+        const id = this.wordId(stem);
+        if (this.lastSentence[id] !== serial) {
+          this.lastSentence[id] = serial;
+          out[count++] = id;
+        }
+      }
       // A pair of two function words ("of the") says nothing about the story.
-      if (i > 0 && !(stop && previousStop)) add(this.pairId(previousStem, stem));
+      if (i > 0 && !(stop && previousStop)) {
+        const id = this.pairId(previousStem, stem);
+        if (this.lastSentence[id] !== serial) {
+          this.lastSentence[id] = serial;
+          out[count++] = id;
+        }
+      }
       previousStem = stem;
       previousStop = stop;
     }
-    return Int32Array.from(out);
+    // The key: each content stem id as two UTF-16 code units, one string a sentence.
+    let key = '';
+    for (let at = 0; at < keyLength; at += 8192) key += String.fromCharCode.apply(null, codes.subarray(at, Math.min(keyLength, at + 8192)) as unknown as number[]);
+    return { concepts: out.slice(0, count), key };
   }
-}
-
-/** Content stems of a sentence: copy editors' small changes ("on Tuesday" -> "Tuesday") leave it unchanged. */
-function contentKey(s: Sentence): string {
-  const parts: string[] = [];
-  for (let i = 0; i < s.tokens.length; i++) if (!isStopword(s.tokens[i]!)) parts.push(s.stems[i]!);
-  return parts.join(' ');
 }
 
 /**
@@ -561,13 +590,22 @@ function topicality(byDoc: Candidate[][], group: number[], concepts: number): Fl
   }
   // (Measuring only each article's lead instead was tried: dev R-2 16.3-16.8 against 17.6.)
   const share = new Float64Array(byDoc.length);
+  const lastDoc = lastGroup.fill(-1);
   byDoc.forEach((list, d) => {
-    const mine = new Set<number>();
-    // Page furniture and fragments say nothing about what the article is about.
-    for (const c of list) if (c.quality > 0 || c.qualityInContext > 0) for (const k of c.concepts) mine.add(k);
+    // The article's distinct concepts, each counted once.
+    let mine = 0;
     let shared = 0;
-    for (const k of mine) if (groupsOf[k]! > 1) shared++;
-    share[d] = mine.size ? shared / mine.size : 0;
+    // Page furniture and fragments say nothing about what the article is about.
+    for (const c of list) {
+      if (!(c.quality > 0 || c.qualityInContext > 0)) continue;
+      for (const k of c.concepts) {
+        if (lastDoc[k] === d) continue;
+        lastDoc[k] = d;
+        mine++;
+        if (groupsOf[k]! > 1) shared++;
+      }
+    }
+    share[d] = mine ? shared / mine : 0;
   });
   const top = Math.max(0, ...share);
   // One source (or nothing shared at all): nothing to compare with, every article counts fully.
@@ -648,7 +686,7 @@ function select(
 ): Candidate[] {
   const covered = new Uint8Array(weights.length);
   const chosen: Candidate[] = [];
-  const chosenIds = new Set<string>();
+  const chosenSet = new Set<Candidate>();
   /** Sentences taken so far from each source (copy group). */
   const takenFrom = new Map<number, number>();
   let used = 0;
@@ -664,9 +702,11 @@ function select(
   const dropped = new Set<Candidate>();
   const byId = new Map<string, Candidate>();
   for (const c of alive) byId.set(c.sentence.id, c);
+  // The sentence before each one in its article, when it may be chosen (looked up once, not per scan).
+  for (const c of alive) c.previous = byId.get(`${c.sentence.source}#${c.sentence.index - 1}`) ?? null;
   const take = (c: Candidate): void => {
     chosen.push(c);
-    chosenIds.add(c.sentence.id);
+    chosenSet.add(c);
     const source = groups[c.doc]!;
     takenFrom.set(source, (takenFrom.get(source) ?? 0) + 1);
     used += c.words;
@@ -688,13 +728,13 @@ function select(
       let gain = 0;
       for (const k of c.concepts) if (!covered[k]) gain += weights[k]!;
       if (gain <= 0) continue;
-      const follows = chosenIds.has(`${c.sentence.source}#${c.sentence.index - 1}`);
+      const follows = c.previous !== null && chosenSet.has(c.previous);
       let quality = follows ? c.qualityInContext * (1 + tuning.continuationBonus) : c.quality;
       let words = c.words;
       let lead: Candidate | null = null;
       if (quality <= 0) {
         // A sentence that cannot stand alone comes with the sentence it leans on, or not at all.
-        lead = byId.get(`${c.sentence.source}#${c.sentence.index - 1}`) ?? null;
+        lead = c.previous;
         if (!lead || lead.quality <= 0 || dropped.has(lead) || used + lead.words + c.words > budget || c.qualityInContext <= 0) continue;
         for (const k of lead.concepts) if (!covered[k] && !c.concepts.includes(k)) gain += weights[k]!;
         quality = Math.min(lead.quality, c.qualityInContext);

@@ -119,9 +119,21 @@ export function leansOnPrevious(tokens: string[]): boolean {
 
 /** Word count as the budget counts it: whitespace-separated tokens of the sentence text. */
 export function budgetWords(text: string): number {
+  // The non-empty pieces of text.split(/\s+/), counted as runs of non-space characters.
   let n = 0;
-  for (const w of text.split(/\s+/)) if (w) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
   return n;
+}
+
+/** The characters of a regular expression's \s, by code. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -175,6 +187,20 @@ const DATELINE_LEFT = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:\/\p{Lu}{2,}[\p{Lu}\s.'’
 export function isPageDebris(text: string): boolean {
   const t = text.trim();
   return GLUED_HEADING.test(t) || PHOTO_CREDIT.test(t) || DATELINE_LEFT.test(t) || CAPTION.some((re) => re.test(t));
+}
+
+/**
+ * standaloneQuality of a sentence that may follow its predecessor (`leans`: it needs to), or 0
+ * when it cannot be shown at all (standsAlone with its predecessor fails): the summarizer's one
+ * quality pass per sentence.
+ */
+export function shownQuality(sentence: { text: string; tokens: string[] }, minWords: number, leans: boolean): number {
+  const q = standaloneQuality(sentence.text, sentence.tokens, { minWords, afterPredecessor: leans });
+  // Which sentences get 0 does not depend on afterPredecessor, and a higher minWords only adds
+  // zeros: at minWords >= 4 this already holds standsAlone's own quality test.
+  if (q === 0) return 0;
+  if (minWords < 4 && standaloneQuality(sentence.text, sentence.tokens, { minWords: 4, afterPredecessor: true }) === 0) return 0;
+  return isPageDebris(sentence.text) ? 0 : q;
 }
 
 /**
