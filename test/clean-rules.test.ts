@@ -193,7 +193,9 @@ test('photo credits on a line of their own go', () => {
   for (const c of ['Getty Images', 'AP Photo/Jane Doe', 'Jane Doe/Reuters', 'John Roe / Harbour Press', '(Smith & Jones/Journal of Examples)', 'Courtesy of the Doe family', 'Photograph by The City Museum']) {
     assert.ok(isPhotoCredit(c), c);
   }
-  for (const s of ['The 9/11 attacks changed everything.', 'Getty Images said it would appeal the ruling.', 'Courtesy matters, he said.']) {
+  assert.ok(isPhotoCredit('Ana de Souza / Harbour Press'));
+  // Headings with a slash that are no credit: an abbreviation, a name with a lower-case word.
+  for (const s of ['The 9/11 attacks changed everything.', 'Getty Images said it would appeal the ruling.', 'Courtesy matters, he said.', 'For teams needing a flexible, customizable CI/CD solution', 'The AI/Machine Learning Club at Velmar Tech']) {
     assert.ok(!isPhotoCredit(s), s);
   }
 });

@@ -112,8 +112,20 @@ export function isPhotoCredit(text: string): boolean {
     /^(?:photo|image|picture)s?\s*(?:by|courtesy)\b/i.test(t) ||
     /^(?:photograph|photography|illustration) by\b/i.test(t) ||
     /^[Cc]ourtesy(?: of)?(?: the)?\s+\p{Lu}/u.test(t) ||
-    /^\p{Lu}[\p{L}.'’&, -]*\s?\/\s?\p{Lu}[\p{L}.'’&, -]*(?:\s?\/\s?\p{Lu}[\p{L}.'’&, -]*)?$/u.test(t)
+    (/^\p{Lu}[\p{L}.'’&, -]*\s?\/\s?\p{Lu}[\p{L}.'’&, -]*(?:\s?\/\s?\p{Lu}[\p{L}.'’&, -]*)?$/u.test(t) && t.split('/').every(namesOnly))
   );
+}
+
+// Lower-case words a name of a person or a body may hold ("Ana de Souza", "Journal of Examples").
+const NAME_PARTICLES = new Set(['of', 'de', 'del', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'da', 'di', 'y', '&']);
+
+/**
+ * Whether one side of a "Name / Agency" credit is names only: every word capitalised or a name's
+ * particle. "customizable CI/CD solution" and "Machine Learning Club at Georgia Tech" are not.
+ */
+function namesOnly(side: string): boolean {
+  const words = side.split(/[\s,]+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w));
 }
 
 export const removePhotoCredits = blockRule('removePhotoCredits', 'photo-credit', isPhotoCredit);
