@@ -131,6 +131,9 @@ test('share counters and widgets go; sentences with numbers and network names st
   assert.deepEqual(a.removed.map((r) => r.reason), ['share-counter', 'share-counter', 'share-widget', 'share-widget', 'share-widget', 'share-counter']);
   const s = ['150 people were arrested in the protests on Sunday.', 'Twitter said on Monday it would suspend the accounts.', 'Share prices fell 3% after the announcement.'];
   assert.deepEqual(kept(clean([P1, ...s])), [P1, ...s]);
+  // Items of a list written with dashes are not sign-offs.
+  const items = ['- Towels', '- Soap', '- Blankets'];
+  assert.deepEqual(kept(clean([P1, ...items, P2])), [P1, ...items, P2]);
 });
 
 test('social prompts and contact lines go', () => {

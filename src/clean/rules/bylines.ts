@@ -61,6 +61,13 @@ const LONG_SIGN_OFFS: RegExp[] = [
 ];
 const SOURCE_CREDIT = /^\(\s*(\p{Lu}[\p{L}.]*(?:\s*(?:&|and|\/|,)\s*\p{Lu}[\p{L}.]*)*)\s*\)\.?$/u;
 
+const DASHED = /^(?:--|[-–—])\s/;
+
+/** "- Diapers" next to "- Hair": an item of a list written with dashes, not "-- Jane Doe" signing off. */
+function inDashedList(blocks: readonly { text: string }[], i: number): boolean {
+  return DASHED.test(blocks[i]!.text) && (DASHED.test(blocks[i - 1]?.text ?? '') || DASHED.test(blocks[i + 1]?.text ?? ''));
+}
+
 export const removeSignOffs: CleaningRule = {
   name: 'removeSignOffs',
   run(doc) {
@@ -75,7 +82,7 @@ export const removeSignOffs: CleaningRule = {
       if (credit && wordCount(text) <= 6) {
         doc.offer('outlet', credit[1], 3);
         doc.drop(i, 'sign-off');
-      } else if (SIGN_OFFS.some((re) => re.test(text))) {
+      } else if (!inDashedList(doc.blocks, i) && SIGN_OFFS.some((re) => re.test(text))) {
         doc.drop(i, 'sign-off');
       }
     }
