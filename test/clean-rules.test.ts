@@ -176,10 +176,12 @@ test('photo captions are recognised by their cues, not their place', () => {
     'Image copyright AFP Image caption The old harbour wall dates from the 1800s',
     'In this Jan. 23, 2018, file photo, the senator speaks during an interview.',
     'Enlarge this image toggle caption Jane Doe/Harbour Press',
+    'Getty Images Jane Doe',
   ]) {
     assert.ok(isPhotoCaption(c), c);
   }
   for (const s of [
+    'Shutterstock Expands Partnership with Velmar Labs',
     'He said the photo was taken in 2015 by a neighbour.',
     'Police looked on as the crowd grew, witnesses said.',
     '"All the parties are united on this," the spokesman said. (Reuters)',

@@ -48,7 +48,8 @@ const CAPTION_STRONG: RegExp[] = [
   // Commons", "(CNN/YouTube)", a credit first: "Getty Images Jane Doe", "Official Photo, Jane Doe".
   /(?:^|[\s/|])(?:Wikimedia Commons|Shutterstock|iStock(?:photo)?|Flickr)\)?$/,
   /\(\p{Lu}[\p{L}.]*\/(?:YouTube|Twitter|Facebook|Instagram|Vimeo)\)$/u,
-  /^(?:Getty Images|AP Photo|AFP|EPA|Shutterstock)\s+\p{Lu}[^.!?]{0,60}$/u,
+  // (names only after the agency: "Shutterstock Expands Partnership with ..." is a headline)
+  /^(?:Getty Images|AP Photo|AFP|EPA|Shutterstock)\s+\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|&|de|del|der|van|von|da|di|du|la|le|for|via)){0,5}$/u,
   /^(?:\p{Lu}\p{L}+ ){0,3}Photo(?:graph)?, \p{Lu}[\p{L}.'’-]+ \p{Lu}[\p{L}.'’-]+/u,
   // A credit closing a caption's sentence: "... at the site. Courtesy Jane Roe", "... in 2019.
   // / NIAID", "... on the pier Photograph: Jane Roe", "... Photo by Jane Roe", "Credit: Jane Roe".
