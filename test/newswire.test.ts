@@ -34,19 +34,22 @@ test('wire copy: wrapped lines join, quotes are plain, notices and the underscor
 });
 
 test('agency notices are named; story sentences are not', () => {
-  assert.equal(newswireNotice('ATTENTION EDITORS: The following material is for use only by arrangement with Some Syndicate.'), 'editors-notice');
-  assert.equal(newswireNotice('(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)'), 'story-can-end');
-  assert.equal(newswireNotice('For purchase information see end of text.'), 'purchase-notice');
-  assert.equal(newswireNotice('(END OPTIONAL TRIM)'), 'story-can-end');
-  assert.equal(newswireNotice('Editors at the paper said the story can end here, but it did not.'), null);
-  assert.equal(newswireNotice('Editor: Li Jing'), null);
-  // Notes to the agency's clients with a number to call (invented names and numbers).
-  assert.equal(newswireNotice('For questions, please call 555-010-0199.'), 'contact-notice');
-  assert.equal(newswireNotice('The Harbour Courier plans to move the following stories for clients of the Example News Service for editions of Friday. If you have any questions, please call Dana Field at (555) 010-0142.'), 'contact-notice');
-  assert.equal(newswireNotice('The articles can be used alone or as a package. For more information, please call our toll-free number, (555) 010-7788.'), 'contact-notice');
-  // A story that gives a number to call is not a notice.
-  assert.equal(newswireNotice('Anyone with information should call the county sheriff at 555-010-0123, deputies said.'), null);
-  assert.equal(newswireNotice('For questions about the recall, shoppers were told to call the store.'), null);
+  const cases: [string, string | null][] = [
+    ['ATTENTION EDITORS: The following material is for use only by arrangement with Some Syndicate.', 'editors-notice'],
+    ['(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)', 'story-can-end'],
+    ['For purchase information see end of text.', 'purchase-notice'],
+    ['(END OPTIONAL TRIM)', 'story-can-end'],
+    ['Editors at the paper said the story can end here, but it did not.', null],
+    ['Editor: Li Jing', null],
+    // Notes to the agency's clients with a number to call (invented names and numbers).
+    ['For questions, please call 555-010-0199.', 'contact-notice'],
+    ['The Harbour Courier plans to move the following stories for clients of the Example News Service for editions of Friday. If you have any questions, please call Dana Field at (555) 010-0142.', 'contact-notice'],
+    ['The articles can be used alone or as a package. For more information, please call our toll-free number, (555) 010-7788.', 'contact-notice'],
+    // A story that gives a number to call is not a notice.
+    ['Anyone with information should call the county sheriff at 555-010-0123, deputies said.', null],
+    ['For questions about the recall, shoppers were told to call the store.', null],
+  ];
+  for (const [text, reason] of cases) assert.equal(newswireNotice(text), reason, text);
 });
 
 test('a wrapped line that ends on an abbreviation goes on when the next line opens in lower case', () => {

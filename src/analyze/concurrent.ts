@@ -3,8 +3,8 @@
 // analysis (and the summary) runs on the calling thread.
 import type { Analysis, Doc, Entity, Quote } from '../types.js';
 import { resultOfWorker, siblingModule } from '../worker-threads.js';
-import { NAMING_REMOVALS, findEntities } from './entities/index.js';
-import { packEntityInput, type EntityInput } from './entities/entity-input.js';
+import { findEntities } from './entities/index.js';
+import { namingArticle, packEntityInput, type EntityInput } from './entities/entity-input.js';
 import { quotesOf, withQuotes } from './quotes/index.js';
 import { analyze } from './index.js';
 
@@ -15,8 +15,8 @@ import { analyze } from './index.js';
 export const CONCURRENT_MIN_SENTENCES = 1500;
 
 /**
- * What findEntities and quotesOf read of a Doc (the article's id, text, datelines, bylines and sign-offs; each
- * sentence's id, source, paragraph and text): only this crosses to the worker, so the copy
+ * What findEntities and quotesOf read of a Doc (namingArticle; each sentence's id, source,
+ * paragraph and text): only this crosses to the worker, so the copy
  * between threads stays small. Sentences cut from their article's text as segment() cuts them
  * cross as offsets (packEntityInput); others as they are.
  */
@@ -25,7 +25,7 @@ function entityInput(docs: Doc[]): { packed: EntityInput[] } | { docs: Doc[] } {
   if (packed) return { packed };
   return {
     docs: docs.map((d) => ({
-      article: { id: d.article.id, text: d.article.text, removed: d.article.removed.filter((r) => NAMING_REMOVALS.has(r.reason)) },
+      article: namingArticle(d),
       sentences: d.sentences.map((s) => ({ id: s.id, source: s.source, paragraph: s.paragraph, text: s.text })),
     })) as unknown as Doc[],
   };

@@ -29,9 +29,7 @@ Examples:
       if (clusters.length === 0) throw new InputError(file, `no clusters in half ${opts.half}`);
       const bar = process.stderr.isTTY ? progressBar(process.stderr) : undefined;
       const peer = opts.peer === undefined ? undefined : readPredictions(opts.peer);
-      const unsummarized = peer && clusters.find((c) => !peer.has(c.id));
-      if (unsummarized) throw new InputError(opts.peer!, `no summary for cluster ${unsummarized.id}`);
-      const result = evaluate(clusters, { words: opts.words, onProgress: bar, undated: opts.undated, peer });
+      const result = evaluate(clusters, { words: opts.words, onProgress: bar, undated: opts.undated, peer, peerName: opts.peer });
       if (bar) process.stderr.write('\r\x1b[K');
       if (opts.out && opts.out !== '-') writePredictions(opts.out, result.items);
       else for (const item of result.items) process.stdout.write(`${JSON.stringify({ id: item.id, summary: item.summary })}\n`);

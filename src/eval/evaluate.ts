@@ -29,8 +29,10 @@ export interface EvaluateOptions {
   onProgress?: (done: number, total: number) => void;
   /** Read no article's date ("published" or "date"), as for an undated collection. */
   undated?: boolean;
-  /** Score these summaries (by cluster id) instead of the summarizer's, e.g. a baseline's. */
+  /** Score these summaries (by cluster id) instead of the summarizer's, e.g. a baseline's; every cluster needs one. */
   peer?: Map<string, string>;
+  /** The peer summaries' name in an error (their file): "peer" when not given. */
+  peerName?: string;
 }
 
 /** Seconds spent in each stage, summed over clusters. */
@@ -139,8 +141,11 @@ export function evaluate(clusters: EvalCluster[], options: EvaluateOptions = {})
   const scored: RsScores[] = [];
   const start = now();
   let scoring = 0;
+  const { peer } = options;
+  const unsummarized = peer && clusters.find((c) => !peer.has(c.id));
+  if (unsummarized) throw new InputError(options.peerName ?? 'peer', `no summary for cluster ${unsummarized.id}`);
   clusters.forEach((cluster, i) => {
-    const summary = options.peer ? peerSummary(options.peer, cluster.id) : summarizeCluster(cluster, options, stages);
+    const summary = peer ? peer.get(cluster.id)! : summarizeCluster(cluster, options, stages);
     const item: EvalItem = { id: cluster.id, summary, words: summary.split(/\s+/).filter(Boolean).length };
     const references = (cluster.summaries ?? []).filter((s) => s.trim());
     if (references.length) {
@@ -164,13 +169,6 @@ export function evaluate(clusters: EvalCluster[], options: EvaluateOptions = {})
     clustersPerSecond: seconds > 0 ? clusters.length / seconds : 0,
     stages,
   };
-}
-
-/** A peer's summary of a cluster, one sentence a line as the summarizer's. */
-function peerSummary(peer: Map<string, string>, id: string): string {
-  const summary = peer.get(id);
-  if (summary === undefined) throw new InputError('--peer', `no summary for cluster ${id}`);
-  return summary;
 }
 
 function meanScores(all: RsScores[]): RsScores {

@@ -588,15 +588,17 @@ function mentionsOfRun(
   while (prevIndex >= 0 && !toks[prevIndex].word) prevIndex--;
   const prev = prevIndex >= 0 ? toks[prevIndex] : undefined;
   const prevLower = prev?.bare.toLowerCase() ?? '';
-  if (prev && prevIndex === first.index - 1 && (ROLE_NOUNS.has(prevLower) || (/^\p{Ll}/u.test(prev.bare) && isPersonRoleWord(prev.bare)))) votes.person += STRONG;
+  // A person's role written in lower case ("spokesman", "the company's founder").
+  const roleWord = (t: Tok) => ROLE_NOUNS.has(t.bare.toLowerCase()) || (/^\p{Ll}/u.test(t.bare) && isPersonRoleWord(t.bare));
+  if (prev && prevIndex === first.index - 1 && roleWord(prev)) votes.person += STRONG;
   // "proxy adviser firm Halden Ross": a noun of kind names an organisation; a hint that a title
   // or a known given name still outweighs ("the company Anna Berg founded").
   // "her mother, Misty Bowman, relocated", "a spokesman, Lars Venter.": a person's role, a comma
   // and a name closed by a comma or the sentence's end.
   const closed = (t: Tok | undefined) => !t || /^[,.;]$/.test(t.text);
-  if (prev && prevIndex === first.index - 2 && toks[first.index - 1]!.text === ',' && /^\p{Ll}/u.test(prev.bare) && (ROLE_NOUNS.has(prevLower) || isPersonRoleWord(prev.bare)) && closed(toks[last.index + 1]) && !last.tok.possessive && personShaped(words)) votes.person += STRONG;
+  if (prev && prevIndex === first.index - 2 && toks[first.index - 1]!.text === ',' && /^\p{Ll}/u.test(prev.bare) && roleWord(prev) && closed(toks[last.index + 1]) && !last.tok.possessive && personShaped(words)) votes.person += STRONG;
   const kindBefore = !!prev && prevIndex === first.index - 1 && ORG_KIND_NOUNS.has(prevLower);
-  if (kindBefore && !(ROLE_NOUNS.has(prevLower) || (/^\p{Ll}/u.test(prev.bare) && isPersonRoleWord(prev.bare)))) votes.organization += WEAK + 1;
+  if (kindBefore && !roleWord(prev)) votes.organization += WEAK + 1;
   // "Ivo the Builder", "Mara the Elder": a word after a given name and "the" is an epithet of
   // that person, not a body.
   if (words.length === 1 && prevLower === 'the' && prevIndex === first.index - 1 && toks[prevIndex - 1]?.word && FIRST_NAMES.has(fold(toks[prevIndex - 1].bare))) return out;
@@ -606,7 +608,7 @@ function mentionsOfRun(
   // '..., said Name' and '...,” said Name': the comma may be inside the closing quotation mark.
   // A name that goes on in lower case ("said Anaheim police Sgt. Bob Dunn") qualifies the
   // speaker named after it and is not the speaker.
-  const qualifies = !!nextTok?.word && /^\p{Ll}/u.test(nextTok.bare) && (ORG_WORDS.has(nextTok.bare) || isPersonRoleWord(nextTok.bare));
+  const qualifies = !!nextTok?.word && /^\p{Ll}/u.test(nextTok.bare) && (ORG_WORDS.has(nextTok.bare) || roleWord(nextTok));
   if (prev && !qualifies && (prevLower === 'told' || (prevLower === 'said' && (toks[prevIndex - 1]?.text === ',' || CLOSING_QUOTES.test(toks[prevIndex - 1]?.text ?? ''))))) votes.person += WEAK;
   // A lone word opening the sentence ("Doctors said", "Witnesses told") is most often a plural noun.
   if (nextTok?.word && !last.tok.possessive && SPEECH_VERBS.has(nextTok.bare.toLowerCase()) && !(initial && words.length === 1)) votes.person += WEAK;

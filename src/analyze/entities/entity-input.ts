@@ -1,6 +1,6 @@
 // What crosses to the entity worker: each article's id, text, datelines, bylines and sign-offs,
-// and its sentences as offsets into that text. The worker cuts the sentences out of the text again, so the text crosses
-// once and no object per sentence is copied between the threads.
+// and its sentences as offsets into that text. The worker cuts the sentences out of the text
+// again, so the text crosses once and no object per sentence is copied between the threads.
 import type { Doc } from '../../types.js';
 import { NAMING_REMOVALS } from './entities.js';
 
@@ -10,10 +10,15 @@ export interface EntityInput {
   spans: Int32Array;
 }
 
+/** What findEntities and quotesOf read of an article: its id, text and the cut parts that name people. */
+export function namingArticle(d: Doc): EntityInput['article'] {
+  return { id: d.article.id, text: d.article.text, removed: d.article.removed.filter((r) => NAMING_REMOVALS.has(r.reason)) };
+}
+
 /**
- * The input of findEntities and quotesOf (the article's id, text, datelines, bylines and
- * sign-offs; each sentence's id, source, paragraph and text) as offsets, or null when a sentence is not the slice of its
- * article that its offsets say, or is not numbered as segment() numbers it.
+ * The input of findEntities and quotesOf (namingArticle; each sentence's id, source, paragraph
+ * and text) as offsets, or null when a sentence is not the slice of its article that its offsets
+ * say, or is not numbered as segment() numbers it.
  */
 export function packEntityInput(docs: Doc[]): EntityInput[] | null {
   const out: EntityInput[] = [];
@@ -27,7 +32,7 @@ export function packEntityInput(docs: Doc[]): EntityInput[] | null {
       spans[3 * i + 1] = s.end;
       spans[3 * i + 2] = s.paragraph;
     }
-    out.push({ article: { id, text, removed: d.article.removed.filter((r) => NAMING_REMOVALS.has(r.reason)) }, spans });
+    out.push({ article: namingArticle(d), spans });
   }
   return out;
 }

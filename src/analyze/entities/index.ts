@@ -1,3 +1,3 @@
 // Entities: the people, organisations and places of a cluster, with spelling variants merged.
-export { NAMING_REMOVALS, findEntities } from './entities.js';
+export { findEntities } from './entities.js';
 export { editDistance, fold, phoneticKey, sameNameWord, transliterationForm } from './entity-names.js';
