@@ -619,3 +619,11 @@ test('a name after ", said" that qualifies the speaker\'s role is not the speake
   assert.equal(find(entities, 'Oda Lune')?.type, 'person', listed);
   assert.notEqual(find(entities, 'Korrin')?.type, 'person', listed);
 });
+
+test('a hyphenated surname ending in an event word is a person, not an event', () => {
+  const entities = findEntities([
+    doc('a', 'Alex Peters-Day, general secretary of the students\' union, said the game was upsetting. Labor Day passed quietly in Velmar.'),
+  ]);
+  assert.equal(find(entities, 'Alex Peters-Day')?.type, 'person', listing(entities));
+  assert.ok(!find(entities, 'Labor Day') || find(entities, 'Labor Day')!.type !== 'person', listing(entities));
+});

@@ -998,16 +998,26 @@ function thingName(words: string[], genera: ReadonlySet<string>): boolean {
 }
 const thingNames = new WeakMap<string[], boolean>();
 
+/**
+ * The last word of a name as its ending: folded, and empty when that word is a hyphenated
+ * compound, whose last part ends a surname, not an event ("Alex Peters-Day", "Anna Smith-Games").
+ */
+function endingOf(words: string[], k: string[]): string {
+  const last = words[words.length - 1] ?? '';
+  return last.includes('-') ? '' : (k[k.length - 1] ?? '');
+}
+
 function readsAsThing(words: string[], genera: ReadonlySet<string>): boolean {
   const k = keyWords(words);
   if (!k.length) return false;
+  const end = endingOf(words, k);
   // The last word decides for awards and events ("Public Service Medal", "Harbour Festival Event").
-  if (k.length >= 2 && THING_ENDINGS.has(k[k.length - 1])) return true;
-  if (EVENT_ALONE.has(k[k.length - 1]) || (k.length >= 2 && EVENT_ENDINGS.has(k[k.length - 1]) && !k.some((w) => ORG_WORDS.has(w)))) return true;
+  if (k.length >= 2 && THING_ENDINGS.has(end)) return true;
+  if (EVENT_ALONE.has(end) || (k.length >= 2 && EVENT_ENDINGS.has(end) && !k.some((w) => ORG_WORDS.has(w)))) return true;
   if (k.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w))) return false;
   if (k.some((w) => TIME_SPAN_WORDS.has(w))) return true;
   if (CELESTIAL.has(k.join(' '))) return true;
-  if (k.length >= 2 && TIME_SPAN_ENDINGS.has(k[k.length - 1])) return true;
+  if (k.length >= 2 && TIME_SPAN_ENDINGS.has(end)) return true;
   if (k.length <= 2 && (genera.has(k[0]) || (k[0].length >= 7 && GENUS_ENDING.test(k[0])))) return true;
   return false;
 }
@@ -1015,7 +1025,8 @@ function readsAsThing(words: string[], genera: ReadonlySet<string>): boolean {
 /** A name of an event, a war or a holiday by its last word ("Winter Olympics", "Cold War"). */
 function readsAsEvent(words: string[]): boolean {
   const k = keyWords(words);
-  return EVENT_ALONE.has(k[k.length - 1] ?? '') || (k.length >= 2 && EVENT_ENDINGS.has(k[k.length - 1]));
+  const end = endingOf(words, k);
+  return EVENT_ALONE.has(end) || (k.length >= 2 && EVENT_ENDINGS.has(end));
 }
 
 const NO_GENERA: ReadonlySet<string> = new Set();
