@@ -627,3 +627,12 @@ test('a hyphenated surname ending in an event word is a person, not an event', (
   assert.equal(find(entities, 'Alex Peters-Day')?.type, 'person', listing(entities));
   assert.ok(!find(entities, 'Labor Day') || find(entities, 'Labor Day')!.type !== 'person', listing(entities));
 });
+
+test('a body told something with an article is a publication; a lone word cited "according to" is a body', () => {
+  const entities = findEntities([
+    doc('a', 'A student told the Guardian that the game was upsetting. The show drew 4 million viewers, according to Veltrix\'s tracking figures. The tape appeared on the box set With the Lights Out.'),
+  ]);
+  assert.equal(find(entities, 'Guardian')?.type, 'organization', listing(entities));
+  assert.equal(find(entities, 'Veltrix')?.type, 'organization', listing(entities));
+  assert.ok(!find(entities, 'Lights Out'), listing(entities));
+});

@@ -103,6 +103,8 @@ const WORD = /[\p{L}\p{N}]+(?:[’'´.-][\p{L}\p{N}]+)*\.?(?:[’'´]s?)?|[^\s\p
 
 /** Adverbs by their endings ("Fortunately", "Admittedly", "Sadly"); "-erly" names ("Kimberly") are not matched. */
 const SENTENCE_ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ately|ously|ively|ently|antly|fully|ably|ibly|ingly|edly|ssly|adly|ckly|ntly)$/u;
+/** Verbs whose object is told something: with an article, that object is a publication ("told the Guardian"). */
+const ADDRESSEE_VERBS = new Set(['told', 'tells', 'tell', 'telling']);
 const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'announced', 'announces', 'confirmed', 'added', 'told', 'stated', 'wrote', 'noted']);
 const SYLLABLE_NAME = /^\p{Lu}\p{Ll}{0,4}-\p{Ll}{1,5}$/u;
 const FOOTNOTED = /^\p{Lu}\p{Ll}{2,}\d{1,3}$/u;
@@ -699,6 +701,19 @@ function mentionsOfRun(
   // publication: "the journal Nature", "published in Science".
   const journal = fold(words.join(' ').replace(/-/g, ' '));
   if (JOURNALS.has(journal) && (words.length > 1 || publicationCue(toks, prevIndex))) votes.organization += 2 * STRONG + 1;
+  // "told the Guardian", "in an interview with the Times": a body with an article that is told
+  // something is a publication (a person takes no article); "according to Nielsen('s figures)": a lone word
+  // that is a source of figures and no known given name is most often a body (people are cited
+  // by their full name first).
+  if (!initial) {
+    const withThe = prevLower === 'the' && prevIndex === first.index - 1;
+    // The word before "the" or "to".
+    let k = prevIndex - 1;
+    while (k >= 0 && !toks[k].word) k--;
+    const before = k >= 0 ? toks[k].bare.toLowerCase() : '';
+    if (withThe && !last.tok.possessive && ADDRESSEE_VERBS.has(before) && !placeKey(words) && !attributive) votes.organization += STRONG;
+    else if (!withThe && prevLower === 'to' && before === 'according' && words.length === 1 && !knownGivenName(words[0]!) && !placeKey(words)) votes.organization += WEAK + 1;
+  }
   const mention = makeMention(words, source, sentence, votes, initial);
   if (droppedThe || (prevLower === 'the' && prevIndex === first.index - 1)) mention.article = true;
   if (opener && first === run[0]) mention.opener = opener;
