@@ -636,3 +636,8 @@ test('a body told something with an article is a publication; a lone word cited 
   assert.equal(find(entities, 'Veltrix')?.type, 'organization', listing(entities));
   assert.ok(!find(entities, 'Lights Out'), listing(entities));
 });
+
+test('the name before "-owned" or "-backed" owns or backs: a body', () => {
+  const entities = findEntities([doc('a', 'The latest season of Veltrix-owned NBC\'s show drew fewer viewers.')]);
+  assert.equal(find(entities, 'Veltrix')?.type, 'organization', listing(entities));
+});

@@ -103,6 +103,8 @@ const WORD = /[\p{L}\p{N}]+(?:[’'´.-][\p{L}\p{N}]+)*\.?(?:[’'´]s?)?|[^\s\p
 
 /** Adverbs by their endings ("Fortunately", "Admittedly", "Sadly"); "-erly" names ("Kimberly") are not matched. */
 const SENTENCE_ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ately|ously|ively|ently|antly|fully|ably|ibly|ingly|edly|ssly|adly|ckly|ntly)$/u;
+/** Compounds that make the name before the hyphen an owner, backer or runner of what follows. */
+const OWNER_SUFFIX = /-(?:owned|backed|funded|controlled|run|led|sponsored|allied|aligned|affiliated|linked|supported|financed|operated)$/;
 /** Verbs whose object is told something: with an article, that object is a publication ("told the Guardian"). */
 const ADDRESSEE_VERBS = new Set(['told', 'tells', 'tell', 'telling']);
 const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'announced', 'announces', 'confirmed', 'added', 'told', 'stated', 'wrote', 'noted']);
@@ -636,6 +638,9 @@ function mentionsOfRun(
   // "Liberty-based Ferrellgas": what is based somewhere is a body, where it is based a place.
   if (prev && prevIndex === first.index - 1 && /^\p{Lu}[\p{L}.]*-based$/u.test(prev.bare)) votes.organization += STRONG;
   if (/-based$/.test(last.tok.bare)) votes.place += STRONG;
+  // "Comcast-owned NBC", "Kremlin-backed groups": what owns, backs or runs something is a body
+  // (a state or a person when the gazetteer or a given name says so).
+  else if (words.length === 1 && OWNER_SUFFIX.test(last.tok.bare) && !placeKey(words) && !knownGivenName(words[0]!)) votes.organization += WEAK + 1;
   // "Tazo, an Oregon company", "the Anatolia news agency": a noun of kind in apposition, or
   // right after the name, says it is a body.
   const kind = toks.slice(last.index + 1, last.index + 6).filter((t) => t.word).map((t) => t.bare.toLowerCase());
