@@ -641,3 +641,9 @@ test('the name before "-owned" or "-backed" owns or backs: a body', () => {
   const entities = findEntities([doc('a', 'The latest season of Veltrix-owned NBC\'s show drew fewer viewers.')]);
   assert.equal(find(entities, 'Veltrix')?.type, 'organization', listing(entities));
 });
+
+test('two particles before a family name stay inside the name', () => {
+  const entities = findEntities([doc('a', 'Foreign Minister Hans van den Broek said the talks would go on. On Monday, Carla de la Vega said no.')]);
+  assert.equal(find(entities, 'Hans van den Broek')?.type, 'person', listing(entities));
+  assert.equal(find(entities, 'Carla de la Vega')?.type, 'person', listing(entities));
+});

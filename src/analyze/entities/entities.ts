@@ -317,6 +317,13 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
         j++;
         continue;
       }
+      // "Hans van den Broek", "Ursula von der Leyen": two particles before the family name.
+      const third0 = toks[j + 2];
+      if (PARTICLES.has(lower) && next?.word && PARTICLES.has(next.bare) && third0?.word && isCapitalised(splitCompound(third0.bare).name)) {
+        run.push({ tok: u, name: u.bare, index: j }, { tok: next, name: next.bare, index: j + 1 });
+        j += 2;
+        continue;
+      }
       // "Ministry of Defence", "Observatory for Human Rights": connectors inside organisation names.
       // A word that opens sentences but not names ("Near") is still a name word when another follows
       // ("Institute for Near East Policy"); a determiner never is.
