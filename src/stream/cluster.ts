@@ -147,7 +147,10 @@
 //       is (any, or within 0.02 / 0.05 of the best): 0.891 / 0.892 / 0.891.
 //     - Other features of the most similar story, checked on those decisions: its size (ln n)
 //       and its level's shift add nothing to the ranking (no weight puts more than 662 first),
-//       and in a logistic of the joins ln n gets 0.005 cosine per e-fold.
+//       and in a logistic of the joins ln n gets 0.005 cosine per e-fold. The article's title
+//       against the story's body centroid (a headline naming the topic in a few words) neither:
+//       weight -0.008 of the cosine's in that logistic (titled decisions), and 660-661 first at
+//       weights 0.05-0.3 against 662.
 //   Tried in this round and not kept (half A, three orders; the rule before scores 0.884 there):
 //     the margin of the best story over the second added to its similarity (x 0.5 / 1, best of
 //     thresholds 0.165-0.2: 0.874 / 0.867); the days between the article and the story's newest
