@@ -17,9 +17,9 @@
 // summary when reports span several dates.
 import type { Doc, Selection, Sentence } from '../types.js';
 import { isStopword } from './stopwords.js';
-import { budgetWords, closesUnopenedQuote, leansOnPrevious, shownQuality, startsInsideQuotation } from './quality.js';
+import { budgetWords, closesUnopenedQuote, leansOnPrevious, shownQuality, startsInsideQuotation } from '../text/standalone.js';
 
-export { budgetWords, closesUnopenedQuote, isPageDebris, leansOnPrevious, standaloneQuality, standsAlone, startsInsideQuotation } from './quality.js';
+export { budgetWords, closesUnopenedQuote, isPageDebris, leansOnPrevious, standaloneQuality, standsAlone, startsInsideQuotation } from '../text/standalone.js';
 
 export interface SummarizeOptions {
   /** Word budget, a hard cap counted as whitespace-separated words of the sentence texts (default 150). */

@@ -9,6 +9,7 @@ import type { Citation, Doc, Sentence, TimelineItem } from '../../types.js';
 import { overlap, profileOf, type Profile } from '../agreement/index.js';
 import type { DateMention } from './dates.js';
 import { isPastForm } from './date-tense.js';
+import { shownAlone } from '../../text/standalone.js';
 
 export interface TimelineInput {
   docs: Doc[];
@@ -284,9 +285,13 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
 
   const events: Event[] = [];
   for (const d of docs) {
+    // An item is read alone: a sentence leaning on the one before it or cut from a quotation is no item.
+    let alone: boolean[] | null = null;
     for (const s of d.sentences) {
       const mentions = dates.get(s.id);
       if (!mentions?.length || s.tokens.length < MIN_EVENT_TOKENS || !hasVerb(s.text) || endsCutOff(s.text) || isStampOrCaption(s.text)) continue;
+      alone ??= shownAlone(d.sentences);
+      if (!alone[s.index]) continue;
       const mention = eventDate(s, mentions);
       if (!mention) continue;
       const profile = profileOf(s);

@@ -4,6 +4,8 @@
 // badly when they hold dangling references ("He said...") or web debris (captions, bylines,
 // "Click here"), the failure modes catalogued for extractive multi-document summaries by
 // Nenkova & McKeown (2011, "Automatic Summarization", ch. 4: linguistic quality).
+// It belongs to the text stage because every part of a briefing that shows a sentence alone
+// asks it: the summary, the timeline and each source's "only this source reports" list.
 
 /** Sentences opening with these lean on the sentence before them. */
 const DEPENDENT_OPENERS = new Set([
@@ -219,4 +221,13 @@ export function standsAlone(sentence: { text: string; tokens: string[] }, withPr
   if (closesUnopenedQuote(text)) return false;
   const quoted = /^["“‘']/.test(text);
   return quoted || !leansOnPrevious(sentence.tokens);
+}
+
+/**
+ * For each sentence of an article (in order), whether it can be shown alone: it stands alone
+ * (standsAlone) and does not begin inside a quotation opened by an earlier sentence.
+ */
+export function shownAlone(sentences: readonly { text: string; tokens: string[]; paragraph: number }[]): boolean[] {
+  const inside = startsInsideQuotation(sentences);
+  return sentences.map((s, i) => !inside[i] && standsAlone(s));
 }
