@@ -85,3 +85,12 @@ test('two sentences sharing a long name and a day but not their other words are 
   ];
   assert.equal(groupNearDuplicates(wire).length, 1);
 });
+
+test('unique: a sentence that leans on the one before it or is cut from a quotation is not listed alone', () => {
+  const shared = 'The inquiry into the warehouse fire will hear evidence from the safety managers of the company.';
+  const a = doc('a', `${shared} Investigators believe the blaze started in an electrical cabinet behind the loading dock. And the council did not see this commitment from the insurers, the mayor said. "The barges were late. Nobody warned the pilots about the fog," the harbour master said.`);
+  const b = doc('b', `${shared} A volunteer kitchen served four hundred hot meals to evacuated pensioners overnight.`);
+  const quotes = uniqueBySource([a, b], groupNearDuplicates([a, b])).a!.map((c) => c.quote);
+  assert.ok(quotes.includes('Investigators believe the blaze started in an electrical cabinet behind the loading dock.'), JSON.stringify(quotes));
+  assert.ok(!quotes.some((q) => q.startsWith('And ') || q.startsWith('Nobody warned')), JSON.stringify(quotes));
+});

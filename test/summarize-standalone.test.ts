@@ -28,3 +28,8 @@ test('isPageDebris: a credit, a dateline or a glued heading, not a headline', as
   assert.equal(isPageDebris('Harbor Pilots End Two-Week Strike in Portville'), false);
   assert.equal(isPageDebris('The envoys met with Andersen, VollmerThe country has been at odds with both.'), true);
 });
+
+test('standsAlone: "the former" alone points back; "the former mayor" names someone', () => {
+  assert.equal(standsAlone(s('The former said the port would open on Monday.')), false);
+  assert.equal(standsAlone(s('The former mayor died on Friday at her home in Velmar.')), true);
+});

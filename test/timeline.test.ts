@@ -167,3 +167,18 @@ test('a dated statement followed by "and would/will ..." with a later date gives
     ['2025-12-05', a.sentences[0]!.text],
   ]);
 });
+
+test('an event told by a sentence that leans on the one before shows that sentence with it; with no standing antecedent it is no item', () => {
+  const a = doc('a', '2025-03-26', 'A third person has died from injuries suffered in the warehouse fire, the health authority said.\n\nThe man, a forklift driver, died in hospital on Tuesday.');
+  const items = timeline([a]).items;
+  assert.equal(items.length, 1);
+  assert.equal(items[0]!.date, '2025-03-25');
+  assert.match(items[0]!.text, /^A third person has died .* The man, a forklift driver, died in hospital on Tuesday\.$/);
+  assert.deepEqual(items[0]!.citations.map((c) => c.quote), [
+    'A third person has died from injuries suffered in the warehouse fire, the health authority said.',
+    'The man, a forklift driver, died in hospital on Tuesday.',
+  ]);
+  // The sentence before is a caption: nothing to bring along, so no item.
+  const b = doc('b', '2025-03-26', 'Jane Roe / Invented Agency file\n\nIt reopened on Tuesday after the inspectors left the quay.');
+  assert.deepEqual(timeline([b]).items, []);
+});

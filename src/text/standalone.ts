@@ -116,8 +116,16 @@ export function startsInsideQuotation(sentences: readonly { text: string; paragr
 /** True when the sentence opens with words that point back to the sentence before it. */
 export function leansOnPrevious(tokens: string[]): boolean {
   const first = tokens[0] ?? '';
-  return DEPENDENT_OPENERS.has(first) || (first === 'the' && ANAPHORIC_NOUNS.has(tokens[1] ?? ''));
+  if (DEPENDENT_OPENERS.has(first)) return true;
+  if (first !== 'the' || !ANAPHORIC_NOUNS.has(tokens[1] ?? '')) return false;
+  // "The former said ..." points back; "The former mayor died ..." names someone.
+  return !PRONOUN_ADJECTIVES.has(tokens[1]!) || FORMER_FOLLOWERS.has(tokens[2] ?? '');
 }
+
+/** "the former", "the latter": a pronoun alone, an adjective before a noun. */
+const PRONOUN_ADJECTIVES = new Set(['former', 'latter']);
+/** Words after "the former" / "the latter" that show it stands alone as the subject. */
+const FORMER_FOLLOWERS = new Set(['', 'said', 'says', 'told', 'was', 'is', 'has', 'had', 'will', 'would', 'who', 'also', 'then', 'however', 'added', 'insisted', 'denied']);
 
 /** Word count as the budget counts it: whitespace-separated tokens of the sentence text. */
 export function budgetWords(text: string): number {

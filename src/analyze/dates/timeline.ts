@@ -9,7 +9,7 @@ import type { Citation, Doc, Sentence, TimelineItem } from '../../types.js';
 import { overlap, profileOf, type Profile } from '../agreement/index.js';
 import type { DateMention } from './dates.js';
 import { isPastForm } from './date-tense.js';
-import { shownAlone } from '../../text/standalone.js';
+import { shownAlone, standsAlone } from '../../text/standalone.js';
 
 export interface TimelineInput {
   docs: Doc[];
@@ -50,6 +50,13 @@ interface Event {
   profile: Profile;
   /** Stems of the words right around the date: the verb and noun the date belongs to ("recount would begin"). */
   near: Set<string>;
+  /** The sentence before it, shown with it because this one leans on it. */
+  lead?: Sentence;
+}
+
+/** What an event's item says: its own text, after the sentence it leans on when it has one. */
+function eventText(e: Event): string {
+  return e.lead ? `${e.lead.text.trim()} ${e.sentence.text.trim()}` : (e.text ?? e.sentence.text);
 }
 
 /** Irregular past forms -> the stem of their base form, so "began" meets "begin" (Porter stems do not). */
@@ -285,17 +292,25 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
 
   const events: Event[] = [];
   for (const d of docs) {
-    // An item is read alone: a sentence leaning on the one before it or cut from a quotation is no item.
+    // An item is read alone: a sentence leaning on the one before it ("The man ... died in
+    // hospital on Tuesday", the end of a quotation) brings that sentence along when it stands
+    // alone itself, and is no item otherwise.
     let alone: boolean[] | null = null;
     for (const s of d.sentences) {
       const mentions = dates.get(s.id);
       if (!mentions?.length || s.tokens.length < MIN_EVENT_TOKENS || !hasVerb(s.text) || endsCutOff(s.text) || isStampOrCaption(s.text)) continue;
       alone ??= shownAlone(d.sentences);
-      if (!alone[s.index]) continue;
+      let lead: Sentence | undefined;
+      if (!alone[s.index]) {
+        const before = d.sentences[s.index - 1];
+        if (!before || !alone[before.index] || !standsAlone(s, true)) continue;
+        lead = before;
+      }
       const mention = eventDate(s, mentions);
       if (!mention) continue;
       const profile = profileOf(s);
-      events.push({ sentence: s, date: mention.date, profile, near: wordsNear(s, mention, profile) });
+      events.push({ sentence: s, date: mention.date, profile, near: wordsNear(s, mention, profile), lead });
+      if (lead) continue;
       const opening = openingStatement(s, mentions, mention);
       if (opening) events.push({ sentence: s, date: opening.mention.date, text: opening.text, profile, near: wordsNear(s, opening.mention, profile) });
     }
@@ -339,8 +354,8 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
       (a, b) => docOrder.get(a.sentence.source)! - docOrder.get(b.sentence.source)! || a.sentence.index - b.sentence.index,
     );
     // The item reads as the most concise of its sentences that is still a full sentence.
-    const shortest = [...chosen].sort((a, b) => (a.text ?? a.sentence.text).length - (b.text ?? b.sentence.text).length)[0]!;
-    const text = (shortest.text ?? shortest.sentence.text).trim();
+    const shortest = [...chosen].sort((a, b) => eventText(a).length - eventText(b).length)[0]!;
+    const text = eventText(shortest).trim();
     const date = members[0]!.date;
     const precision = date.length === 10 ? 1 : date.length === 7 ? 0.4 : 0.1;
     const proximity = 1 / (1 + distanceToSpan(date, span) / 14); // two weeks outside the story's span halves the weight
@@ -348,7 +363,10 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
     // A background year ("in 2016") earns a place only when two sources bring it up: one
     // article's aside is context, not part of the story's timeline.
     if (date.length === 4 && chosen.length < 2) return null;
-    const citations: Citation[] = chosen.map((e) => ({ source: e.sentence.source, quote: e.sentence.text }));
+    const citations: Citation[] = chosen.flatMap((e) => [
+      ...(e.lead ? [{ source: e.sentence.source, quote: e.lead.text }] : []),
+      { source: e.sentence.source, quote: e.sentence.text },
+    ]);
     const first = Math.min(...chosen.map((e) => docOrder.get(e.sentence.source)! * 10_000 + e.sentence.index));
     return { item: { date, text, citations } as TimelineItem, score, first };
   }).filter((c): c is NonNullable<typeof c> => c !== null);
