@@ -33,3 +33,12 @@ test('standsAlone: "the former" alone points back; "the former mayor" names some
   assert.equal(standsAlone(s('The former said the port would open on Monday.')), false);
   assert.equal(standsAlone(s('The former mayor died on Friday at her home in Velmar.')), true);
 });
+
+test('standsAlone: a definite subject placed in time against another event points back to it', () => {
+  for (const t of ['The talks came after the fourth round of harbour talks ended without a deal.', 'The new diplomatic push comes as the pilots return to work.', 'The decision follows a week of protests at the quay.']) {
+    assert.equal(standsAlone(s(t)), false, t);
+    assert.equal(standsAlone(s(t), true), true, t);
+  }
+  assert.equal(standsAlone(s('The old instruments came to life in the hands of the harbour band.')), true);
+  assert.equal(standsAlone(s('The mayor said the strike came after years of neglect at the port.')), true);
+});

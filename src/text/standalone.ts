@@ -117,10 +117,29 @@ export function startsInsideQuotation(sentences: readonly { text: string; paragr
 export function leansOnPrevious(tokens: string[]): boolean {
   const first = tokens[0] ?? '';
   if (DEPENDENT_OPENERS.has(first)) return true;
+  if (first === 'the' && placedByAnother(tokens)) return true;
   if (first !== 'the' || !ANAPHORIC_NOUNS.has(tokens[1] ?? '')) return false;
   // "The former said ..." points back; "The former mayor died ..." names someone.
   return !PRONOUN_ADJECTIVES.has(tokens[1]!) || FORMER_FOLLOWERS.has(tokens[2] ?? '');
 }
+
+/**
+ * "The talks came after ...", "The new diplomatic push comes as ...", "The decision follows ...":
+ * a definite subject of a few words placed in time against another event is the event the
+ * sentence before told (news writes the event, then "The X came after Y").
+ */
+function placedByAnother(tokens: string[]): boolean {
+  for (let k = 2; k <= 6 && k < tokens.length; k++) {
+    const w = tokens[k]!;
+    if (w === 'follows' || w === 'followed' || w === 'coincided' || w === 'coincides') return true;
+    if ((w === 'came' || w === 'comes') && TIME_LINKS.has(tokens[k + 1] ?? '')) return true;
+    if (CLAUSE_BREAKS.has(w)) return false;
+  }
+  return false;
+}
+const TIME_LINKS = new Set(['after', 'as', 'amid', 'just', 'only', 'shortly', 'days', 'weeks', 'hours', 'months', 'a', 'one', 'two', 'less', 'barely', 'following', 'despite', 'weeks', 'soon', 'hard', 'on', 'before', 'ahead']);
+/** Words that end the subject: past them the verb is not the subject's. */
+const CLAUSE_BREAKS = new Set(['said', 'says', 'that', 'which', 'who', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'and']);
 
 /** "the former", "the latter": a pronoun alone, an adjective before a noun. */
 const PRONOUN_ADJECTIVES = new Set(['former', 'latter']);
