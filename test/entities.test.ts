@@ -647,3 +647,11 @@ test('two particles before a family name stay inside the name', () => {
   assert.equal(find(entities, 'Hans van den Broek')?.type, 'person', listing(entities));
   assert.equal(find(entities, 'Carla de la Vega')?.type, 'person', listing(entities));
 });
+
+test('an adverb opening a sentence before a comma is no person; two agencies joined by "&" are two names', () => {
+  const entities = findEntities([
+    doc('a', 'Separately, the harbour envoy Alexander Lavrentiev told the TASS news agency that Velmar regretted the decision. Both CGTN & AFP reported the talks.'),
+  ]);
+  assert.ok(!find(entities, 'Separately'), listing(entities));
+  assert.ok(find(entities, 'CGTN') && find(entities, 'AFP') && !find(entities, 'CGTN & AFP'), listing(entities));
+});

@@ -275,7 +275,9 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
     while (!ended && j < toks.length) {
       const u = toks[j];
       // "Schertz Bank & Trust", "Procter & Gamble": an ampersand between capitalised words joins one name.
-      if (u.text === '&' && toks[j + 1]?.word && isCapitalised(toks[j + 1].bare) && !run[run.length - 1].tok.possessive) {
+      // Two agencies' acronyms ("CGTN & AFP") are two names.
+      const twoAcronyms = /^\p{Lu}{2,}$/u.test(run[run.length - 1].name) && /^\p{Lu}{2,}$/u.test(toks[j + 1]?.bare ?? '');
+      if (u.text === '&' && toks[j + 1]?.word && isCapitalised(toks[j + 1].bare) && !run[run.length - 1].tok.possessive && !twoAcronyms) {
         run.push({ tok: u, name: '&', index: j });
         j++;
         continue;
@@ -476,6 +478,8 @@ function mentionsOfRun(
     run.shift();
     initial = false;
   }
+  // "Separately, Putin's envoy ...": a lone adverb opening the sentence before a comma is no name.
+  if (initial && run.length === 1 && run[0].index === firstWord && SENTENCE_ADVERB.test(run[0].name) && toks[run[0].index + 1]?.text === ',' && !FIRST_NAMES.has(fold(run[0].name))) return [];
   // A run that was only an age ("said Twenty-Year-Old was there") names nobody.
   if (!run.length) return [];
   // "NEW YORK (AP) --", "PORTLAND, Ore. -": a dateline, a run in capitals opening the text before
