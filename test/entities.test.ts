@@ -655,3 +655,8 @@ test('an adverb opening a sentence before a comma is no person; two agencies joi
   assert.ok(!find(entities, 'Separately'), listing(entities));
   assert.ok(find(entities, 'CGTN') && find(entities, 'AFP') && !find(entities, 'CGTN & AFP'), listing(entities));
 });
+
+test('a name joined by an ampersand is a firm, never a person', () => {
+  const entities = findEntities([doc('a', 'Shares of Procter & Gamble rose as Procter & Gamble said sales grew.')]);
+  assert.equal(find(entities, 'Procter & Gamble')?.type, 'organization', listing(entities));
+});

@@ -697,6 +697,8 @@ function mentionsOfRun(
   // "Tevfik Aksoy, chief economist of ...", "Peskov, 54, a spokesman for ...": an apposition stating a person's role.
   else if (text && toks[last.index + 1]?.text === ',' && !last.tok.possessive && roleAfter(text.slice(toks[last.index + 1].start), isPersonRoleWord)) votes.person += STRONG;
   const lowerWords = words.map((w) => w.toLowerCase());
+  // "Procter & Gamble", "Johnson & Johnson": a name joined by an ampersand is a firm's, never a person's.
+  if (words.includes('&')) votes.organization += STRONG;
   if (lowerWords.some((w) => ORG_WORDS.has(w))) votes.organization += STRONG;
   // "KNAC.com", "WBZ-TV", "Israel TV": a web address, a broadcaster's call sign or a channel names a body.
   else if (words.some((w) => /\.(?:com|org|net|gov|edu)$/i.test(w) || /^\p{Lu}{2,5}-(?:TV|FM|AM|DT)$/u.test(w)) || (words.length > 1 && /^(?:TV|Radio)$/.test(words[words.length - 1]))) votes.organization += STRONG;
