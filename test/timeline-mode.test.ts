@@ -136,3 +136,17 @@ test('precis eval-timeline --fit-dates: one fold per topic held out, then the we
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--features/);
 });
+
+test('timeline mode: a date\'s candidates include the leads of the reports published on it that name no day', () => {
+  const reports = [
+    { id: 'r1', published: '2021-03-01', text: 'Engineers closed the Orlan bridge to all traffic after finding deep rust in its main cables. Drivers were sent on long detours around the river.' },
+    { id: 'r2', published: '2021-03-01', text: 'The Orlan bridge was closed to all traffic after engineers found deep rust in its main cables. The mayor said repairs could take months.' },
+    { id: 'r3', published: '2021-05-20', text: 'Traders near the market say their sales have fallen by a third since March 1, 2021. The city promised them help.' },
+  ];
+  const docs = reports.map((a) => docFromText(a.id, a.text, { published: a.published }));
+  const doc = timelineOfDocs(docs, { dates: 1, from: '2021-03-01', to: '2021-03-01' });
+  assert.equal(doc.timeline.length, 1);
+  // The one sentence naming the day says little of it; the day's reports say what happened.
+  assert.match(doc.timeline[0]!.sentences[0]!.text, /rust in its main cables/);
+  assert.ok(doc.timeline[0]!.sentences[0]!.citations.every((c) => c.source !== 'r3'));
+});

@@ -11,13 +11,14 @@
 // ln(1 + count) less ln(1 + the largest count among the candidates). How many dates when the
 // caller does not say: those whose reference count (each sentence naming a day once, plus
 // `publishedWeight` for each article published on it) stands out.
-// Sentences. For each chosen date, the candidates are the sentences that name it; when fewer than
-// N do, the leads of the articles published on it or the day after (what a report of that day
-// says happened). Candidates are ranked by how close they are to what that date's candidates say
-// together (cosine with their centroid of content stems: the day's main event, MEAD's centroid
-// score), doubled (1 + nearBonus) for a sentence from an article published on the day or in the
-// week after it (a report of the event, not a look back months later), and taken best first,
-// skipping one that repeats a sentence already taken.
+// Sentences. For each chosen date, the candidates are the sentences that name it and, as in
+// DATEWISE, what the reports of that day say without naming a day: the first `leadSentences`
+// sentences naming no day of each article published on it or the day after (when still fewer than
+// N, those leads with their dates). Candidates are ranked by how close they are to what that
+// date's candidates say together (cosine with their centroid of content stems: the day's main
+// event, MEAD's centroid score), doubled (1 + nearBonus) for a sentence from an article published
+// on the day or in the week after it (a report of the event, not a look back months later), and
+// taken best first, skipping one that repeats a sentence already taken.
 //
 // Measured in the Timeline17 setting (`precis eval-timeline t17-dev.jsonl --half A|B`; halves
 // of the 11 development topics by sha256 of the topic id, A: 5 topics to choose on, B: 6 to
@@ -48,6 +49,19 @@
 // 0.124 / 0.038 / 0.712 (bpoil_washingtonpost date F1 0.333 -> 0.417, bpoil_bbc 0.625 -> 0.583,
 // bpoil_guardian 0.735 -> 0.706; EgyptianProtest_cnn has no more candidate dates than K). Noise: 5
 // and 6 topics, one reference timeline each.
+// With the ranker, the candidates of a date (on A; the leads had been taken only when fewer than
+// N sentences named the date: 0.115 / 0.032): sentences naming no day of the articles published
+// on the date, all 0.125 / 0.033, and of the next day's too 0.128 / 0.034; their first 1 / 2 / 3
+// / 4 / 5 / 10 such sentences 0.125 / 0.128 / 0.131 / 0.132 / 0.130 / 0.130 ROUGE-1 (0.034 /
+// 0.034 / 0.036 / 0.036 / 0.037 / 0.037 ROUGE-2), 3 kept (leadSentences, as for the leads
+// before); the date's only, 3 / 5: 0.127 / 0.033, 0.122 / 0.032; a named sentence weighing 1.5 /
+// 0.7: 0.126 / 0.033, 0.129 / 0.033; those sentences in the centroid only (not candidates), all
+// 0.117 / 0.033 (date's only), 0.120 / 0.034 (and the next day's), first 3: 0.117 / 0.033. Kept,
+// A 0.115 / 0.032 / 0.744 -> 0.131 / 0.036 / 0.744, B 0.124 / 0.038 / 0.712 -> 0.151 / 0.049 /
+// 0.712 (every topic of B up in ROUGE-1). Not kept, a sentence whose text (or whose stems, cosine
+// 0.5 / 0.7) was taken for another date skipped (MMR across dates): before the pool 0.115 / 0.033
+// / 0.744 (cosine 0.5), 0.115 / 0.032 (0.7), 0.115 / 0.032 (text); with it, cosine 0.5: 0.114 /
+// 0.027 (the same sentence for two dates is rare but for Finan_washingtonpost, N = 7).
 import type { Doc, Sentence } from '../types.js';
 import { articleDate, endsCutOff, findDates, hasVerb, isStampOrCaption } from '../analyze/dates/index.js';
 import { isStopword } from './stopwords.js';
@@ -70,7 +84,7 @@ export interface TimelineTuning {
   minTokens: number;
   /** A candidate this close (cosine) to a sentence already taken for the day repeats it. */
   repeatCosine: number;
-  /** Leads of the day's articles taken as candidates when too few sentences name the day. */
+  /** Sentences of the leads of the day's articles (and the next day's) taken as candidates. */
   leadSentences: number;
   /** A candidate from an article published on the day or in the `nearDays` after it weighs 1 + nearBonus. */
   nearBonus: number;
@@ -178,6 +192,8 @@ interface Collection {
   publishedOn: Map<string, Doc[]>;
   publishedOf: Map<string, string>;
   undatedArticles: number;
+  /** Sentences that name a day. */
+  dated: Set<string>;
 }
 
 /** Every day the collection names or was published on within the range, with what is known of it. */
@@ -187,6 +203,7 @@ function collect(docs: Doc[], inRange: (d: string) => boolean, nearDays: number)
   const publishedOf = new Map<string, string>();
   const namedBy = new Map<string, Set<Doc>>();
   const named = new Map<string, number>();
+  const dated = new Set<string>();
   let undatedArticles = 0;
   const candidates = new Set<string>();
   for (const doc of docs) {
@@ -203,6 +220,7 @@ function collect(docs: Doc[], inRange: (d: string) => boolean, nearDays: number)
     const byId = new Map(doc.sentences.map((s) => [s.id, s]));
     const seen = new Set<string>();
     for (const m of findDates(doc, day)) {
+      dated.add(m.sentence);
       if (!DAY.test(m.date) || m.approximate || !inRange(m.date)) continue;
       const key = `${m.sentence} ${m.date}`;
       if (seen.has(key)) continue;
@@ -233,7 +251,7 @@ function collect(docs: Doc[], inRange: (d: string) => boolean, nearDays: number)
       lag: dated.length ? Math.max(0, days(dated[0]!)) : null,
     };
   });
-  return { evidence, naming, publishedOn, publishedOf, undatedArticles };
+  return { evidence, naming, publishedOn, publishedOf, undatedArticles, dated };
 }
 
 /** The candidate dates of a collection and what the date ranker reads of them (to fit it). */
@@ -248,7 +266,7 @@ export function timelineMode(docs: Doc[], options: TimelineModeOptions = {}): Ti
   const perDate = Math.max(1, Math.floor(options.perDate ?? 1));
   const inRange = (d: string) => (!options.from || d >= options.from) && (!options.to || d <= options.to);
 
-  const { evidence, naming, publishedOn, publishedOf, undatedArticles } = collect(docs, inRange, tuning.nearDays);
+  const { evidence, naming, publishedOn, publishedOf, undatedArticles, dated } = collect(docs, inRange, tuning.nearDays);
   const k = options.dates ?? defaultDateCount(evidence.map((e) => e.sentences + tuning.publishedWeight * e.published));
   const features = dateFeatures(evidence, tuning.dateRanker.features);
   const value = features.map((x) => x.reduce((a, v, j) => a + v * tuning.dateRanker.weights[j]!, 0));
@@ -258,13 +276,12 @@ export function timelineMode(docs: Doc[], options: TimelineModeOptions = {}): Ti
   const timeline: TimelineModeDate[] = [];
   for (const date of chosen) {
     const named = (naming.get(date) ?? []).filter((s) => eventLike(s, tuning.minTokens));
-    let candidates = named;
+    const reports = [...(publishedOn.get(date) ?? []), ...(publishedOn.get(nextDay(date)) ?? [])];
+    const leads: Sentence[] = [];
+    for (const d of reports) leads.push(...d.sentences.filter((s) => !dated.has(s.id) && eventLike(s, tuning.minTokens)).slice(0, tuning.leadSentences));
+    let candidates = [...named, ...leads];
     if (candidates.length < perDate) {
-      const leads: Sentence[] = [];
-      for (const d of [...(publishedOn.get(date) ?? []), ...(publishedOn.get(nextDay(date)) ?? [])]) {
-        leads.push(...d.sentences.filter((s) => eventLike(s, tuning.minTokens)).slice(0, tuning.leadSentences));
-      }
-      candidates = [...named, ...leads];
+      for (const d of reports) candidates.push(...d.sentences.filter((s) => eventLike(s, tuning.minTokens)).slice(0, tuning.leadSentences));
     }
     if (candidates.length === 0) continue;
     // One entry per distinct text: copies of a sentence are cited together.
