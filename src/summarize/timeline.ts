@@ -62,6 +62,20 @@
 // 0.5 / 0.7) was taken for another date skipped (MMR across dates): before the pool 0.115 / 0.033
 // / 0.744 (cosine 0.5), 0.115 / 0.032 (0.7), 0.115 / 0.032 (text); with it, cosine 0.5: 0.114 /
 // 0.027 (the same sentence for two dates is rare but for Finan_washingtonpost, N = 7).
+// Not kept either, with the leads (A 0.131 / 0.036 / 0.744, B 0.151 / 0.049 / 0.712): the date's
+// centroid built from a wider pool, every sentence of the articles published on the date or the
+// day after added at weight 1 / 0.5 / 0.3 / 0.1: A 0.1382 / 0.0353, 0.1387 / 0.0359, 0.1384 /
+// 0.0369, 0.1332 / 0.0365; sentences naming no day only, 1: 0.1385 / 0.0350; the first 6 / 10
+// sentences, 1: 0.1362 / 0.0380, 0.1350 / 0.0360; 0.3: 0.1319 / 0.0362, 0.1341 / 0.0365 (A
+// before: 0.1309 / 0.0356); all at 0.3 chosen, but B
+// 0.146 / 0.043 / 0.712. Shorter sentences preferred (our sentences run 1.7-2x the reference's
+// words): value times min(1, L / length)^a, L the median candidate length, a 0.5 / 1: A 0.129 /
+// 0.033, 0.130 / 0.032; L 25 words: 0.128 / 0.032, 0.128 / 0.031. A fitted sentence ranker
+// (logistic in ln(cosine + 0.01), near, naming the date, ln tokens, ln copies, a lead sentence;
+// positive: among the date's N candidates of best ROUGE-1 F against its reference sentences;
+// leaving one topic of A out), l2 0.001 / 0.01 / 0.1: A 0.125 / 0.034, 0.126 / 0.035, 0.125 /
+// 0.034 (Finan_washingtonpost, 65 dates of 7 sentences, outweighs the other topics in a fit).
+// Noise throughout: 5 and 6 topics; no other set with journalists' timelines to confirm on.
 import type { Doc, Sentence } from '../types.js';
 import { articleDate, endsCutOff, findDates, hasVerb, isStampOrCaption } from '../analyze/dates/index.js';
 import { isStopword } from './stopwords.js';
