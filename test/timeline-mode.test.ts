@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { timelineOfDocs } from '../src/brief/timeline.js';
 import { evaluateTimelines, readTimelineTopics } from '../src/eval/timeline.js';
+import { dateFeatures, timelineDateEvidence } from '../src/summarize/timeline.js';
 import { docFromText, hasData, precis, sharedDir, tempDir } from './helpers.js';
 
 // An invented collection: a dam failure reported over a month.
@@ -88,4 +89,64 @@ test('Timeline17 development topics: both halves above the trivial baseline', (t
     // The README's trivial baseline on all dev topics: 0.071 / 0.019 / 0.468.
     assert.ok(mean.alignment.rouge1.f > 0.071 && mean.alignment.rouge2.f > 0.019 && mean.date.f > 0.468);
   }
+});
+
+// An invented story: a bridge closed on 1 March, looked back on for months; a storm on 1 June
+// named many times, but only in the next day's report.
+const lookBack = [
+  { id: 'b1', published: '2021-03-20', text: 'The Orlan bridge, closed on March 1, 2021, will stay shut until the summer, the city said. Drivers face long detours around the river.' },
+  { id: 'b2', published: '2021-04-15', text: 'Repairs began on the Orlan bridge, which engineers closed on March 1, 2021, after finding rust in its main cables. The work will take months.' },
+  { id: 'b3', published: '2021-05-20', text: 'Traders near the Orlan bridge say sales have fallen by a third since it closed on March 1, 2021. The city promised them help.' },
+  { id: 'b4', published: '2021-06-02', text: 'A storm tore roofs off houses in the old town on Tuesday. Trees fell across the main road on Tuesday evening. Power failed in the harbour district on Tuesday night. Schools stayed shut on Tuesday and sent children home. Firemen worked through Tuesday to clear the roads.' },
+];
+
+test('timeline mode: the date ranker prefers a day later articles look back on to one named often in a single report', () => {
+  const docs = lookBack.map((a) => docFromText(a.id, a.text, { published: a.published }));
+  // By the count of sentences naming a day, 1 June (five sentences of one report) came first.
+  assert.deepEqual(timelineOfDocs(docs, { dates: 1 }).timeline.map((d) => d.date), ['2021-03-01']);
+  const evidence = timelineDateEvidence(docs);
+  const march = evidence.find((e) => e.date === '2021-03-01')!;
+  const june = evidence.find((e) => e.date === '2021-06-01')!;
+  assert.deepEqual([march.sentences, march.articles, march.published, march.otherDays, march.later, march.lag], [3, 3, 0, 3, 3, 19]);
+  assert.deepEqual([june.sentences, june.articles, june.published, june.otherDays, june.later, june.lag], [5, 1, 0, 1, 0, 1]);
+  // Features: ln(1 + x) less ln(1 + the largest x), so the top date of each count scores 0.
+  const [m, j] = dateFeatures([march, june], ['sentences', 'later']);
+  assert.deepEqual(m!.map((x) => +x.toFixed(6)), [+(Math.log(4) - Math.log(6)).toFixed(6), 0]);
+  assert.deepEqual(j!.map((x) => +x.toFixed(6)), [0, +(-Math.log(4)).toFixed(6)]);
+  // A ranker that reads only sentence counts picks 1 June.
+  const bySentences = timelineOfDocs(docs, { dates: 1, tuning: { dateRanker: { features: ['sentences'], weights: [1] } } });
+  assert.deepEqual(bySentences.timeline.map((d) => d.date), ['2021-06-01']);
+});
+
+test('precis eval-timeline --fit-dates: one fold per topic held out, then the weights fitted on all', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 't.jsonl');
+  const dam = { id: 'dam', articles: articles.map(({ published, text }) => ({ published, text })), timelines: [{ name: 'ref', dates: [['2021-03-01', ['The dam burst.']], ['2021-03-15', ['An inquiry opened.']]] }] };
+  const bridge = { id: 'bridge', articles: lookBack.map(({ published, text }) => ({ published, text })), timelines: [{ name: 'ref', dates: [['2021-03-01', ['The bridge closed.']], ['2021-06-01', ['A storm hit.']]] }] };
+  writeFileSync(file, `${JSON.stringify(dam)}\n${JSON.stringify(bridge)}\n`);
+  const r = precis(['eval-timeline', file, '--fit-dates', '--features', 'published,later', '--l2', '0.5', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const fit = JSON.parse(r.stdout) as { features: string[]; l2: number; weights: number[]; folds: { topic: string; weights: number[] }[] };
+  assert.deepEqual(fit.features, ['published', 'later']);
+  assert.equal(fit.l2, 0.5);
+  assert.equal(fit.weights.length, 3);
+  assert.deepEqual(fit.folds.map((f) => f.topic), ['dam', 'bridge']);
+  assert.ok(fit.folds.every((f) => f.weights.length === 3 && f.weights.every(Number.isFinite)));
+  const bad = precis(['eval-timeline', file, '--fit-dates', '--features', 'published,moon']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--features/);
+});
+
+test('timeline mode: a date\'s candidates include the leads of the reports published on it that name no day', () => {
+  const reports = [
+    { id: 'r1', published: '2021-03-01', text: 'Engineers closed the Orlan bridge to all traffic after finding deep rust in its main cables. Drivers were sent on long detours around the river.' },
+    { id: 'r2', published: '2021-03-01', text: 'The Orlan bridge was closed to all traffic after engineers found deep rust in its main cables. The mayor said repairs could take months.' },
+    { id: 'r3', published: '2021-05-20', text: 'Traders near the market say their sales have fallen by a third since March 1, 2021. The city promised them help.' },
+  ];
+  const docs = reports.map((a) => docFromText(a.id, a.text, { published: a.published }));
+  const doc = timelineOfDocs(docs, { dates: 1, from: '2021-03-01', to: '2021-03-01' });
+  assert.equal(doc.timeline.length, 1);
+  // The one sentence naming the day says little of it; the day's reports say what happened.
+  assert.match(doc.timeline[0]!.sentences[0]!.text, /rust in its main cables/);
+  assert.ok(doc.timeline[0]!.sentences[0]!.citations.every((c) => c.source !== 'r3'));
 });

@@ -29,8 +29,9 @@ export function register(program: Command): void {
     .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
     .option('--strict', 'fail (exit 2) on any bad input instead of skipping it')
     .addHelpText('after', `
-A date counts as important when many sentences name it (dates like "on Tuesday" are resolved
-against each article's own date) and articles were published on it. Each sentence is quoted
+Dates are ranked by a fitted ranker on the articles published on a date, the articles of other
+days that name it and those still naming it more than a week later (dates like "on Tuesday" are
+resolved against each article's own date). Each sentence is quoted
 verbatim and cites its article. Articles with no date of their own still give their absolute
 dates ("on Jan. 20, 2011"); the output says how many could not resolve relative ones.
 

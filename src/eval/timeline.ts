@@ -5,10 +5,11 @@
 // (topic, reference) pairs, F taken of the averaged P and R.
 import { cleanArticle } from '../clean/index.js';
 import { fromArticleInputs } from '../ingest/index.js';
-import { timelineMode, type TimelineTuning } from '../summarize/timeline.js';
+import { dateFeatures, DEFAULT_TIMELINE_TUNING, timelineDateEvidence, timelineMode, type DateFeature, type TimelineTuning } from '../summarize/timeline.js';
 import { segment } from '../text/index.js';
-import { InputError, type ArticleInput } from '../types.js';
+import { InputError, type ArticleInput, type Doc } from '../types.js';
 import { devHalf } from './evaluate.js';
+import { logistic } from './logistic.js';
 import type { Prf } from './rouge.js';
 import { readInput } from './stream.js';
 import { agreementRouge, alignmentRouge, concatRouge, dateSelection, type TimelinePairs } from './tilse.js';
@@ -74,37 +75,122 @@ function meanPrf(list: Prf[]): Prf {
   return { p, r, f: p + r > 0 ? (2 * p * r) / (p + r) : 0 };
 }
 
+/** A topic's articles, cleaned and segmented as `precis timeline` reads them. */
+function topicDocs(topic: TimelineTopic): Doc[] {
+  return fromArticleInputs(topic.articles).map((raw) => segment(cleanArticle(raw)));
+}
+
+/** The standard setting of one reference timeline: K dates, N sentences each, within its span. */
+function setting(ref: TimelineTopic['timelines'][number]): { dates: number; perDate: number; from: string; to: string; days: Set<string> } {
+  const dates = ref.dates.map(([d]) => d).sort();
+  return {
+    dates: new Set(dates).size,
+    perDate: Math.max(1, Math.round(ref.dates.reduce((a, [, s]) => a + s.length, 0) / (ref.dates.length || 1))),
+    from: dates[0]!,
+    to: dates.at(-1)!,
+    days: new Set(dates),
+  };
+}
+
+/** Timeline mode on each reference timeline of a topic, scored. */
+function scoreTopic(topic: TimelineTopic, docs: Doc[], tuning?: Partial<TimelineTuning>): TimelineEvalItem[] {
+  return topic.timelines.map((ref) => {
+    const { dates, perDate, from, to } = setting(ref);
+    const result = timelineMode(docs, { dates, perDate, from, to, tuning });
+    const prediction = result.timeline.map((d) => [d.date, d.sentences.map((s) => s.sentence.text.replace(/\s+/g, ' '))] as [string, string[]]);
+    const reference: TimelinePairs = ref.dates;
+    const pair = (f: (p: TimelinePairs, r: TimelinePairs, n: number) => Prf) => ({ rouge1: f(prediction, reference, 1), rouge2: f(prediction, reference, 2) });
+    return {
+      topic: topic.id,
+      timeline: ref.name,
+      prediction,
+      scores: { concat: pair(concatRouge), agreement: pair(agreementRouge), alignment: pair(alignmentRouge), date: dateSelection(prediction, reference) },
+    };
+  });
+}
+
+function meanScores(items: readonly TimelineEvalItem[]): TimelineScores {
+  const pick = (f: (s: TimelineScores) => Prf) => meanPrf(items.map((i) => f(i.scores)));
+  return {
+    concat: { rouge1: pick((s) => s.concat.rouge1), rouge2: pick((s) => s.concat.rouge2) },
+    agreement: { rouge1: pick((s) => s.agreement.rouge1), rouge2: pick((s) => s.agreement.rouge2) },
+    alignment: { rouge1: pick((s) => s.alignment.rouge1), rouge2: pick((s) => s.alignment.rouge2) },
+    date: pick((s) => s.date),
+  };
+}
+
 /** Runs timeline mode in the standard setting on every topic and scores it. */
 export function evaluateTimelines(topics: readonly TimelineTopic[], options: { half?: 'A' | 'B'; tuning?: Partial<TimelineTuning> } = {}): TimelineEvalResult {
   const start = process.hrtime.bigint();
   const items: TimelineEvalItem[] = [];
   for (const topic of topics) {
     if (options.half && devHalf(topic.id) !== options.half) continue;
-    const docs = fromArticleInputs(topic.articles).map((raw) => segment(cleanArticle(raw)));
-    for (const ref of topic.timelines) {
-      const dates = ref.dates.map(([d]) => d).sort();
-      const k = new Set(dates).size;
-      const n = Math.max(1, Math.round(ref.dates.reduce((a, [, s]) => a + s.length, 0) / (ref.dates.length || 1)));
-      const result = timelineMode(docs, { dates: k, perDate: n, from: dates[0], to: dates.at(-1), tuning: options.tuning });
-      const prediction = result.timeline.map((d) => [d.date, d.sentences.map((s) => s.sentence.text.replace(/\s+/g, ' '))] as [string, string[]]);
-      const reference: TimelinePairs = ref.dates;
-      const pair = (f: (p: TimelinePairs, r: TimelinePairs, n: number) => Prf) => ({ rouge1: f(prediction, reference, 1), rouge2: f(prediction, reference, 2) });
-      items.push({
-        topic: topic.id,
-        timeline: ref.name,
-        prediction,
-        scores: { concat: pair(concatRouge), agreement: pair(agreementRouge), alignment: pair(alignmentRouge), date: dateSelection(prediction, reference) },
-      });
-    }
+    items.push(...scoreTopic(topic, topicDocs(topic), options.tuning));
   }
-  const pick = (f: (s: TimelineScores) => Prf) => meanPrf(items.map((i) => f(i.scores)));
-  const mean: TimelineScores = {
-    concat: { rouge1: pick((s) => s.concat.rouge1), rouge2: pick((s) => s.concat.rouge2) },
-    agreement: { rouge1: pick((s) => s.agreement.rouge1), rouge2: pick((s) => s.agreement.rouge2) },
-    alignment: { rouge1: pick((s) => s.alignment.rouge1), rouge2: pick((s) => s.alignment.rouge2) },
-    date: pick((s) => s.date),
+  return { items, mean: meanScores(items), seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+}
+
+export interface DateRankerFold {
+  /** The topic held out. */
+  topic: string;
+  /** Weights of the features fitted on the other topics (intercept last). */
+  weights: number[];
+  /** The held-out topic's timelines made with them. */
+  items: TimelineEvalItem[];
+}
+
+export interface DateRankerFit {
+  features: DateFeature[];
+  l2: number;
+  /** Leave one topic out: each topic scored with the ranker fitted on the others. */
+  folds: DateRankerFold[];
+  heldOut: TimelineScores;
+  /** Fitted on every topic (intercept last). */
+  weights: number[];
+  /** Candidate dates and those in a reference timeline, over every topic. */
+  candidates: number;
+  positives: number;
+}
+
+/**
+ * Fits the date ranker: a logistic regression of "this candidate date is in the reference
+ * timeline" over every candidate date (within the reference's span) of every topic, on
+ * `features` (dateFeatures). Cross-validated leaving one topic out: each fold's ranker makes the
+ * held-out topic's timelines in the standard setting, scored as evaluateTimelines scores them.
+ */
+export function fitDateRanker(topics: readonly TimelineTopic[], options: { half?: 'A' | 'B'; features?: readonly DateFeature[]; l2?: number; tuning?: Partial<TimelineTuning> } = {}): DateRankerFit {
+  const features = [...(options.features ?? DEFAULT_TIMELINE_TUNING.dateRanker.features)];
+  const l2 = options.l2 ?? 0.1;
+  const chosen = topics.filter((t) => !options.half || devHalf(t.id) === options.half);
+  const prepared = chosen.map((topic) => {
+    const docs = topicDocs(topic);
+    const rows = topic.timelines.flatMap((ref) => {
+      const { from, to, days } = setting(ref);
+      const evidence = timelineDateEvidence(docs, { from, to, tuning: options.tuning });
+      const x = dateFeatures(evidence, features);
+      return evidence.map((e, i) => ({ x: x[i]!, y: days.has(e.date) ? 1 : 0 }));
+    });
+    return { topic, docs, rows };
+  });
+  const fit = (part: typeof prepared) => {
+    const rows = part.flatMap((p) => p.rows);
+    return logistic(rows.map((r) => r.x), rows.map((r) => r.y), 2000, l2);
   };
-  return { items, mean, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+  const folds = prepared.map((held) => {
+    const weights = fit(prepared.filter((p) => p !== held));
+    const items = scoreTopic(held.topic, held.docs, { ...options.tuning, dateRanker: { features, weights: weights.slice(0, -1) } });
+    return { topic: held.topic.id, weights, items };
+  });
+  const all = prepared.flatMap((p) => p.rows);
+  return {
+    features,
+    l2,
+    folds,
+    heldOut: meanScores(folds.flatMap((f) => f.items)),
+    weights: fit(prepared),
+    candidates: all.length,
+    positives: all.filter((r) => r.y === 1).length,
+  };
 }
 
 /** The figures as a table: one row per (topic, timeline), then the mean. */
