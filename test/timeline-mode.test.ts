@@ -150,3 +150,14 @@ test('timeline mode: a date\'s candidates include the leads of the reports publi
   assert.match(doc.timeline[0]!.sentences[0]!.text, /rust in its main cables/);
   assert.ok(doc.timeline[0]!.sentences[0]!.citations.every((c) => c.source !== 'r3'));
 });
+
+test('timeline mode: a sentence leaning on the one before it is never shown under a date', () => {
+  const leaning = [
+    { id: 'b1', published: '2021-05-03', text: 'Harbour pilots in Velmar went on strike over pay on 1 May 2021. It came after talks with the port authority broke down on 30 April 2021 at the ministry.' },
+    { id: 'b2', published: '2021-05-04', text: 'The strike in Velmar left 40 ships waiting outside the port on 1 May 2021. He said the talks of 30 April 2021 had failed over pension terms.' },
+  ];
+  const doc = timelineOfDocs(leaning.map((a) => docFromText(a.id, a.text, { published: a.published })), { dates: 2, perDate: 1 });
+  const shown = doc.timeline.flatMap((d) => d.sentences.map((s) => s.text));
+  assert.ok(shown.length >= 1, JSON.stringify(shown));
+  for (const t of shown) assert.ok(!/^(?:It|He) /.test(t), t);
+});
