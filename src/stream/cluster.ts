@@ -859,7 +859,7 @@ function titleWords(title: string, tuning: ClusterTuning): Map<string, number> {
 function addWords(words: Words, text: string, weight: number, tuning: ClusterTuning, names: boolean, limit: number, hash: boolean): void {
   if (!text) return;
   scanWords(text, limit, (start, end) => {
-    const info = wordOf(text.slice(start, end));
+    const info = wordAt(text, start, end);
     if (hash) words.hashes.push(info.hash);
     if (info.term === null) return;
     let w = weight;
@@ -869,20 +869,53 @@ function addWords(words: Words, text: string, weight: number, tuning: ClusterTun
 }
 
 // Word as written -> its term (null for stop words, numbers and single letters) and the hash of
-// its lower-case form, memoised: news repeats a small vocabulary. The memo is dropped when it
-// grows past WORD_MEMO words.
+// its lower-case form, memoised: news repeats a small vocabulary. The memo is an open-addressing
+// table keyed by a hash of the word's characters, read in place in the text, so a word seen before
+// costs no new string (the slice and the Map lookup of each word were a fifth of the time). It is
+// emptied when it holds WORD_MEMO words.
 const WORD_MEMO = 200_000;
-const wordMemo = new Map<string, { term: string | null; hash: number }>();
+const MEMO_SLOTS = 1 << 19;
+const memoHashes = new Int32Array(MEMO_SLOTS);
+const memoWords: (string | undefined)[] = new Array(MEMO_SLOTS).fill(undefined);
+const memoInfos: (WordInfo | undefined)[] = new Array(MEMO_SLOTS).fill(undefined);
+let memoSize = 0;
 
-function wordOf(raw: string): { term: string | null; hash: number } {
-  let info = wordMemo.get(raw);
-  if (info !== undefined) return info;
+interface WordInfo {
+  term: string | null;
+  hash: number;
+}
+
+/** The memoised WordInfo of text[start, end). */
+function wordAt(text: string, start: number, end: number): WordInfo {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const length = end - start;
+  let slot = h & (MEMO_SLOTS - 1);
+  for (;;) {
+    const word = memoWords[slot];
+    if (word === undefined) break;
+    if (memoHashes[slot] === h && word.length === length && text.startsWith(word, start)) return memoInfos[slot]!;
+    slot = (slot + 1) & (MEMO_SLOTS - 1);
+  }
+  const raw = text.slice(start, end);
+  const info = wordOf(raw);
+  if (memoSize >= WORD_MEMO) {
+    memoWords.fill(undefined);
+    memoInfos.fill(undefined);
+    memoSize = 0;
+    slot = h & (MEMO_SLOTS - 1);
+  }
+  memoHashes[slot] = h;
+  memoWords[slot] = raw;
+  memoInfos[slot] = info;
+  memoSize++;
+  return info;
+}
+
+function wordOf(raw: string): WordInfo {
   const lower = raw.toLowerCase().replace(/’/g, "'");
   const term = lower.length < 2 || isStopword(lower) || /^\d+$/.test(lower) ? null : porterStem(lower.endsWith("'s") ? lower.slice(0, -2) : lower);
-  info = { term, hash: fnv(lower) };
-  if (wordMemo.size >= WORD_MEMO) wordMemo.clear();
-  wordMemo.set(raw, info);
-  return info;
+  return { term, hash: fnv(lower) };
 }
 
 function isCapital(c: number): boolean {
