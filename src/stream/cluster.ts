@@ -338,11 +338,19 @@
 //     words compared one article at a time does not bridge. Of the 20 wire copies found on the
 //     development stream, 11 join articles of another gold story: all are one archive notice
 //     scraped in place of several articles, word for word.
-import { normalizeDate } from '../ingest/dates.js';
-import { countElements, extractFromHtml, MAX_HTML_ELEMENTS } from '../ingest/html.js';
+import { createRequire } from 'node:module';
 import { porterStem } from '../text/porter.js';
 import { isStopword } from '../summarize/stopwords.js';
 import type { Assignment, Clusterer, ClustererOptions, StreamArticle } from './types.js';
+
+// The date parser (chrono) and the HTML extractor (Readability) are needed only for an article
+// given as HTML alone or dated in words, and loading them was a tenth of a second of `precis
+// cluster`'s start-up: they are loaded at first use (require() of an ES module, Node 20.19+).
+const load = createRequire(import.meta.url);
+let dates: typeof import('../ingest/dates.js') | null = null;
+let html: typeof import('../ingest/html.js') | null = null;
+const datesModule = (): typeof import('../ingest/dates.js') => (dates ??= load('../ingest/dates.js') as typeof import('../ingest/dates.js'));
+const htmlModule = (): typeof import('../ingest/html.js') => (html ??= load('../ingest/html.js') as typeof import('../ingest/html.js'));
 
 /** Every constant of the clusterer; ClustererOptions exposes the two a caller sets. */
 export interface ClusterTuning {
@@ -758,7 +766,9 @@ function readArticle(article: StreamArticle): { title: string; body: string; day
   let body = article.text ?? '';
   let published = article.published ?? null;
   // A page too large to parse at a bounded cost counts as one with no text.
-  if (!body && article.html && countElements(article.html, MAX_HTML_ELEMENTS) <= MAX_HTML_ELEMENTS) {
+  if (!body && article.html) {
+    const { countElements, extractFromHtml, MAX_HTML_ELEMENTS } = htmlModule();
+    if (countElements(article.html, MAX_HTML_ELEMENTS) > MAX_HTML_ELEMENTS) return { title, body, day: dayOf(published) };
     const page = extractFromHtml(article.html, { url: article.url ?? null });
     body = page.text;
     if (!title) title = page.title ?? '';
@@ -771,7 +781,7 @@ function readArticle(article: StreamArticle): { title: string; body: string; day
 export function dayOf(published: string | null | undefined): number | null {
   if (!published) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
-  const iso = m ? published.slice(0, 10) : normalizeDate(published);
+  const iso = m ? published.slice(0, 10) : datesModule().normalizeDate(published);
   if (!iso || iso.length !== 10) return null;
   const t = Date.parse(`${iso}T00:00:00Z`);
   return Number.isFinite(t) ? Math.floor(t / 86_400_000) : null;
