@@ -788,41 +788,61 @@ export function dayOf(published: string | null | undefined): number | null {
 }
 
 /**
- * Calls `each(start, end)` for the words of `text`, at most `limit` of them: runs of letters and
- * digits, with "'s"-like tails (an apostrophe, straight or curly, then letters) kept on, as
- * /[\p{L}\p{N}]+(?:['’]\p{L}+)*\/gu would find them. A scan over character codes: the regular
- * expression's match objects were a third of the clusterer's time.
+ * Calls `each(start, end, hash)` for the words of `text`, at most `limit` of them: runs of letters
+ * and digits, with "'s"-like tails (an apostrophe, straight or curly, then letters) kept on, as
+ * /[\p{L}\p{N}]+(?:['’]\p{L}+)*\/gu would find them; `hash` is the 32-bit FNV-1a hash (signed)
+ * of the word's UTF-16 code units, made on the way (the word memo's key). A scan over character
+ * codes: the regular expression's match objects were a third of the clusterer's time. A code point
+ * is read whole only at a high surrogate.
  */
-export function scanWords(text: string, limit: number, each: (start: number, end: number) => void): number {
+export function scanWords(text: string, limit: number, each: (start: number, end: number, hash: number) => void): number {
   const len = text.length;
   let n = 0;
   let i = 0;
   while (i < len && n < limit) {
-    let cp = text.codePointAt(i)!;
+    let c = text.charCodeAt(i);
+    let cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
     if (kindOf(cp) === 0) {
       i += cp > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
+    let h = 0x811c9dc5;
     do {
-      i += cp > 0xffff ? 2 : 1;
+      h = Math.imul(h ^ c, 0x01000193);
+      if (cp > 0xffff) {
+        h = Math.imul(h ^ text.charCodeAt(i + 1), 0x01000193);
+        i += 2;
+      } else {
+        i++;
+      }
       if (i >= len) break;
-      cp = text.codePointAt(i)!;
+      c = text.charCodeAt(i);
+      cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
     } while (kindOf(cp) !== 0);
     while (i + 1 < len) {
-      const c = text.charCodeAt(i);
-      if (c !== 39 && c !== 0x2019) break;
-      cp = text.codePointAt(i + 1)!;
+      const a = text.charCodeAt(i);
+      if (a !== 39 && a !== 0x2019) break;
+      c = text.charCodeAt(i + 1);
+      cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i + 1)! : c;
       if (kindOf(cp) !== 1) break;
+      h = Math.imul(h ^ a, 0x01000193);
       i++;
       do {
-        i += cp > 0xffff ? 2 : 1;
+        h = Math.imul(h ^ c, 0x01000193);
+        if (cp > 0xffff) {
+          h = Math.imul(h ^ text.charCodeAt(i + 1), 0x01000193);
+          i += 2;
+        } else {
+          i++;
+        }
         if (i >= len) break;
-        cp = text.codePointAt(i)!;
+        c = text.charCodeAt(i);
+        cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
       } while (kindOf(cp) === 1);
     }
     n++;
-    each(start, i);
+    each(start, i, h);
   }
   return n;
 }
@@ -868,8 +888,8 @@ function titleWords(title: string, tuning: ClusterTuning): Map<string, number> {
 
 function addWords(words: Words, text: string, weight: number, tuning: ClusterTuning, names: boolean, limit: number, hash: boolean): void {
   if (!text) return;
-  scanWords(text, limit, (start, end) => {
-    const info = wordAt(text, start, end);
+  scanWords(text, limit, (start, end, h) => {
+    const info = wordAt(text, start, end, h);
     if (hash) words.hashes.push(info.hash);
     if (info.term === null) return;
     let w = weight;
@@ -895,10 +915,8 @@ interface WordInfo {
   hash: number;
 }
 
-/** The memoised WordInfo of text[start, end). */
-function wordAt(text: string, start: number, end: number): WordInfo {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+/** The memoised WordInfo of text[start, end), whose characters hash to `h` (see scanWords). */
+function wordAt(text: string, start: number, end: number, h: number): WordInfo {
   const length = end - start;
   let slot = h & (MEMO_SLOTS - 1);
   for (;;) {
