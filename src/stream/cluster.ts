@@ -613,20 +613,24 @@ export function createClusterer(options: ClustererOptions & Partial<ClusterTunin
     if (!chosen) {
       // Dot products accumulate on the stories themselves (a Map per article costs more than the
       // rest of the decision); `touched` keeps the order in which stories were first met.
+      // Map.forEach, not for...of: no entry pair per posting.
       const pass = ++passes;
       const touched: StoryState[] = [];
-      for (const [term, w] of vector) {
-        const list = postings.get(term);
-        if (!list) continue;
-        for (const [story, c] of list) {
-          if (story.pass !== pass) {
-            story.pass = pass;
-            story.dot = 0;
-            touched.push(story);
-          }
-          story.dot += w * c;
+      let w = 0;
+      const meet = (c: number, story: StoryState): void => {
+        if (story.pass !== pass) {
+          story.pass = pass;
+          story.dot = 0;
+          touched.push(story);
         }
-      }
+        story.dot += w * c;
+      };
+      vector.forEach((weight, term) => {
+        const list = postings.get(term);
+        if (!list) return;
+        w = weight;
+        list.forEach(meet);
+      });
       // The title part is at most the weight times max(1, titleMissing): a story whose body
       // cosine plus that stays below the best so far cannot win, and its titles are not read.
       let bestSim = -1;
@@ -742,17 +746,19 @@ function unpost(postings: Postings, term: string, story: StoryState): void {
 /** Dot product of a (short) vector with a centroid. */
 function dotWith(vector: ReadonlyMap<string, number>, centroid: ReadonlyMap<string, number>): number {
   let dot = 0;
-  for (const [term, w] of vector) dot += w * (centroid.get(term) ?? 0);
+  vector.forEach((w, term) => {
+    dot += w * (centroid.get(term) ?? 0);
+  });
   return dot;
 }
 
 /** Adds a vector to a story's centroid (and its postings, when indexed); the centroid, cut to its `keep` heaviest terms once half over. */
 function addTo(postings: Postings | null, story: StoryState, centroid: Map<string, number>, vector: ReadonlyMap<string, number>, keep: number): Map<string, number> {
-  for (const [term, w] of vector) {
+  vector.forEach((w, term) => {
     const c = (centroid.get(term) ?? 0) + w;
     centroid.set(term, c);
     if (postings) post(postings, term, story, c);
-  }
+  });
   // Not at every join: sorting is dear.
   if (centroid.size <= keep * 1.5) return centroid;
   const kept = heaviest(centroid, keep);
@@ -963,10 +969,12 @@ function sentenceStart(text: string, index: number): boolean {
 /** Unit TF-IDF vector of term counts, kept to its `keep` heaviest terms. */
 function weigh(counts: ReadonlyMap<string, number>, idf: (term: string) => number, keep: number): Map<string, number> {
   let vector = new Map<string, number>();
-  for (const [term, c] of counts) vector.set(term, (1 + Math.log(c)) * idf(term));
+  counts.forEach((c, term) => {
+    vector.set(term, (1 + Math.log(c)) * idf(term));
+  });
   if (vector.size > keep) vector = heaviest(vector, keep);
   const norm = normOf(vector);
-  if (norm > 0) for (const [term, w] of vector) vector.set(term, w / norm);
+  if (norm > 0) vector.forEach((w, term) => vector.set(term, w / norm));
   return vector;
 }
 
