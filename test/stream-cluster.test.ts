@@ -1,11 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { createClusterer } from '../src/stream/cluster.js';
 import type { Observation } from '../src/stream/cluster.js';
 import { bcubed, crossValidate, evaluateOrders, evaluateStream, fitThreshold, readLabelledStream, reorder, storyFold, storyHalf, toArticle, withoutTitles } from '../src/eval/stream.js';
 import type { StreamArticle } from '../src/stream/types.js';
+import { eachLine } from '../src/cli/cluster.js';
 import { hasData, precis, sharedDir, tempDir } from './helpers.js';
 import { inventedArticles } from './stream-workers-articles.js';
 
@@ -405,6 +408,34 @@ test('precis cluster: one {"id","story"} line per article in input order; bad li
   const missing = precis(['cluster', path.join(dir, 'none.jsonl')]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /^precis: .*none\.jsonl: no such file or folder\n$/);
+});
+
+test('precis cluster reads lines as node:readline does, whatever the chunks: "\\n", "\\r\\n", a lone "\\r", a last line without an end', async () => {
+  let seed = 7;
+  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const pieces = ['a', 'bc', ' ', 'é', '😀', '{"x":1}', '\n', '\r', '\r\n', '\n\n', '\r\r'];
+  const feed = (bytes: Buffer, cuts: number[]): PassThrough => {
+    const s = new PassThrough();
+    let at = 0;
+    for (const cut of [...cuts, bytes.length]) {
+      s.write(bytes.subarray(at, cut));
+      at = cut;
+    }
+    s.end();
+    return s;
+  };
+  for (let round = 0; round < 300; round++) {
+    let text = '';
+    const count = Math.floor(rand() * 30);
+    for (let i = 0; i < count; i++) text += pieces[Math.floor(rand() * pieces.length)];
+    const bytes = Buffer.from(text);
+    const cuts = [...new Set(Array.from({ length: Math.floor(rand() * 6) }, () => Math.floor(rand() * bytes.length)))].sort((a, b) => a - b);
+    const expected: string[] = [];
+    for await (const line of createInterface({ input: feed(bytes, cuts), crlfDelay: Infinity })) expected.push(line);
+    const got: string[] = [];
+    await eachLine(feed(bytes, cuts), (line) => got.push(line), async () => {});
+    assert.deepEqual(got, expected, JSON.stringify({ text, cuts }));
+  }
 });
 
 const devStream = path.join(sharedDir, 'data/stream/dev-stream.jsonl');

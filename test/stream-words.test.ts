@@ -7,8 +7,19 @@ import { toArticle as evalToArticle } from '../src/eval/stream.js';
 /** The words the clusterer's scan finds, as [index, word]. */
 function scanned(text: string, limit = Infinity): [number, string][] {
   const out: [number, string][] = [];
-  scanWords(text, limit, (start, end) => out.push([start, text.slice(start, end)]));
+  scanWords(text, limit, (start, end, hash) => {
+    const word = text.slice(start, end);
+    assert.equal(hash, fnv(word), `hash of ${JSON.stringify(word)}`);
+    out.push([start, word]);
+  });
   return out;
+}
+
+/** 32-bit FNV-1a of the UTF-16 code units, signed: the hash scanWords makes on the way. */
+function fnv(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /** The same words as the regular expression the scan stands for. */
@@ -16,7 +27,7 @@ function matched(text: string): [number, string][] {
   return [...text.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)].map((m) => [m.index!, m[0]]);
 }
 
-test('scanWords: letters and digits, apostrophe tails, accents, other scripts and astral letters, as the regular expression finds them', () => {
+test('scanWords: letters and digits, apostrophe tails, accents, other scripts and astral letters, as the regular expression finds them, each with the hash of its characters', () => {
   const cases = [
     "The mayor's office in Velmar said the 3rd bridge won't reopen.",
     'Kamotho’s team met O’Brien at 10:30; rock ’n’ roll, rock \'n roll.',

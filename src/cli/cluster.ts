@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { createClusterer } from '../stream/cluster.js';
 import { toArticle } from '../stream/article.js';
 import { withClusterOptions } from './eval-stream.js';
@@ -25,38 +25,87 @@ Examples:
       const clusterer = createClusterer({ windowDays: opts.window, threshold: opts.threshold });
       const input = inputStream(file);
       await readingStream(file, async () => {
-        const lines = createInterface({ input, crlfDelay: Infinity });
         let n = 0;
         let bad = 0;
-        for await (const raw of lines) {
+        // Answers to one chunk of input go out in one write (a write per line was a tenth of the
+        // time); a chunk is what the input had ready, so a line of a live feed is answered at once.
+        let out = '';
+        const line = (raw: string): void => {
           n++;
-          const line = raw.trim();
-          if (!line) continue;
+          const text = raw.trim();
+          if (!text) return;
           const problem = (message: string): void => {
             bad++;
             process.stderr.write(`precis: ${file === '-' ? 'stdin' : file}:${n}: ${message}\n`);
           };
           let value: unknown;
           try {
-            value = JSON.parse(line);
+            value = JSON.parse(text);
           } catch {
             problem('not a JSON line');
-            continue;
+            return;
           }
           if (!value || typeof value !== 'object' || Array.isArray(value)) {
             problem('not a JSON object');
-            continue;
+            return;
           }
           const article = toArticle(value as Record<string, unknown>);
           if (!article.text?.trim() && !article.html?.trim()) {
             problem('no "text" or "html"');
-            continue;
+            return;
           }
           if (article.id == null || article.id === '') article.id = String(n);
           const a = clusterer.assign(article);
-          if (!process.stdout.write(`${JSON.stringify({ id: a.id, story: a.story })}\n`)) await once(process.stdout, 'drain');
-        }
+          out += `${JSON.stringify({ id: a.id, story: a.story })}\n`;
+        };
+        const flush = async (): Promise<void> => {
+          if (!out) return;
+          const ok = process.stdout.write(out);
+          out = '';
+          if (!ok) await once(process.stdout, 'drain');
+        };
+        await eachLine(input, line, flush);
+        await flush();
         if (bad > 0) process.exitCode = 2;
       });
     });
+}
+
+/**
+ * Calls `line` for each line of a UTF-8 stream, as node:readline splits them (at "\n", "\r\n"
+ * or a lone "\r"; a last line without an end counts), and awaits `chunkDone` after each chunk.
+ * readline's async iterator cost a tenth of the clusterer's time.
+ */
+export async function eachLine(input: Readable, line: (raw: string) => void, chunkDone: () => Promise<void>): Promise<void> {
+  input.setEncoding('utf8');
+  let rest = '';
+  for await (const chunk of input as AsyncIterable<string>) {
+    const text = rest + chunk;
+    const len = text.length;
+    let from = 0;
+    // `rest` holds no line end but perhaps a last "\r": it is not searched again.
+    const skip = rest.endsWith('\r') ? rest.length - 1 : rest.length;
+    let nl = text.indexOf('\n', skip);
+    let cr = text.indexOf('\r', skip);
+    while (nl >= 0 || cr >= 0) {
+      if (cr < 0 || (nl >= 0 && nl < cr)) {
+        line(text.slice(from, nl));
+        from = nl + 1;
+        nl = text.indexOf('\n', from);
+        continue;
+      }
+      // A "\r" that ends the chunk may be the first half of a "\r\n".
+      if (cr + 1 === len) break;
+      line(text.slice(from, cr));
+      from = cr + (nl === cr + 1 ? 2 : 1);
+      if (nl < from && nl >= 0) nl = text.indexOf('\n', from);
+      cr = text.indexOf('\r', from);
+    }
+    rest = text.slice(from);
+    await chunkDone();
+  }
+  if (rest) {
+    // A "\r" kept back from the last chunk ends its line; what follows it is none.
+    line(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+  }
 }

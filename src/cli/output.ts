@@ -2,7 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError, type Problem } from '../types.js';
-import { describeFsError } from '../ingest/index.js';
+import { describeFsError } from '../ingest/fs-errors.js';
 import { writeFileWhole } from '../write-file.js';
 
 /**

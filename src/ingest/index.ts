@@ -10,9 +10,11 @@ import { checkPageSize, extractFromHtml } from './html.js';
 import { decodeText } from './decode.js';
 import { readBounded } from './read.js';
 import { normalizeDate } from './dates.js';
+import { describeFsError } from './fs-errors.js';
 
 export { decodeText } from './decode.js';
 export { normalizeDate } from './dates.js';
+export { describeFsError } from './fs-errors.js';
 
 /**
  * Largest input file read, after decompression. A news article is rarely above 1 MB of HTML;
@@ -268,15 +270,6 @@ async function readFile(file: string): Promise<ReadResult> {
     throw new InputError(file, `file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_INPUT_BYTES / 1048576} MB input size limit`);
   }
   return readBuffer(file, readBounded(file, MAX_INPUT_BYTES), file);
-}
-
-/** A file-system error in a few words. */
-export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  return err instanceof Error ? err.message : String(err);
 }
 
 /**
