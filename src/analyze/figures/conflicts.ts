@@ -1026,13 +1026,13 @@ function sentenceNames(text: string): string[] {
 }
 
 // A name that singles out one spot of a story is named in at most this many sentences, on
-// average, of the sources that name it; a story's setting recurs in each.
+// average, of the sources that name it; the story's setting recurs in each.
 const SELDOM_PER_SOURCE = 2;
 
 /**
  * Whether a name word (spelling variants folded) is seldom named in the cluster: in at most
- * SELDOM_PER_SOURCE sentences per source naming it. The names of every sentence are read once,
- * when first asked.
+ * SELDOM_PER_SOURCE sentences per source naming it. The capitalised words of every sentence
+ * (past its first) are read once, by a pattern, when first asked.
  */
 function seldomTest(docs: Doc[]): (name: string) => boolean {
   let index: Map<string, { sentences: number; sources: Set<string> }> | undefined;
@@ -1041,25 +1041,25 @@ function seldomTest(docs: Doc[]): (name: string) => boolean {
   return (name: string) => {
     let found = memo.get(name);
     if (found !== undefined) return found;
-    if (!index) {
+    if (!index || !byKey) {
       index = new Map();
       byKey = new Map();
       for (const d of docs) {
         for (const s of d.sentences) {
-          for (const w of new Set(sentenceNames(s.text))) {
+          const words = new Set<string>();
+          for (const m of s.text.matchAll(/\p{Lu}\p{Ll}[\p{L}'’-]*/gu)) if (m.index! > 0 && !/[\p{L}\p{N}'’-]/u.test(s.text[m.index! - 1]!)) words.add(fold(m[0].replace(/['’]s$/, '')));
+          for (const w of words) {
             let e = index.get(w);
-            if (!e) {
-              index.set(w, (e = { sentences: 0, sources: new Set() }));
-              for (const k of blockingKeys(w)) addTo(byKey, k, w);
-            }
+            if (!e) index.set(w, (e = { sentences: 0, sources: new Set() }));
             e.sentences++;
             e.sources.add(d.article.id);
           }
         }
       }
+      for (const w of index.keys()) for (const k of blockingKeys(w)) addTo(byKey, k, w);
     }
     const variants = new Set<string>([name]);
-    for (const k of blockingKeys(name)) for (const w of byKey!.get(k) ?? []) if (sameNameWord(name, w)) variants.add(w);
+    for (const k of blockingKeys(name)) for (const w of byKey.get(k) ?? []) if (sameNameWord(name, w)) variants.add(w);
     let sentences = 0;
     const sources = new Set<string>();
     for (const w of variants) {
