@@ -470,3 +470,26 @@ test('figures joined by "and" share the verb after the last', () => {
   const own = [doc('a', '2026-06-01', 'The blast left 12 dead and 40 hurt near the depot.'), doc('b', '2026-06-01', 'Police said 12 people died and 40 were hurt near the depot.')];
   assert.deepEqual(conflictsIn(own), []);
 });
+
+test('a name (spelling variants folded) ties one figure of a source giving many counts of one outcome to one figure of another', () => {
+  const docs = [
+    doc('a', '2026-07-02', 'The shelling by the Varnish army has killed 320 people across Tesk province since March. On Tuesday a Varnish shell hit the market in Qalbiya, where 15 people were killed. Two soldiers died in a separate attack near the border.'),
+    doc('b', '2026-07-02', 'The toll of the Varnish offensive in Tesk province has passed 300 dead. Varnish shells struck a school in the Kalbiya camp on Tuesday, killing at least 17 people. In the north, four people were killed by a car bomb.'),
+  ];
+  assert.deepEqual(conflictsIn(docs).map((c) => values(c)), [['15', 'at least 17']]);
+  // A name the source also tells with another value of the outcome singles out nothing.
+  const shared = [
+    doc('a', '2026-07-02', 'The shelling by the Varnish army has killed 320 people in Tesk province and Qalbiya since March. On Tuesday a Varnish shell hit the market in Qalbiya, where 15 people were killed. Two soldiers died in a separate attack near the border.'),
+    docs[1]!,
+  ];
+  assert.deepEqual(conflictsIn(shared), []);
+  // Another place's name ties nothing; nor does one name in two sources that tell two stories (few names shared).
+  const other = [docs[0]!, doc('b', '2026-07-02', 'The toll of the Varnish offensive in Tesk province has passed 300 dead. Varnish shells struck a school in the Marosh camp on Tuesday, killing at least 17 people. In the north, four people were killed by a car bomb.')];
+  assert.deepEqual(conflictsIn(other), []);
+  const apart = [docs[0]!, doc('b', '2026-07-02', 'Floods in Orlen county have killed 300 people. A dam burst near the Kalbiya mill on Tuesday, killing at least 17 people. In Haskey, four people were killed by a landslide.')];
+  assert.deepEqual(conflictsIn(apart), []);
+  // A name each source tells again and again is the story's setting, not one spot of it.
+  const setting = ' Qalbiya is quiet tonight. Aid reached Qalbiya at dawn. Schools in Qalbiya stay shut.';
+  const recurring = [doc('a', '2026-07-02', docs[0]!.article.text + setting), doc('b', '2026-07-02', docs[1]!.article.text + setting.replace(/Qalbiya/g, 'Kalbiya'))];
+  assert.deepEqual(conflictsIn(recurring), []);
+});

@@ -21,7 +21,13 @@
 // (one for outcomes, two for other counts, three for small ones) or a near-duplicate group; when
 // not all values can be linked, the largest linked subset is compared. Precision first: a
 // sentence that gives two values for one key is ambiguous, and a source that gives two keeps only
-// those another source also gives, unless it sets them against each other.
+// those another source also gives, unless it sets them against each other. Two sources that each
+// give several values of one key still compare the two figures one spot ties together
+// (anchoredPairs): a name word (spelling variants folded as the entity stage folds them,
+// "Qalbiya" / "Kalbiya"; no body's or role's word, none English writes in lower case) that
+// both sentences name, that neither source tells with another value of the key, that ties no
+// third figure, that the cluster names seldom (the story's setting recurs), in sources
+// telling one story.
 //
 // When figures differ (figures.ts `differ`): two stated numbers differ unless one is the other
 // rounded or a bound holds the other ("under 10" and "9"; a round "more than 400" holds 400-499,
@@ -38,6 +44,9 @@ import { claimText, differ, findFigures, incompatible, type Figure } from './fig
 import { findDateConflicts } from './conflict-dates.js';
 import type { DateMention } from '../dates/index.js';
 import { addTo } from '../collections.js';
+import { blockingKeys, fold, sameNameWord } from '../entities/entity-names.js';
+import { ordinaryInCorpus } from '../entities/corpus-words.js';
+import { ORG_WORDS, ROLE_NOUNS } from '../entities/entity-lexicon.js';
 
 /** What conflicts need of a date found in a sentence (offsets in Article.text). */
 export type ConflictDateMention = Pick<DateMention, 'sentence' | 'text' | 'start' | 'end' | 'date' | 'relative'>;
@@ -994,6 +1003,151 @@ function closestToOthers(list: Claim[], others: Claim[]): Claim[] {
   return scored.filter((x) => !differ(x.c.figure, best.c.figure)).map((x) => x.c);
 }
 
+/**
+ * The name words of a claim's sentence (capitalised words of four letters or more past its first,
+ * no month or day), folded: what may single out the place or person a figure is told of.
+ */
+function nameWordsOf(c: Claim): string[] {
+  return sentenceNames(c.sentence.text);
+}
+
+function sentenceNames(text: string): string[] {
+  const out: string[] = [];
+  tokensWithOffsets(text).forEach((t, i) => {
+    const w = t.text.replace(/['’]s$/, '');
+    if (i === 0 || !t.word || w.length < 4 || !/^\p{Lu}\p{Ll}/u.test(w) || MONTH_OR_DAY.test(w)) return;
+    // A body's or a role's word ("Ministry", "Minister") or one English writes in lower case
+    // ("Health") is no name of a spot or a person.
+    const lower = w.toLowerCase();
+    if (ORG_WORDS.has(lower) || ROLE_NOUNS.has(lower) || ordinaryInCorpus(w)) return;
+    out.push(fold(w));
+  });
+  return out;
+}
+
+// A name that singles out one spot of a story is named in at most this many sentences, on
+// average, of the sources that name it; the story's setting recurs in each.
+const SELDOM_PER_SOURCE = 2;
+
+/**
+ * Whether a name word (spelling variants folded) is seldom named in the cluster: in at most
+ * SELDOM_PER_SOURCE sentences per source naming it. The capitalised words of every sentence
+ * (past its first) are read once, by a pattern, when first asked.
+ */
+function seldomTest(docs: Doc[]): (name: string) => boolean {
+  let index: Map<string, { sentences: number; sources: Set<string> }> | undefined;
+  let byKey: Map<string, string[]> | undefined;
+  const memo = new Map<string, boolean>();
+  return (name: string) => {
+    let found = memo.get(name);
+    if (found !== undefined) return found;
+    if (!index || !byKey) {
+      index = new Map();
+      byKey = new Map();
+      for (const d of docs) {
+        for (const s of d.sentences) {
+          const words = new Set<string>();
+          for (const m of s.text.matchAll(/\p{Lu}\p{Ll}[\p{L}'’-]*/gu)) if (m.index! > 0 && !/[\p{L}\p{N}'’-]/u.test(s.text[m.index! - 1]!)) words.add(fold(m[0].replace(/['’]s$/, '')));
+          for (const w of words) {
+            let e = index.get(w);
+            if (!e) index.set(w, (e = { sentences: 0, sources: new Set() }));
+            e.sentences++;
+            e.sources.add(d.article.id);
+          }
+        }
+      }
+      for (const w of index.keys()) for (const k of blockingKeys(w)) addTo(byKey, k, w);
+    }
+    const variants = new Set<string>([name]);
+    for (const k of blockingKeys(name)) for (const w of byKey.get(k) ?? []) if (sameNameWord(name, w)) variants.add(w);
+    let sentences = 0;
+    const sources = new Set<string>();
+    for (const w of variants) {
+      const e = index.get(w);
+      if (!e) continue;
+      sentences += e.sentences;
+      for (const x of e.sources) sources.add(x);
+    }
+    found = sentences <= SELDOM_PER_SOURCE * Math.max(1, sources.size);
+    memo.set(name, found);
+    return found;
+  };
+}
+
+/** A name word of a that b names too, spelt alike or as a variant (sameNameWord); null when none. */
+function sharedName(a: string[], b: string[]): string | null {
+  for (const x of a) for (const y of b) if (sameNameWord(x, y)) return x;
+  return null;
+}
+
+/** The name words of a that b names too, spelt alike or as a variant (sameNameWord). */
+function sharedNames(a: string[], b: string[]): string[] {
+  return a.filter((x) => b.some((y) => sameNameWord(x, y)));
+}
+
+/**
+ * Two figures of one key from two sources that one place or person ties together: a name word
+ * (spelling variants folded: "Qalbiya", "Kalbiya") that both sentences name and that no figure of
+ * another value in either source's claims of the key is told with, and that ties no third figure
+ * to either. A source that gives several values of one key keeps only those another source
+ * repeats; a pair so tied is one event told twice, and is compared as a set of its own.
+ */
+function anchoredPairs(current: Claim[], fits: (a: Claim, b: Claim) => boolean, sameStory: (x: string, y: string) => boolean, seldom: (name: string) => boolean): Claim[][] {
+  // Claims whose sentence gives no other value of the key: one sentence's two values say nothing.
+  const bySentence = new Map<string, Claim[]>();
+  for (const c of current) if (c.figure.specific) addTo(bySentence, c.sentence.id, c);
+  const clear = current.filter((c) => c.figure.specific && !bySentence.get(c.sentence.id)!.some((o) => o !== c && differ(o.figure, c.figure) && !contrasted(o, c)));
+  const perSource = new Map<string, Claim[]>();
+  for (const c of current) if (c.figure.specific) addTo(perSource, c.sentence.source, c);
+  if (perSource.size < 2) return [];
+  // Only sources that give several values of the key lose figures to the rule.
+  const mixed = new Set([...perSource].filter(([, list]) => list.some((x) => list.some((y) => differ(x.figure, y.figure)))).map(([source]) => source));
+  if (mixed.size < 2) return [];
+  const names = new Map<Claim, string[]>();
+  const namesOf = (c: Claim) => {
+    let n = names.get(c);
+    if (!n) names.set(c, (n = nameWordsOf(c)));
+    return n;
+  };
+  // Names of c that no figure of its source with another value is told with.
+  const owns = new Map<Claim, string[]>();
+  const own = (c: Claim) => {
+    let n = owns.get(c);
+    if (!n) {
+      const rivals = perSource.get(c.sentence.source)!.filter((o) => o.sentence.id !== c.sentence.id && differ(o.figure, c.figure));
+      owns.set(c, (n = namesOf(c).filter((w) => !rivals.some((o) => namesOf(o).some((x) => sameNameWord(w, x))))));
+    }
+    return n;
+  };
+  // Candidates share a blocking key of one of their own names (every pair sameNameWord accepts does).
+  const index = new Map<string, number[]>();
+  clear.forEach((c, i) => {
+    if (!mixed.has(c.sentence.source)) return;
+    for (const k of new Set(own(c).flatMap((w) => blockingKeys(w)))) addTo(index, k, i);
+  });
+  const partnersOf = (i: number) => {
+    const found = new Set<number>();
+    for (const k of new Set(own(clear[i]!).flatMap((w) => blockingKeys(w)))) for (const j of index.get(k)!) if (j !== i && sharedName(own(clear[i]!), own(clear[j]!))) found.add(j);
+    return found;
+  };
+  const out: Claim[][] = [];
+  for (let i = 0; i < clear.length; i++) {
+    const a = clear[i]!;
+    if (!mixed.has(a.sentence.source) || !own(a).length) continue;
+    const mine = partnersOf(i);
+    for (const j of mine) {
+      const b = clear[j]!;
+      if (j < i || b.sentence.source === a.sentence.source || !differ(a.figure, b.figure) || !fits(a, b) || !sameStory(a.sentence.source, b.sentence.source)) continue;
+      if (!sharedNames(own(a), own(b)).some(seldom)) continue;
+      // The name must tie a to b alone: no other figure of b's source shares it with a, nor of a's with b.
+      if ([...mine].some((k) => k !== j && clear[k]!.sentence.source === b.sentence.source)) continue;
+      if ([...partnersOf(j)].some((k) => k !== i && clear[k]!.sentence.source === a.sentence.source)) continue;
+      out.push([a, b]);
+    }
+  }
+  return out;
+}
+
 /** A plain count of a noun ("17,000 votes", "317,377 usernames"): what namedApart pairs across nouns. */
 function plainCount(c: Claim): boolean {
   return !c.isClass && !c.prior && !c.fixed && !c.phrase.some((w) => UNIT_STEM.test(w)) && c.figure.unit === 'count' && c.figure.specific && c.figure.value >= ALIAS_MIN && !!c.head && !!c.nounKey && !/[:|]/.test(c.nounKey) && c.nounKey !== 'people' && c.key === `count||${c.nounKey}`;
@@ -1012,6 +1166,31 @@ const ALIAS_WINDOW = 6;
 const ALIAS_MIN = 10;
 // Two sources naming one counted thing differently give values within this factor of each other.
 const ALIAS_SCALE = 2;
+
+/**
+ * Whether two sources tell one story: the names they use mostly coincide (Dice of their sets of
+ * names, words capitalised inside a sentence, at least SAME_STORY_DICE). Names are read once per source.
+ */
+function storyTest(docs: Doc[]): (x: string, y: string) => boolean {
+  const names = new Map<string, Set<string>>();
+  let docById: Map<string, Doc> | undefined;
+  const namesOf = (source: string) => {
+    let set = names.get(source);
+    if (!set) {
+      set = new Set();
+      docById ??= new Map(docs.map((d) => [d.article.id, d]));
+      const doc = docById.get(source);
+      for (const m of (doc?.article.text ?? '').matchAll(/(?<=[\p{Ll},;] )\p{Lu}[\p{L}'’-]+/gu)) if (!MONTH_OR_DAY.test(m[0])) set.add(m[0].toLowerCase());
+      names.set(source, set);
+    }
+    return set;
+  };
+  return (x: string, y: string) => {
+    const a = namesOf(x);
+    const b = namesOf(y);
+    return (2 * overlap(a, b)) / Math.max(1, a.size + b.size) >= SAME_STORY_DICE;
+  };
+}
 
 /**
  * One counted thing named differently by two sources, each keeping to its own noun: "more than
@@ -1038,26 +1217,7 @@ function namedApart(byKey: Map<string, Claim[]>, docs: Doc[]): Map<string, Claim
   }
   const out = new Map<string, Claim[]>();
   if (plain.length < 2) return out;
-  // Two sources tell one story when the names they use mostly coincide (Dice of their sets of
-  // names, words capitalised inside a sentence).
-  const names = new Map<string, Set<string>>();
-  let docById: Map<string, Doc> | undefined;
-  const namesOf = (source: string) => {
-    let set = names.get(source);
-    if (!set) {
-      set = new Set();
-      docById ??= new Map(docs.map((d) => [d.article.id, d]));
-      const doc = docById.get(source);
-      for (const m of (doc?.article.text ?? '').matchAll(/(?<=[\p{Ll},;] )\p{Lu}[\p{L}'’-]+/gu)) if (!MONTH_OR_DAY.test(m[0])) set.add(m[0].toLowerCase());
-      names.set(source, set);
-    }
-    return set;
-  };
-  const sameStory = (x: string, y: string) => {
-    const a = namesOf(x);
-    const b = namesOf(y);
-    return (2 * overlap(a, b)) / Math.max(1, a.size + b.size) >= SAME_STORY_DICE;
-  };
+  const sameStory = storyTest(docs);
   // The words right around a figure (ALIAS_WINDOW words either side), which describe what it counts.
   const locals = new Map<Claim, Set<string>>();
   const localOf = (c: Claim) => {
@@ -1139,6 +1299,8 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
   const groupOf = new Map<string, number>();
   context.groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
   const published = (source: string) => context.published[source] ?? docs.find((d) => d.article.id === source)?.article.published ?? null;
+  const sameStory = storyTest(docs);
+  const seldom = seldomTest(docs);
 
   const byKey = new Map<string, Claim[]>();
   for (const doc of docs) {
@@ -1190,12 +1352,21 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
     // Split by actor and by counted noun: figures of different actors ("Smith won", "Jones
     // won") or different nouns ("workers killed", "firefighters killed") are different things;
     // "people" counts anyone.
+    const fits = (o: Claim, c: Claim) => sameActor(o.agent, c.agent) && (c.isClass || o.owner === c.owner) && o.scope === c.scope && sameSet(o, c) && sameNoun(o, c) && sameScale(o, c) && sameMeasure(o, c);
     const sets: Claim[][] = [];
     for (const c of current) {
-      const home = sets.find((set) => set.every((o) => sameActor(o.agent, c.agent) && (c.isClass || o.owner === c.owner) && o.scope === c.scope && sameSet(o, c) && sameNoun(o, c) && sameScale(o, c) && sameMeasure(o, c)));
+      const home = sets.find((set) => set.every((o) => fits(o, c)));
       if (home) home.push(c);
       else sets.push([c]);
     }
+    // Pairs a name ties together (anchoredPairs), compared as sets of their own after the rest,
+    // unless a set's kept claims already hold both.
+    const anchored = new Set<Claim[]>();
+    for (const pair of anchoredPairs(current, fits, sameStory, seldom)) {
+      anchored.add(pair);
+      sets.push(pair);
+    }
+    const keptLists: Set<Claim>[] = [];
     for (const set of sets) {
       // A source that gives two different figures for one key (two events, a figure and its
       // part, a reported dispute) keeps only those another source also gives.
@@ -1216,6 +1387,10 @@ function quantityConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
           claims.push(...(echoed.length ? echoed : closestToOthers(list, clear.filter((o) => o.sentence.source !== source))));
         }
       }
+      if (anchored.has(set)) {
+        // A pair some set already compares says nothing new.
+        if (keptLists.some((k) => set.every((c) => k.has(c)))) continue;
+      } else keptLists.push(new Set(claims));
       if (new Set(claims.map((c) => c.sentence.source)).size < 2) continue;
       const dateOf = (c: Claim) => published(c.sentence.source);
       const found: Conflict[] = [];
