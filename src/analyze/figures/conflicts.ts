@@ -1458,5 +1458,9 @@ function conflictOf(clusters: ValueCluster[], nature: 'update' | 'disagreement',
  * disagreement or an update over time.
  */
 export function findConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
-  return [...quantityConflicts(docs, context), ...findDateConflicts(docs, context)];
+  const out = [...quantityConflicts(docs, context), ...findDateConflicts(docs, context)];
+  // The memo's last use in a brief: let it go rather than keep up to TOKENS_MEMO_LIMIT texts'
+  // tokens through the summary (some 70 MB live on a 1,800-article story).
+  tokensMemo.clear();
+  return out;
 }
