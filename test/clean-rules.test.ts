@@ -63,6 +63,17 @@ test('title: first meaningful line, a date glued in front of it, or none when th
   assert.equal(cleanArticle(raw([P1, P2].join('\n\n'), { title: 'Given' })).title, 'Given');
 });
 
+test('a date glued in front of a long first paragraph is read from its start alone, as from the whole paragraph', () => {
+  // Longer than the part leadingDate reads (400 characters, cut at a space): the date in front
+  // is still the published date, one far into the paragraph never is.
+  const long = `${P1} ${P2} ${P3} ${P1} ${P2}`;
+  const a = cleanArticle(raw([`Posted: March 3, 2019 ${long}`, P3].join('\n\n')));
+  assert.equal(a.published, '2019-03-03');
+  assert.ok(a.text.startsWith(P1));
+  const b = cleanArticle(raw([`${long} It reopened on March 3, 2019.`, P3].join('\n\n')));
+  assert.equal(b.published, null);
+});
+
 test('a headline printed again at the top is removed as repeated-headline', () => {
   const a = cleanArticle(raw(['Lavrov, de Mistura discuss congress', 'Jan 28, 2018', 'Lavrov, de Mistura discuss congress', P1].join('\n\n')));
   assert.equal(a.title, 'Lavrov, de Mistura discuss congress');

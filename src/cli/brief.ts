@@ -3,7 +3,6 @@ import { brief, DEFAULT_WORDS, NothingUsableError } from '../brief/index.js';
 import { FORMATS, render, type Format } from '../render/index.js';
 import { InputError } from '../types.js';
 import { emit, positiveInt, reportProblems } from './output.js';
-import { briefStored } from './brief-stored.js';
 
 export function register(program: Command): void {
   program
@@ -27,7 +26,9 @@ Examples:
   precis brief articles/ --format json --out briefing.json
   cat story.jsonl | precis brief - --words 200`)
     .action(async (inputs: string[], opts: { format: Format; words: number; out?: string; title?: string; strict?: boolean; db?: string; story?: string; since?: number }) => {
-      if (opts.story !== undefined || opts.db !== undefined || opts.since !== undefined) return briefStored(inputs, opts);
+      // The store (SQLite's native module, the stream's modules) is loaded only for --db: a brief
+      // of files does not pay for it at start-up.
+      if (opts.story !== undefined || opts.db !== undefined || opts.since !== undefined) return (await import('./brief-stored.js')).briefStored(inputs, opts);
       if (inputs.length === 0) throw new InputError('brief', 'missing input: give files, folders, - or --db with --story');
       try {
         const result = await brief(inputs, { words: opts.words, title: opts.title, strict: opts.strict });

@@ -37,6 +37,11 @@
 // age by one half a year on, a running count after UPDATE_GAP_DAYS; a figure first given at a
 // later moment, a count that rises day by day, or a report that says so ("rose to", "up from")
 // is an update, differences within one moment a disagreement.
+//
+// Speed (issue 12), tried and dropped: pollsterOf memoised per sentence text for the pairs
+// linkedPair compares. findConflicts on the 1,800-article pool story, CPU ms, fresh processes
+// alternating (load 4): old 7,936 / 6,191 / 5,946, memoised 7,843 / 6,054 / 5,927 (1,021
+// conflicts either way): within noise.
 import type { Citation, Conflict, ConflictClaim, Doc, Sentence } from '../../types.js';
 import { porterStem } from '../../text/porter.js';
 import { stemWord } from '../../text/index.js';
@@ -89,15 +94,22 @@ export function tokensWithOffsets(text: string): Token[] {
 
 function tokenizeWithOffsets(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const lower = m[0].toLowerCase().replace(/[’´]/g, "'");
-    const word = /[\p{L}\p{N}]/u.test(m[0]);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const t = m[0];
+    let lower = t.toLowerCase();
+    if (lower.includes('’') || lower.includes('´')) lower = lower.replace(/[’´]/g, "'");
+    // A token is a word when it holds a letter or a digit: TOKEN's first branch, which opens
+    // with one (its second branch is one character that is neither). ASCII by character code.
+    const c = t.charCodeAt(0);
+    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD_CHAR.test(t);
     // The text stage's memo of stems (warm from segmenting the same words): the stem of the
     // word without a possessive "'s".
-    out.push({ text: m[0], lower, stem: word ? stemWord(lower) : lower, start: m.index!, end: m.index! + m[0].length, word });
+    out.push({ text: t, lower, stem: word ? stemWord(lower) : lower, start: m.index, end: m.index + t.length, word });
   }
   return out;
 }
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 // Words that end a noun phrase after a number, or carry no content for context overlap.
 export const FUNCTION_WORDS = new Set(
@@ -1633,5 +1645,9 @@ function conflictOf(clusters: ValueCluster[], nature: 'update' | 'disagreement',
  * disagreement or an update over time.
  */
 export function findConflicts(docs: Doc[], context: ConflictContext): Conflict[] {
-  return [...quantityConflicts(docs, context), ...findDateConflicts(docs, context)];
+  const out = [...quantityConflicts(docs, context), ...findDateConflicts(docs, context)];
+  // The memo's last use in a brief: let it go rather than keep up to TOKENS_MEMO_LIMIT texts'
+  // tokens through the summary (some 70 MB live on a 1,800-article story).
+  tokensMemo.clear();
+  return out;
 }

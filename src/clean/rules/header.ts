@@ -32,11 +32,28 @@ export function looksLikeHeadline(text: string): boolean {
 }
 
 /**
+ * How much of a first line leadingDate reads. Only a date starting within its first 20
+ * characters counts, and no date expression runs for hundreds of characters, so the dates found
+ * there are those found in the whole line; the line is cut at a space, so that what a date
+ * pattern sees right after its last character is the same. Speed (issue 12): an article without
+ * a title has its whole first paragraph here, and reading all of it for dates was some 40% of
+ * cleaning on the 1,800-article pool story.
+ */
+const LEADING_DATE_WINDOW = 400;
+
+/** The start of text up to the first white space at or after LEADING_DATE_WINDOW (all of it when shorter or when there is none). */
+function headOf(text: string): string {
+  if (text.length <= LEADING_DATE_WINDOW) return text;
+  const space = text.slice(LEADING_DATE_WINDOW).search(/\s/);
+  return space < 0 ? text : text.slice(0, LEADING_DATE_WINDOW + space);
+}
+
+/**
  * A date glued in front of the headline (" date 2018-01-29 Kremlin unfazed by ..."): the date
  * part, when only a label precedes it.
  */
 function leadingDate(text: string): { prefix: string; value: string } | null {
-  const first = statedDates(text)[0];
+  const first = statedDates(headOf(text))[0];
   if (!first || first.index > 20) return null;
   const label = text.slice(0, first.index);
   if (!/^\s*(?:(?:date|published|posted|updated|on)\s*:?\s*)*$/i.test(label)) return null;
