@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { standsAlone } from '../src/summarize/index.js';
 import { tokenize } from '../src/text/index.js';
+import path from 'node:path';
+import { brief } from '../src/brief/index.js';
+import { shownAlone } from '../src/text/standalone.js';
+import { hasData, sharedDir } from './helpers.js';
 
 const s = (text: string) => ({ text, tokens: tokenize(text) });
 
@@ -41,4 +45,35 @@ test('standsAlone: a definite subject placed in time against another event point
   }
   assert.equal(standsAlone(s('The old instruments came to life in the hands of the harbour band.')), true);
   assert.equal(standsAlone(s('The mayor said the strike came after years of neglect at the port.')), true);
+});
+
+test('the seed cluster: every sentence the briefing shows alone stands alone (summary, timeline, only-this-source lists)', async (t) => {
+  const seeds = path.join(sharedDir, 'seeds');
+  if (!hasData(t, seeds)) return;
+  const { briefing, docs } = await brief([seeds]);
+  const sentenceOf = new Map(docs.flatMap((d) => d.sentences.map((x) => [`${x.source}\u0000${x.text}`, x] as const)));
+  const alone = new Map(docs.flatMap((d) => {
+    const flags = shownAlone(d.sentences);
+    return d.sentences.map((x) => [x, flags[x.index]!] as const);
+  }));
+  const check = (source: string, quote: string, where: string) => {
+    const s = sentenceOf.get(`${source}\u0000${quote}`);
+    assert.ok(s, `${where}: quote is a sentence of ${source}`);
+    assert.ok(alone.get(s), `${where}: "${quote}" does not stand alone`);
+  };
+  // Summary sentences may lean on the one before them only when it comes right before them.
+  briefing.summary.forEach((item, i) => {
+    const c = item.citations[0]!;
+    const s = sentenceOf.get(`${c.source}\u0000${c.quote}`);
+    const prev = briefing.summary[i - 1]?.citations[0];
+    const follows = !!s && !!prev && prev.source === c.source && sentenceOf.get(`${prev.source}\u0000${prev.quote}`)?.index === s.index - 1;
+    if (!follows) check(c.source, c.quote, 'summary');
+  });
+  for (const item of briefing.timeline) {
+    // An item that brings the sentence it leans on cites that one first.
+    const [first] = item.citations;
+    if (item.citations.length >= 2 && item.citations[1]!.source === first!.source && item.text.startsWith(first!.quote.trim())) check(first!.source, first!.quote, 'timeline');
+    else for (const c of item.citations) check(c.source, c.quote, 'timeline');
+  }
+  for (const s of briefing.sources) for (const c of s.unique ?? []) check(c.source, c.quote, 'only this source');
 });
