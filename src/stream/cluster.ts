@@ -827,7 +827,9 @@ export function scanWords(text: string, limit: number, each: (start: number, end
     }
     const start = i;
     let h = 0x811c9dc5;
-    do {
+    // After an apostrophe ("'s" tails) only letters go on; before it letters and digits.
+    let tail = false;
+    for (;;) {
       h = Math.imul(h ^ c, 0x01000193);
       if (cp > 0xffff) {
         h = Math.imul(h ^ text.charCodeAt(i + 1), 0x01000193);
@@ -838,27 +840,17 @@ export function scanWords(text: string, limit: number, each: (start: number, end
       if (i >= len) break;
       c = text.charCodeAt(i);
       cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
-    } while (kindOf(cp) !== 0);
-    while (i + 1 < len) {
-      const a = text.charCodeAt(i);
-      if (a !== 39 && a !== 0x2019) break;
-      c = text.charCodeAt(i + 1);
-      cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i + 1)! : c;
-      if (kindOf(cp) !== 1) break;
-      h = Math.imul(h ^ a, 0x01000193);
+      const kind = kindOf(cp);
+      if (kind === 1 || (kind === 2 && !tail)) continue;
+      if ((c !== 39 && c !== 0x2019) || i + 1 >= len) break;
+      const next = text.charCodeAt(i + 1);
+      const nextCp = next >= 0xd800 && next <= 0xdbff ? text.codePointAt(i + 1)! : next;
+      if (kindOf(nextCp) !== 1) break;
+      h = Math.imul(h ^ c, 0x01000193);
       i++;
-      do {
-        h = Math.imul(h ^ c, 0x01000193);
-        if (cp > 0xffff) {
-          h = Math.imul(h ^ text.charCodeAt(i + 1), 0x01000193);
-          i += 2;
-        } else {
-          i++;
-        }
-        if (i >= len) break;
-        c = text.charCodeAt(i);
-        cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
-      } while (kindOf(cp) === 1);
+      c = next;
+      cp = nextCp;
+      tail = true;
     }
     n++;
     each(start, i, h);
