@@ -85,7 +85,7 @@
 import type { Doc, Sentence } from '../types.js';
 import { articleDate, endsCutOff, findDates, hasVerb, isStampOrCaption } from '../analyze/dates/index.js';
 import { isStopword } from './stopwords.js';
-import { shownAlone } from '../text/standalone.js';
+import { aloneInDocs } from '../text/standalone.js';
 
 export interface TimelineModeOptions {
   /** How many dates (default: chosen from the data). */
@@ -296,13 +296,7 @@ export function timelineMode(docs: Doc[], options: TimelineModeOptions = {}): Ti
 
   // Each sentence is shown alone under its date: one leaning on the sentence before it ("The
   // talks came after ...", "He said ...") or cut from a quotation is no candidate.
-  const docOf = new Map(docs.map((d) => [d.article.id, d]));
-  const aloneOf = new Map<string, boolean[]>();
-  const alone = (s: Sentence): boolean => {
-    let flags = aloneOf.get(s.source);
-    if (!flags) aloneOf.set(s.source, (flags = shownAlone(docOf.get(s.source)?.sentences ?? [])));
-    return flags[s.index] ?? true;
-  };
+  const alone = aloneInDocs(docs);
   const eventLike = (s: Sentence) => eventShaped(s, tuning.minTokens) && alone(s);
   const timeline: TimelineModeDate[] = [];
   for (const date of chosen) {

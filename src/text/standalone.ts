@@ -7,6 +7,8 @@
 // It belongs to the text stage because every part of a briefing that shows a sentence alone
 // asks it: the summary, the timeline and each source's "only this source reports" list.
 
+import type { Doc, Sentence } from '../types.js';
+
 /** Sentences opening with these lean on the sentence before them. */
 const DEPENDENT_OPENERS = new Set([
   'he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'its', 'their', 'this', 'that', 'these', 'those',
@@ -137,7 +139,7 @@ function placedByAnother(tokens: string[]): boolean {
   }
   return false;
 }
-const TIME_LINKS = new Set(['after', 'as', 'amid', 'just', 'only', 'shortly', 'days', 'weeks', 'hours', 'months', 'a', 'one', 'two', 'less', 'barely', 'following', 'despite', 'weeks', 'soon', 'hard', 'on', 'before', 'ahead']);
+const TIME_LINKS = new Set(['after', 'as', 'amid', 'just', 'only', 'shortly', 'days', 'weeks', 'hours', 'months', 'a', 'one', 'two', 'less', 'barely', 'following', 'despite', 'soon', 'hard', 'on', 'before', 'ahead']);
 /** Words that end the subject: past them the verb is not the subject's. */
 const CLAUSE_BREAKS = new Set(['said', 'says', 'that', 'which', 'who', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'and']);
 
@@ -257,4 +259,18 @@ export function standsAlone(sentence: { text: string; tokens: string[] }, withPr
 export function shownAlone(sentences: readonly { text: string; tokens: string[]; paragraph: number }[]): boolean[] {
   const inside = startsInsideQuotation(sentences);
   return sentences.map((s, i) => !inside[i] && standsAlone(s));
+}
+
+/**
+ * Whether a sentence of `docs` can be shown alone (shownAlone), its article's flags computed the
+ * first time one of its sentences is asked about: callers ask about a few sentences of many articles.
+ */
+export function aloneInDocs(docs: readonly Doc[]): (sentence: Sentence) => boolean {
+  const docOf = new Map(docs.map((d) => [d.article.id, d]));
+  const flagsOf = new Map<string, boolean[]>();
+  return (sentence) => {
+    let flags = flagsOf.get(sentence.source);
+    if (!flags) flagsOf.set(sentence.source, (flags = shownAlone(docOf.get(sentence.source)?.sentences ?? [])));
+    return flags[sentence.index] ?? true;
+  };
 }

@@ -7,7 +7,7 @@
 // sentence pairs); stems found in very many sentences are left out of the index because they
 // cannot tell near-duplicates apart and would make the candidate lists quadratic.
 import { firstAbove } from '../collections.js';
-import { shownAlone } from '../../text/standalone.js';
+import { aloneInDocs } from '../../text/standalone.js';
 import type { Citation, Doc, Sentence } from '../../types.js';
 
 /** Function words: they make any two sentences look alike. */
@@ -457,13 +457,7 @@ export function uniqueBySource(docs: Doc[], groups: string[][]): Record<string, 
   const bySource = new Map<string, { profile: Profile; score: number }[]>();
   // Each listed sentence is read alone, so one that leans on the sentence before it ("And ...",
   // "It leaked on Friday ...") or is a piece of a quotation is not listed (read per article, once asked).
-  const aloneOf = new Map<string, boolean[]>();
-  const docOf = new Map(docs.map((d) => [d.article.id, d]));
-  const alone = (s: Sentence): boolean => {
-    let flags = aloneOf.get(s.source);
-    if (!flags) aloneOf.set(s.source, (flags = shownAlone(docOf.get(s.source)?.sentences ?? [])));
-    return flags[s.index] ?? true;
-  };
+  const alone = aloneInDocs(docs);
   profiles.forEach((p, i) => {
     const s = p.sentence;
     if (grouped.has(s.id) || docs.length < 2) return;

@@ -276,7 +276,7 @@ function mentionsIn(text: string, source: string, sentence: string, commonWords:
       const u = toks[j];
       // "Schertz Bank & Trust", "Procter & Gamble": an ampersand between capitalised words joins one name.
       // Two agencies' acronyms ("CGTN & AFP") are two names.
-      const twoAcronyms = /^\p{Lu}{2,}$/u.test(run[run.length - 1].name) && /^\p{Lu}{2,}$/u.test(toks[j + 1]?.bare ?? '');
+      const twoAcronyms = isAcronym(run[run.length - 1].name) && isAcronym(toks[j + 1]?.bare ?? '');
       if (u.text === '&' && toks[j + 1]?.word && isCapitalised(toks[j + 1].bare) && !run[run.length - 1].tok.possessive && !twoAcronyms) {
         run.push({ tok: u, name: '&', index: j });
         j++;
