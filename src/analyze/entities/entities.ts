@@ -473,13 +473,14 @@ function mentionsOfRun(
     run.shift();
     initial = false;
   }
-  // "Fortunately Kieran": an adverb opening the sentence is no part of the name after it.
-  if (initial && run.length > 1 && run[0].index === firstWord && SENTENCE_ADVERB.test(run[0].name) && !FIRST_NAMES.has(fold(run[0].name))) {
-    run.shift();
-    initial = false;
+  // "Fortunately Kieran", "Separately, Putin's envoy ...": an adverb opening the sentence is no
+  // part of the name after it, and alone before a comma no name at all.
+  if (initial && run[0].index === firstWord && SENTENCE_ADVERB.test(run[0].name) && !FIRST_NAMES.has(fold(run[0].name))) {
+    if (run.length > 1) {
+      run.shift();
+      initial = false;
+    } else if (toks[run[0].index + 1]?.text === ',') return [];
   }
-  // "Separately, Putin's envoy ...": a lone adverb opening the sentence before a comma is no name.
-  if (initial && run.length === 1 && run[0].index === firstWord && SENTENCE_ADVERB.test(run[0].name) && toks[run[0].index + 1]?.text === ',' && !FIRST_NAMES.has(fold(run[0].name))) return [];
   // A run that was only an age ("said Twenty-Year-Old was there") names nobody.
   if (!run.length) return [];
   // "NEW YORK (AP) --", "PORTLAND, Ore. -": a dateline, a run in capitals opening the text before
